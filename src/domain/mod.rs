@@ -1,0 +1,11 @@
+//! Pure business logic: no I/O, no terminal, no storage.
+
+pub mod k3;
+pub mod model;
+pub mod period;
+pub mod rulebook;
+pub mod rules;
+pub mod score;
+
+pub use model::*;
+pub use rust_decimal::Decimal;

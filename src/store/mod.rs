@@ -1,0 +1,1 @@
+//! sled store (being written)
