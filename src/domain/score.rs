@@ -143,10 +143,13 @@ pub fn interpolate(points: &[(Decimal, Decimal)], x: Decimal) -> Decimal {
     last.1
 }
 
+/// A member of a weighted mean: (value, given weight).
+pub type Member = (Option<Decimal>, Option<Decimal>);
+
 /// Weighted mean over the members whose value is computable, renormalising the weights of
 /// those present (§5). A member's weight is `None` when not given: if no member of the group has
 /// a weight, all weigh the same; if some do, a member without a weight weighs 0.
-pub fn weighted_mean(members: &[(Option<Decimal>, Option<Decimal>)]) -> Option<Decimal> {
+pub fn weighted_mean(members: &[Member]) -> Option<Decimal> {
     let any_weight = members.iter().any(|(_, w)| w.is_some());
     let mut num = Decimal::ZERO;
     let mut den = Decimal::ZERO;
@@ -315,11 +318,10 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
         .map(|i| (i.code.clone(), score_iku(ds, rb, i, period)))
         .collect();
     let mut ss = BTreeMap::new();
-    let mut by_perspective: BTreeMap<Perspective, Vec<(Option<Decimal>, Option<Decimal>)>> =
-        BTreeMap::new();
+    let mut by_perspective: BTreeMap<Perspective, Vec<Member>> = BTreeMap::new();
     for key in ds.ss_of(unit) {
         let Some(s) = ds.ss.get(key) else { continue };
-        let members: Vec<(Option<Decimal>, Option<Decimal>)> = ds
+        let members: Vec<Member> = ds
             .iku_of_ss(key)
             .iter()
             .filter_map(|k| ds.iku.get(k))
