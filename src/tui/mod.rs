@@ -1,1 +1,3 @@
-//! TUI (being written)
+//! The full-screen terminal application.
+
+pub mod action;
