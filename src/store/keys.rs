@@ -118,7 +118,7 @@ mod tests {
 
     #[test]
     fn years_sort_numerically_including_negative() {
-        let mut ys = vec![year(2025), year(-1), year(0), year(1999), year(10000)];
+        let mut ys = [year(2025), year(-1), year(0), year(1999), year(10000)];
         ys.sort();
         let back: Vec<i32> = ys.iter().map(|b| year_from(b).unwrap()).collect();
         assert_eq!(back, vec![-1, 0, 1999, 2025, 10000]);
@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn code_keys_sort_like_coderef() {
         // "a" < "a-b" < "ab" as unit codes, whatever the code after them.
-        let mut ks = vec![
+        let mut ks = [
             code(2025, "ab", "1"),
             code(2025, "a", "z"),
             code(2025, "a-b", "0"),

@@ -67,7 +67,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let s = match self {
-            StoreError::Locked { path, holder } => locked_sentence(path, holder.as_ref()),
+            StoreError::Locked { path, holder } => {
+                locked_sentence(crate::text::lang(), path, holder.as_ref())
+            }
             StoreError::Io(e) => t::IO.fill(&[("error", e)]),
             StoreError::Corrupt { key, reason } => {
                 t::CORRUPT.fill(&[("key", key), ("reason", reason)])
@@ -87,10 +89,10 @@ impl fmt::Display for StoreError {
 }
 
 /// "Toko data /x sedang dipakai oleh budi (pid 4242) sejak 10:32."
-fn locked_sentence(path: &Path, holder: Option<&LockHolder>) -> String {
+fn locked_sentence(lang: crate::text::Lang, path: &Path, holder: Option<&LockHolder>) -> String {
     let path = path.display();
     let Some(h) = holder else {
-        return t::LOCKED_UNKNOWN.fill(&[("path", &path)]);
+        return t::LOCKED_UNKNOWN.fill_in(lang, &[("path", &path)]);
     };
     let local = h.since.with_timezone(&Local);
     let since = if local.date_naive() == Local::now().date_naive() {
@@ -106,9 +108,9 @@ fn locked_sentence(path: &Path, holder: Option<&LockHolder>) -> String {
         ("host", &h.host),
     ];
     if h.host == lock::host_name() {
-        t::LOCKED_BY.fill(&args)
+        t::LOCKED_BY.fill_in(lang, &args)
     } else {
-        t::LOCKED_BY_ON_HOST.fill(&args)
+        t::LOCKED_BY_ON_HOST.fill_in(lang, &args)
     }
 }
 
@@ -515,4 +517,66 @@ fn db_file_locked(path: &Path) -> bool {
 /// Whether anyone may write to the store directory (the TUI refuses such a store).
 pub fn is_world_writable(path: &Path) -> bool {
     lock::world_writable(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    #[test]
+    fn store_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Store>();
+    }
+
+    #[test]
+    fn locked_sentence_names_path_user_pid_and_time() {
+        let since = Utc::now();
+        let h = LockHolder {
+            user: "budi".into(),
+            pid: 4242,
+            host: lock::host_name(),
+            since,
+        };
+        let hhmm = since.with_timezone(&Local).format("%H:%M").to_string();
+        let id = locked_sentence(Lang::Id, Path::new("/x"), Some(&h));
+        assert_eq!(
+            id,
+            format!("Toko data /x sedang dipakai oleh budi (pid 4242) sejak {hhmm}.")
+        );
+        let en = locked_sentence(Lang::En, Path::new("/x"), Some(&h));
+        assert_eq!(
+            en,
+            format!("The store /x is in use by budi (pid 4242) since {hhmm}.")
+        );
+        let yesterday = LockHolder {
+            since: since - chrono::Duration::days(1),
+            ..h.clone()
+        };
+        let day = yesterday
+            .since
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        assert!(
+            locked_sentence(Lang::En, Path::new("/x"), Some(&yesterday))
+                .ends_with(&format!("since {day}."))
+        );
+        let other = LockHolder {
+            host: "server-lain".into(),
+            ..h
+        };
+        let s = locked_sentence(Lang::Id, Path::new("/x"), Some(&other));
+        assert_eq!(
+            s,
+            format!(
+                "Toko data /x sedang dipakai oleh budi (pid 4242 di server-lain) sejak {hhmm}."
+            )
+        );
+        assert_eq!(
+            locked_sentence(Lang::En, Path::new("/x"), None),
+            "The store /x is in use by another kinerja process."
+        );
+    }
 }
