@@ -610,3 +610,709 @@ fn series_guarded(ds: &Dataset, iku: &Iku, seen: &mut BTreeSet<CodeRef>) -> (Mon
     }
     (targets, realisasi)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Perspective;
+    use crate::domain::model::{
+        Cascade, CascadeKind, CascadeMethod, Consolidation, Control, Level, LocationConsolidation,
+        ReportingPeriod, Ss, Unit,
+    };
+    use crate::text::{Lang, lang};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn unit(code: &str, level: Level, parent: Option<&str>) -> Unit {
+        Unit {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: parent.map(Into::into),
+            perspective_weights: Default::default(),
+        }
+    }
+
+    /// A unit tree K (wide) → U1 (one) → U2 (two) → U3 (three), one SS per unit.
+    fn tree() -> Vec<Unit> {
+        vec![
+            unit("K", Level::Wide, None),
+            unit("U1", Level::One, Some("K")),
+            unit("U2", Level::Two, Some("U1")),
+            unit("U3", Level::Three, Some("U2")),
+        ]
+    }
+
+    fn ds(ikus: Vec<Iku>) -> Dataset {
+        let ss = ["K", "U1", "U2", "U3"].map(|u| Ss {
+            unit: u.into(),
+            code: "S1".into(),
+            perspective: Perspective::Stakeholder,
+            name: "S1".into(),
+            weight: None,
+            cascaded_from: None,
+        });
+        Dataset::from_parts(2025, "kmk-300-2022", tree(), ss, ikus, vec![])
+    }
+
+    /// A maximize annual IKU with target `t` and last year's target 100, not cascaded.
+    fn iku(unit: &str, code: &str, t: &str) -> Iku {
+        let mut i = Iku::new(
+            unit,
+            code,
+            "S1",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Annual,
+        );
+        i.targets[11] = Some(d(t));
+        i.target_prev = Some(d("100"));
+        i
+    }
+
+    fn cascaded(mut i: Iku, v: Validity, c: Control) -> Iku {
+        i.validity = v;
+        i.control = c;
+        i.cascade = Some(Cascade {
+            from: CodeRef::new("K", "X"),
+            method: CascadeMethod::Indirect,
+            kind: CascadeKind::Full,
+        });
+        i
+    }
+
+    fn rb300() -> Rulebook {
+        Rulebook::builtin("kmk-300-2022").unwrap()
+    }
+    fn rb127() -> Rulebook {
+        Rulebook::builtin("kmk-127-2026").unwrap()
+    }
+
+    fn one(ds: &Dataset, rb: &Rulebook, unit: &str, code: &str) -> IkuK3 {
+        k3_breakdown(ds, rb, unit, None)
+            .iku
+            .into_iter()
+            .find(|k| k.code == code)
+            .unwrap()
+    }
+
+    #[test]
+    fn worked_example_of_section_8() {
+        let p = iku("U3", "P", "104");
+        let q = cascaded(iku("U3", "Q", "100"), Validity::Proxy, Control::Moderate);
+        let mut r = iku("U3", "R", "90");
+        r.polarity = Polarity::Minimize;
+        r.measures_quality_or_time = true;
+        let mut s = iku("U3", "S", "50");
+        s.new_iku = true;
+        s.validity = Validity::Activity;
+        s.target_prev = None;
+        let ds = ds(vec![p, q, r, s]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", Some(d("104.00")));
+        assert_eq!(b.method, K3Method::Points);
+        let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
+        assert_eq!(pts, [d("10"), d("11"), d("11"), d("9")]);
+        let tps: Vec<Option<Decimal>> = b.iku.iter().map(|k| k.target_points).collect();
+        assert_eq!(
+            tps,
+            [Some(d("3")), Some(d("2")), Some(d("3")), Some(d("3"))]
+        );
+        assert_eq!(b.iku[1].iku_points_raw, d("14"));
+        assert!(b.iku[1].capped_by_quota);
+        let quota = b.quota.clone().unwrap();
+        assert_eq!(
+            (quota.share, quota.allowed, quota.above_threshold),
+            (d("0"), 0, 1)
+        );
+        assert_eq!(quota.capped, ["Q"]);
+        assert_eq!(b.standard_iku_points, Some(d("10")));
+        assert_eq!(b.standard_target_points, Some(d("3")));
+        assert_eq!(b.iku_part, Some(d("1.025")));
+        assert_eq!(b.target_part.unwrap().round_dp(4), d("0.9167"));
+        assert_eq!(b.target_part, Some(d("11") / d("12")));
+        assert_eq!(b.index.unwrap().round_dp(4), d("0.9817"));
+        assert_eq!(b.nko, Some(d("104.00")));
+        assert_eq!(b.nko_k3.unwrap().round_dp(2), d("102.09"));
+        // full precision: not the product of rounded numbers
+        assert_eq!(
+            b.nko_k3,
+            Some(d("104") * (d("0.615") + d("0.4") * d("11") / d("12")))
+        );
+        assert!(b.iku.iter().all(|k| k.warning.is_none()));
+        if lang() == Lang::Id {
+            assert_eq!(
+                b.iku[1].iku_reason,
+                "diturunkan, proxy-moderate: 14 poin, dihitung 11 (kuota 0 %)"
+            );
+            assert_eq!(
+                b.iku[0].target_reason,
+                "r = 1,04 terhadap target tahun lalu → 3"
+            );
+            assert_eq!(
+                b.iku[2].iku_reason,
+                "tidak diturunkan, mengukur kualitas/waktu: 11 poin"
+            );
+            assert_eq!(b.iku[3].target_reason, "IKU baru: 3 (standar)");
+        }
+    }
+
+    #[test]
+    fn not_cascaded_cells() {
+        let plain = iku("U3", "A", "100");
+        let mut act = iku("U3", "B", "100");
+        act.validity = Validity::Activity;
+        let mut qt = iku("U3", "C", "100");
+        qt.measures_quality_or_time = true;
+        let mut act_qt = iku("U3", "D", "100");
+        act_qt.validity = Validity::Activity;
+        act_qt.measures_quality_or_time = true;
+        // tanggung renteng gives no deduction
+        let mut tr = iku("U3", "E", "100");
+        tr.tanggung_renteng = true;
+        let ds = ds(vec![plain, act, qt, act_qt, tr]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", None);
+        let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
+        assert_eq!(pts, [d("10"), d("9"), d("11"), d("9"), d("10")]);
+        assert!(
+            b.iku
+                .iter()
+                .all(|k| !k.capped_by_quota && k.iku_points == k.iku_points_raw)
+        );
+        assert_eq!(b.quota.unwrap().above_threshold, 0);
+        assert!(b.iku[4].iku_reason.contains(t::IKU_TANGGUNG_RENTENG.s()));
+    }
+
+    #[test]
+    fn cascaded_cells_and_invalid_combinations() {
+        let cells = [
+            (Validity::Proxy, Control::High, "11"),
+            (Validity::Proxy, Control::Moderate, "14"),
+            (Validity::Proxy, Control::Low, "19"),
+            (Validity::Exact, Control::Moderate, "21"),
+            (Validity::Exact, Control::Low, "26"),
+            (Validity::Activity, Control::High, "9"),
+            (Validity::Activity, Control::Moderate, "9"),
+            // invalid (R04): counted as not cascaded
+            (Validity::Exact, Control::High, "10"),
+            (Validity::Activity, Control::Low, "10"),
+        ];
+        for (v, c, want) in cells {
+            let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
+            let k = one(&ds, &rb300(), "U1", "A");
+            assert_eq!(k.iku_points_raw, d(want), "{v}-{c}");
+            assert!(k.iku_reason.contains(&vc_key(v, c)), "{}", k.iku_reason);
+            assert!(
+                k.warning.is_none(),
+                "R04 reports invalid combinations, not K3"
+            );
+        }
+    }
+
+    #[test]
+    fn standard_points_per_level() {
+        for (u, std) in [("K", "12"), ("U1", "12"), ("U2", "11"), ("U3", "10")] {
+            let ds = ds(vec![iku(u, "A", "100")]);
+            let b = k3_breakdown(&ds, &rb300(), u, None);
+            assert_eq!(b.standard_iku_points, Some(d(std)));
+            assert_eq!(b.iku_part, Some(d("10") / d(std)));
+        }
+    }
+
+    fn with_points(unit: &str, specs: &[(&str, Validity, Control)]) -> Dataset {
+        ds(specs
+            .iter()
+            .map(|(c, v, k)| cascaded(iku(unit, c, "100"), *v, *k))
+            .collect())
+    }
+
+    #[test]
+    fn quota_level_one_forty_percent_highest_points_keep_them() {
+        use Control::*;
+        use Validity::*;
+        // 5 IKU → floor(0.4 × 5) = 2 may stay above 11.
+        let ds = with_points(
+            "U1",
+            &[
+                ("A", Proxy, Moderate),
+                ("B", Exact, Moderate),
+                ("C", Exact, Low),
+                ("D", Proxy, Low),
+                ("E", Proxy, High),
+            ],
+        );
+        let b = k3_breakdown(&ds, &rb300(), "U1", None);
+        let q = b.quota.unwrap();
+        assert_eq!((q.share, q.allowed, q.above_threshold), (d("0.4"), 2, 4));
+        assert_eq!(q.capped, ["A", "D"]);
+        let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
+        assert_eq!(pts, [d("11"), d("21"), d("26"), d("11"), d("11")]);
+        assert!(b.iku[1].iku_reason.contains("40 %"));
+        // E sits at the threshold: not above it, never capped
+        assert!(!b.iku[4].capped_by_quota);
+    }
+
+    #[test]
+    fn quota_ties_go_by_code_order_and_floor() {
+        use Control::*;
+        use Validity::*;
+        // 4 IKU at level one → floor(1.6) = 1; three tie at 14 → the first code keeps it.
+        let ds = with_points(
+            "U1",
+            &[
+                ("C", Proxy, Moderate),
+                ("A", Proxy, Moderate),
+                ("B", Proxy, Moderate),
+                ("D", Proxy, High),
+            ],
+        );
+        let b = k3_breakdown(&ds, &rb300(), "U1", None);
+        let q = b.quota.unwrap();
+        assert_eq!((q.allowed, q.above_threshold), (1, 3));
+        assert_eq!(q.capped, ["B", "C"]);
+        let kept: Vec<&str> = b
+            .iku
+            .iter()
+            .filter(|k| k.iku_points == d("14"))
+            .map(|k| k.code.as_str())
+            .collect();
+        assert_eq!(kept, ["A"]);
+    }
+
+    #[test]
+    fn quota_level_two_and_three() {
+        use Control::*;
+        use Validity::*;
+        let specs = [
+            ("A", Exact, Low),
+            ("B", Exact, Low),
+            ("C", Proxy, High),
+            ("D", Proxy, High),
+            ("E", Proxy, High),
+        ];
+        // level two: floor(0.2 × 5) = 1
+        let b = k3_breakdown(&with_points("U2", &specs), &rb300(), "U2", None);
+        assert_eq!(b.quota.as_ref().unwrap().allowed, 1);
+        assert_eq!(b.quota.unwrap().capped, ["B"]);
+        // level three: 0 %
+        let b = k3_breakdown(&with_points("U3", &specs), &rb300(), "U3", None);
+        assert_eq!(b.quota.as_ref().unwrap().allowed, 0);
+        assert_eq!(b.quota.unwrap().capped, ["A", "B"]);
+        assert_eq!(b.iku[0].iku_points, d("11"));
+        // the wide level has no quota in kmk-300-2022: nothing is capped
+        let b = k3_breakdown(&with_points("K", &specs), &rb300(), "K", None);
+        assert!(b.quota.is_none());
+        assert_eq!(b.iku[0].iku_points, d("26"));
+    }
+
+    /// Target points of one maximize/minimize IKU: target `t`, reference `reference`, against
+    /// last year's realisasi when `vs_realisasi`.
+    fn target_pts(
+        polarity: Polarity,
+        t: &str,
+        reference: &str,
+        vs_realisasi: bool,
+    ) -> Option<Decimal> {
+        let mut i = iku("U3", "A", t);
+        i.polarity = polarity;
+        if vs_realisasi {
+            i.capaian_prev2_over_125 = true;
+            i.target_prev = None;
+            i.realisasi_prev = Some(d(reference));
+        } else {
+            i.target_prev = Some(d(reference));
+        }
+        let ds = ds(vec![i]);
+        one(&ds, &rb300(), "U3", "A").target_points
+    }
+
+    #[test]
+    fn target_thresholds_maximize_vs_previous_target_both_sides() {
+        for (t, want) in [
+            ("99.99", 1),
+            ("100", 2),
+            ("100.99", 2),
+            ("101", 3),
+            ("105.99", 3),
+            ("106", 4),
+            ("110.99", 4),
+            ("111", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Maximize, t, "100", false),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_thresholds_maximize_vs_previous_realisasi_both_sides() {
+        for (t, want) in [
+            ("94.99", 1),
+            ("95", 2),
+            ("99.99", 2),
+            ("100", 3),
+            ("100.99", 3),
+            ("101", 4),
+            ("105.99", 4),
+            ("106", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Maximize, t, "100", true),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_thresholds_minimize_vs_previous_target_both_sides() {
+        for (t, want) in [
+            ("100.01", 1),
+            ("100", 2),
+            ("99.01", 2),
+            ("99", 3),
+            ("89.01", 3),
+            ("89", 4),
+            ("85.01", 4),
+            ("85", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Minimize, t, "100", false),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_thresholds_minimize_vs_previous_realisasi_both_sides() {
+        for (t, want) in [
+            ("109.01", 1),
+            ("109", 2),
+            ("100.01", 2),
+            ("100", 3),
+            ("99.01", 3),
+            ("99", 4),
+            ("89.01", 4),
+            ("89", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Minimize, t, "100", true),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn annual_target_follows_the_consolidation() {
+        // quarterly sum 25+25+25+30 = 105 against 100 → r 1.05 → 3
+        let mut i = iku("U3", "A", "0");
+        i.reporting_period = ReportingPeriod::Quarterly;
+        i.targets = NO_MONTHS;
+        for (m, v) in [(3, "25"), (6, "25"), (9, "25"), (12, "30")] {
+            i.targets[m - 1] = Some(d(v));
+        }
+        let ds1 = ds(vec![i.clone()]);
+        assert_eq!(one(&ds1, &rb300(), "U3", "A").target_points, Some(d("3")));
+        // `last`: T = 30 against 100 → 1
+        i.period_consolidation = Consolidation::Last;
+        let ds2 = ds(vec![i]);
+        assert_eq!(one(&ds2, &rb300(), "U3", "A").target_points, Some(d("1")));
+    }
+
+    #[test]
+    fn exclusions_and_standard_points() {
+        let mut law = iku("U3", "A", "200");
+        law.target_basis = TargetBasis::Law;
+        let mut special = iku("U3", "B", "50");
+        special.target_basis = TargetBasis::Special;
+        special.special_points = Some(5);
+        special.special_reason = Some("ditetapkan KKO".into());
+        let mut special_bad = iku("U3", "C", "50");
+        special_bad.target_basis = TargetBasis::Special;
+        special_bad.special_points = Some(7);
+        let mut new = iku("U3", "D", "200");
+        new.new_iku = true;
+        let mut stab = iku("U3", "E", "200");
+        stab.polarity = Polarity::Stabilize;
+        let mut k120 = iku("U3", "F", "200");
+        k120.konversi_120 = true;
+        let mut no_ref = iku("U3", "G", "200");
+        no_ref.target_prev = None;
+        let mut no_target = iku("U3", "H", "200");
+        no_target.targets = NO_MONTHS;
+        let ds = ds(vec![
+            law,
+            special,
+            special_bad,
+            new,
+            stab,
+            k120,
+            no_ref,
+            no_target,
+        ]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", None);
+        let tps: Vec<Option<Decimal>> = b.iku.iter().map(|k| k.target_points).collect();
+        let three = Some(d("3"));
+        assert_eq!(
+            tps,
+            [None, Some(d("5")), three, three, three, three, three, three]
+        );
+        assert!(b.iku[1].target_reason.contains("ditetapkan KKO"));
+        let warned: Vec<&str> = b
+            .iku
+            .iter()
+            .filter(|k| k.warning.is_some())
+            .map(|k| k.code.as_str())
+            .collect();
+        assert_eq!(warned, ["C", "G"]);
+        assert!(b.iku[6].warning.as_ref().unwrap().contains("G"));
+        assert!(b.iku[6].target_reason.contains(t::REF_TARGET_PREV.s()));
+        // law is left out of the mean: (5 + 3 × 6) / 7 / 3
+        assert_eq!(b.target_part, Some(d("23") / d("7") / d("3")));
+    }
+
+    #[test]
+    fn every_target_left_out_leaves_the_index_not_computable() {
+        let mut law = iku("U3", "A", "200");
+        law.target_basis = TargetBasis::Law;
+        let ds = ds(vec![law]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", Some(d("100")));
+        assert_eq!(b.iku_part, Some(d("1")));
+        assert_eq!((b.target_part, b.index, b.nko_k3), (None, None, None));
+        // and a unit without IKU
+        let b = k3_breakdown(&ds, &rb300(), "U2", Some(d("100")));
+        assert!(b.iku.is_empty() && b.index.is_none() && b.nko_k3.is_none());
+    }
+
+    #[test]
+    fn reference_switches_to_previous_realisasi_and_collective_average() {
+        // capaian over 125 % twice: T 100 against realisasi 120 → r 0.83 → 1 (target 100 → 2)
+        let mut i = iku("U3", "A", "100");
+        i.realisasi_prev = Some(d("120"));
+        assert_eq!(
+            one(&ds(vec![i.clone()]), &rb300(), "U3", "A").target_points,
+            Some(d("2"))
+        );
+        i.capaian_prev2_over_125 = true;
+        let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1")));
+        assert!(k.target_reason.contains("125"), "{}", k.target_reason);
+        // collective: the average realisasi of the collective (95) → r 1.0526 → 4
+        i.collective = true;
+        i.avg_realisasi_prev = Some(d("95"));
+        let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("4")));
+        assert!(k.target_reason.contains(&num(d("100") / d("95"), 2, 4)));
+        // collective without the average: missing reference → 3 with a warning
+        i.avg_realisasi_prev = None;
+        let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("3")));
+        assert!(k.warning.is_some());
+        // a collective IKU below 125 % still uses last year's target
+        i.capaian_prev2_over_125 = false;
+        let k = one(&ds(vec![i]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("2")));
+        assert!(k.warning.is_none());
+    }
+
+    #[test]
+    fn nko_k3_is_capped_by_the_rulebook() {
+        use Control::*;
+        use Validity::*;
+        // the wide level has no quota, so an exact-low IKU keeps its 26 points
+        let mut i = cascaded(iku("K", "A", "111"), Exact, Low);
+        i.target_prev = Some(d("100"));
+        let ds = ds(vec![i]);
+        let b = k3_breakdown(&ds, &rb300(), "K", Some(d("119")));
+        // 0.6 × 26/12 + 0.4 × 5/3
+        assert_eq!(
+            b.index,
+            Some(d("0.6") * d("26") / d("12") + d("0.4") * d("5") / d("3"))
+        );
+        assert_eq!(b.nko_k3, Some(d("120")));
+        let b = k3_breakdown(&ds, &rb300(), "K", None);
+        assert!(b.index.is_some() && b.nko_k3.is_none());
+    }
+
+    #[test]
+    fn kmk127_target_multiplier_vectors() {
+        let rb = rb127();
+        let m = rb.k3.multiplier.as_ref().unwrap();
+        for (tv, t1, r1, want) in [
+            ("110", "100", "105", "1.2"),
+            ("105", "100", "105", "1.1"),
+            ("103", "100", "105", "1.0"),
+            ("100", "100", "95", "1.0"),
+            ("100", "100", "105", "0.9"),
+            ("95", "100", "105", "0.8"),
+            // more: T = T1 = R1 → 1.0; T = R1 < T1 → 0.8
+            ("100", "100", "100", "1.0"),
+            ("95", "100", "95", "0.8"),
+        ] {
+            assert_eq!(
+                target_multiplier_127(m, Polarity::Maximize, d(tv), d(t1), d(r1)),
+                d(want),
+                "{tv} {t1} {r1}"
+            );
+        }
+        // minimize mirrored: a lower target is more demanding
+        for (tv, t1, r1, want) in [
+            ("90", "100", "95", "1.2"),
+            ("95", "100", "95", "1.1"),
+            ("97", "100", "95", "1.0"),
+            ("100", "100", "105", "1.0"),
+            ("100", "100", "95", "0.9"),
+            ("105", "100", "95", "0.8"),
+        ] {
+            assert_eq!(
+                target_multiplier_127(m, Polarity::Minimize, d(tv), d(t1), d(r1)),
+                d(want),
+                "{tv} {t1} {r1}"
+            );
+        }
+        assert_eq!(
+            target_multiplier_127(m, Polarity::Stabilize, d("1"), d("2"), d("3")),
+            d("1.0")
+        );
+    }
+
+    #[test]
+    fn kmk127_exact_low_with_law_based_target_is_1_2() {
+        let mut i = cascaded(iku("U3", "A", "100"), Validity::Exact, Control::Low);
+        i.target_basis = TargetBasis::Law;
+        let ds = ds(vec![i]);
+        let b = k3_breakdown(&ds, &rb127(), "U3", Some(d("100")));
+        assert_eq!(b.method, K3Method::Multiplier);
+        let k = &b.iku[0];
+        assert_eq!(
+            (k.iku_points, k.target_points, k.k3),
+            (d("1.20"), Some(d("1.2")), Some(d("1.2")))
+        );
+        assert_eq!(b.index, Some(d("1.2")));
+        assert_eq!(b.nko_k3, Some(d("120")));
+        assert!(b.quota.is_none() && b.standard_iku_points.is_none());
+    }
+
+    #[test]
+    fn kmk127_iku_multipliers_and_index_is_the_mean() {
+        use Control::*;
+        use Validity::*;
+        let cells = [
+            (Exact, Low, "1.20"),
+            (Exact, Moderate, "1.15"),
+            (Proxy, Low, "1.10"),
+            (Proxy, Moderate, "1.00"),
+            (Proxy, High, "0.90"),
+            (Activity, Moderate, "0.80"),
+            (Activity, High, "0.60"),
+            (Exact, High, "1.0"),
+            (Activity, Low, "1.0"),
+        ];
+        for (v, c, want) in cells {
+            let mut i = iku("U3", "A", "100");
+            i.validity = v;
+            i.control = c;
+            i.new_iku = true;
+            let k = one(&ds(vec![i]), &rb127(), "U3", "A");
+            assert_eq!(k.iku_points, d(want), "{v}-{c}");
+            assert_eq!(k.k3, Some((d(want) + d("1.0")) / Decimal::TWO));
+        }
+        // two IKU: proxy-moderate with T 110 vs (100, 105) → (1.00 + 1.2)/2 = 1.1;
+        // activity-high, stabilize → (0.60 + 1.0)/2 = 0.8; index 0.95
+        let mut a = iku("U3", "A", "110");
+        a.realisasi_prev = Some(d("105"));
+        let mut b = iku("U3", "B", "100");
+        b.validity = Activity;
+        b.control = High;
+        b.polarity = Polarity::Stabilize;
+        let br = k3_breakdown(&ds(vec![a, b]), &rb127(), "U3", Some(d("100")));
+        assert_eq!(br.iku[0].k3, Some(d("1.1")));
+        assert_eq!(br.iku[1].k3, Some(d("0.8")));
+        assert_eq!(br.index, Some(d("0.95")));
+        assert_eq!(br.iku_part, Some(d("0.8")));
+        assert_eq!(br.target_part, Some(d("1.1")));
+        assert_eq!(br.nko_k3, Some(d("95")));
+        assert!(br.iku[0].target_reason.contains(&num(d("1.1"), 2, 4)));
+        assert!(br.iku[0].iku_reason.contains(&num(d("1.00"), 2, 4)));
+    }
+
+    #[test]
+    fn kmk127_new_collective_and_missing_facts() {
+        let mut n = iku("U3", "A", "50");
+        n.new_iku = true;
+        assert_eq!(
+            one(&ds(vec![n]), &rb127(), "U3", "A").target_points,
+            Some(d("1.0"))
+        );
+        // collective: R1 is the average realisasi (105) → T 110 above both → 1.2
+        let mut c = iku("U3", "A", "110");
+        c.collective = true;
+        c.realisasi_prev = Some(d("200"));
+        c.avg_realisasi_prev = Some(d("105"));
+        assert_eq!(
+            one(&ds(vec![c]), &rb127(), "U3", "A").target_points,
+            Some(d("1.2"))
+        );
+        // missing R1 → unknown with a warning
+        let m = iku("U3", "A", "110");
+        let k = one(&ds(vec![m]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1.0")));
+        assert!(k.warning.is_some());
+    }
+
+    #[test]
+    fn roll_up_iku_is_judged_on_its_rolled_up_target() {
+        // U2/X rolls up by sum from U3/A (60) and U3b/B (50): T(year) 110 vs 100 → 4
+        let mut x = iku("U2", "X", "1");
+        x.targets = NO_MONTHS;
+        x.location_consolidation = LocationConsolidation::Sum;
+        let mut a = iku("U3", "A", "60");
+        let mut b = iku("U3b", "B", "50");
+        for c in [&mut a, &mut b] {
+            c.cascade = Some(Cascade {
+                from: CodeRef::new("U2", "X"),
+                method: CascadeMethod::Indirect,
+                kind: CascadeKind::Partial,
+            });
+        }
+        let mut units = tree();
+        units.push(unit("U3b", Level::Three, Some("U2")));
+        let ds = Dataset::from_parts(2025, "kmk-300-2022", units, [], [x, a, b], vec![]);
+        assert_eq!(
+            iku_annual_target(&ds, ds.iku.get(&CodeRef::new("U2", "X")).unwrap()),
+            Some(d("110"))
+        );
+        assert_eq!(one(&ds, &rb300(), "U2", "X").target_points, Some(d("4")));
+    }
+
+    #[test]
+    fn roll_up_realisasi_only_when_every_child_reported() {
+        let mut x = iku("U2", "X", "1");
+        x.targets = NO_MONTHS;
+        x.location_consolidation = LocationConsolidation::Average;
+        let mut a = iku("U3", "A", "60");
+        let mut b = iku("U3b", "B", "50");
+        a.realisasi[11] = Some(d("70"));
+        for c in [&mut a, &mut b] {
+            c.cascade = Some(Cascade {
+                from: CodeRef::new("U2", "X"),
+                method: CascadeMethod::Indirect,
+                kind: CascadeKind::Partial,
+            });
+        }
+        let mut units = tree();
+        units.push(unit("U3b", Level::Three, Some("U2")));
+        let mut ds = Dataset::from_parts(2025, "kmk-300-2022", units, [], [x, a, b], vec![]);
+        let key = CodeRef::new("U2", "X");
+        let (t, r) = effective_series(&ds, ds.iku.get(&key).unwrap());
+        assert_eq!((t[11], r[11]), (Some(d("55")), None));
+        ds.iku.get_mut(&CodeRef::new("U3b", "B")).unwrap().realisasi[11] = Some(d("40"));
+        let (_, r) = effective_series(&ds, ds.iku.get(&key).unwrap());
+        assert_eq!(r[11], Some(d("55")));
+    }
+}
