@@ -639,3 +639,642 @@ fn k3_facts(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        Cascade, CodeRef, Consolidation, Control, Dec, Level, ReportingPeriod, Ss, Unit,
+    };
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn rb() -> Rulebook {
+        Rulebook::builtin("kmk-300-2022").unwrap()
+    }
+
+    fn unit(code: &str, level: Level, parent: Option<&str>) -> Unit {
+        Unit {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: parent.map(Into::into),
+            perspective_weights: Default::default(),
+        }
+    }
+
+    fn ss(unit: &str, code: &str, p: Perspective) -> Ss {
+        Ss {
+            unit: unit.into(),
+            code: code.into(),
+            perspective: p,
+            name: code.into(),
+            weight: None,
+            cascaded_from: None,
+        }
+    }
+
+    /// A clean quarterly maximize IKU: targets 25 a quarter (100 a year), last year's target 100.
+    fn iku(unit: &str, ss: &str, code: &str) -> Iku {
+        let mut i = Iku::new(
+            unit,
+            code,
+            ss,
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Quarterly,
+        );
+        for m in [3, 6, 9, 12] {
+            i.targets[m - 1] = Some(d("25"));
+        }
+        i.target_prev = Some(d("100"));
+        i
+    }
+
+    fn cascade(i: &mut Iku, unit: &str, code: &str, method: CascadeMethod, kind: CascadeKind) {
+        i.cascade = Some(Cascade {
+            from: CodeRef::new(unit, code),
+            method,
+            kind,
+        });
+    }
+
+    /// K (wide) → U1 (one) → U2 (two) → U3 and V3 (three). U3 has a clean PK: SS S1 with ten
+    /// IKU I01..I10; the other units have no PK.
+    struct Fx {
+        units: Vec<Unit>,
+        ss: Vec<Ss>,
+        iku: Vec<Iku>,
+    }
+
+    impl Fx {
+        fn new() -> Fx {
+            let units = vec![
+                unit("K", Level::Wide, None),
+                unit("U1", Level::One, Some("K")),
+                unit("U2", Level::Two, Some("U1")),
+                unit("U3", Level::Three, Some("U2")),
+                unit("V3", Level::Three, Some("U2")),
+            ];
+            let ss = vec![ss("U3", "S1", Perspective::Stakeholder)];
+            let iku = (1..=10)
+                .map(|n| iku("U3", "S1", &format!("I{n:02}")))
+                .collect();
+            Fx { units, ss, iku }
+        }
+        fn ds(&self) -> Dataset {
+            Dataset::from_parts(
+                2025,
+                "kmk-300-2022",
+                self.units.clone(),
+                self.ss.clone(),
+                self.iku.clone(),
+                vec![],
+            )
+        }
+        fn iku_mut(&mut self, code: &str) -> &mut Iku {
+            self.iku.iter_mut().find(|i| i.code == code).unwrap()
+        }
+        fn check(&self) -> Vec<Finding> {
+            check(&self.ds(), &rb(), None)
+        }
+        /// Findings of one rule.
+        fn of(&self, id: &str) -> Vec<Finding> {
+            self.check().into_iter().filter(|f| f.id == id).collect()
+        }
+    }
+
+    #[test]
+    fn the_clean_fixture_has_no_finding() {
+        assert_eq!(Fx::new().check(), vec![]);
+    }
+
+    #[test]
+    fn r01_iku_count_within_the_level_limits_both_sides() {
+        let mut fx = Fx::new();
+        fx.iku.pop(); // 9 < 10
+        let f = fx.of("R01");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].unit.as_str(), f[0].severity), ("U3", Severity::Error));
+        assert!(f[0].message.contains("U3") && f[0].message.contains('9'));
+        let mut fx = Fx::new();
+        for n in 11..=20 {
+            fx.iku.push(iku("U3", "S1", &format!("I{n:02}")));
+        }
+        assert!(fx.of("R01").is_empty(), "20 is within");
+        fx.iku.push(iku("U3", "S1", "I21"));
+        assert_eq!(fx.of("R01").len(), 1, "21 is above");
+        // the wide level has no limits; a unit without PK is not judged
+        let mut fx = Fx::new();
+        fx.ss.push(ss("K", "KS", Perspective::Stakeholder));
+        fx.iku.push(iku("K", "KS", "KI"));
+        assert!(fx.of("R01").is_empty());
+    }
+
+    #[test]
+    fn r02_direct_cascade_at_most_two_levels_below() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("K", "KS", Perspective::Stakeholder));
+        fx.iku.push(iku("K", "KS", "KI"));
+        fx.ss.push(ss("U1", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U1", "S1", "A"));
+        cascade(
+            fx.iku_mut("I01"),
+            "U1",
+            "A",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R02").is_empty(), "two levels below U1");
+        cascade(
+            fx.iku_mut("I01"),
+            "K",
+            "KI",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        let f = fx.of("R02");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].iku.as_deref(), Some("I01"));
+        // indirect is not limited
+        cascade(
+            fx.iku_mut("I01"),
+            "K",
+            "KI",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R02").is_empty());
+        // a chain of direct cascades counts from its origin: K/KI → U1/A → U3/I01
+        cascade(
+            fx.iku_mut("A"),
+            "K",
+            "KI",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        cascade(
+            fx.iku_mut("I01"),
+            "U1",
+            "A",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        let f = fx.of("R02");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].unit, "U3");
+    }
+
+    #[test]
+    fn r03_direct_cascaded_iku_needs_an_own_iku_in_its_ss() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U2", "S1", "A"));
+        fx.ss.push(ss("U3", "S2", Perspective::Stakeholder));
+        let mut c = iku("U3", "S2", "C");
+        cascade(
+            &mut c,
+            "U2",
+            "A",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        fx.iku.push(c);
+        let f = fx.of("R03");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].ss.as_deref(), f[0].iku.as_deref()),
+            (Some("S2"), None)
+        );
+        fx.iku.push(iku("U3", "S2", "D"));
+        assert!(fx.of("R03").is_empty());
+        // an SS of indirect cascades only is fine
+        fx.iku.retain(|i| i.code != "D");
+        cascade(
+            fx.iku_mut("C"),
+            "U2",
+            "A",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R03").is_empty());
+    }
+
+    #[test]
+    fn r04_exact_high_and_activity_low_are_invalid() {
+        for (v, c, bad) in [
+            (Validity::Exact, Control::High, true),
+            (Validity::Activity, Control::Low, true),
+            (Validity::Exact, Control::Moderate, false),
+            (Validity::Activity, Control::High, false),
+        ] {
+            let mut fx = Fx::new();
+            fx.iku_mut("I03").validity = v;
+            fx.iku_mut("I03").control = c;
+            let f = fx.of("R04");
+            assert_eq!(f.len(), usize::from(bad), "{v}-{c}");
+            if bad {
+                assert_eq!(f[0].iku.as_deref(), Some("I03"));
+                assert!(f[0].message.contains(&vc_key(v, c)));
+            }
+            // the same under kmk-127-2026
+            let rb127 = Rulebook::builtin("kmk-127-2026").unwrap();
+            let n = check(&fx.ds(), &rb127, None)
+                .iter()
+                .filter(|f| f.id == "R04")
+                .count();
+            assert_eq!(n, usize::from(bad));
+        }
+    }
+
+    #[test]
+    fn r05_ss_without_iku_or_with_activity_only() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U3", "S2", Perspective::Customer));
+        let f = fx.of("R05");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss.as_deref(), Some("S2"));
+        let mut a = iku("U3", "S2", "A");
+        a.validity = Validity::Activity;
+        a.control = Control::High;
+        fx.iku.push(a);
+        assert_eq!(fx.of("R05").len(), 1, "activity only");
+        fx.iku.push(iku("U3", "S2", "B"));
+        assert!(fx.of("R05").is_empty());
+    }
+
+    #[test]
+    fn r06_complete_trajectory() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets[5] = None;
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].iku.as_deref(), f[0].month), (Some("I02"), Some(6)));
+        // no target at all: one finding, not four
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets = crate::domain::model::NO_MONTHS;
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].month, None);
+        // a target in a non-reporting month
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets[1] = Some(d("1"));
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].month, Some(2));
+        // a target of 0 leaves a maximize capaian not computable; minimize with W is fine
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets[2] = Some(d("0"));
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].month, Some(3));
+        fx.iku_mut("I02").polarity = Polarity::Minimize;
+        fx.iku_mut("I02").worst_realisasi = Some(d("20"));
+        assert!(fx.of("R06").is_empty());
+    }
+
+    #[test]
+    fn r06_not_asked_of_a_roll_up_iku() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        let mut x = iku("U2", "S1", "X");
+        x.targets = crate::domain::model::NO_MONTHS;
+        x.location_consolidation = LocationConsolidation::Sum;
+        fx.iku.push(x);
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "X",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R06").is_empty());
+        // without the roll-up it would be reported
+        fx.iku_mut("X").location_consolidation = LocationConsolidation::None;
+        assert_eq!(fx.of("R06").len(), 1);
+    }
+
+    #[test]
+    fn r07_realisasi_in_a_non_reporting_month() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I04").realisasi[2] = Some(d("20"));
+        assert!(fx.of("R07").is_empty());
+        fx.iku_mut("I04").realisasi[3] = Some(d("1"));
+        let f = fx.of("R07");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].iku.as_deref(), f[0].month), (Some("I04"), Some(4)));
+    }
+
+    #[test]
+    fn r07_cascade_sources_exist_in_an_ancestor() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U2", "S1", "A"));
+        fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("V3", "S1", "B"));
+        fx.ss[0].cascaded_from = Some(CodeRef::new("U2", "S1"));
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "A",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R07").is_empty());
+        // missing source
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "NOPE",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        // a sibling is not an ancestor
+        cascade(
+            fx.iku_mut("I02"),
+            "V3",
+            "B",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        let f = fx.of("R07");
+        let ikus: Vec<Option<&str>> = f.iter().map(|f| f.iku.as_deref()).collect();
+        assert_eq!(ikus, [Some("I01"), Some("I02")]);
+        assert!(f[0].message.contains("U2/NOPE"));
+        // the same for an SS
+        let mut fx = Fx::new();
+        fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("V3", "S1", "B"));
+        fx.ss[0].cascaded_from = Some(CodeRef::new("V3", "S1"));
+        let f: Vec<Finding> = fx
+            .of("R07")
+            .into_iter()
+            .filter(|f| f.unit == "U3")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss.as_deref(), Some("S1"));
+        fx.ss[0].cascaded_from = Some(CodeRef::new("U1", "GONE"));
+        assert_eq!(fx.of("R07").len(), 1);
+    }
+
+    #[test]
+    fn r08_given_weights_add_up_to_the_total() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U3", "S2", Perspective::Stakeholder));
+        let mut a = iku("U3", "S2", "A");
+        let mut b = iku("U3", "S2", "B");
+        a.weight = Some(d("60"));
+        b.weight = Some(d("40"));
+        fx.iku.extend([a, b]);
+        assert!(fx.of("R08").is_empty());
+        fx.iku_mut("B").weight = Some(d("30"));
+        let f = fx.of("R08");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss.as_deref(), Some("S2"));
+        assert!(f[0].message.contains("90"));
+        // some given, some not
+        fx.iku_mut("B").weight = None;
+        fx.iku_mut("A").weight = Some(d("100"));
+        let f = fx.of("R08");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains('B'));
+        fx.iku_mut("A").weight = None;
+        assert!(fx.of("R08").is_empty(), "no weight given: equal weights");
+        // SS weights within a perspective
+        fx.ss[0].weight = Some(d("60"));
+        fx.ss[1].weight = Some(d("40"));
+        assert!(fx.of("R08").is_empty());
+        fx.ss[1].weight = Some(d("30"));
+        let f = fx.of("R08");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss, None);
+        // the unit's perspective weights
+        let mut fx = Fx::new();
+        let pw = &mut fx.units[3].perspective_weights;
+        pw.insert(Perspective::Stakeholder, Dec(d("35")));
+        pw.insert(Perspective::InternalProcess, Dec(d("40")));
+        pw.insert(Perspective::LearningGrowth, Dec(d("25")));
+        assert!(fx.of("R08").is_empty());
+        fx.units[3]
+            .perspective_weights
+            .insert(Perspective::LearningGrowth, Dec(d("20")));
+        assert_eq!(fx.of("R08").len(), 1);
+    }
+
+    #[test]
+    fn r09_addendum_wajib_when_the_next_target_is_already_reached() {
+        let mut fx = Fx::new();
+        // s.d. March 49 < s.d. June 50
+        fx.iku_mut("I05").realisasi[2] = Some(d("49"));
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I05").realisasi[2] = Some(d("50"));
+        let f = fx.of("R09");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].iku.as_deref(), f[0].month, f[0].severity),
+            (Some("I05"), Some(3), Severity::Warning)
+        );
+        assert!(f[0].message.contains("addendum"));
+        // the latest reported month counts: June s.d. 74 < s.d. September 75
+        fx.iku_mut("I05").realisasi[5] = Some(d("24"));
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I05").realisasi[5] = Some(d("25"));
+        assert_eq!(fx.of("R09")[0].month, Some(6));
+        // konversi_120 (target already at its maximum) and stabilize are never asked
+        fx.iku_mut("I05").konversi_120 = true;
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I05").konversi_120 = false;
+        fx.iku_mut("I05").polarity = Polarity::Stabilize;
+        assert!(fx.of("R09").is_empty());
+        // December has no next month
+        let mut fx = Fx::new();
+        for m in [2, 5, 8, 11] {
+            fx.iku_mut("I05").realisasi[m] = Some(d("100"));
+        }
+        assert!(fx.of("R09").is_empty());
+    }
+
+    #[test]
+    fn r09_minimize_mirrors() {
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.polarity = Polarity::Minimize;
+        i.period_consolidation = Consolidation::Last;
+        for (m, v) in [(3, "10"), (6, "9"), (9, "8"), (12, "7")] {
+            i.targets[m - 1] = Some(d(v));
+        }
+        i.realisasi[2] = Some(d("9.5"));
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I06").realisasi[2] = Some(d("9"));
+        assert_eq!(fx.of("R09").len(), 1);
+    }
+
+    #[test]
+    fn r10_addendum_never_changes_a_month_with_realisasi() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I07").realisasi[2] = Some(d("20"));
+        let before = fx.ds();
+        let frozen = frozen_months(&before, before.iku.get(&CodeRef::new("U3", "I07")).unwrap());
+        assert_eq!(frozen.iter().filter(|f| **f).count(), 1);
+        assert!(frozen[2]);
+        // a later month may change
+        let mut after = before.clone();
+        after
+            .iku
+            .get_mut(&CodeRef::new("U3", "I07"))
+            .unwrap()
+            .targets[5] = Some(d("30"));
+        assert!(check_addendum(&before, &after, &rb(), "U3").is_empty());
+        // March may not: neither its target nor its realisasi
+        let mut after = before.clone();
+        let i = after.iku.get_mut(&CodeRef::new("U3", "I07")).unwrap();
+        i.targets[2] = Some(d("20"));
+        i.realisasi[2] = None;
+        let f = check_addendum(&before, &after, &rb(), "U3");
+        assert_eq!(f.len(), 2);
+        assert!(
+            f.iter()
+                .all(|f| f.id == "R10" && f.month == Some(3) && f.severity == Severity::Error)
+        );
+        assert!(f[0].message.contains("25") && f[0].message.contains("20"));
+        // removing an IKU that has realisasi, which also breaks R01 (9 IKU)
+        let mut after = before.clone();
+        after.iku.remove(&CodeRef::new("U3", "I07"));
+        after.reindex();
+        let ids: Vec<&str> = check_addendum(&before, &after, &rb(), "U3")
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(ids, ["R10", "R01"]);
+        // removing one without realisasi only breaks R01
+        let mut after = before.clone();
+        after.iku.remove(&CodeRef::new("U3", "I08"));
+        after.reindex();
+        let ids: Vec<&str> = check_addendum(&before, &after, &rb(), "U3")
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(ids, ["R01"]);
+    }
+
+    /// U2/X rolls up by sum from U3/I01 and V3/B (partial cascades).
+    fn roll_up_fixture(x_annual: &str, b_annual: &str) -> Fx {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        let mut x = iku("U2", "S1", "X");
+        x.reporting_period = ReportingPeriod::Annual;
+        x.targets = crate::domain::model::NO_MONTHS;
+        x.targets[11] = Some(d(x_annual));
+        x.location_consolidation = LocationConsolidation::Sum;
+        fx.iku.push(x);
+        fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
+        let mut b = iku("V3", "S1", "B");
+        b.reporting_period = ReportingPeriod::Annual;
+        b.targets = crate::domain::model::NO_MONTHS;
+        b.targets[11] = Some(d(b_annual));
+        cascade(
+            &mut b,
+            "U2",
+            "X",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        fx.iku.push(b);
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "X",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        fx
+    }
+
+    #[test]
+    fn r11_partial_children_add_up_to_the_source() {
+        // I01: 100 a year; B: 50 → 150
+        let fx = roll_up_fixture("150", "50");
+        assert!(fx.of("R11").is_empty());
+        let fx = roll_up_fixture("160", "50");
+        let f = fx.of("R11");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].unit.as_str(), f[0].iku.as_deref(), f[0].severity),
+            ("U2", Some("X"), Severity::Warning)
+        );
+        assert!(f[0].message.contains("150") && f[0].message.contains("160"));
+    }
+
+    #[test]
+    fn r11_full_cascade_has_the_source_target() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U2", "S1", "A"));
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "A",
+            CascadeMethod::Indirect,
+            CascadeKind::Full,
+        );
+        assert!(fx.of("R11").is_empty());
+        fx.iku_mut("I01").targets[11] = Some(d("20"));
+        let f = fx.of("R11");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].unit.as_str(), f[0].iku.as_deref()),
+            ("U3", Some("I01"))
+        );
+    }
+
+    #[test]
+    fn k3_facts_missing_is_a_warning() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I09").target_prev = None;
+        let f = fx.of("K3");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].iku.as_deref(), f[0].ss.as_deref(), f[0].severity),
+            (Some("I09"), Some("S1"), Severity::Warning)
+        );
+        fx.iku_mut("I09").new_iku = true;
+        assert!(fx.of("K3").is_empty());
+    }
+
+    #[test]
+    fn severities_come_from_the_rulebook_and_order_is_stable() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I05").realisasi[2] = Some(d("50")); // R09
+        fx.iku_mut("I02").targets[5] = None; // R06
+        fx.iku.pop(); // R01
+        fx.ss.push(ss("U2", "S9", Perspective::Stakeholder)); // R05 on U2
+        let all = fx.check();
+        let ids: Vec<(&str, &str)> = all.iter().map(|f| (f.unit.as_str(), f.id)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("U2", "R01"),
+                ("U2", "R05"),
+                ("U3", "R01"),
+                ("U3", "R06"),
+                ("U3", "R09")
+            ]
+        );
+        assert_eq!(all, fx.check());
+        // one unit only
+        let u3 = check(&fx.ds(), &rb(), Some("U3"));
+        assert!(u3.iter().all(|f| f.unit == "U3") && u3.len() == 3);
+        // a rulebook that makes R09 an error
+        let text = Rulebook::builtin_text("kmk-300-2022")
+            .unwrap()
+            .replace("R09 = \"warning\"", "R09 = \"error\"");
+        let strict = Rulebook::from_toml(&text).unwrap();
+        let r09 = check(&fx.ds(), &strict, Some("U3"))
+            .into_iter()
+            .find(|f| f.id == "R09")
+            .unwrap();
+        assert_eq!(r09.severity, Severity::Error);
+    }
+}
