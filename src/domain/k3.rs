@@ -255,11 +255,11 @@ fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, String) {
     }
 }
 
-/// Which reference the target of an IKU is measured against (§8).
+/// Which previous-year value the target of an IKU is measured against (§8).
 enum Reference {
-    TargetPrev,
-    RealisasiPrev,
-    AvgRealisasiPrev,
+    Target,
+    Realisasi,
+    AvgRealisasi,
 }
 
 /// Target-quality points (None = left out), the reason, and a warning when a fact is missing.
@@ -307,17 +307,17 @@ fn target_points(
     let over = num(tp.previous_capaian_over.0, 0, 2);
     let (reference, value) = if iku.capaian_prev2_over_125 {
         if iku.collective {
-            (Reference::AvgRealisasiPrev, iku.avg_realisasi_prev)
+            (Reference::AvgRealisasi, iku.avg_realisasi_prev)
         } else {
-            (Reference::RealisasiPrev, iku.realisasi_prev)
+            (Reference::Realisasi, iku.realisasi_prev)
         }
     } else {
-        (Reference::TargetPrev, iku.target_prev)
+        (Reference::Target, iku.target_prev)
     };
     let ref_text = match reference {
-        Reference::TargetPrev => t::REF_TARGET_PREV.s().to_string(),
-        Reference::RealisasiPrev => t::REF_REALISASI_PREV.fill(&[("c", &over)]),
-        Reference::AvgRealisasiPrev => t::REF_AVG_REALISASI_PREV.fill(&[("c", &over)]),
+        Reference::Target => t::REF_TARGET_PREV.s().to_string(),
+        Reference::Realisasi => t::REF_REALISASI_PREV.fill(&[("c", &over)]),
+        Reference::AvgRealisasi => t::REF_AVG_REALISASI_PREV.fill(&[("c", &over)]),
     };
     let Some(value) = value.filter(|v| !v.is_zero()) else {
         let warning = t::WARN_NO_REFERENCE.fill(&[
@@ -333,7 +333,7 @@ fn target_points(
         );
     };
     let r = year_target / value;
-    let vs_target = matches!(reference, Reference::TargetPrev);
+    let vs_target = matches!(reference, Reference::Target);
     let points = match (iku.polarity, vs_target) {
         (Polarity::Minimize, true) => {
             table_above(&tp.minimize_vs_target, tp.minimize_vs_target_else, r)
