@@ -56,7 +56,8 @@ impl Out<'_> {
 }
 
 /// Checks the whole dataset, or one unit's PK, against the rulebook. Findings are ordered by
-/// unit code, then rule id, then the order the rule found them in (SS/IKU code, month).
+/// unit code, then rule id (R01..R11, then K3), then the order the rule found them in (SS/IKU
+/// code, month).
 pub fn check(ds: &Dataset, rb: &Rulebook, unit: Option<&str>) -> Vec<Finding> {
     let mut out = Out {
         rb,
@@ -84,8 +85,13 @@ pub fn check(ds: &Dataset, rb: &Rulebook, unit: Option<&str>) -> Vec<Finding> {
         k3_facts(ds, rb, u, &mut out);
     }
     out.findings
-        .sort_by(|a, b| (a.unit.as_str(), a.id).cmp(&(b.unit.as_str(), b.id)));
+        .sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
     out.findings
+}
+
+/// Order of the rule ids in a listing: R01..R11, then K3.
+fn rank(id: &str) -> (u8, &str) {
+    (u8::from(!id.starts_with('R')), id)
 }
 
 /// Checks an addendum of `unit`'s PK: R10 (no change to a target or realisasi of a month that
@@ -1250,6 +1256,7 @@ mod tests {
         fx.iku_mut("I02").targets[5] = None; // R06
         fx.iku.pop(); // R01
         fx.ss.push(ss("U2", "S9", Perspective::Stakeholder)); // R05 on U2
+        fx.iku_mut("I01").target_prev = None; // K3
         let all = fx.check();
         let ids: Vec<(&str, &str)> = all.iter().map(|f| (f.unit.as_str(), f.id)).collect();
         assert_eq!(
@@ -1259,13 +1266,14 @@ mod tests {
                 ("U2", "R05"),
                 ("U3", "R01"),
                 ("U3", "R06"),
-                ("U3", "R09")
+                ("U3", "R09"),
+                ("U3", "K3")
             ]
         );
         assert_eq!(all, fx.check());
         // one unit only
         let u3 = check(&fx.ds(), &rb(), Some("U3"));
-        assert!(u3.iter().all(|f| f.unit == "U3") && u3.len() == 3);
+        assert!(u3.iter().all(|f| f.unit == "U3") && u3.len() == 4);
         // a rulebook that makes R09 an error
         let text = Rulebook::builtin_text("kmk-300-2022")
             .unwrap()
