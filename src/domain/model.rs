@@ -110,7 +110,10 @@ pub struct CodeRef {
 
 impl CodeRef {
     pub fn new(unit: impl Into<String>, code: impl Into<String>) -> Self {
-        CodeRef { unit: unit.into(), code: code.into() }
+        CodeRef {
+            unit: unit.into(),
+            code: code.into(),
+        }
     }
 }
 
@@ -174,7 +177,10 @@ pub mod months_serde {
         use serde::de::Error;
         let v: Vec<Option<String>> = Vec::deserialize(d)?;
         if v.len() != 12 {
-            return Err(D::Error::custom(format!("expected 12 months, found {}", v.len())));
+            return Err(D::Error::custom(format!(
+                "expected 12 months, found {}",
+                v.len()
+            )));
         }
         let mut out = NO_MONTHS;
         for (i, s) in v.into_iter().enumerate() {
@@ -286,7 +292,10 @@ impl Iku {
     /// True when this IKU takes its values from its children (§6).
     pub fn rolls_up(&self) -> bool {
         self.location_consolidation != LocationConsolidation::None
-            && self.cascade.as_ref().is_none_or(|c| c.kind == CascadeKind::Partial)
+            && self
+                .cascade
+                .as_ref()
+                .is_none_or(|c| c.kind == CascadeKind::Partial)
     }
 
     pub fn is_cascaded(&self) -> bool {
@@ -347,7 +356,11 @@ struct Index {
 
 impl Dataset {
     pub fn new(year: i32, rulebook: impl Into<String>) -> Self {
-        Dataset { year, rulebook: rulebook.into(), ..Default::default() }
+        Dataset {
+            year,
+            rulebook: rulebook.into(),
+            ..Default::default()
+        }
     }
 
     /// Builds a dataset from its parts and indexes it.
@@ -361,7 +374,10 @@ impl Dataset {
     ) -> Self {
         let mut d = Dataset::new(year, rulebook);
         d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
-        d.ss = ss.into_iter().map(|s| (CodeRef::new(&s.unit, &s.code), s)).collect();
+        d.ss = ss
+            .into_iter()
+            .map(|s| (CodeRef::new(&s.unit, &s.code), s))
+            .collect();
         d.iku = iku.into_iter().map(|i| (i.key(), i)).collect();
         d.addenda = addenda;
         d.reindex();
@@ -373,17 +389,30 @@ impl Dataset {
         let mut ix = Index::default();
         for u in self.units.values() {
             match &u.parent {
-                Some(p) => ix.children.entry(p.clone()).or_default().push(u.code.clone()),
+                Some(p) => ix
+                    .children
+                    .entry(p.clone())
+                    .or_default()
+                    .push(u.code.clone()),
                 None => ix.roots.push(u.code.clone()),
             }
         }
         for (k, s) in &self.ss {
-            ix.ss_of_unit.entry(s.unit.clone()).or_default().push(k.clone());
+            ix.ss_of_unit
+                .entry(s.unit.clone())
+                .or_default()
+                .push(k.clone());
         }
         for (k, i) in &self.iku {
-            ix.iku_of_ss.entry(CodeRef::new(&i.unit, &i.ss)).or_default().push(k.clone());
+            ix.iku_of_ss
+                .entry(CodeRef::new(&i.unit, &i.ss))
+                .or_default()
+                .push(k.clone());
             if let Some(c) = &i.cascade {
-                ix.cascaded_children.entry(c.from.clone()).or_default().push(k.clone());
+                ix.cascaded_children
+                    .entry(c.from.clone())
+                    .or_default()
+                    .push(k.clone());
             }
         }
         self.index = ix;
@@ -398,7 +427,10 @@ impl Dataset {
     }
     /// SS of a unit, in code order.
     pub fn ss_of(&self, unit: &str) -> &[CodeRef] {
-        self.index.ss_of_unit.get(unit).map_or(&[], |v| v.as_slice())
+        self.index
+            .ss_of_unit
+            .get(unit)
+            .map_or(&[], |v| v.as_slice())
     }
     /// IKU of an SS, in code order.
     pub fn iku_of_ss(&self, ss: &CodeRef) -> &[CodeRef] {
@@ -407,11 +439,17 @@ impl Dataset {
     /// IKU of a unit, in code order.
     pub fn iku_of_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Iku> + 'a {
         let start = CodeRef::new(unit, "");
-        self.iku.range(start..).take_while(move |(k, _)| k.unit == unit).map(|(_, v)| v)
+        self.iku
+            .range(start..)
+            .take_while(move |(k, _)| k.unit == unit)
+            .map(|(_, v)| v)
     }
     /// IKUs (in any unit) whose `cascade.from` is `source`, in unit/code order.
     pub fn cascaded_from(&self, source: &CodeRef) -> &[CodeRef] {
-        self.index.cascaded_children.get(source).map_or(&[], |v| v.as_slice())
+        self.index
+            .cascaded_children
+            .get(source)
+            .map_or(&[], |v| v.as_slice())
     }
     /// The chain of ancestors of a unit, nearest first (not including the unit).
     pub fn ancestors(&self, unit: &str) -> Vec<String> {
@@ -432,6 +470,11 @@ impl Dataset {
     }
     /// The latest PK version of a unit (0 when it has no addendum).
     pub fn pk_version(&self, unit: &str) -> u32 {
-        self.addenda.iter().filter(|a| a.unit == unit).map(|a| a.version).max().unwrap_or(0)
+        self.addenda
+            .iter()
+            .filter(|a| a.unit == unit)
+            .map(|a| a.version)
+            .max()
+            .unwrap_or(0)
     }
 }

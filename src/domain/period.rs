@@ -63,12 +63,24 @@ pub fn consolidate_to(
         months |= 1 << (m - 1);
     }
     let target = consolidate(method, &t)?;
-    let realisasi = if complete { consolidate(method, &r) } else { None };
-    Some(Consolidated { target, realisasi, months })
+    let realisasi = if complete {
+        consolidate(method, &r)
+    } else {
+        None
+    };
+    Some(Consolidated {
+        target,
+        realisasi,
+        months,
+    })
 }
 
 /// The annual target: the consolidation of all reporting months that have a target.
-pub fn annual_target(method: Consolidation, rp: ReportingPeriod, targets: &Months) -> Option<Decimal> {
+pub fn annual_target(
+    method: Consolidation,
+    rp: ReportingPeriod,
+    targets: &Months,
+) -> Option<Decimal> {
     let t: Vec<Decimal> = months_with_target(rp, targets, 12)
         .map(|m| targets[(m - 1) as usize].expect("filtered"))
         .collect();
@@ -77,7 +89,11 @@ pub fn annual_target(method: Consolidation, rp: ReportingPeriod, targets: &Month
 
 /// The latest reporting month ≤ 12 that has realisasi.
 pub fn latest_realisasi_month(rp: ReportingPeriod, realisasi: &Months) -> Option<u8> {
-    rp.months().iter().copied().filter(|&m| realisasi[(m - 1) as usize].is_some()).max()
+    rp.months()
+        .iter()
+        .copied()
+        .filter(|&m| realisasi[(m - 1) as usize].is_some())
+        .max()
 }
 
 #[cfg(test)]
@@ -103,11 +119,19 @@ mod tests {
         let c = consolidate_to(Consolidation::Sum, ReportingPeriod::Quarterly, &t, &r, 6).unwrap();
         assert_eq!((c.target, c.realisasi), (d("9"), Some(d("10"))));
         let c = consolidate_to(Consolidation::Sum, ReportingPeriod::Quarterly, &t, &r, 9).unwrap();
-        assert_eq!(c.realisasi, None, "September lacks realisasi: not computable");
+        assert_eq!(
+            c.realisasi, None,
+            "September lacks realisasi: not computable"
+        );
         assert_eq!(c.target, d("13"));
-        assert_eq!(annual_target(Consolidation::Sum, ReportingPeriod::Quarterly, &t), Some(d("18")));
+        assert_eq!(
+            annual_target(Consolidation::Sum, ReportingPeriod::Quarterly, &t),
+            Some(d("18"))
+        );
         // before the first reporting month there is nothing to measure
-        assert!(consolidate_to(Consolidation::Sum, ReportingPeriod::Quarterly, &t, &r, 2).is_none());
+        assert!(
+            consolidate_to(Consolidation::Sum, ReportingPeriod::Quarterly, &t, &r, 2).is_none()
+        );
         // May: only March counts
         let c = consolidate_to(Consolidation::Sum, ReportingPeriod::Quarterly, &t, &r, 5).unwrap();
         assert_eq!((c.target, c.realisasi), (d("4"), Some(d("4"))));
@@ -117,9 +141,17 @@ mod tests {
     fn average_and_last() {
         let t = months(&[(6, "80"), (12, "90")]);
         let r = months(&[(6, "70"), (12, "100")]);
-        let avg = consolidate_to(Consolidation::Average, ReportingPeriod::Semester, &t, &r, 12).unwrap();
+        let avg = consolidate_to(
+            Consolidation::Average,
+            ReportingPeriod::Semester,
+            &t,
+            &r,
+            12,
+        )
+        .unwrap();
         assert_eq!((avg.target, avg.realisasi), (d("85"), Some(d("85"))));
-        let last = consolidate_to(Consolidation::Last, ReportingPeriod::Semester, &t, &r, 12).unwrap();
+        let last =
+            consolidate_to(Consolidation::Last, ReportingPeriod::Semester, &t, &r, 12).unwrap();
         assert_eq!((last.target, last.realisasi), (d("90"), Some(d("100"))));
     }
 
@@ -140,7 +172,8 @@ mod tests {
     #[test]
     fn average_keeps_full_precision() {
         let t = months(&[(1, "1"), (2, "1"), (3, "2")]);
-        let c = consolidate_to(Consolidation::Average, ReportingPeriod::Monthly, &t, &t, 3).unwrap();
+        let c =
+            consolidate_to(Consolidation::Average, ReportingPeriod::Monthly, &t, &t, 3).unwrap();
         assert_eq!(c.target, d("4") / d("3"));
         assert_eq!(c.target.round_dp(2), d("1.33"));
     }
@@ -148,8 +181,14 @@ mod tests {
     #[test]
     fn latest_month() {
         let r = months(&[(3, "1"), (6, "2"), (8, "5")]);
-        assert_eq!(latest_realisasi_month(ReportingPeriod::Quarterly, &r), Some(6));
-        assert_eq!(latest_realisasi_month(ReportingPeriod::Monthly, &r), Some(8));
+        assert_eq!(
+            latest_realisasi_month(ReportingPeriod::Quarterly, &r),
+            Some(6)
+        );
+        assert_eq!(
+            latest_realisasi_month(ReportingPeriod::Monthly, &r),
+            Some(8)
+        );
         assert_eq!(latest_realisasi_month(ReportingPeriod::Annual, &r), None);
     }
 }

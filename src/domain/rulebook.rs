@@ -15,8 +15,14 @@ pub const DEFAULT_RULEBOOK: &str = "kmk-300-2022";
 
 /// The built-in rulebooks: (name, TOML text).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("kmk-300-2022", include_str!("../rulebooks/kmk-300-2022.toml")),
-    ("kmk-127-2026", include_str!("../rulebooks/kmk-127-2026.toml")),
+    (
+        "kmk-300-2022",
+        include_str!("../rulebooks/kmk-300-2022.toml"),
+    ),
+    (
+        "kmk-127-2026",
+        include_str!("../rulebooks/kmk-127-2026.toml"),
+    ),
 ];
 
 /// A decimal read from a TOML string (or integer) exactly.
@@ -252,13 +258,19 @@ impl Rulebook {
             });
         }
         let rb: Rulebook = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
             let msg = e.message().to_string();
             let key = e
                 .span()
                 .and_then(|s| key_at(text, s.start))
                 .unwrap_or_else(|| "(file)".into());
-            RulebookError { key, reason: msg, line }
+            RulebookError {
+                key,
+                reason: msg,
+                line,
+            }
         })?;
         rb.validate()?;
         Ok(rb)
@@ -282,7 +294,11 @@ impl Rulebook {
     }
 
     fn validate(&self) -> Result<(), RulebookError> {
-        let err = |key: &str, reason: String| RulebookError { key: key.into(), reason, line: None };
+        let err = |key: &str, reason: String| RulebookError {
+            key: key.into(),
+            reason,
+            line: None,
+        };
         if self.capaian.min.0 > self.capaian.max.0 {
             return Err(err("capaian.min", "is larger than capaian.max".into()));
         }
@@ -291,20 +307,35 @@ impl Rulebook {
         }
         let sc = &self.capaian.stabilize_scale;
         if sc.len() < 2 {
-            return Err(err("capaian.stabilize_scale", "needs at least two points".into()));
+            return Err(err(
+                "capaian.stabilize_scale",
+                "needs at least two points".into(),
+            ));
         }
         if sc.windows(2).any(|w| w[0][0].0 >= w[1][0].0) {
-            return Err(err("capaian.stabilize_scale", "Ca values must increase".into()));
+            return Err(err(
+                "capaian.stabilize_scale",
+                "Ca values must increase".into(),
+            ));
         }
         for (name, map) in [
-            ("perspective_weights.with_customer", &self.perspective_weights.with_customer),
-            ("perspective_weights.without_customer", &self.perspective_weights.without_customer),
+            (
+                "perspective_weights.with_customer",
+                &self.perspective_weights.with_customer,
+            ),
+            (
+                "perspective_weights.without_customer",
+                &self.perspective_weights.without_customer,
+            ),
         ] {
             for (k, v) in map {
                 if Perspective::parse(k).is_none() {
                     return Err(err(
                         &format!("{name}.{k}"),
-                        format!("unknown perspective (expected {})", Perspective::spellings()),
+                        format!(
+                            "unknown perspective (expected {})",
+                            Perspective::spellings()
+                        ),
                     ));
                 }
                 if v.0 < Decimal::ZERO {
@@ -318,7 +349,10 @@ impl Rulebook {
         for (i, b) in self.predikat.iter().enumerate() {
             let last = i + 1 == self.predikat.len();
             if b.above.is_some() && b.at_least.is_some() {
-                return Err(err(&format!("predikat[{i}]"), "give either above or at_least".into()));
+                return Err(err(
+                    &format!("predikat[{i}]"),
+                    "give either above or at_least".into(),
+                ));
             }
             if !last && b.above.is_none() && b.at_least.is_none() {
                 return Err(err(
@@ -338,21 +372,31 @@ impl Rulebook {
                 return Err(err(&format!("iku_limits.{k}"), "unknown level".into()));
             }
             if lo > hi {
-                return Err(err(&format!("iku_limits.{k}"), "minimum above maximum".into()));
+                return Err(err(
+                    &format!("iku_limits.{k}"),
+                    "minimum above maximum".into(),
+                ));
             }
         }
         match self.k3.method {
             K3Method::Points => {
                 if self.k3.points.is_none() {
-                    return Err(err("k3.points", "required when k3.method = \"points\"".into()));
+                    return Err(err(
+                        "k3.points",
+                        "required when k3.method = \"points\"".into(),
+                    ));
                 }
                 let Some(t) = &self.k3.target else {
-                    return Err(err("k3.target", "required when k3.method = \"points\"".into()));
+                    return Err(err(
+                        "k3.target",
+                        "required when k3.method = \"points\"".into(),
+                    ));
                 };
                 if self.k3.iku_share.is_none() || self.k3.target_share.is_none() {
                     return Err(err(
                         "k3.iku_share",
-                        "iku_share and target_share are required when k3.method = \"points\"".into(),
+                        "iku_share and target_share are required when k3.method = \"points\""
+                            .into(),
                     ));
                 }
                 let p = self.k3.points.as_ref().expect("checked");
@@ -361,7 +405,10 @@ impl Rulebook {
                 }
                 for (k, v) in &p.quota_share {
                     if Level::parse(k).is_none() {
-                        return Err(err(&format!("k3.points.quota_share.{k}"), "unknown level".into()));
+                        return Err(err(
+                            &format!("k3.points.quota_share.{k}"),
+                            "unknown level".into(),
+                        ));
                     }
                     if v.0 < Decimal::ZERO || v.0 > Decimal::ONE {
                         return Err(err(
@@ -372,16 +419,27 @@ impl Rulebook {
                 }
                 for k in p.standard.keys() {
                     if Level::parse(k).is_none() {
-                        return Err(err(&format!("k3.points.standard.{k}"), "unknown level".into()));
+                        return Err(err(
+                            &format!("k3.points.standard.{k}"),
+                            "unknown level".into(),
+                        ));
                     }
                 }
-                if p.standard.values().any(|v| v.0 <= Decimal::ZERO) || t.standard.0 <= Decimal::ZERO {
-                    return Err(err("k3.points.standard", "standard points must be positive".into()));
+                if p.standard.values().any(|v| v.0 <= Decimal::ZERO)
+                    || t.standard.0 <= Decimal::ZERO
+                {
+                    return Err(err(
+                        "k3.points.standard",
+                        "standard points must be positive".into(),
+                    ));
                 }
             }
             K3Method::Multiplier => {
                 let Some(m) = &self.k3.multiplier else {
-                    return Err(err("k3.multiplier", "required when k3.method = \"multiplier\"".into()));
+                    return Err(err(
+                        "k3.multiplier",
+                        "required when k3.method = \"multiplier\"".into(),
+                    ));
                 };
                 for k in m.iku.keys() {
                     check_vc_key(k).map_err(|r| err(&format!("k3.multiplier.iku.{k}"), r))?;
@@ -398,13 +456,18 @@ impl Rulebook {
 
     /// The default perspective weights (§5), depending on whether the unit has a customer
     /// perspective.
-    pub fn default_perspective_weights(&self, has_customer: bool) -> BTreeMap<Perspective, Decimal> {
+    pub fn default_perspective_weights(
+        &self,
+        has_customer: bool,
+    ) -> BTreeMap<Perspective, Decimal> {
         let src = if has_customer {
             &self.perspective_weights.with_customer
         } else {
             &self.perspective_weights.without_customer
         };
-        src.iter().filter_map(|(k, v)| Perspective::parse(k).map(|p| (p, v.0))).collect()
+        src.iter()
+            .filter_map(|(k, v)| Perspective::parse(k).map(|p| (p, v.0)))
+            .collect()
     }
 
     /// The predikat label of an NKO.
@@ -423,7 +486,11 @@ impl Rulebook {
 
     /// The stabilize scale points (Ca, score).
     pub fn stabilize_scale(&self) -> Vec<(Decimal, Decimal)> {
-        self.capaian.stabilize_scale.iter().map(|[a, b]| (a.0, b.0)).collect()
+        self.capaian
+            .stabilize_scale
+            .iter()
+            .map(|[a, b]| (a.0, b.0))
+            .collect()
     }
 }
 
@@ -448,7 +515,9 @@ fn check_vc_key(k: &str) -> Result<(), String> {
 fn key_at(text: &str, pos: usize) -> Option<String> {
     let before = &text[..pos.min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
     let line = text[line_start..line_end].trim();
     let table = before
         .lines()
@@ -513,13 +582,19 @@ mod tests {
 
     #[test]
     fn malformed_rulebook_names_key_and_line() {
-        let text = Rulebook::builtin_text("kmk-300-2022").unwrap().replace("max = \"120\"\nmin = \"0\"\n# Stab", "max = \"12x\"\nmin = \"0\"\n# Stab");
+        let text = Rulebook::builtin_text("kmk-300-2022").unwrap().replace(
+            "max = \"120\"\nmin = \"0\"\n# Stab",
+            "max = \"12x\"\nmin = \"0\"\n# Stab",
+        );
         let e = Rulebook::from_toml(&text).unwrap_err();
         assert!(e.key.contains("capaian"), "{e:?}");
         assert!(e.reason.contains("12x"), "{e:?}");
         assert!(e.line.is_some());
         let e = Rulebook::from_toml("name = \"x\"\nbogus = 1\n").unwrap_err();
-        assert!(e.reason.contains("bogus") || e.reason.contains("missing"), "{e:?}");
+        assert!(
+            e.reason.contains("bogus") || e.reason.contains("missing"),
+            "{e:?}"
+        );
     }
 
     #[test]

@@ -42,7 +42,7 @@
 //! in the `Dataset` order (unit code, then code); addenda by unit then version. Decimals are
 //! strings exactly as stored (`Decimal::to_string`, trailing zeros kept), `null` where there is
 //! none. Objects that fit on one line of 100 columns and arrays of plain values are written on one
-//! line; the text ends with a newline. export → import → export is byte-identical.
+//! line; the text ends with a newline. Import sorts addenda the same way (unit, version). export → import → export is byte-identical.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -216,31 +216,33 @@ pub fn import_document(text: &str) -> Result<Dataset, Vec<ImportError>> {
         .opt(&mut errs, "rulebook", rd_code)
         .unwrap_or_else(|| DEFAULT_RULEBOOK.to_string());
 
-    let units = read_array(&mut errs, &top, "units", read_unit);
+    let (units, units_read) = read_array(&mut errs, &top, "units", read_unit);
     check_units(&mut errs, &units);
-    let unit_codes: HashSet<&str> = units.iter().filter_map(|u| u.code.as_deref()).collect();
+    let unit_codes = Known::new(units.iter().filter_map(|u| u.code.as_deref()), units_read);
 
-    let ss = read_array(&mut errs, &top, "ss", read_ss);
+    let (ss, ss_read) = read_array(&mut errs, &top, "ss", read_ss);
     check_ss(&mut errs, &ss, &unit_codes);
-    let ss_keys: HashSet<CodeRef> = ss.iter().filter_map(|s| s.key()).collect();
+    let ss_keys = Known::new(ss.iter().filter_map(|s| s.key()), ss_read);
 
-    let iku = read_array(&mut errs, &top, "iku", read_iku);
+    let (iku, iku_read) = read_array(&mut errs, &top, "iku", read_iku);
     check_iku(&mut errs, &iku, &unit_codes, &ss_keys);
-    let iku_keys: HashSet<CodeRef> = iku.iter().filter_map(|i| i.key()).collect();
+    let iku_keys = Known::new(iku.iter().filter_map(|i| i.key()), iku_read);
 
-    let addenda = read_array(&mut errs, &top, "addenda", read_addendum);
+    let (addenda, _) = read_array(&mut errs, &top, "addenda", read_addendum);
     check_addenda(&mut errs, &addenda, &unit_codes, &iku_keys);
 
     if !errs.is_empty() {
         return Err(errs);
     }
+    let mut addenda: Vec<Addendum> = addenda.into_iter().map(|a| a.inner.value).collect();
+    addenda.sort_by(|a, b| (&a.unit, a.version).cmp(&(&b.unit, b.version)));
     Ok(Dataset::from_parts(
         year.map_or(0, |y| y as i32),
         rulebook,
         units.into_iter().map(|u| u.inner.value),
         ss.into_iter().map(|s| s.inner.value),
         iku.into_iter().map(|i| i.inner.value),
-        addenda.into_iter().map(|a| a.inner.value).collect(),
+        addenda,
     ))
 }
 
@@ -289,12 +291,7 @@ impl<'v> Fields<'v> {
         match self.map.get(name) {
             Some(v) => read(errs, &self.at(name), v),
             None => {
-                let path = if self.path.is_empty() {
-                    String::new()
-                } else {
-                    self.path.clone()
-                };
-                push(errs, &path, t::JSON_MISSING.fill(&[("field", &name)]));
+                push(errs, &self.path, t::JSON_MISSING.fill(&[("field", &name)]));
                 None
             }
         }
@@ -717,20 +714,45 @@ fn rd_date(errs: &mut Errs, path: &str, v: &Value) -> Option<NaiveDate> {
     date
 }
 
+/// The keys of a section, for reference checks. When the section itself could not be read (not
+/// an array) every reference to it is taken as valid, so that one broken section does not bury
+/// the real errors under "unknown" ones.
+struct Known<K> {
+    set: HashSet<K>,
+    readable: bool,
+}
+
+impl<K: std::hash::Hash + Eq> Known<K> {
+    fn new(keys: impl Iterator<Item = K>, readable: bool) -> Self {
+        Known {
+            set: keys.collect(),
+            readable,
+        }
+    }
+    fn contains<Q>(&self, key: &Q) -> bool
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: std::hash::Hash + Eq + ?Sized,
+    {
+        !self.readable || self.set.contains(key)
+    }
+}
+
 /// Reads an optional array field of objects; each element with `read(errs, path, fields)`.
+/// The flag is false when the field is there but not an array.
 fn read_array<'v, T>(
     errs: &mut Errs,
     top: &Fields<'v>,
     name: &str,
     read: impl Fn(&mut Errs, &Fields<'v>) -> T,
-) -> Vec<Draft<T>> {
+) -> (Vec<Draft<T>>, bool) {
     let mut out = Vec::new();
     let Some(v) = top.map.get(name) else {
-        return out;
+        return (out, true);
     };
     let Value::Array(items) = v else {
         wrong_type(errs, name, t::JSON_TYPE_ARRAY, v);
-        return out;
+        return (out, false);
     };
     for (i, item) in items.iter().enumerate() {
         let path = format!("{name}[{i}]");
@@ -741,7 +763,7 @@ fn read_array<'v, T>(
             });
         }
     }
-    out
+    (out, true)
 }
 
 /// One read element with its path.
@@ -886,7 +908,7 @@ fn read_ss(errs: &mut Errs, f: &Fields) -> SsRead {
     }
 }
 
-fn check_ss(errs: &mut Errs, ss: &[Draft<SsRead>], units: &HashSet<&str>) {
+fn check_ss(errs: &mut Errs, ss: &[Draft<SsRead>], units: &Known<&str>) {
     let mut first: HashMap<CodeRef, &str> = HashMap::new();
     for s in ss {
         if let Some(u) = &s.unit
@@ -1009,12 +1031,7 @@ fn read_iku(errs: &mut Errs, f: &Fields) -> IkuRead {
     }
 }
 
-fn check_iku(
-    errs: &mut Errs,
-    iku: &[Draft<IkuRead>],
-    units: &HashSet<&str>,
-    ss: &HashSet<CodeRef>,
-) {
+fn check_iku(errs: &mut Errs, iku: &[Draft<IkuRead>], units: &Known<&str>, ss: &Known<CodeRef>) {
     let mut first: HashMap<CodeRef, &str> = HashMap::new();
     for i in iku {
         let unit_known = i.unit.as_deref().is_some_and(|u| units.contains(u));
@@ -1172,8 +1189,8 @@ fn read_change(errs: &mut Errs, f: &Fields) -> (AddendumChange, Option<String>, 
 fn check_addenda(
     errs: &mut Errs,
     addenda: &[Draft<AddendumRead>],
-    units: &HashSet<&str>,
-    iku: &HashSet<CodeRef>,
+    units: &Known<&str>,
+    iku: &Known<CodeRef>,
 ) {
     let mut removed: HashSet<CodeRef> = HashSet::new();
     for a in addenda {
@@ -1452,7 +1469,7 @@ fn inline(v: &Value) -> Option<String> {
 /// current line. Arrays of plain values always go on one line; objects when they fit.
 fn write_pretty(out: &mut String, v: &Value, indent: usize, used: usize) {
     if let Some(line) = inline(v)
-        && (!v.is_object() || used + line.len() <= LINE_WIDTH)
+        && (!v.is_object() || used + line.chars().count() <= LINE_WIDTH)
     {
         out.push_str(&line);
         return;
@@ -1476,7 +1493,7 @@ fn write_pretty(out: &mut String, v: &Value, indent: usize, used: usize) {
                 out.push_str(&pad);
                 out.push_str(&key);
                 out.push_str(": ");
-                write_pretty(out, x, indent + 2, indent + 2 + key.len() + 2);
+                write_pretty(out, x, indent + 2, indent + 2 + key.chars().count() + 2);
                 out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
             }
             out.push_str(&" ".repeat(indent));

@@ -39,7 +39,11 @@ pub fn set_lang(lang: Lang) {
 
 /// The process-wide language.
 pub fn lang() -> Lang {
-    if LANG.load(Ordering::Relaxed) == 1 { Lang::En } else { Lang::Id }
+    if LANG.load(Ordering::Relaxed) == 1 {
+        Lang::En
+    } else {
+        Lang::Id
+    }
 }
 
 /// One sentence in both languages.
