@@ -8,18 +8,10 @@ pub const KEYMAP_TOO_LARGE: Msg = msg!(
     "berkas keymap lebih besar dari {max} KiB; keymap yang wajar jauh lebih kecil",
     "the keymap file is larger than {max} KiB; a sensible keymap is far smaller"
 );
-pub const KEYMAP_NOT_REGULAR_FILE: Msg = msg!(
-    "bukan berkas biasa",
-    "not a regular file"
-);
-pub const KEYMAP_READ_FAILED: Msg = msg!(
-    "tidak dapat dibaca: {reason}",
-    "cannot be read: {reason}"
-);
-pub const KEYMAP_NOT_UTF8: Msg = msg!(
-    "bukan teks UTF-8",
-    "is not UTF-8 text"
-);
+pub const KEYMAP_NOT_REGULAR_FILE: Msg = msg!("bukan berkas biasa", "not a regular file");
+pub const KEYMAP_READ_FAILED: Msg =
+    msg!("tidak dapat dibaca: {reason}", "cannot be read: {reason}");
+pub const KEYMAP_NOT_UTF8: Msg = msg!("bukan teks UTF-8", "is not UTF-8 text");
 pub const KEYMAP_NOT_FOUND: Msg = msg!(
     "tidak ada keymap bawaan maupun berkas bernama \"{name}\" (keymap bawaan: {builtins})",
     "there is no built-in keymap or file named \"{name}\" (built-in keymaps: {builtins})"
@@ -69,10 +61,8 @@ pub const KEYMAP_UNKNOWN_ACTION: Msg = msg!(
     "aksi \"{action}\" tidak dikenal{suggestion}",
     "unknown action \"{action}\"{suggestion}"
 );
-pub const KEYMAP_DID_YOU_MEAN: Msg = msg!(
-    " (mungkin maksudnya: {names})",
-    " (did you mean: {names})"
-);
+pub const KEYMAP_DID_YOU_MEAN: Msg =
+    msg!(" (mungkin maksudnya: {names})", " (did you mean: {names})");
 pub const KEYMAP_MISSING_ACTION: Msg = msg!(
     "tombol \"{key}\" di [{mode}] tidak punya action, misalnya { action = \"down\", desc = \"Turun\" }",
     "the key \"{key}\" in [{mode}] has no action, e.g. { action = \"down\", desc = \"Down\" }"

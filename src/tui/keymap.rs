@@ -37,7 +37,11 @@ const BUILTINS: &[(&str, &str, &str)] = &[
         "keymaps/default.toml",
         include_str!("../../keymaps/default.toml"),
     ),
-    ("vim", "keymaps/vim.toml", include_str!("../../keymaps/vim.toml")),
+    (
+        "vim",
+        "keymaps/vim.toml",
+        include_str!("../../keymaps/vim.toml"),
+    ),
 ];
 
 /// One key bound to one action in one mode.
@@ -86,7 +90,11 @@ fn normalise(key: &KeyEvent) -> NormKey {
         KeyCode::Char(c) => {
             let shifted = modifiers.contains(KeyModifiers::SHIFT);
             modifiers.remove(KeyModifiers::SHIFT);
-            if shifted { KeyCode::Char(upper(c)) } else { KeyCode::Char(c) }
+            if shifted {
+                KeyCode::Char(upper(c))
+            } else {
+                KeyCode::Char(c)
+            }
         }
         KeyCode::BackTab => {
             modifiers.remove(KeyModifiers::SHIFT);
@@ -141,6 +149,10 @@ const KEY_NAMES: &[(&str, KeyCode)] = &[
     ("gt", KeyCode::Char('>')),
     ("minus", KeyCode::Char('-')),
 ];
+
+/// The key names listed in messages (without the aliases).
+const SHOWN_KEY_NAMES: &str = "Enter, Esc, Tab, BackTab, Backspace, Delete, Insert, Up, Down, \
+     Left, Right, Home, End, PageUp, PageDown, Space, F1…F12";
 
 /// Reads one key in the keymap syntax: a single character (case-sensitive, `"N"` is Shift-n),
 /// a name in angle brackets (`<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`/`<BackTab>`, `<Backspace>`,
@@ -202,11 +214,8 @@ pub fn parse_key(text: &str) -> Result<KeyEvent, String> {
     {
         Some((_, code)) => Ok(KeyEvent::new(*code, modifiers)),
         None => {
-            let names: Vec<&str> = KEY_NAMES.iter().map(|(n, _)| *n).collect();
-            Err(t::KEYMAP_KEY_UNKNOWN_NAME.fill(&[
-                ("name", &clip(rest)),
-                ("names", &format!("{}, F1…F12", names.join(", "))),
-            ]))
+            Err(t::KEYMAP_KEY_UNKNOWN_NAME
+                .fill(&[("name", &clip(rest)), ("names", &SHOWN_KEY_NAMES)]))
         }
     }
 }
@@ -351,13 +360,14 @@ impl Keymap {
                 ));
             }
         };
+        let lines = LineIndex::new(text);
         let mut keymap = Keymap {
             source: file.to_string(),
             modes: vec![Vec::new(); Mode::ALL.len()],
             unbound: vec![Vec::new(); Mode::ALL.len()],
         };
         for (section, value) in in_file_order(doc.get_ref()) {
-            let line = line_of(text, section.span().start);
+            let line = lines.line(section.span().start);
             let name = section.get_ref().as_ref();
             let Some(mode) = Mode::parse(name) else {
                 let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
@@ -376,7 +386,7 @@ impl Keymap {
             // Normalised key -> (index into `written`) to find two actions on one key.
             let mut seen: HashMap<NormKey, (String, String, usize)> = HashMap::new();
             for (key, value) in in_file_order(entries) {
-                let line = line_of(text, key.span().start);
+                let line = lines.line(key.span().start);
                 let key_text = key.get_ref().as_ref();
                 let event = parse_key(key_text).map_err(|reason| {
                     err(
@@ -388,9 +398,8 @@ impl Keymap {
                         ]),
                     )
                 })?;
-                let entry = read_entry(text, mode, key_text, value).map_err(|(l, p)| {
-                    err(Some(l.unwrap_or(line)), p)
-                })?;
+                let entry = read_entry(&lines, mode, key_text, value)
+                    .map_err(|(l, p)| err(Some(l.unwrap_or(line)), p))?;
                 let norm = normalise(&event);
                 let action_name = entry.action.as_ref().map_or(UNBIND, |a| a.name());
                 if let Some((first, first_key, first_line)) = seen.get(&norm)
@@ -543,12 +552,12 @@ type Spanned<T> = toml::Spanned<T>;
 /// Reads the value of one binding: an action name, or a table with `action`, `desc`,
 /// `desc_en`. The error carries the line of the offending field when it is known.
 fn read_entry(
-    text: &str,
+    lines: &LineIndex,
     mode: Mode,
     key: &str,
     value: &Spanned<DeValue<'_>>,
 ) -> Result<Entry, (Option<usize>, String)> {
-    let field_line = |s: &Spanned<DeValue<'_>>| Some(line_of(text, s.span().start));
+    let field_line = |s: &Spanned<DeValue<'_>>| Some(lines.line(s.span().start));
     let too_long = |field: &str, line| {
         (
             line,
@@ -560,7 +569,11 @@ fn read_entry(
         )
     };
     let (action_value, desc_id, desc_en) = match value.get_ref() {
-        DeValue::String(s) => (Some((s.as_ref().to_string(), field_line(value))), None, None),
+        DeValue::String(s) => (
+            Some((s.as_ref().to_string(), field_line(value))),
+            None,
+            None,
+        ),
         DeValue::Table(fields) => {
             let (mut action, mut desc_id, mut desc_en) = (None, None, None);
             for (name, v) in in_file_order(fields) {
@@ -586,7 +599,7 @@ fn read_entry(
                     "desc_en" => desc_en = Some(s).filter(|s| !s.is_empty()),
                     _ => {
                         return Err((
-                            Some(line_of(text, name.span().start)),
+                            Some(lines.line(name.span().start)),
                             t::KEYMAP_UNKNOWN_FIELD
                                 .fill(&[("field", &clip(field)), ("key", &clip(key))]),
                         ));
@@ -637,7 +650,12 @@ fn unknown_action(name: &str) -> String {
             let d = distance(&wanted, candidate);
             let related = wanted.len() >= 3
                 && (candidate.contains(wanted.as_str()) || wanted.contains(candidate));
-            (d <= 2.max(candidate.len() / 3) || related).then_some((d, candidate))
+            let limit = if candidate == UNBIND {
+                1
+            } else {
+                2.max(candidate.len() / 3)
+            };
+            (d <= limit || related).then_some((d, candidate))
         })
         .collect();
     close.sort();
@@ -669,16 +687,44 @@ fn distance(a: &str, b: &str) -> usize {
 /// The entries of a TOML table in the order they appear in the file.
 fn in_file_order<'a, 'i>(
     table: &'a DeTable<'i>,
-) -> Vec<(&'a Spanned<toml::de::DeString<'i>>, &'a Spanned<DeValue<'i>>)> {
+) -> Vec<(
+    &'a Spanned<toml::de::DeString<'i>>,
+    &'a Spanned<DeValue<'i>>,
+)> {
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
     entries
 }
 
+/// Line numbers of byte offsets, computed once per text (a keymap may hold thousands of keys).
+struct LineIndex {
+    /// Byte offsets of the newlines.
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let newlines = text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == b'\n').then_some(i))
+            .collect();
+        LineIndex { newlines }
+    }
+    /// The 1-based line of byte offset `pos`.
+    fn line(&self, pos: usize) -> usize {
+        self.newlines.partition_point(|nl| *nl < pos) + 1
+    }
+}
+
 /// The 1-based line of byte offset `pos` in `text`.
 fn line_of(text: &str, pos: usize) -> usize {
     let end = pos.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// A user-written string shortened for a message (hostile input may be long).
@@ -816,9 +862,18 @@ mod tests {
 
     #[test]
     fn key_syntax() {
-        assert_eq!(parse_key("j").unwrap(), key(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(parse_key("N").unwrap(), key(KeyCode::Char('N'), KeyModifiers::NONE));
-        assert_eq!(parse_key("<").unwrap(), key(KeyCode::Char('<'), KeyModifiers::NONE));
+        assert_eq!(
+            parse_key("j").unwrap(),
+            key(KeyCode::Char('j'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            parse_key("N").unwrap(),
+            key(KeyCode::Char('N'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            parse_key("<").unwrap(),
+            key(KeyCode::Char('<'), KeyModifiers::NONE)
+        );
         assert_eq!(
             parse_key("<C-r>").unwrap(),
             key(KeyCode::Char('r'), KeyModifiers::CONTROL)
@@ -831,13 +886,18 @@ mod tests {
             parse_key("<S-n>").unwrap(),
             key(KeyCode::Char('N'), KeyModifiers::NONE)
         );
-        assert_eq!(parse_key("<f12>").unwrap(), key(KeyCode::F(12), KeyModifiers::NONE));
+        assert_eq!(
+            parse_key("<f12>").unwrap(),
+            key(KeyCode::F(12), KeyModifiers::NONE)
+        );
         assert_eq!(
             parse_key("<A-S-Up>").unwrap(),
             key(KeyCode::Up, KeyModifiers::ALT | KeyModifiers::SHIFT)
         );
         assert_eq!(parse_key("<Space>").unwrap().code, KeyCode::Char(' '));
-        for bad in ["", "jj", "<C-r", "<F13>", "<F0>", "<X-a>", "<S-1>", "<Foo>", "\t", "<>"] {
+        for bad in [
+            "", "jj", "<C-r", "<F13>", "<F0>", "<X-a>", "<S-1>", "<Foo>", "\t", "<>",
+        ] {
             assert!(parse_key(bad).is_err(), "{bad:?} must be refused");
         }
     }
@@ -862,7 +922,10 @@ mod tests {
             n(KeyCode::Tab, KeyModifiers::SHIFT)
         );
         assert_eq!(
-            n(KeyCode::Char('R'), KeyModifiers::CONTROL | KeyModifiers::SHIFT),
+            n(
+                KeyCode::Char('R'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
             normalise(&parse_key("<C-R>").unwrap())
         );
     }
@@ -873,6 +936,11 @@ mod tests {
         assert_eq!(line_of("a\nb\nc", 2), 2);
         assert_eq!(line_of("é\n", 1), 1);
         assert_eq!(line_of("a\n", 99), 2);
+        let idx = LineIndex::new("a\nb\nc");
+        assert_eq!(
+            (idx.line(0), idx.line(1), idx.line(2), idx.line(99)),
+            (1, 1, 2, 3)
+        );
     }
 
     #[test]
