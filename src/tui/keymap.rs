@@ -264,7 +264,7 @@ pub struct Keymap {
     /// Bindings per mode, indexed like `Mode::ALL`, in file order.
     modes: Vec<Vec<KeyBinding>>,
     /// Keys the file unbinds (`action = "none"`), applied when merged over another keymap.
-    unbound: Vec<Vec<KeyBinding>>,
+    unbound: Vec<Vec<KeyEvent>>,
 }
 
 fn mode_index(mode: Mode) -> usize {
@@ -419,9 +419,13 @@ impl Keymap {
                 }
                 seen.entry(norm)
                     .or_insert_with(|| (action_name.to_string(), key_text.to_string(), line));
+                let Some(action) = entry.action else {
+                    keymap.unbound[mode_index(mode)].push(event);
+                    continue;
+                };
                 let binding = KeyBinding {
                     key: event,
-                    action: entry.action.clone().unwrap_or(Action::Quit),
+                    action,
                     desc: String::new(),
                     desc_id: entry.desc_id,
                     desc_en: entry.desc_en,
@@ -431,11 +435,7 @@ impl Keymap {
                     desc: binding.desc_in(lang()).to_string(),
                     ..binding
                 };
-                if entry.action.is_some() {
-                    keymap.modes[mode_index(mode)].push(binding);
-                } else {
-                    keymap.unbound[mode_index(mode)].push(binding);
-                }
+                keymap.modes[mode_index(mode)].push(binding);
             }
         }
         Ok(keymap)
@@ -447,8 +447,8 @@ impl Keymap {
     /// the description of this keymap's binding of the same action.
     pub fn merge(&mut self, overlay: &Keymap) {
         for (i, mode_bindings) in overlay.modes.iter().enumerate() {
-            for b in &overlay.unbound[i] {
-                let norm = normalise(&b.key);
+            for key in &overlay.unbound[i] {
+                let norm = normalise(key);
                 self.modes[i].retain(|old| normalise(&old.key) != norm);
             }
             for b in mode_bindings {
