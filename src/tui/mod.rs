@@ -1,3 +1,5 @@
 //! The full-screen terminal application.
 
 pub mod action;
+pub mod keymap;
+pub mod theme;
