@@ -17,6 +17,7 @@ mod export;
 mod import;
 mod log;
 mod open;
+pub mod progress;
 mod realisasi;
 mod report;
 mod tui_entry;

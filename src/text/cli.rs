@@ -143,3 +143,7 @@ pub const SUMMARY_TITLE: Msg = msg!(
     "Toko data {store}: PK {year}, rulebook {rulebook}, {units} unit, {iku} IKU, s.d. {period}.",
     "Store {store}: PK {year}, rulebook {rulebook}, {units} units, {iku} IKU, up to {period}."
 );
+pub const PROGRESS_READ: Msg = msg!("Membaca {file}", "Reading {file}");
+pub const PROGRESS_CHECK: Msg = msg!("Memeriksa dokumen", "Checking the document");
+pub const PROGRESS_SAVE: Msg = msg!("Menyimpan ke {store}", "Saving to {store}");
+pub const PROGRESS_EXPORT: Msg = msg!("Mengekspor", "Exporting");
