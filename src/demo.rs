@@ -12,6 +12,9 @@
 //! The generator prints nothing; a caller that wants a progress bar passes a callback to
 //! [`generate_with_progress`].
 
+// Magnitudes in the templates are hundredths, written `95_00` for 95.00.
+#![allow(clippy::inconsistent_digit_grouping)]
+
 use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
@@ -1564,7 +1567,7 @@ impl Generator {
             }
         }
         let mut own_rollups: Vec<Tpl> = match node.es1 {
-            Some(e) if !rollup_units.is_empty() => ES1[e].rollups.iter().take(3).copied().collect(),
+            Some(e) if !rollup_units.is_empty() => ES1[e].rollups.to_vec(),
             _ => Vec::new(),
         };
 
@@ -1676,11 +1679,11 @@ impl Generator {
             ss_names.insert(m.to_string());
             plans[*first].name = Some(m.to_string());
         }
-        for i in 0..plans.len() {
-            if plans[i].name.is_some() {
+        for (i, plan) in plans.iter_mut().enumerate() {
+            if plan.name.is_some() {
                 continue;
             }
-            let p = plans[i].perspective;
+            let p = plan.perspective;
             let free: Vec<&str> = SS_NAMES
                 .iter()
                 .filter(|(q, n)| *q == p && !ss_names.contains(*n))
@@ -1692,12 +1695,12 @@ impl Generator {
                 (*self.rng.pick(&free)).to_string()
             };
             ss_names.insert(name.clone());
-            plans[i].name = Some(name);
+            plan.name = Some(name);
         }
 
         // Anchors: every SS opens with a non-cascaded, non-activity IKU (R03, R05).
-        for i in 0..plans.len() {
-            let p = plans[i].perspective;
+        for plan in plans.iter_mut() {
+            let p = plan.perspective;
             let item = if let Some(pos) = own_rollups
                 .iter()
                 .position(|t| fallback(t.perspective) == p)
@@ -1710,7 +1713,7 @@ impl Generator {
                 used.insert(tpl.name.to_string());
                 self.own_item(u, &tpl, p, Vec::new())
             };
-            plans[i].anchors.push(item);
+            plan.anchors.push(item);
         }
         for tpl in std::mem::take(&mut own_rollups) {
             let p = fallback(tpl.perspective);
