@@ -1188,20 +1188,21 @@ impl Tree {
 
     fn add_hq(&mut self, rng: &mut Rng, one: usize, e: usize) {
         let es = &ES1[e];
-        let mut hq: Vec<&str> = es.hq.to_vec();
+        // The real head-office units, then generic ones named after the eselon I.
+        let mut hq: Vec<String> = es.hq.iter().map(|s| s.to_string()).collect();
         for x in EXTRA_HQ {
             if hq.len() >= es.hq_count {
                 break;
             }
-            if !hq.contains(x) {
-                hq.push(x);
+            if !es.hq.contains(x) {
+                hq.push(format!("{x} {}", es.short));
             }
         }
         for (i, name) in hq.iter().enumerate() {
             let code = format!("{}-D{:02}", es.code, i + 1);
             let u = self.add(
                 code.clone(),
-                (*name).to_string(),
+                name.clone(),
                 Level::Two,
                 Some(one),
                 Some(e),
@@ -1211,7 +1212,10 @@ impl Tree {
             let parts: Vec<String> = if name.starts_with("Sekretariat") {
                 let mut p: Vec<&str> = SEKRETARIAT_PARTS.to_vec();
                 rng.shuffle(&mut p);
-                p.into_iter().take(n).map(str::to_string).collect()
+                p.into_iter()
+                    .take(n)
+                    .map(|part| format!("{part} Sekretariat {}", es.short))
+                    .collect()
             } else {
                 let prefix = if name.starts_with("Direktorat") {
                     "Subdirektorat"
@@ -1250,7 +1254,7 @@ fn short_of(name: &str) -> String {
         ("Biro", "Biro"),
         ("Pusdiklat", "Pusdiklat"),
         ("Pusat", "Pus."),
-        ("Inspektorat", "Itjen"),
+        ("Inspektorat", "Inspektorat"),
         ("Balai", "Balai"),
         ("Politeknik", "PKN"),
     ] {
