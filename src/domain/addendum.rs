@@ -386,3 +386,290 @@ pub fn edits(addendum: &Addendum, after: &Dataset) -> Vec<Edit> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        Cascade, CascadeKind, CascadeMethod, Consolidation, Level, Perspective, Polarity,
+        ReportingPeriod, Ss, Unit,
+    };
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+    fn date(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    /// A level-three unit U (limits 10–20) with IKU I0..I9 in SS S1, quarterly sums with
+    /// targets 10/10/10/10; I0 has realisasi in March. Its parent P holds P-1, the source of
+    /// U/I9.
+    fn dataset() -> Dataset {
+        let unit = |code: &str, level, parent: Option<&str>| Unit {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: parent.map(Into::into),
+            perspective_weights: Default::default(),
+        };
+        let ss = |u: &str| Ss {
+            unit: u.into(),
+            code: "S1".into(),
+            perspective: Perspective::Stakeholder,
+            name: "S1".into(),
+            weight: None,
+            cascaded_from: None,
+        };
+        let iku = |u: &str, code: &str| {
+            let mut i = Iku::new(
+                u,
+                code,
+                "S1",
+                Polarity::Maximize,
+                Consolidation::Sum,
+                ReportingPeriod::Quarterly,
+            );
+            for m in [3, 6, 9, 12] {
+                i.targets[m - 1] = Some(d("10"));
+            }
+            i
+        };
+        let mut ikus: Vec<Iku> = (0..10).map(|n| iku("U", &format!("I{n}"))).collect();
+        ikus[0].realisasi[2] = Some(d("9"));
+        ikus[9].cascade = Some(Cascade {
+            from: CodeRef::new("P", "P-1"),
+            method: CascadeMethod::Direct,
+            kind: CascadeKind::Full,
+        });
+        ikus.push(iku("P", "P-1"));
+        Dataset::from_parts(
+            2025,
+            "kmk-300-2022",
+            [unit("P", Level::Two, None), unit("U", Level::Three, Some("P"))],
+            [ss("U"), ss("P")],
+            ikus,
+            Vec::new(),
+        )
+    }
+
+    fn draft(unit: &str) -> AddendumDraft {
+        AddendumDraft {
+            unit: unit.into(),
+            reason: "realisasi melampaui target".into(),
+            date: date("2025-07-15"),
+            sets: Vec::new(),
+            add: Vec::new(),
+            remove: Vec::new(),
+        }
+    }
+
+    fn rb() -> Rulebook {
+        Rulebook::default_rulebook()
+    }
+
+    fn rule_ids(p: &[Problem]) -> Vec<&'static str> {
+        p.iter()
+            .filter_map(|p| match p {
+                Problem::Rule(f) => Some(f.id),
+                Problem::Invalid { .. } => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_target_change_makes_the_next_version_with_old_and_new() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        dr.sets = vec![
+            ("I0".into(), 12, Some(d("12"))),
+            ("I1".into(), 6, Some(d("11"))),
+            ("I1".into(), 9, Some(d("10"))), // unchanged: not recorded
+        ];
+        let (a, after) = prepare(&ds, &rb(), &dr).unwrap();
+        assert_eq!(a.version, 1);
+        assert_eq!(a.unit, "U");
+        assert_eq!(a.reason, "realisasi melampaui target");
+        assert_eq!(
+            a.changes,
+            vec![
+                AddendumChange {
+                    iku: "I0".into(),
+                    field: "targets".into(),
+                    month: 12,
+                    old: Some(d("10")),
+                    new: Some(d("12")),
+                },
+                AddendumChange {
+                    iku: "I1".into(),
+                    field: "targets".into(),
+                    month: 6,
+                    old: Some(d("10")),
+                    new: Some(d("11")),
+                },
+            ]
+        );
+        assert_eq!(after.iku[&CodeRef::new("U", "I0")].targets[11], Some(d("12")));
+        assert_eq!(after.pk_version("U"), 1);
+        assert_eq!(ds.pk_version("U"), 0, "the input is not touched");
+        assert_eq!(
+            edits(&a, &after),
+            vec![
+                Edit::SetTarget {
+                    iku: CodeRef::new("U", "I0"),
+                    month: 12,
+                    value: Some(d("12"))
+                },
+                Edit::SetTarget {
+                    iku: CodeRef::new("U", "I1"),
+                    month: 6,
+                    value: Some(d("11"))
+                },
+            ]
+        );
+        // The next one is version 2.
+        let mut dr2 = draft("U");
+        dr2.sets = vec![("I2".into(), 12, Some(d("13")))];
+        let (a2, _) = prepare(&after, &rb(), &dr2).unwrap();
+        assert_eq!(a2.version, 2);
+    }
+
+    #[test]
+    fn a_month_with_realisasi_is_frozen_r10() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        dr.sets = vec![("I0".into(), 3, Some(d("8")))];
+        let p = prepare(&ds, &rb(), &dr).unwrap_err();
+        assert_eq!(rule_ids(&p), vec!["R10"]);
+        let Problem::Rule(f) = &p[0] else { panic!() };
+        assert_eq!((f.iku.as_deref(), f.month), (Some("I0"), Some(3)));
+        // The same IKU in a month without realisasi is fine.
+        dr.sets = vec![("I0".into(), 6, Some(d("8")))];
+        assert!(prepare(&ds, &rb(), &dr).is_ok());
+        // Removing an IKU that has realisasi is R10 too.
+        let mut dr = draft("U");
+        dr.remove = vec!["I0".into()];
+        dr.add = vec![Iku::new(
+            "U",
+            "NEW",
+            "S1",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Annual,
+        )];
+        assert_eq!(rule_ids(&prepare(&ds, &rb(), &dr).unwrap_err()), vec!["R10"]);
+    }
+
+    #[test]
+    fn a_result_outside_the_iku_limits_is_refused_r01() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        dr.remove = vec!["I1".into()];
+        let p = prepare(&ds, &rb(), &dr).unwrap_err();
+        assert_eq!(rule_ids(&p), vec!["R01"]);
+        // Replacing it keeps the count at 10.
+        dr.add = vec![Iku::new(
+            "U",
+            "I10",
+            "S1",
+            Polarity::Maximize,
+            Consolidation::Last,
+            ReportingPeriod::Annual,
+        )];
+        dr.sets = vec![("I10".into(), 12, Some(d("5")))];
+        let (a, after) = prepare(&ds, &rb(), &dr).unwrap();
+        let fields: Vec<(&str, &str)> = a
+            .changes
+            .iter()
+            .map(|c| (c.iku.as_str(), c.field.as_str()))
+            .collect();
+        assert_eq!(fields, vec![("I1", "remove_iku"), ("I10", "add_iku")]);
+        assert!(!after.iku.contains_key(&CodeRef::new("U", "I1")));
+        let added = &after.iku[&CodeRef::new("U", "I10")];
+        assert_eq!(added.targets[11], Some(d("5")), "the set is folded in");
+        let e = edits(&a, &after);
+        assert_eq!(e[0], Edit::RemoveIku(CodeRef::new("U", "I1")));
+        assert_eq!(e[1], Edit::PutIku(added.clone()));
+    }
+
+    #[test]
+    fn every_problem_of_a_draft_is_listed() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        dr.reason = "  ".into();
+        dr.sets = vec![
+            ("NOPE".into(), 12, Some(d("1"))),
+            ("I2".into(), 5, Some(d("1"))),  // not a reporting month
+            ("I2".into(), 13, Some(d("1"))), // no such month
+            ("I3".into(), 12, Some(d("1"))),
+            ("I3".into(), 12, Some(d("2"))), // twice, different
+            ("I0".into(), 3, None),          // frozen
+        ];
+        dr.remove = vec!["GONE".into()];
+        let p = prepare(&ds, &rb(), &dr).unwrap_err();
+        let invalid = p
+            .iter()
+            .filter(|p| matches!(p, Problem::Invalid { .. }))
+            .count();
+        assert_eq!(invalid, 6, "{p:#?}");
+        assert_eq!(rule_ids(&p), vec!["R10"]);
+        assert!(p.iter().any(|p| p.message().contains("NOPE")));
+        assert!(p.iter().any(|p| p.message().contains("GONE")));
+    }
+
+    #[test]
+    fn a_draft_that_changes_nothing_or_names_no_known_unit_is_refused() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        dr.sets = vec![("I1".into(), 12, Some(d("10")))];
+        let p = prepare(&ds, &rb(), &dr).unwrap_err();
+        assert_eq!(p.len(), 1);
+        assert!(matches!(p[0], Problem::Invalid { .. }));
+        let p = prepare(&ds, &rb(), &draft("X")).unwrap_err();
+        assert_eq!(p.len(), 1);
+    }
+
+    #[test]
+    fn added_iku_must_fit_the_unit_and_sources_stay() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        let mut other = Iku::new(
+            "P",
+            "Z",
+            "S1",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Annual,
+        );
+        other.targets[11] = Some(d("1"));
+        let mut no_ss = other.clone();
+        no_ss.unit = "U".into();
+        no_ss.code = "Y".into();
+        no_ss.ss = "S9".into();
+        let mut exists = no_ss.clone();
+        exists.code = "I2".into();
+        exists.ss = "S1".into();
+        dr.add = vec![other, no_ss, exists];
+        let p = prepare(&ds, &rb(), &dr).unwrap_err();
+        assert_eq!(p.len(), 3, "{p:#?}");
+        // P-1 is the source of U/I9: it cannot be removed while I9 stays.
+        let mut dr = draft("P");
+        dr.remove = vec!["P-1".into()];
+        let p = prepare(&ds, &rb(), &dr).unwrap_err();
+        assert!(p.iter().any(|p| p.message().contains("U/I9")), "{p:#?}");
+    }
+
+    #[test]
+    fn a_date_before_the_previous_addendum_is_refused() {
+        let ds = dataset();
+        let mut dr = draft("U");
+        dr.sets = vec![("I1".into(), 12, Some(d("11")))];
+        let (_, after) = prepare(&ds, &rb(), &dr).unwrap();
+        let mut dr2 = draft("U");
+        dr2.date = date("2025-07-14");
+        dr2.sets = vec![("I1".into(), 12, Some(d("12")))];
+        assert!(prepare(&after, &rb(), &dr2).is_err());
+        dr2.date = date("2025-07-15");
+        assert!(prepare(&after, &rb(), &dr2).is_ok());
+    }
+}
