@@ -89,6 +89,8 @@ impl std::fmt::Display for Problem {
 }
 
 /// One write an addendum needs, in the order to apply it (the store's change set mirrors it).
+// `PutIku(Iku)` is large, as in `store::Change`; edit lists are short.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
     RemoveIku(CodeRef),
@@ -446,7 +448,10 @@ mod tests {
         Dataset::from_parts(
             2025,
             "kmk-300-2022",
-            [unit("P", Level::Two, None), unit("U", Level::Three, Some("P"))],
+            [
+                unit("P", Level::Two, None),
+                unit("U", Level::Three, Some("P")),
+            ],
             [ss("U"), ss("P")],
             ikus,
             Vec::new(),
@@ -509,7 +514,10 @@ mod tests {
                 },
             ]
         );
-        assert_eq!(after.iku[&CodeRef::new("U", "I0")].targets[11], Some(d("12")));
+        assert_eq!(
+            after.iku[&CodeRef::new("U", "I0")].targets[11],
+            Some(d("12"))
+        );
         assert_eq!(after.pk_version("U"), 1);
         assert_eq!(ds.pk_version("U"), 0, "the input is not touched");
         assert_eq!(
@@ -557,7 +565,10 @@ mod tests {
             Consolidation::Sum,
             ReportingPeriod::Annual,
         )];
-        assert_eq!(rule_ids(&prepare(&ds, &rb(), &dr).unwrap_err()), vec!["R10"]);
+        assert_eq!(
+            rule_ids(&prepare(&ds, &rb(), &dr).unwrap_err()),
+            vec!["R10"]
+        );
     }
 
     #[test]
