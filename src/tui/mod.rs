@@ -1,3 +1,13 @@
 //! The full-screen terminal application.
 
 pub mod action;
+pub mod app;
+pub mod deps;
+pub mod run;
+mod standin;
+pub mod ui;
+pub mod update;
+
+pub use app::App;
+pub use run::{TuiOptions, run};
+pub use update::{Effect, update};
