@@ -3,8 +3,10 @@
 pub mod action;
 pub mod app;
 pub mod deps;
+pub mod keymap;
 pub mod run;
 mod standin;
+pub mod theme;
 pub mod ui;
 pub mod update;
 

@@ -2,7 +2,7 @@
 //! that it is tested without a terminal. What needs the outside world is returned as an
 //! [`Effect`] for the run loop to perform.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::KeyEvent;
 
 use crate::domain::Iku;
 use crate::text::tui as t;
@@ -32,23 +32,7 @@ pub enum Effect {
 /// The action a key press means in the current mode: the keymap's binding, else a printable
 /// character typed into the editor or the search box.
 pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
-    if key.kind == KeyEventKind::Release {
-        return None;
-    }
-    let mode = app.mode();
-    if let Some(a) = app.keymap.resolve(mode, key) {
-        return Some(a);
-    }
-    match (mode, key.code) {
-        (Mode::Edit | Mode::Search, KeyCode::Char(c))
-            if !key
-                .modifiers
-                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-        {
-            Some(Action::Insert(c))
-        }
-        _ => None,
-    }
+    app.keymap.resolve_or_insert(app.mode(), key)
 }
 
 /// Applies one action to the model.
@@ -135,6 +119,11 @@ fn tree(app: &mut App, action: Action) -> Vec<Effect> {
         Action::PageDown => go(app, pos + page),
         Action::Expand | Action::Right => {
             if let Some(n) = app.node().cloned() {
+                if matches!(n, Node::Iku(_)) {
+                    // "open or go in": an IKU opens in the grid
+                    focus_grid(app);
+                    return vec![];
+                }
                 if app.children(&n).is_empty() {
                     return vec![];
                 }

@@ -125,13 +125,7 @@ pub fn perspective_name(p: Perspective) -> &'static str {
 
 /// The status style of a status.
 pub fn status_style(app: &App, s: Option<crate::domain::score::Status>) -> Style {
-    use crate::domain::score::Status;
-    match s {
-        Some(Status::Green) => app.theme.green,
-        Some(Status::Yellow) => app.theme.yellow,
-        Some(Status::Red) => app.theme.red,
-        None => app.theme.dim,
-    }
+    app.theme.status_style(s)
 }
 
 /// A "label: value" line.

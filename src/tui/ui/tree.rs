@@ -104,18 +104,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     } else {
         t::TREE_TITLE.s().to_string()
     };
-    let (open_sym, closed_sym) = if app.ascii {
-        ("- ", "+ ")
-    } else {
-        ("▾ ", "▸ ")
-    };
     let Ok(tree) = Tree::new(&items) else { return };
     let tree = tree
         .block(block(app, title))
         .highlight_style(app.theme.selection)
         .highlight_symbol(app.theme.selection_symbol)
-        .node_open_symbol(open_sym)
-        .node_closed_symbol(closed_sym)
-        .node_no_children_symbol("  ");
+        .node_open_symbol(app.theme.tree_open)
+        .node_closed_symbol(app.theme.tree_closed)
+        .node_no_children_symbol(app.theme.tree_leaf);
     frame.render_stateful_widget(tree, area, &mut app.tree_state);
 }

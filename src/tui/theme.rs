@@ -1,0 +1,222 @@
+//! Colours and symbols: a 16-colour default (safe over SSH and in any terminal palette), a
+//! monochrome theme for `NO_COLOR` that marks the selection with modifiers and a symbol, and an
+//! ASCII mode (`--ascii`) for borders, tree, status marks and sparklines.
+
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols;
+use ratatui::widgets::BorderType;
+
+use crate::domain::score::Status;
+
+/// The status marks shown next to numbers, readable without colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusMarks {
+    pub green: &'static str,
+    pub yellow: &'static str,
+    pub red: &'static str,
+    /// No status (no data for the period).
+    pub none: &'static str,
+}
+
+impl StatusMarks {
+    pub const UNICODE: StatusMarks = StatusMarks {
+        green: "●",
+        yellow: "▲",
+        red: "▼",
+        none: "·",
+    };
+    pub const ASCII: StatusMarks = StatusMarks {
+        green: "+",
+        yellow: "~",
+        red: "-",
+        none: ".",
+    };
+}
+
+/// ASCII borders: `+`, `-`, `|`.
+pub const ASCII_BORDER: symbols::border::Set<'static> = symbols::border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// ASCII sparkline bars, from empty to full.
+pub const ASCII_BARS: symbols::bar::Set<'static> = symbols::bar::Set {
+    full: "#",
+    seven_eighths: "#",
+    three_quarters: "=",
+    five_eighths: "=",
+    half: "-",
+    three_eighths: "-",
+    one_quarter: ".",
+    one_eighth: ".",
+    empty: " ",
+};
+
+/// Everything a render function needs to know about looks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    /// Only ASCII characters in borders, tree, marks and sparklines.
+    pub ascii: bool,
+    /// No colours at all (`NO_COLOR`): meaning is carried by modifiers and symbols.
+    pub monochrome: bool,
+    /// The selected row or cell.
+    pub selection: Style,
+    /// Drawn before the selected row: `"▶ "`, or `"> "` in ASCII mode.
+    pub selection_symbol: &'static str,
+    /// The border type of panes (plain lines; ASCII mode uses [`Theme::border_set`]).
+    pub border_type: BorderType,
+    pub green: Style,
+    pub yellow: Style,
+    pub red: Style,
+    /// Less important text, e.g. non-reporting months.
+    pub dim: Style,
+    /// Frozen months (realisasi no longer editable).
+    pub frozen: Style,
+    pub header: Style,
+    pub footer: Style,
+    /// Pane titles.
+    pub title: Style,
+    pub error: Style,
+    pub target_spark: Style,
+    pub realisasi_spark: Style,
+    pub marks: StatusMarks,
+    /// Tree node symbols: open (`"▼ "`/`"- "`), closed (`"▶ "`/`"+ "`), leaf (two spaces).
+    pub tree_open: &'static str,
+    pub tree_closed: &'static str,
+    pub tree_leaf: &'static str,
+}
+
+impl Theme {
+    /// The theme for `--ascii` and the presence of `NO_COLOR`.
+    pub fn new(ascii: bool, no_color: bool) -> Theme {
+        let (selection_symbol, tree_open, tree_closed, marks) = if ascii {
+            ("> ", "- ", "+ ", StatusMarks::ASCII)
+        } else {
+            ("▶ ", "▼ ", "▶ ", StatusMarks::UNICODE)
+        };
+        let m = Style::default();
+        let bold = m.add_modifier(Modifier::BOLD);
+        let (selection, green, yellow, red, dim, frozen, header, footer, title, error) =
+            if no_color {
+                // No colours, and no reverse video either: crossterm drops it under NO_COLOR.
+                (
+                    bold.add_modifier(Modifier::UNDERLINED),
+                    m,
+                    m,
+                    bold,
+                    m.add_modifier(Modifier::DIM),
+                    m.add_modifier(Modifier::ITALIC),
+                    bold,
+                    m,
+                    bold,
+                    bold,
+                )
+            } else {
+                (
+                    bold.add_modifier(Modifier::REVERSED),
+                    m.fg(Color::Green),
+                    m.fg(Color::Yellow),
+                    m.fg(Color::Red),
+                    m.fg(Color::DarkGray),
+                    m.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+                    bold.fg(Color::Cyan),
+                    m.fg(Color::Gray),
+                    bold,
+                    bold.fg(Color::Red),
+                )
+            };
+        let (target_spark, realisasi_spark) = if no_color {
+            (m.add_modifier(Modifier::DIM), m)
+        } else {
+            (m.fg(Color::Cyan), m.fg(Color::Magenta))
+        };
+        Theme {
+            ascii,
+            monochrome: no_color,
+            selection,
+            selection_symbol,
+            border_type: BorderType::Plain,
+            green,
+            yellow,
+            red,
+            dim,
+            frozen,
+            header,
+            footer,
+            title,
+            error,
+            target_spark,
+            realisasi_spark,
+            marks,
+            tree_open,
+            tree_closed,
+            tree_leaf: "  ",
+        }
+    }
+
+    /// The theme for `--ascii` and the environment: `NO_COLOR` set and non-empty gives the
+    /// monochrome theme (<https://no-color.org>).
+    pub fn from_env(ascii: bool) -> Theme {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Theme::new(ascii, no_color)
+    }
+
+    /// The border characters of panes.
+    pub fn border_set(&self) -> symbols::border::Set<'static> {
+        if self.ascii {
+            ASCII_BORDER
+        } else {
+            symbols::border::PLAIN
+        }
+    }
+
+    /// The bar characters of sparklines.
+    pub fn bar_set(&self) -> symbols::bar::Set<'static> {
+        if self.ascii {
+            ASCII_BARS
+        } else {
+            symbols::bar::NINE_LEVELS
+        }
+    }
+
+    /// The mark of a status; `None` is "no status".
+    pub fn mark(&self, status: Option<Status>) -> &'static str {
+        match status {
+            Some(Status::Green) => self.marks.green,
+            Some(Status::Yellow) => self.marks.yellow,
+            Some(Status::Red) => self.marks.red,
+            None => self.marks.none,
+        }
+    }
+
+    /// The style of a status; `None` is dim.
+    pub fn status_style(&self, status: Option<Status>) -> Style {
+        match status {
+            Some(Status::Green) => self.green,
+            Some(Status::Yellow) => self.yellow,
+            Some(Status::Red) => self.red,
+            None => self.dim,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_follow_status() {
+        let t = Theme::new(false, false);
+        assert_eq!(t.mark(Some(Status::Green)), "●");
+        assert_eq!(t.mark(None), "·");
+        let a = Theme::new(true, false);
+        assert_eq!(a.mark(Some(Status::Red)), "-");
+        assert_eq!(a.mark(Some(Status::Yellow)), "~");
+    }
+}
