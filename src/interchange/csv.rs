@@ -1,0 +1,297 @@
+//! The realisasi sheet (INTERCHANGE.md §2): bulk monthly realisasi from a spreadsheet.
+//!
+//! # Rules as built
+//!
+//! - The first line is the header: the four names `unit`, `iku`, `month`, `realisasi`, each
+//!   exactly once, in any order and any letter case (surrounding spaces and quotes ignored). No
+//!   other column is accepted. A UTF-8 byte-order mark (as Excel writes) is skipped.
+//! - The delimiter is whichever of `,` and `;` splits the header into those four names.
+//! - Locale of `realisasi`: the one given; else `id` when the delimiter is `;`, `en` (decimal
+//!   `.`) when it is `,`. Numbers follow [`super::number::parse_decimal`], ambiguity rule
+//!   included (`1.234` is refused in `id`). Cells are trimmed; a `,`-delimited sheet in `id` must
+//!   quote decimals (`"12,5"`).
+//! - An empty `realisasi` cell clears the value (`value: None`).
+//! - `month` is `YYYY-MM` (`2025-10`), and its year must be the year of one of `datasets`.
+//! - Lines whose cells are all empty are skipped (spreadsheets write them at the end).
+//! - Every bad row is reported, with every problem of that row: wrong number of columns, empty
+//!   `unit`/`iku`/`month`, malformed month, unknown year, unknown unit, unknown IKU of that unit,
+//!   an IKU whose realisasi rolls up from its child units ([`Iku::rolls_up`]), a month that is
+//!   not a reporting month of the IKU, a month `frozen` says is frozen (rule R10), a malformed,
+//!   ambiguous or too long number, and the same (unit, IKU, month) twice in the file (reported on
+//!   the later line, naming the first).
+//! - Any error: `Err` with all errors and no rows. Otherwise every row, in file order.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use super::MAX_INPUT_BYTES;
+use super::number::{Locale, parse_decimal};
+use crate::domain::model::{CodeRef, Dataset, Iku};
+use crate::text::interchange as t;
+
+/// One good row of the sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RealisasiRow {
+    /// 1-based line of the file.
+    pub line: usize,
+    pub year: i32,
+    pub unit: String,
+    pub iku: String,
+    /// 1..=12.
+    pub month: u8,
+    /// `None`: clear the realisasi of that month.
+    pub value: Option<Decimal>,
+}
+
+/// One problem of the sheet. `line` is 1-based; 0 means the file as a whole (too large).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for SheetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            f.write_str(&self.message)
+        } else {
+            f.write_str(&t::CSV_LINE.fill(&[("line", &self.line), ("message", &self.message)]))
+        }
+    }
+}
+
+impl std::error::Error for SheetError {}
+
+const COLUMNS: [&str; 4] = ["unit", "iku", "month", "realisasi"];
+
+/// Column positions of the four names, if `cells` are exactly those names.
+fn header_columns<'a>(cells: impl Iterator<Item = &'a str>) -> Option<[usize; 4]> {
+    let names: Vec<String> = cells
+        .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
+        .collect();
+    if names.len() != COLUMNS.len() {
+        return None;
+    }
+    let mut out = [0; 4];
+    for (k, col) in COLUMNS.iter().enumerate() {
+        let mut found = names.iter().enumerate().filter(|(_, n)| n == col);
+        let (i, _) = found.next()?;
+        if found.next().is_some() {
+            return None;
+        }
+        out[k] = i;
+    }
+    Some(out)
+}
+
+/// `YYYY-MM` → (year, month).
+fn parse_month(s: &str) -> Option<(i32, u8)> {
+    let b = s.as_bytes();
+    if b.len() != 7 || b[4] != b'-' || !s[..4].bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if !s[5..].bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = s[..4].parse().ok()?;
+    let month: u8 = s[5..].parse().ok()?;
+    (1..=12).contains(&month).then_some((year, month))
+}
+
+/// Validates a whole realisasi sheet against the datasets in the store. `frozen(ds, iku, month)`
+/// says whether rule R10 freezes that month. All errors, or all rows; see the module
+/// documentation for the rules.
+pub fn parse_realisasi_sheet(
+    text: &str,
+    locale: Option<Locale>,
+    datasets: &[&Dataset],
+    frozen: &dyn Fn(&Dataset, &Iku, u8) -> bool,
+) -> Result<Vec<RealisasiRow>, Vec<SheetError>> {
+    if text.len() > MAX_INPUT_BYTES {
+        let message = t::CSV_TOO_LARGE.fill(&[("size", &text.len()), ("max", &MAX_INPUT_BYTES)]);
+        return Err(vec![SheetError { line: 0, message }]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let header = text.lines().next().unwrap_or("");
+    if header.trim().is_empty() {
+        return Err(vec![SheetError {
+            line: 1,
+            message: t::CSV_NO_HEADER.s().to_string(),
+        }]);
+    }
+    let Some(delimiter) = [b',', b';']
+        .into_iter()
+        .find(|d| header_columns(header.split(*d as char)).is_some())
+    else {
+        let shown: String = header.chars().take(200).collect();
+        return Err(vec![SheetError {
+            line: 1,
+            message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),
+        }]);
+    };
+    let locale = locale.unwrap_or(if delimiter == b';' {
+        Locale::Id
+    } else {
+        Locale::En
+    });
+
+    let mut reader = ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .trim(::csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut errors = Vec::new();
+    let mut rows = Vec::new();
+    let mut columns = None;
+    let mut seen: HashMap<(i32, String, String, u8), usize> = HashMap::new();
+    let years: Vec<String> = datasets.iter().map(|d| d.year.to_string()).collect();
+
+    for result in reader.records() {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                errors.push(SheetError {
+                    line,
+                    message: t::CSV_UNREADABLE.fill(&[("detail", &e)]),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let Some(cols) = columns else {
+            match header_columns(record.iter()) {
+                Some(c) => columns = Some(c),
+                None => {
+                    let shown: String = header.chars().take(200).collect();
+                    errors.push(SheetError {
+                        line,
+                        message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),
+                    });
+                    return Err(errors);
+                }
+            }
+            continue;
+        };
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        let mut row_errors = Vec::new();
+        let mut err = |message: String| row_errors.push(SheetError { line, message });
+        if record.len() != COLUMNS.len() {
+            err(t::CSV_FIELD_COUNT.fill(&[("found", &record.len()), ("expected", &COLUMNS.len())]));
+            errors.append(&mut row_errors);
+            continue;
+        }
+        let [c_unit, c_iku, c_month, c_value] = cols;
+        let (unit, iku_code, month_text, value_text) = (
+            &record[c_unit],
+            &record[c_iku],
+            &record[c_month],
+            &record[c_value],
+        );
+        for (cell, name) in [(unit, "unit"), (iku_code, "iku"), (month_text, "month")] {
+            if cell.is_empty() {
+                err(t::CSV_MISSING_VALUE.fill(&[("column", &name)]));
+            }
+        }
+        let month = if month_text.is_empty() {
+            None
+        } else {
+            let m = parse_month(month_text);
+            if m.is_none() {
+                err(t::CSV_BAD_MONTH.fill(&[("text", &month_text)]));
+            }
+            m
+        };
+        let dataset = month.and_then(|(year, _)| {
+            let ds = datasets.iter().find(|d| d.year == year).copied();
+            if ds.is_none() {
+                err(t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &years.join(", "))]));
+            }
+            ds
+        });
+        if let (Some(ds), Some((year, m))) = (dataset, month)
+            && !unit.is_empty()
+            && !iku_code.is_empty()
+        {
+            if !ds.units.contains_key(unit) {
+                err(t::CSV_UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &year)]));
+            } else {
+                match ds.iku.get(&CodeRef::new(unit, iku_code)) {
+                    None => err(t::CSV_UNKNOWN_IKU.fill(&[
+                        ("iku", &iku_code),
+                        ("unit", &unit),
+                        ("year", &year),
+                    ])),
+                    Some(iku) => {
+                        if iku.rolls_up() {
+                            err(t::CSV_ROLLS_UP
+                                .fill(&[("iku", &iku_code), ("how", &iku.location_consolidation)]));
+                        } else if !iku.reporting_period.is_reporting_month(m) {
+                            let months: Vec<String> = iku
+                                .reporting_period
+                                .months()
+                                .iter()
+                                .map(u8::to_string)
+                                .collect();
+                            err(t::CSV_NOT_REPORTING.fill(&[
+                                ("month", &month_text),
+                                ("iku", &iku_code),
+                                ("period", &iku.reporting_period),
+                                ("months", &months.join(", ")),
+                            ]));
+                        } else if frozen(ds, iku, m) {
+                            err(t::CSV_FROZEN.fill(&[("month", &month_text), ("iku", &iku_code)]));
+                        }
+                    }
+                }
+            }
+        }
+        let value = if value_text.is_empty() {
+            Some(None)
+        } else {
+            match parse_decimal(value_text, locale) {
+                Ok(d) => Some(Some(d)),
+                Err(e) => {
+                    err(t::CSV_BAD_NUMBER.fill(&[("detail", &e)]));
+                    None
+                }
+            }
+        };
+        if let Some((year, m)) = month
+            && !unit.is_empty()
+            && !iku_code.is_empty()
+        {
+            let key = (year, unit.to_string(), iku_code.to_string(), m);
+            if let Some(first) = seen.get(&key) {
+                err(t::CSV_DUPLICATE.fill(&[
+                    ("unit", &unit),
+                    ("iku", &iku_code),
+                    ("month", &month_text),
+                    ("first", first),
+                ]));
+            } else {
+                seen.insert(key, line);
+            }
+        }
+        match (row_errors.is_empty(), month, value) {
+            (true, Some((year, month)), Some(value)) => rows.push(RealisasiRow {
+                line,
+                year,
+                unit: unit.to_string(),
+                iku: iku_code.to_string(),
+                month,
+                value,
+            }),
+            _ => errors.append(&mut row_errors),
+        }
+    }
+    if errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(errors)
+    }
+}
