@@ -539,7 +539,7 @@ impl App {
         }
         let current = self.ds.iku[&key].realisasi[(self.month - 1) as usize];
         let buffer = current
-            .map(|d| crate::tui::deps::format_exact(d, self.locale))
+            .map(|d| crate::tui::deps::format_editable(d, self.locale))
             .unwrap_or_default();
         self.focus = Focus::Grid;
         self.editor = Some(Editor {

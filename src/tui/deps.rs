@@ -1,7 +1,8 @@
 //! The sibling interfaces the TUI codes against, in one place (keymap, theme, store, numbers).
 
-pub use crate::tui::keymap::{KeyBinding, Keymap};
-pub use crate::tui::standin::{
-    Actor, Change, Locale, Store, format_decimal, format_exact, parse_decimal,
+pub use crate::interchange::number::{
+    Locale, format_decimal, format_editable, format_exact, parse_decimal,
 };
+pub use crate::tui::keymap::{KeyBinding, Keymap};
+pub use crate::tui::standin::{Actor, Change, Store};
 pub use crate::tui::theme::Theme;

@@ -1,4 +1,4 @@
-//! PRIVATE stand-ins for sibling branches (store, interchange::number) so the TUI
+//! PRIVATE stand-ins for sibling branches (store) so the TUI
 //! compiles and is testable before they land. Deleted once those branches are merged; nothing
 //! outside `tui` may use this module.
 
@@ -7,66 +7,6 @@ use std::path::{Path, PathBuf};
 use rust_decimal::Decimal;
 
 use crate::domain::{Addendum, CodeRef, Iku};
-
-// ---------------------------------------------------------------- number
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    Id,
-    En,
-}
-
-pub fn parse_decimal(text: &str, locale: Locale) -> Result<Decimal, String> {
-    let t = text.trim();
-    let (thou, dec) = match locale {
-        Locale::Id => ('.', ','),
-        Locale::En => (',', '.'),
-    };
-    if t.matches(thou).count() == 1 && !t.contains(dec) {
-        let after = t.split(thou).nth(1).unwrap_or("");
-        if after.len() == 3 {
-            return Err(format!("'{t}' ambigu / ambiguous"));
-        }
-    }
-    let norm: String = t
-        .chars()
-        .filter(|c| *c != thou)
-        .map(|c| if c == dec { '.' } else { c })
-        .collect();
-    norm.parse::<Decimal>()
-        .map_err(|_| format!("'{t}' bukan angka / not a number"))
-}
-
-pub fn format_decimal(d: Decimal, locale: Locale, places: u32) -> String {
-    let d = crate::domain::score::round_to(d, places);
-    let s = format!("{:.*}", places as usize, d);
-    group(&s, locale)
-}
-
-pub fn format_exact(d: Decimal, locale: Locale) -> String {
-    group(&d.normalize().to_string(), locale)
-}
-
-fn group(s: &str, locale: Locale) -> String {
-    let (thou, dec) = match locale {
-        Locale::Id => ('.', ','),
-        Locale::En => (',', '.'),
-    };
-    let (neg, s) = s.strip_prefix('-').map_or((false, s), |r| (true, r));
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    let mut out = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(thou);
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push(dec);
-        out.push_str(frac);
-    }
-    if neg { format!("-{out}") } else { out }
-}
 
 // ---------------------------------------------------------------- store
 
