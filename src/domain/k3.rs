@@ -1,1 +1,1318 @@
-//! (being written)
+//! K3, Kualitas Komitmen Kinerja (DOMAIN.md §8, §10): the quality of a unit's performance
+//! commitment, judged from the Manual IKU and the targets, with the reason for every number.
+//!
+//! Two methods, chosen by the rulebook:
+//! - `points` (kmk-300-2022): IKU-quality points (with the above-threshold quota) against the
+//!   level's standard, target-quality points 1–5 against the target standard, combined with the
+//!   rulebook's shares; NKO K3 = min(max, NKO × index).
+//! - `multiplier` (kmk-127-2026): per IKU the mean of an IKU-quality multiplier and a target
+//!   multiplier; the index is the mean over the IKU.
+//!
+//! Every number comes from the rulebook; nothing is rounded here (reasons round for display).
+
+use std::collections::BTreeSet;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use super::model::{CodeRef, Dataset, Iku, Months, NO_MONTHS, Polarity, TargetBasis, Validity};
+use super::period::{annual_target, consolidate};
+pub use super::rulebook::K3Method;
+use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
+use crate::text::domain::{k3 as t, num};
+
+/// K3 of one IKU.
+///
+/// Under `points` the fields hold points; under `multiplier` they hold the multipliers (the
+/// reasons say so) and `k3` holds the IKU's own K3.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IkuK3 {
+    pub code: String,
+    /// IKU-quality points as counted (after the quota), or the IKU-quality multiplier.
+    pub iku_points: Decimal,
+    /// IKU-quality points before the quota cap (equal to `iku_points` when not capped).
+    pub iku_points_raw: Decimal,
+    pub iku_reason: String,
+    pub capped_by_quota: bool,
+    /// Target-quality points (or multiplier); `None` when left out (law-based target, points
+    /// method only).
+    pub target_points: Option<Decimal>,
+    pub target_reason: String,
+    /// A fact the judgement needed is missing (also reported by `rules::check` as `K3`).
+    pub warning: Option<String>,
+    /// `multiplier` method only: (IKU multiplier + target multiplier) / 2.
+    pub k3: Option<Decimal>,
+}
+
+/// The above-threshold quota of a unit (`points` method).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quota {
+    /// Share of the unit's IKU that may count above the threshold (0.4 = 40 %).
+    pub share: Decimal,
+    /// floor(share × IKU count).
+    pub allowed: usize,
+    /// How many IKU have raw points above the threshold.
+    pub above_threshold: usize,
+    /// IKU (codes, in code order) whose points were cut to the threshold.
+    pub capped: Vec<String>,
+}
+
+/// The whole K3 breakdown of one unit: what `report` and the TUI show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct K3Breakdown {
+    pub unit: String,
+    pub method: K3Method,
+    /// The unit's IKU in code order.
+    pub iku: Vec<IkuK3>,
+    /// `points` method, when the rulebook sets a quota for the unit's level.
+    pub quota: Option<Quota>,
+    /// Standard IKU points of the unit's level (`points` method).
+    pub standard_iku_points: Option<Decimal>,
+    /// Standard target points (`points` method).
+    pub standard_target_points: Option<Decimal>,
+    /// `points`: mean IKU points ÷ standard; `multiplier`: mean IKU multiplier.
+    pub iku_part: Option<Decimal>,
+    /// `points`: mean target points (of IKU not left out) ÷ standard; `multiplier`: mean target
+    /// multiplier.
+    pub target_part: Option<Decimal>,
+    /// K3 index; `None` when a part is not computable (no IKU, no standard, every target left
+    /// out).
+    pub index: Option<Decimal>,
+    pub nko: Option<Decimal>,
+    /// min(nko_k3_max, NKO × index).
+    pub nko_k3: Option<Decimal>,
+}
+
+/// The K3 breakdown of `unit` under `rb`; `nko` (computed elsewhere) only enters NKO K3.
+pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal>) -> K3Breakdown {
+    let ikus: Vec<&Iku> = ds.iku_of_unit(unit).collect();
+    let mut b = K3Breakdown {
+        unit: unit.to_string(),
+        method: rb.k3.method,
+        iku: Vec::new(),
+        quota: None,
+        standard_iku_points: None,
+        standard_target_points: None,
+        iku_part: None,
+        target_part: None,
+        index: None,
+        nko,
+        nko_k3: None,
+    };
+    match rb.k3.method {
+        K3Method::Points => {
+            if let (Some(p), Some(tp)) = (&rb.k3.points, &rb.k3.target) {
+                points_breakdown(ds, rb, p, tp, &ikus, &mut b);
+            }
+        }
+        K3Method::Multiplier => {
+            if let Some(m) = &rb.k3.multiplier {
+                multiplier_breakdown(ds, m, &ikus, &mut b);
+            }
+        }
+    }
+    if let (Some(n), Some(i)) = (nko, b.index) {
+        b.nko_k3 = Some((n * i).min(rb.k3.nko_k3_max.0));
+    }
+    b
+}
+
+fn mean(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    let v: Vec<Decimal> = values.into_iter().collect();
+    if v.is_empty() {
+        None
+    } else {
+        Some(v.iter().copied().sum::<Decimal>() / Decimal::from(v.len()))
+    }
+}
+
+fn pts(d: Decimal) -> String {
+    num(d, 0, 2)
+}
+
+fn pct(share: Decimal) -> String {
+    num(share * Decimal::ONE_HUNDRED, 0, 2)
+}
+
+// ---------------------------------------------------------------------------------------------
+// kmk-300-2022: points
+
+fn points_breakdown(
+    ds: &Dataset,
+    rb: &Rulebook,
+    p: &K3Points,
+    tp: &K3TargetPoints,
+    ikus: &[&Iku],
+    b: &mut K3Breakdown,
+) {
+    let level = ds.units.get(&b.unit).map(|u| u.level);
+    b.standard_iku_points = level.and_then(|l| p.standard.get(l.as_str())).map(|v| v.0);
+    b.standard_target_points = Some(tp.standard.0);
+
+    let raw: Vec<(Decimal, String)> = ikus.iter().map(|i| iku_points(p, i)).collect();
+
+    // The quota: only floor(share × count) IKU keep points above the threshold; the highest
+    // points keep them, ties in IKU code order (the order of `ikus`).
+    let threshold = p.quota_threshold.0;
+    let share = level
+        .and_then(|l| p.quota_share.get(l.as_str()))
+        .map(|v| v.0);
+    let mut capped = BTreeSet::new();
+    if let Some(share) = share {
+        let allowed = (share * Decimal::from(ikus.len()))
+            .floor()
+            .to_usize()
+            .unwrap_or(0);
+        let mut above: Vec<usize> = (0..ikus.len()).filter(|&i| raw[i].0 > threshold).collect();
+        above.sort_by(|&a, &c| raw[c].0.cmp(&raw[a].0)); // stable: code order within ties
+        for &i in above.iter().skip(allowed) {
+            capped.insert(i);
+        }
+        b.quota = Some(Quota {
+            share,
+            allowed,
+            above_threshold: above.len(),
+            capped: (0..ikus.len())
+                .filter(|i| capped.contains(i))
+                .map(|i| ikus[i].code.clone())
+                .collect(),
+        });
+    }
+
+    for (i, iku) in ikus.iter().enumerate() {
+        let (raw_points, mut reason) = raw[i].clone();
+        let is_capped = capped.contains(&i);
+        let counted = if is_capped { threshold } else { raw_points };
+        if let Some(share) = share {
+            if is_capped {
+                reason += &t::IKU_CAPPED.fill(&[("cap", &pts(threshold)), ("q", &pct(share))]);
+            } else if raw_points > threshold {
+                reason += &t::IKU_IN_QUOTA.fill(&[("q", &pct(share))]);
+            }
+        }
+        if iku.tanggung_renteng {
+            reason += t::IKU_TANGGUNG_RENTENG.s();
+        }
+        let (target_points, target_reason, warning) = target_points(ds, tp, iku);
+        b.iku.push(IkuK3 {
+            code: iku.code.clone(),
+            iku_points: counted,
+            iku_points_raw: raw_points,
+            iku_reason: reason,
+            capped_by_quota: is_capped,
+            target_points,
+            target_reason,
+            warning,
+            k3: None,
+        });
+    }
+
+    let mean_iku = mean(b.iku.iter().map(|k| k.iku_points));
+    b.iku_part = match (mean_iku, b.standard_iku_points) {
+        (Some(m), Some(s)) if !s.is_zero() => Some(m / s),
+        _ => None,
+    };
+    let mean_target = mean(b.iku.iter().filter_map(|k| k.target_points));
+    b.target_part = match mean_target {
+        Some(m) if !tp.standard.0.is_zero() => Some(m / tp.standard.0),
+        _ => None,
+    };
+    if let (Some(ip), Some(tpart), Some(is), Some(ts)) = (
+        b.iku_part,
+        b.target_part,
+        rb.k3.iku_share,
+        rb.k3.target_share,
+    ) {
+        b.index = Some(is.0 * ip + ts.0 * tpart);
+    }
+}
+
+/// IKU-quality points before the quota, with the reason.
+fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, String) {
+    if !iku.is_cascaded() {
+        return if iku.validity == Validity::Activity {
+            let v = p.not_cascaded_activity.0;
+            (v, t::IKU_NOT_CASCADED_ACTIVITY.fill(&[("p", &pts(v))]))
+        } else if iku.measures_quality_or_time {
+            let v = p.not_cascaded_quality_or_time.0;
+            (v, t::IKU_NOT_CASCADED_QUALITY.fill(&[("p", &pts(v))]))
+        } else {
+            let v = p.not_cascaded.0;
+            (v, t::IKU_NOT_CASCADED.fill(&[("p", &pts(v))]))
+        };
+    }
+    let vc = vc_key(iku.validity, iku.control);
+    match p.cascaded.get(&vc) {
+        Some(v) => (v.0, t::IKU_CASCADED.fill(&[("vc", &vc), ("p", &pts(v.0))])),
+        // exact-high / activity-low: invalid, reported by R04; counted as not cascaded.
+        None => {
+            let v = p.not_cascaded.0;
+            (
+                v,
+                t::IKU_CASCADED_INVALID.fill(&[("vc", &vc), ("p", &pts(v))]),
+            )
+        }
+    }
+}
+
+/// Which previous-year value the target of an IKU is measured against (§8).
+enum Reference {
+    Target,
+    Realisasi,
+    AvgRealisasi,
+}
+
+/// Target-quality points (None = left out), the reason, and a warning when a fact is missing.
+fn target_points(
+    ds: &Dataset,
+    tp: &K3TargetPoints,
+    iku: &Iku,
+) -> (Option<Decimal>, String, Option<String>) {
+    let std = tp.standard.0;
+    let sp = pts(std);
+    match iku.target_basis {
+        TargetBasis::Law => return (None, t::TGT_LAW.s().to_string(), None),
+        TargetBasis::Special => {
+            return match iku.special_points.filter(|p| (1..=5).contains(p)) {
+                Some(p) => {
+                    let reason = iku.special_reason.clone().unwrap_or_default();
+                    (
+                        Some(Decimal::from(p)),
+                        t::TGT_SPECIAL.fill(&[("p", &p), ("reason", &reason)]),
+                        None,
+                    )
+                }
+                None => (
+                    Some(std),
+                    t::TGT_SPECIAL_INVALID.fill(&[("p", &sp)]),
+                    Some(t::WARN_SPECIAL.fill(&[("iku", &iku.code), ("unit", &iku.unit)])),
+                ),
+            };
+        }
+        TargetBasis::Normal => {}
+    }
+    if iku.new_iku {
+        return (Some(std), t::TGT_NEW.fill(&[("p", &sp)]), None);
+    }
+    if iku.polarity == Polarity::Stabilize {
+        return (Some(std), t::TGT_STABILIZE.fill(&[("p", &sp)]), None);
+    }
+    if iku.konversi_120 {
+        return (Some(std), t::TGT_KONVERSI_120.fill(&[("p", &sp)]), None);
+    }
+    // A missing trajectory is R06's finding; here it only explains the standard points.
+    let Some(year_target) = iku_annual_target(ds, iku) else {
+        return (Some(std), t::TGT_NO_TARGET.fill(&[("p", &sp)]), None);
+    };
+    let over = num(tp.previous_capaian_over.0, 0, 2);
+    let (reference, value) = if iku.capaian_prev2_over_125 {
+        if iku.collective {
+            (Reference::AvgRealisasi, iku.avg_realisasi_prev)
+        } else {
+            (Reference::Realisasi, iku.realisasi_prev)
+        }
+    } else {
+        (Reference::Target, iku.target_prev)
+    };
+    let ref_text = match reference {
+        Reference::Target => t::REF_TARGET_PREV.s().to_string(),
+        Reference::Realisasi => t::REF_REALISASI_PREV.fill(&[("c", &over)]),
+        Reference::AvgRealisasi => t::REF_AVG_REALISASI_PREV.fill(&[("c", &over)]),
+    };
+    let Some(value) = value.filter(|v| !v.is_zero()) else {
+        let warning = t::WARN_NO_REFERENCE.fill(&[
+            ("iku", &iku.code),
+            ("unit", &iku.unit),
+            ("ref", &ref_text),
+            ("p", &sp),
+        ]);
+        return (
+            Some(std),
+            t::TGT_NO_REFERENCE.fill(&[("ref", &ref_text), ("p", &sp)]),
+            Some(warning),
+        );
+    };
+    let r = year_target / value;
+    let vs_target = matches!(reference, Reference::Target);
+    let points = match (iku.polarity, vs_target) {
+        (Polarity::Minimize, true) => {
+            table_above(&tp.minimize_vs_target, tp.minimize_vs_target_else, r)
+        }
+        (Polarity::Minimize, false) => {
+            table_above(&tp.minimize_vs_realisasi, tp.minimize_vs_realisasi_else, r)
+        }
+        (_, true) => table_at_least(&tp.maximize_vs_target, tp.maximize_vs_target_else, r),
+        (_, false) => table_at_least(&tp.maximize_vs_realisasi, tp.maximize_vs_realisasi_else, r),
+    };
+    let reason = t::TGT_RATIO.fill(&[("r", &num(r, 2, 4)), ("ref", &ref_text), ("p", &points)]);
+    (Some(Decimal::from(points)), reason, None)
+}
+
+/// Maximize tables: the first row whose bound r reaches (r ≥ bound) gives the points.
+fn table_at_least(rows: &[(super::rulebook::RDec, u8)], otherwise: u8, r: Decimal) -> u8 {
+    rows.iter()
+        .find(|(b, _)| r >= b.0)
+        .map_or(otherwise, |(_, p)| *p)
+}
+
+/// Minimize tables: the first row whose bound r exceeds (r > bound) gives the points.
+fn table_above(rows: &[(super::rulebook::RDec, u8)], otherwise: u8, r: Decimal) -> u8 {
+    rows.iter()
+        .find(|(b, _)| r > b.0)
+        .map_or(otherwise, |(_, p)| *p)
+}
+
+// ---------------------------------------------------------------------------------------------
+// kmk-127-2026: multipliers
+
+/// Which row of the kmk-127-2026 target-multiplier table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetCase {
+    /// T > max(T1, R1)
+    AboveBoth,
+    /// T = R1 > T1
+    EqualR1AboveT1,
+    /// T1 < T < R1
+    Between,
+    /// T = T1 and R1 ≤ T1
+    EqualT1R1NotAbove,
+    /// T = T1 and R1 > T1
+    EqualT1R1Above,
+    /// T < T1
+    BelowT1,
+}
+
+/// The case of (T, T1, R1) for a maximize IKU; minimize is mirrored (every comparison turned
+/// round); stabilize has no case (`None`).
+pub fn target_case_127(
+    polarity: Polarity,
+    t: Decimal,
+    t1: Decimal,
+    r1: Decimal,
+) -> Option<TargetCase> {
+    let (t, t1, r1) = match polarity {
+        Polarity::Maximize => (t, t1, r1),
+        Polarity::Minimize => (-t, -t1, -r1),
+        Polarity::Stabilize => return None,
+    };
+    Some(if t < t1 {
+        TargetCase::BelowT1
+    } else if t == t1 {
+        if r1 > t1 {
+            TargetCase::EqualT1R1Above
+        } else {
+            TargetCase::EqualT1R1NotAbove
+        }
+    } else if t > r1 {
+        TargetCase::AboveBoth
+    } else if t == r1 {
+        TargetCase::EqualR1AboveT1
+    } else {
+        TargetCase::Between
+    })
+}
+
+/// The kmk-127-2026 target multiplier of an IKU with annual target `t`, previous target `t1` and
+/// previous realisasi `r1` (stabilize: the rulebook's stabilize multiplier).
+pub fn target_multiplier_127(
+    m: &K3Multiplier,
+    polarity: Polarity,
+    t: Decimal,
+    t1: Decimal,
+    r1: Decimal,
+) -> Decimal {
+    match target_case_127(polarity, t, t1, r1) {
+        None => m.stabilize.0,
+        Some(c) => case_multiplier(m, c),
+    }
+}
+
+fn case_multiplier(m: &K3Multiplier, c: TargetCase) -> Decimal {
+    match c {
+        TargetCase::AboveBoth => m.above_both.0,
+        TargetCase::EqualR1AboveT1 => m.equal_r1_above_t1.0,
+        TargetCase::Between => m.between.0,
+        TargetCase::EqualT1R1NotAbove => m.equal_t1_r1_not_above.0,
+        TargetCase::EqualT1R1Above => m.equal_t1_r1_above.0,
+        TargetCase::BelowT1 => m.below_t1.0,
+    }
+}
+
+fn mult(d: Decimal) -> String {
+    num(d, 2, 4)
+}
+
+fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K3Breakdown) {
+    for iku in ikus {
+        let vc = vc_key(iku.validity, iku.control);
+        let (im, iku_reason) = match m.iku.get(&vc) {
+            Some(v) => (v.0, t::M_IKU.fill(&[("vc", &vc), ("m", &mult(v.0))])),
+            None => (
+                m.unknown.0,
+                t::M_IKU_INVALID.fill(&[("vc", &vc), ("m", &mult(m.unknown.0))]),
+            ),
+        };
+        let (tm, mut target_reason, warning) = target_multiplier_of(ds, m, iku);
+        let k3 = (im + tm) / Decimal::TWO;
+        target_reason += &t::M_K3.fill(&[("a", &mult(im)), ("b", &mult(tm)), ("k", &mult(k3))]);
+        b.iku.push(IkuK3 {
+            code: iku.code.clone(),
+            iku_points: im,
+            iku_points_raw: im,
+            iku_reason,
+            capped_by_quota: false,
+            target_points: Some(tm),
+            target_reason,
+            warning,
+            k3: Some(k3),
+        });
+    }
+    b.iku_part = mean(b.iku.iter().map(|k| k.iku_points));
+    b.target_part = mean(b.iku.iter().filter_map(|k| k.target_points));
+    b.index = mean(b.iku.iter().filter_map(|k| k.k3));
+}
+
+fn target_multiplier_of(
+    ds: &Dataset,
+    m: &K3Multiplier,
+    iku: &Iku,
+) -> (Decimal, String, Option<String>) {
+    if iku.target_basis == TargetBasis::Law {
+        return (m.law.0, t::M_LAW.fill(&[("m", &mult(m.law.0))]), None);
+    }
+    if iku.new_iku {
+        return (
+            m.new_iku.0,
+            t::M_NEW.fill(&[("m", &mult(m.new_iku.0))]),
+            None,
+        );
+    }
+    if iku.polarity == Polarity::Stabilize {
+        return (
+            m.stabilize.0,
+            t::M_STABILIZE.fill(&[("m", &mult(m.stabilize.0))]),
+            None,
+        );
+    }
+    let Some(tv) = iku_annual_target(ds, iku) else {
+        return (
+            m.unknown.0,
+            t::M_NO_TARGET.fill(&[("m", &mult(m.unknown.0))]),
+            None,
+        );
+    };
+    let (r1, r1_name) = if iku.collective && iku.avg_realisasi_prev.is_some() {
+        (iku.avg_realisasi_prev, t::NAME_R1_AVG.s())
+    } else {
+        (iku.realisasi_prev, t::NAME_R1.s())
+    };
+    let (t1, r1) = match (iku.target_prev, r1) {
+        (Some(t1), Some(r1)) => (t1, r1),
+        (t1, _) => {
+            let mut missing = Vec::new();
+            if t1.is_none() {
+                missing.push(t::NAME_T1.s());
+            }
+            if r1.is_none() {
+                missing.push(r1_name);
+            }
+            let missing = missing.join(", ");
+            let mu = mult(m.unknown.0);
+            let warning = t::WARN_MULTIPLIER_UNKNOWN.fill(&[
+                ("iku", &iku.code),
+                ("unit", &iku.unit),
+                ("missing", &missing),
+                ("m", &mu),
+            ]);
+            return (
+                m.unknown.0,
+                t::M_UNKNOWN.fill(&[("missing", &missing), ("m", &mu)]),
+                Some(warning),
+            );
+        }
+    };
+    let case = target_case_127(iku.polarity, tv, t1, r1).expect("stabilize handled above");
+    let v = case_multiplier(m, case);
+    let msg = match case {
+        TargetCase::AboveBoth => t::M_ABOVE_BOTH,
+        TargetCase::EqualR1AboveT1 => t::M_EQUAL_R1_ABOVE_T1,
+        TargetCase::Between => t::M_BETWEEN,
+        TargetCase::EqualT1R1NotAbove => t::M_EQUAL_T1_R1_NOT_ABOVE,
+        TargetCase::EqualT1R1Above => t::M_EQUAL_T1_R1_ABOVE,
+        TargetCase::BelowT1 => t::M_BELOW_T1,
+    };
+    let f = |d: Decimal| num(d, 0, 4);
+    let mut reason = msg.fill(&[
+        ("t", &f(tv)),
+        ("t1", &f(t1)),
+        ("r1", &f(r1)),
+        ("m", &mult(v)),
+    ]);
+    if iku.polarity == Polarity::Minimize {
+        reason += t::M_MINIMIZE.s();
+    }
+    (v, reason, None)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets and realisasi as the computations see them (roll-up of §6)
+
+/// T(year) of an IKU: the annual target (§3) of its effective targets.
+pub fn iku_annual_target(ds: &Dataset, iku: &Iku) -> Option<Decimal> {
+    let (targets, _) = effective_series(ds, iku);
+    annual_target(iku.period_consolidation, iku.reporting_period, &targets)
+}
+
+/// The monthly targets and realisasi of an IKU as the computations see them: its own slots, or,
+/// for a roll-up IKU (§6) with cascaded IKU in its direct child units, the rolled-up slots. A
+/// month's rolled-up realisasi exists only when every child with a target that month has its
+/// realisasi.
+///
+/// A self-contained copy of the §6 roll-up so that K3 and the rules do not wait for `score`;
+/// the two must agree.
+pub fn effective_series(ds: &Dataset, iku: &Iku) -> (Months, Months) {
+    let mut seen = BTreeSet::new();
+    series_guarded(ds, iku, &mut seen)
+}
+
+fn series_guarded(ds: &Dataset, iku: &Iku, seen: &mut BTreeSet<CodeRef>) -> (Months, Months) {
+    let own = (iku.targets, iku.realisasi);
+    let Some(method) = iku.location_consolidation.as_consolidation() else {
+        return own;
+    };
+    if !iku.rolls_up() || !seen.insert(iku.key()) {
+        return own;
+    }
+    let children: Vec<(Months, Months)> = ds
+        .cascaded_from(&iku.key())
+        .iter()
+        .filter_map(|k| ds.iku.get(k))
+        .filter(|c| {
+            ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(iku.unit.as_str())
+        })
+        .map(|c| series_guarded(ds, c, seen))
+        .collect();
+    seen.remove(&iku.key());
+    if children.is_empty() {
+        return own;
+    }
+    let mut targets = NO_MONTHS;
+    let mut realisasi = NO_MONTHS;
+    for m in 0..12 {
+        let with_target: Vec<&(Months, Months)> =
+            children.iter().filter(|(ct, _)| ct[m].is_some()).collect();
+        let tv: Vec<Decimal> = with_target.iter().filter_map(|(ct, _)| ct[m]).collect();
+        targets[m] = consolidate(method, &tv);
+        let rv: Vec<Decimal> = with_target.iter().filter_map(|(_, cr)| cr[m]).collect();
+        if !with_target.is_empty() && rv.len() == with_target.len() {
+            realisasi[m] = consolidate(method, &rv);
+        }
+    }
+    (targets, realisasi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::Perspective;
+    use crate::domain::model::{
+        Cascade, CascadeKind, CascadeMethod, Consolidation, Control, Level, LocationConsolidation,
+        ReportingPeriod, Ss, Unit,
+    };
+    use crate::text::{Lang, lang};
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn unit(code: &str, level: Level, parent: Option<&str>) -> Unit {
+        Unit {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: parent.map(Into::into),
+            perspective_weights: Default::default(),
+        }
+    }
+
+    /// A unit tree K (wide) → U1 (one) → U2 (two) → U3 (three), one SS per unit.
+    fn tree() -> Vec<Unit> {
+        vec![
+            unit("K", Level::Wide, None),
+            unit("U1", Level::One, Some("K")),
+            unit("U2", Level::Two, Some("U1")),
+            unit("U3", Level::Three, Some("U2")),
+        ]
+    }
+
+    fn ds(ikus: Vec<Iku>) -> Dataset {
+        let ss = ["K", "U1", "U2", "U3"].map(|u| Ss {
+            unit: u.into(),
+            code: "S1".into(),
+            perspective: Perspective::Stakeholder,
+            name: "S1".into(),
+            weight: None,
+            cascaded_from: None,
+        });
+        Dataset::from_parts(2025, "kmk-300-2022", tree(), ss, ikus, vec![])
+    }
+
+    /// A maximize annual IKU with target `t` and last year's target 100, not cascaded.
+    fn iku(unit: &str, code: &str, t: &str) -> Iku {
+        let mut i = Iku::new(
+            unit,
+            code,
+            "S1",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Annual,
+        );
+        i.targets[11] = Some(d(t));
+        i.target_prev = Some(d("100"));
+        i
+    }
+
+    fn cascaded(mut i: Iku, v: Validity, c: Control) -> Iku {
+        i.validity = v;
+        i.control = c;
+        i.cascade = Some(Cascade {
+            from: CodeRef::new("K", "X"),
+            method: CascadeMethod::Indirect,
+            kind: CascadeKind::Full,
+        });
+        i
+    }
+
+    fn rb300() -> Rulebook {
+        Rulebook::builtin("kmk-300-2022").unwrap()
+    }
+    fn rb127() -> Rulebook {
+        Rulebook::builtin("kmk-127-2026").unwrap()
+    }
+
+    fn one(ds: &Dataset, rb: &Rulebook, unit: &str, code: &str) -> IkuK3 {
+        k3_breakdown(ds, rb, unit, None)
+            .iku
+            .into_iter()
+            .find(|k| k.code == code)
+            .unwrap()
+    }
+
+    #[test]
+    fn worked_example_of_section_8() {
+        let p = iku("U3", "P", "104");
+        let q = cascaded(iku("U3", "Q", "100"), Validity::Proxy, Control::Moderate);
+        let mut r = iku("U3", "R", "90");
+        r.polarity = Polarity::Minimize;
+        r.measures_quality_or_time = true;
+        let mut s = iku("U3", "S", "50");
+        s.new_iku = true;
+        s.validity = Validity::Activity;
+        s.target_prev = None;
+        let ds = ds(vec![p, q, r, s]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", Some(d("104.00")));
+        assert_eq!(b.method, K3Method::Points);
+        let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
+        assert_eq!(pts, [d("10"), d("11"), d("11"), d("9")]);
+        let tps: Vec<Option<Decimal>> = b.iku.iter().map(|k| k.target_points).collect();
+        assert_eq!(
+            tps,
+            [Some(d("3")), Some(d("2")), Some(d("3")), Some(d("3"))]
+        );
+        assert_eq!(b.iku[1].iku_points_raw, d("14"));
+        assert!(b.iku[1].capped_by_quota);
+        let quota = b.quota.clone().unwrap();
+        assert_eq!(
+            (quota.share, quota.allowed, quota.above_threshold),
+            (d("0"), 0, 1)
+        );
+        assert_eq!(quota.capped, ["Q"]);
+        assert_eq!(b.standard_iku_points, Some(d("10")));
+        assert_eq!(b.standard_target_points, Some(d("3")));
+        assert_eq!(b.iku_part, Some(d("1.025")));
+        assert_eq!(b.target_part.unwrap().round_dp(4), d("0.9167"));
+        assert_eq!(b.target_part, Some(d("11") / d("12")));
+        assert_eq!(b.index.unwrap().round_dp(4), d("0.9817"));
+        assert_eq!(b.nko, Some(d("104.00")));
+        assert_eq!(b.nko_k3.unwrap().round_dp(2), d("102.09"));
+        // full precision: not the product of rounded numbers
+        assert_eq!(
+            b.nko_k3,
+            Some(d("104") * (d("0.615") + d("0.4") * d("11") / d("12")))
+        );
+        assert!(b.iku.iter().all(|k| k.warning.is_none()));
+        if lang() == Lang::Id {
+            assert_eq!(
+                b.iku[1].iku_reason,
+                "diturunkan, proxy-moderate: 14 poin, dihitung 11 (kuota 0 %)"
+            );
+            assert_eq!(
+                b.iku[0].target_reason,
+                "r = 1,04 terhadap target tahun lalu → 3"
+            );
+            assert_eq!(
+                b.iku[2].iku_reason,
+                "tidak diturunkan, mengukur kualitas/waktu: 11 poin"
+            );
+            assert_eq!(b.iku[3].target_reason, "IKU baru: 3 (standar)");
+        }
+    }
+
+    #[test]
+    fn not_cascaded_cells() {
+        let plain = iku("U3", "A", "100");
+        let mut act = iku("U3", "B", "100");
+        act.validity = Validity::Activity;
+        let mut qt = iku("U3", "C", "100");
+        qt.measures_quality_or_time = true;
+        let mut act_qt = iku("U3", "D", "100");
+        act_qt.validity = Validity::Activity;
+        act_qt.measures_quality_or_time = true;
+        // tanggung renteng gives no deduction
+        let mut tr = iku("U3", "E", "100");
+        tr.tanggung_renteng = true;
+        let ds = ds(vec![plain, act, qt, act_qt, tr]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", None);
+        let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
+        assert_eq!(pts, [d("10"), d("9"), d("11"), d("9"), d("10")]);
+        assert!(
+            b.iku
+                .iter()
+                .all(|k| !k.capped_by_quota && k.iku_points == k.iku_points_raw)
+        );
+        assert_eq!(b.quota.unwrap().above_threshold, 0);
+        assert!(b.iku[4].iku_reason.contains(t::IKU_TANGGUNG_RENTENG.s()));
+    }
+
+    #[test]
+    fn cascaded_cells_and_invalid_combinations() {
+        let cells = [
+            (Validity::Proxy, Control::High, "11"),
+            (Validity::Proxy, Control::Moderate, "14"),
+            (Validity::Proxy, Control::Low, "19"),
+            (Validity::Exact, Control::Moderate, "21"),
+            (Validity::Exact, Control::Low, "26"),
+            (Validity::Activity, Control::High, "9"),
+            (Validity::Activity, Control::Moderate, "9"),
+            // invalid (R04): counted as not cascaded
+            (Validity::Exact, Control::High, "10"),
+            (Validity::Activity, Control::Low, "10"),
+        ];
+        for (v, c, want) in cells {
+            let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
+            let k = one(&ds, &rb300(), "U1", "A");
+            assert_eq!(k.iku_points_raw, d(want), "{v}-{c}");
+            assert!(k.iku_reason.contains(&vc_key(v, c)), "{}", k.iku_reason);
+            assert!(
+                k.warning.is_none(),
+                "R04 reports invalid combinations, not K3"
+            );
+        }
+    }
+
+    #[test]
+    fn standard_points_per_level() {
+        for (u, std) in [("K", "12"), ("U1", "12"), ("U2", "11"), ("U3", "10")] {
+            let ds = ds(vec![iku(u, "A", "100")]);
+            let b = k3_breakdown(&ds, &rb300(), u, None);
+            assert_eq!(b.standard_iku_points, Some(d(std)));
+            assert_eq!(b.iku_part, Some(d("10") / d(std)));
+        }
+    }
+
+    fn with_points(unit: &str, specs: &[(&str, Validity, Control)]) -> Dataset {
+        ds(specs
+            .iter()
+            .map(|(c, v, k)| cascaded(iku(unit, c, "100"), *v, *k))
+            .collect())
+    }
+
+    #[test]
+    fn quota_level_one_forty_percent_highest_points_keep_them() {
+        use Control::*;
+        use Validity::*;
+        // 5 IKU → floor(0.4 × 5) = 2 may stay above 11.
+        let ds = with_points(
+            "U1",
+            &[
+                ("A", Proxy, Moderate),
+                ("B", Exact, Moderate),
+                ("C", Exact, Low),
+                ("D", Proxy, Low),
+                ("E", Proxy, High),
+            ],
+        );
+        let b = k3_breakdown(&ds, &rb300(), "U1", None);
+        let q = b.quota.unwrap();
+        assert_eq!((q.share, q.allowed, q.above_threshold), (d("0.4"), 2, 4));
+        assert_eq!(q.capped, ["A", "D"]);
+        let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
+        assert_eq!(pts, [d("11"), d("21"), d("26"), d("11"), d("11")]);
+        assert!(b.iku[1].iku_reason.contains("40 %"));
+        // E sits at the threshold: not above it, never capped
+        assert!(!b.iku[4].capped_by_quota);
+    }
+
+    #[test]
+    fn quota_ties_go_by_code_order_and_floor() {
+        use Control::*;
+        use Validity::*;
+        // 4 IKU at level one → floor(1.6) = 1; three tie at 14 → the first code keeps it.
+        let ds = with_points(
+            "U1",
+            &[
+                ("C", Proxy, Moderate),
+                ("A", Proxy, Moderate),
+                ("B", Proxy, Moderate),
+                ("D", Proxy, High),
+            ],
+        );
+        let b = k3_breakdown(&ds, &rb300(), "U1", None);
+        let q = b.quota.unwrap();
+        assert_eq!((q.allowed, q.above_threshold), (1, 3));
+        assert_eq!(q.capped, ["B", "C"]);
+        let kept: Vec<&str> = b
+            .iku
+            .iter()
+            .filter(|k| k.iku_points == d("14"))
+            .map(|k| k.code.as_str())
+            .collect();
+        assert_eq!(kept, ["A"]);
+    }
+
+    #[test]
+    fn quota_level_two_and_three() {
+        use Control::*;
+        use Validity::*;
+        let specs = [
+            ("A", Exact, Low),
+            ("B", Exact, Low),
+            ("C", Proxy, High),
+            ("D", Proxy, High),
+            ("E", Proxy, High),
+        ];
+        // level two: floor(0.2 × 5) = 1
+        let b = k3_breakdown(&with_points("U2", &specs), &rb300(), "U2", None);
+        assert_eq!(b.quota.as_ref().unwrap().allowed, 1);
+        assert_eq!(b.quota.unwrap().capped, ["B"]);
+        // level three: 0 %
+        let b = k3_breakdown(&with_points("U3", &specs), &rb300(), "U3", None);
+        assert_eq!(b.quota.as_ref().unwrap().allowed, 0);
+        assert_eq!(b.quota.unwrap().capped, ["A", "B"]);
+        assert_eq!(b.iku[0].iku_points, d("11"));
+        // the wide level has no quota in kmk-300-2022: nothing is capped
+        let b = k3_breakdown(&with_points("K", &specs), &rb300(), "K", None);
+        assert!(b.quota.is_none());
+        assert_eq!(b.iku[0].iku_points, d("26"));
+    }
+
+    /// Target points of one maximize/minimize IKU: target `t`, reference `reference`, against
+    /// last year's realisasi when `vs_realisasi`.
+    fn target_pts(
+        polarity: Polarity,
+        t: &str,
+        reference: &str,
+        vs_realisasi: bool,
+    ) -> Option<Decimal> {
+        let mut i = iku("U3", "A", t);
+        i.polarity = polarity;
+        if vs_realisasi {
+            i.capaian_prev2_over_125 = true;
+            i.target_prev = None;
+            i.realisasi_prev = Some(d(reference));
+        } else {
+            i.target_prev = Some(d(reference));
+        }
+        let ds = ds(vec![i]);
+        one(&ds, &rb300(), "U3", "A").target_points
+    }
+
+    #[test]
+    fn target_thresholds_maximize_vs_previous_target_both_sides() {
+        for (t, want) in [
+            ("99.99", 1),
+            ("100", 2),
+            ("100.99", 2),
+            ("101", 3),
+            ("105.99", 3),
+            ("106", 4),
+            ("110.99", 4),
+            ("111", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Maximize, t, "100", false),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_thresholds_maximize_vs_previous_realisasi_both_sides() {
+        for (t, want) in [
+            ("94.99", 1),
+            ("95", 2),
+            ("99.99", 2),
+            ("100", 3),
+            ("100.99", 3),
+            ("101", 4),
+            ("105.99", 4),
+            ("106", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Maximize, t, "100", true),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_thresholds_minimize_vs_previous_target_both_sides() {
+        for (t, want) in [
+            ("100.01", 1),
+            ("100", 2),
+            ("99.01", 2),
+            ("99", 3),
+            ("89.01", 3),
+            ("89", 4),
+            ("85.01", 4),
+            ("85", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Minimize, t, "100", false),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn target_thresholds_minimize_vs_previous_realisasi_both_sides() {
+        for (t, want) in [
+            ("109.01", 1),
+            ("109", 2),
+            ("100.01", 2),
+            ("100", 3),
+            ("99.01", 3),
+            ("99", 4),
+            ("89.01", 4),
+            ("89", 5),
+        ] {
+            assert_eq!(
+                target_pts(Polarity::Minimize, t, "100", true),
+                Some(Decimal::from(want)),
+                "T {t}"
+            );
+        }
+    }
+
+    #[test]
+    fn annual_target_follows_the_consolidation() {
+        // quarterly sum 25+25+25+30 = 105 against 100 → r 1.05 → 3
+        let mut i = iku("U3", "A", "0");
+        i.reporting_period = ReportingPeriod::Quarterly;
+        i.targets = NO_MONTHS;
+        for (m, v) in [(3, "25"), (6, "25"), (9, "25"), (12, "30")] {
+            i.targets[m - 1] = Some(d(v));
+        }
+        let ds1 = ds(vec![i.clone()]);
+        assert_eq!(one(&ds1, &rb300(), "U3", "A").target_points, Some(d("3")));
+        // `last`: T = 30 against 100 → 1
+        i.period_consolidation = Consolidation::Last;
+        let ds2 = ds(vec![i]);
+        assert_eq!(one(&ds2, &rb300(), "U3", "A").target_points, Some(d("1")));
+    }
+
+    #[test]
+    fn exclusions_and_standard_points() {
+        let mut law = iku("U3", "A", "200");
+        law.target_basis = TargetBasis::Law;
+        let mut special = iku("U3", "B", "50");
+        special.target_basis = TargetBasis::Special;
+        special.special_points = Some(5);
+        special.special_reason = Some("ditetapkan KKO".into());
+        let mut special_bad = iku("U3", "C", "50");
+        special_bad.target_basis = TargetBasis::Special;
+        special_bad.special_points = Some(7);
+        let mut new = iku("U3", "D", "200");
+        new.new_iku = true;
+        let mut stab = iku("U3", "E", "200");
+        stab.polarity = Polarity::Stabilize;
+        let mut k120 = iku("U3", "F", "200");
+        k120.konversi_120 = true;
+        let mut no_ref = iku("U3", "G", "200");
+        no_ref.target_prev = None;
+        let mut no_target = iku("U3", "H", "200");
+        no_target.targets = NO_MONTHS;
+        let ds = ds(vec![
+            law,
+            special,
+            special_bad,
+            new,
+            stab,
+            k120,
+            no_ref,
+            no_target,
+        ]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", None);
+        let tps: Vec<Option<Decimal>> = b.iku.iter().map(|k| k.target_points).collect();
+        let three = Some(d("3"));
+        assert_eq!(
+            tps,
+            [None, Some(d("5")), three, three, three, three, three, three]
+        );
+        assert!(b.iku[1].target_reason.contains("ditetapkan KKO"));
+        let warned: Vec<&str> = b
+            .iku
+            .iter()
+            .filter(|k| k.warning.is_some())
+            .map(|k| k.code.as_str())
+            .collect();
+        assert_eq!(warned, ["C", "G"]);
+        assert!(b.iku[6].warning.as_ref().unwrap().contains("G"));
+        assert!(b.iku[6].target_reason.contains(t::REF_TARGET_PREV.s()));
+        // law is left out of the mean: (5 + 3 × 6) / 7 / 3
+        assert_eq!(b.target_part, Some(d("23") / d("7") / d("3")));
+    }
+
+    #[test]
+    fn every_target_left_out_leaves_the_index_not_computable() {
+        let mut law = iku("U3", "A", "200");
+        law.target_basis = TargetBasis::Law;
+        let ds = ds(vec![law]);
+        let b = k3_breakdown(&ds, &rb300(), "U3", Some(d("100")));
+        assert_eq!(b.iku_part, Some(d("1")));
+        assert_eq!((b.target_part, b.index, b.nko_k3), (None, None, None));
+        // and a unit without IKU
+        let b = k3_breakdown(&ds, &rb300(), "U2", Some(d("100")));
+        assert!(b.iku.is_empty() && b.index.is_none() && b.nko_k3.is_none());
+    }
+
+    #[test]
+    fn reference_switches_to_previous_realisasi_and_collective_average() {
+        // capaian over 125 % twice: T 100 against realisasi 120 → r 0.83 → 1 (target 100 → 2)
+        let mut i = iku("U3", "A", "100");
+        i.realisasi_prev = Some(d("120"));
+        assert_eq!(
+            one(&ds(vec![i.clone()]), &rb300(), "U3", "A").target_points,
+            Some(d("2"))
+        );
+        i.capaian_prev2_over_125 = true;
+        let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1")));
+        assert!(k.target_reason.contains("125"), "{}", k.target_reason);
+        // collective: the average realisasi of the collective (95) → r 1.0526 → 4
+        i.collective = true;
+        i.avg_realisasi_prev = Some(d("95"));
+        let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("4")));
+        assert!(k.target_reason.contains(&num(d("100") / d("95"), 2, 4)));
+        // collective without the average: missing reference → 3 with a warning
+        i.avg_realisasi_prev = None;
+        let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("3")));
+        assert!(k.warning.is_some());
+        // a collective IKU below 125 % still uses last year's target
+        i.capaian_prev2_over_125 = false;
+        let k = one(&ds(vec![i]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("2")));
+        assert!(k.warning.is_none());
+    }
+
+    #[test]
+    fn nko_k3_is_capped_by_the_rulebook() {
+        use Control::*;
+        use Validity::*;
+        // the wide level has no quota, so an exact-low IKU keeps its 26 points
+        let mut i = cascaded(iku("K", "A", "111"), Exact, Low);
+        i.target_prev = Some(d("100"));
+        let ds = ds(vec![i]);
+        let b = k3_breakdown(&ds, &rb300(), "K", Some(d("119")));
+        // 0.6 × 26/12 + 0.4 × 5/3
+        assert_eq!(
+            b.index,
+            Some(d("0.6") * d("26") / d("12") + d("0.4") * d("5") / d("3"))
+        );
+        assert_eq!(b.nko_k3, Some(d("120")));
+        let b = k3_breakdown(&ds, &rb300(), "K", None);
+        assert!(b.index.is_some() && b.nko_k3.is_none());
+    }
+
+    #[test]
+    fn kmk127_target_multiplier_vectors() {
+        let rb = rb127();
+        let m = rb.k3.multiplier.as_ref().unwrap();
+        for (tv, t1, r1, want) in [
+            ("110", "100", "105", "1.2"),
+            ("105", "100", "105", "1.1"),
+            ("103", "100", "105", "1.0"),
+            ("100", "100", "95", "1.0"),
+            ("100", "100", "105", "0.9"),
+            ("95", "100", "105", "0.8"),
+            // more: T = T1 = R1 → 1.0; T = R1 < T1 → 0.8
+            ("100", "100", "100", "1.0"),
+            ("95", "100", "95", "0.8"),
+        ] {
+            assert_eq!(
+                target_multiplier_127(m, Polarity::Maximize, d(tv), d(t1), d(r1)),
+                d(want),
+                "{tv} {t1} {r1}"
+            );
+        }
+        // minimize mirrored: a lower target is more demanding
+        for (tv, t1, r1, want) in [
+            ("90", "100", "95", "1.2"),
+            ("95", "100", "95", "1.1"),
+            ("97", "100", "95", "1.0"),
+            ("100", "100", "105", "1.0"),
+            ("100", "100", "95", "0.9"),
+            ("105", "100", "95", "0.8"),
+        ] {
+            assert_eq!(
+                target_multiplier_127(m, Polarity::Minimize, d(tv), d(t1), d(r1)),
+                d(want),
+                "{tv} {t1} {r1}"
+            );
+        }
+        assert_eq!(
+            target_multiplier_127(m, Polarity::Stabilize, d("1"), d("2"), d("3")),
+            d("1.0")
+        );
+    }
+
+    #[test]
+    fn kmk127_exact_low_with_law_based_target_is_1_2() {
+        let mut i = cascaded(iku("U3", "A", "100"), Validity::Exact, Control::Low);
+        i.target_basis = TargetBasis::Law;
+        let ds = ds(vec![i]);
+        let b = k3_breakdown(&ds, &rb127(), "U3", Some(d("100")));
+        assert_eq!(b.method, K3Method::Multiplier);
+        let k = &b.iku[0];
+        assert_eq!(
+            (k.iku_points, k.target_points, k.k3),
+            (d("1.20"), Some(d("1.2")), Some(d("1.2")))
+        );
+        assert_eq!(b.index, Some(d("1.2")));
+        assert_eq!(b.nko_k3, Some(d("120")));
+        assert!(b.quota.is_none() && b.standard_iku_points.is_none());
+    }
+
+    #[test]
+    fn kmk127_iku_multipliers_and_index_is_the_mean() {
+        use Control::*;
+        use Validity::*;
+        let cells = [
+            (Exact, Low, "1.20"),
+            (Exact, Moderate, "1.15"),
+            (Proxy, Low, "1.10"),
+            (Proxy, Moderate, "1.00"),
+            (Proxy, High, "0.90"),
+            (Activity, Moderate, "0.80"),
+            (Activity, High, "0.60"),
+            (Exact, High, "1.0"),
+            (Activity, Low, "1.0"),
+        ];
+        for (v, c, want) in cells {
+            let mut i = iku("U3", "A", "100");
+            i.validity = v;
+            i.control = c;
+            i.new_iku = true;
+            let k = one(&ds(vec![i]), &rb127(), "U3", "A");
+            assert_eq!(k.iku_points, d(want), "{v}-{c}");
+            assert_eq!(k.k3, Some((d(want) + d("1.0")) / Decimal::TWO));
+        }
+        // two IKU: proxy-moderate with T 110 vs (100, 105) → (1.00 + 1.2)/2 = 1.1;
+        // activity-high, stabilize → (0.60 + 1.0)/2 = 0.8; index 0.95
+        let mut a = iku("U3", "A", "110");
+        a.realisasi_prev = Some(d("105"));
+        let mut b = iku("U3", "B", "100");
+        b.validity = Activity;
+        b.control = High;
+        b.polarity = Polarity::Stabilize;
+        let br = k3_breakdown(&ds(vec![a, b]), &rb127(), "U3", Some(d("100")));
+        assert_eq!(br.iku[0].k3, Some(d("1.1")));
+        assert_eq!(br.iku[1].k3, Some(d("0.8")));
+        assert_eq!(br.index, Some(d("0.95")));
+        assert_eq!(br.iku_part, Some(d("0.8")));
+        assert_eq!(br.target_part, Some(d("1.1")));
+        assert_eq!(br.nko_k3, Some(d("95")));
+        assert!(br.iku[0].target_reason.contains(&num(d("1.1"), 2, 4)));
+        assert!(br.iku[0].iku_reason.contains(&num(d("1.00"), 2, 4)));
+    }
+
+    #[test]
+    fn kmk127_new_collective_and_missing_facts() {
+        let mut n = iku("U3", "A", "50");
+        n.new_iku = true;
+        assert_eq!(
+            one(&ds(vec![n]), &rb127(), "U3", "A").target_points,
+            Some(d("1.0"))
+        );
+        // collective: R1 is the average realisasi (105) → T 110 above both → 1.2
+        let mut c = iku("U3", "A", "110");
+        c.collective = true;
+        c.realisasi_prev = Some(d("200"));
+        c.avg_realisasi_prev = Some(d("105"));
+        assert_eq!(
+            one(&ds(vec![c]), &rb127(), "U3", "A").target_points,
+            Some(d("1.2"))
+        );
+        // missing R1 → unknown with a warning
+        let m = iku("U3", "A", "110");
+        let k = one(&ds(vec![m]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1.0")));
+        assert!(k.warning.is_some());
+    }
+
+    #[test]
+    fn roll_up_iku_is_judged_on_its_rolled_up_target() {
+        // U2/X rolls up by sum from U3/A (60) and U3b/B (50): T(year) 110 vs 100 → 4
+        let mut x = iku("U2", "X", "1");
+        x.targets = NO_MONTHS;
+        x.location_consolidation = LocationConsolidation::Sum;
+        let mut a = iku("U3", "A", "60");
+        let mut b = iku("U3b", "B", "50");
+        for c in [&mut a, &mut b] {
+            c.cascade = Some(Cascade {
+                from: CodeRef::new("U2", "X"),
+                method: CascadeMethod::Indirect,
+                kind: CascadeKind::Partial,
+            });
+        }
+        let mut units = tree();
+        units.push(unit("U3b", Level::Three, Some("U2")));
+        let ds = Dataset::from_parts(2025, "kmk-300-2022", units, [], [x, a, b], vec![]);
+        assert_eq!(
+            iku_annual_target(&ds, ds.iku.get(&CodeRef::new("U2", "X")).unwrap()),
+            Some(d("110"))
+        );
+        assert_eq!(one(&ds, &rb300(), "U2", "X").target_points, Some(d("4")));
+    }
+
+    #[test]
+    fn roll_up_realisasi_only_when_every_child_reported() {
+        let mut x = iku("U2", "X", "1");
+        x.targets = NO_MONTHS;
+        x.location_consolidation = LocationConsolidation::Average;
+        let mut a = iku("U3", "A", "60");
+        let mut b = iku("U3b", "B", "50");
+        a.realisasi[11] = Some(d("70"));
+        for c in [&mut a, &mut b] {
+            c.cascade = Some(Cascade {
+                from: CodeRef::new("U2", "X"),
+                method: CascadeMethod::Indirect,
+                kind: CascadeKind::Partial,
+            });
+        }
+        let mut units = tree();
+        units.push(unit("U3b", Level::Three, Some("U2")));
+        let mut ds = Dataset::from_parts(2025, "kmk-300-2022", units, [], [x, a, b], vec![]);
+        let key = CodeRef::new("U2", "X");
+        let (t, r) = effective_series(&ds, ds.iku.get(&key).unwrap());
+        assert_eq!((t[11], r[11]), (Some(d("55")), None));
+        ds.iku.get_mut(&CodeRef::new("U3b", "B")).unwrap().realisasi[11] = Some(d("40"));
+        let (_, r) = effective_series(&ds, ds.iku.get(&key).unwrap());
+        assert_eq!(r[11], Some(d("55")));
+    }
+}

@@ -210,12 +210,20 @@ pub struct RuleSettings {
     pub r10: Severity,
     #[serde(rename = "R11")]
     pub r11: Severity,
+    /// K3 facts missing for the breakdown (e.g. a reference value, DOMAIN.md §8): a `check`
+    /// finding with id `K3`. Optional in a rulebook file; a warning when absent.
+    #[serde(rename = "K3", default = "warning")]
+    pub k3: Severity,
     pub direct_cascade_max_levels: u32,
     pub weights_total: RDec,
 }
 
+fn warning() -> Severity {
+    Severity::Warning
+}
+
 impl RuleSettings {
-    /// Severity of a rule by id (`R01`..`R11`).
+    /// Severity of a rule by id (`R01`..`R11`, `K3`).
     pub fn severity(&self, id: &str) -> Option<Severity> {
         Some(match id {
             "R01" => self.r01,
@@ -229,6 +237,7 @@ impl RuleSettings {
             "R09" => self.r09,
             "R10" => self.r10,
             "R11" => self.r11,
+            "K3" => self.k3,
             _ => return None,
         })
     }

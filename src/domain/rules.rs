@@ -1,1 +1,1288 @@
-//! (being written)
+//! The rule checks R01–R11 of DOMAIN.md §9 (plus `K3`: a fact the K3 breakdown needs is
+//! missing), as findings. Severities and every number come from the rulebook.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rust_decimal::Decimal;
+
+use super::k3::{effective_series, iku_annual_target, k3_breakdown};
+use super::model::{
+    CascadeKind, CascadeMethod, Dataset, Iku, LocationConsolidation, Perspective, Polarity,
+    Validity,
+};
+use super::period::{annual_target, consolidate_to, latest_realisasi_month};
+use super::rulebook::{K3Method, Rulebook, Severity, vc_key};
+use crate::text::domain::{month_name, num, rules as t};
+
+/// One finding of `check`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// `R01`..`R11`, or `K3`.
+    pub id: &'static str,
+    pub severity: Severity,
+    pub unit: String,
+    pub ss: Option<String>,
+    pub iku: Option<String>,
+    pub month: Option<u8>,
+    /// Names the unit/SS/IKU and says what to do, in `text::lang()`.
+    pub message: String,
+}
+
+struct Out<'a> {
+    rb: &'a Rulebook,
+    findings: Vec<Finding>,
+}
+
+impl Out<'_> {
+    fn push(
+        &mut self,
+        id: &'static str,
+        unit: &str,
+        ss: Option<&str>,
+        iku: Option<&str>,
+        month: Option<u8>,
+        message: String,
+    ) {
+        self.findings.push(Finding {
+            id,
+            severity: self.rb.rules.severity(id).unwrap_or(Severity::Error),
+            unit: unit.to_string(),
+            ss: ss.map(str::to_string),
+            iku: iku.map(str::to_string),
+            month,
+            message,
+        });
+    }
+}
+
+/// Checks the whole dataset, or one unit's PK, against the rulebook. Findings are ordered by
+/// unit code, then rule id (R01..R11, then K3), then the order the rule found them in (SS/IKU
+/// code, month).
+pub fn check(ds: &Dataset, rb: &Rulebook, unit: Option<&str>) -> Vec<Finding> {
+    let mut out = Out {
+        rb,
+        findings: Vec::new(),
+    };
+    let units: BTreeSet<&str> = ds
+        .units
+        .keys()
+        .map(String::as_str)
+        .chain(ds.ss.keys().map(|k| k.unit.as_str()))
+        .chain(ds.iku.keys().map(|k| k.unit.as_str()))
+        .filter(|u| unit.is_none_or(|x| x == *u))
+        .collect();
+    for u in units {
+        r01(ds, rb, u, &mut out);
+        r02(ds, rb, u, &mut out);
+        r03(ds, u, &mut out);
+        r04(ds, rb, u, &mut out);
+        r05(ds, u, &mut out);
+        r06(ds, u, &mut out);
+        r07(ds, u, &mut out);
+        r08(ds, rb, u, &mut out);
+        r09(ds, u, &mut out);
+        r11(ds, u, &mut out);
+        k3_facts(ds, rb, u, &mut out);
+    }
+    out.findings
+        .sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+    out.findings
+}
+
+/// Order of the rule ids in a listing: R01..R11, then K3.
+fn rank(id: &str) -> (u8, &str) {
+    (u8::from(!id.starts_with('R')), id)
+}
+
+/// Checks an addendum of `unit`'s PK: R10 (no change to a target or realisasi of a month that
+/// already had realisasi in `before`, no removal of an IKU with realisasi) and R01 on `after`.
+pub fn check_addendum(
+    before: &Dataset,
+    after: &Dataset,
+    rb: &Rulebook,
+    unit: &str,
+) -> Vec<Finding> {
+    let mut out = Out {
+        rb,
+        findings: Vec::new(),
+    };
+    let val = |v: Option<Decimal>| v.map_or_else(|| t::EMPTY.s().to_string(), |d| num(d, 0, 6));
+    for b in before.iku_of_unit(unit) {
+        let frozen = frozen_months(before, b);
+        let Some(a) = after.iku.get(&b.key()) else {
+            let months: Vec<&str> = (1..=12u8)
+                .filter(|m| frozen[(*m - 1) as usize])
+                .map(month_name)
+                .collect();
+            if !months.is_empty() {
+                let msg = t::R10_REMOVED.fill(&[
+                    ("iku", &b.code),
+                    ("unit", &unit),
+                    ("months", &months.join(", ")),
+                ]);
+                out.push("R10", unit, Some(&b.ss), Some(&b.code), None, msg);
+            }
+            continue;
+        };
+        for m in 1..=12u8 {
+            let i = (m - 1) as usize;
+            if !frozen[i] {
+                continue;
+            }
+            for (field, old, new) in [
+                (t::FIELD_TARGET.s(), b.targets[i], a.targets[i]),
+                (t::FIELD_REALISASI.s(), b.realisasi[i], a.realisasi[i]),
+            ] {
+                if old != new {
+                    let msg = t::R10_CHANGED.fill(&[
+                        ("iku", &b.code),
+                        ("unit", &unit),
+                        ("field", &field),
+                        ("month", &month_name(m)),
+                        ("old", &val(old)),
+                        ("new", &val(new)),
+                    ]);
+                    out.push("R10", unit, Some(&a.ss), Some(&a.code), Some(m), msg);
+                }
+            }
+        }
+    }
+    r01(after, rb, unit, &mut out);
+    out.findings
+}
+
+/// The months (index 0 = January) whose values an addendum may not change: those that already
+/// have realisasi (the IKU's own, or rolled up from its children, §6).
+pub fn frozen_months(ds: &Dataset, iku: &Iku) -> [bool; 12] {
+    let (_, derived) = effective_series(ds, iku);
+    std::array::from_fn(|i| iku.realisasi[i].is_some() || derived[i].is_some())
+}
+
+/// R01: IKU count of a unit within the limits of its level. Levels without limits are skipped,
+/// and so is a unit without any SS or IKU (its PK is not in this dataset).
+fn r01(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
+    let Some(level) = ds.units.get(unit).map(|u| u.level) else {
+        return;
+    };
+    let Some((min, max)) = rb.iku_limits(level) else {
+        return;
+    };
+    let n = ds.iku_of_unit(unit).count();
+    if n == 0 && ds.ss_of(unit).is_empty() {
+        return;
+    }
+    if (n as u64) < u64::from(min) || (n as u64) > u64::from(max) {
+        let msg = t::R01.fill(&[
+            ("unit", &unit),
+            ("level", &level),
+            ("n", &n),
+            ("min", &min),
+            ("max", &max),
+        ]);
+        out.push("R01", unit, None, None, None, msg);
+    }
+}
+
+/// R02: a direct cascade reaches at most `direct_cascade_max_levels` below the unit where the
+/// chain of direct cascades starts.
+fn r02(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
+    let max = rb.rules.direct_cascade_max_levels as usize;
+    for iku in ds.iku_of_unit(unit) {
+        let Some(c) = iku
+            .cascade
+            .as_ref()
+            .filter(|c| c.method == CascadeMethod::Direct)
+        else {
+            continue;
+        };
+        // Follow the chain of direct cascades up to its origin.
+        let mut origin = c.from.clone();
+        let mut steps = 0;
+        while let Some(up) = ds
+            .iku
+            .get(&origin)
+            .and_then(|s| s.cascade.as_ref())
+            .filter(|c| c.method == CascadeMethod::Direct)
+        {
+            steps += 1;
+            if steps > ds.iku.len() {
+                break;
+            }
+            origin = up.from.clone();
+        }
+        if !ds.units.contains_key(&origin.unit) || !ds.ancestors(unit).contains(&origin.unit) {
+            continue; // R07's finding
+        }
+        let levels = ds.depth(unit).saturating_sub(ds.depth(&origin.unit));
+        if levels > max {
+            let msg = t::R02.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("source", &origin),
+                ("n", &levels),
+                ("max", &max),
+            ]);
+            out.push("R02", unit, Some(&iku.ss), Some(&iku.code), None, msg);
+        }
+    }
+}
+
+/// R03: an SS holding a direct-cascaded IKU also holds a non-cascaded IKU.
+fn r03(ds: &Dataset, unit: &str, out: &mut Out) {
+    for ss in ds.ss_of(unit) {
+        let ikus: Vec<&Iku> = ds
+            .iku_of_ss(ss)
+            .iter()
+            .filter_map(|k| ds.iku.get(k))
+            .collect();
+        let direct: Vec<&str> = ikus
+            .iter()
+            .filter(|i| {
+                i.cascade
+                    .as_ref()
+                    .is_some_and(|c| c.method == CascadeMethod::Direct)
+            })
+            .map(|i| i.code.as_str())
+            .collect();
+        if !direct.is_empty() && ikus.iter().all(|i| i.is_cascaded()) {
+            let msg = t::R03.fill(&[
+                ("ss", &ss.code),
+                ("unit", &unit),
+                ("ikus", &direct.join(", ")),
+            ]);
+            out.push("R03", unit, Some(&ss.code), None, None, msg);
+        }
+    }
+}
+
+/// R04: validity × control is one the rulebook's K3 table knows (kmk-300-2022 and kmk-127-2026
+/// both leave out exact-high and activity-low).
+fn r04(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
+    let valid: Option<BTreeSet<&String>> = match rb.k3.method {
+        K3Method::Points => rb.k3.points.as_ref().map(|p| p.cascaded.keys().collect()),
+        K3Method::Multiplier => rb.k3.multiplier.as_ref().map(|m| m.iku.keys().collect()),
+    };
+    let Some(valid) = valid else { return };
+    for iku in ds.iku_of_unit(unit) {
+        let vc = vc_key(iku.validity, iku.control);
+        if !valid.contains(&vc) {
+            let msg = t::R04.fill(&[("iku", &iku.code), ("unit", &unit), ("vc", &vc)]);
+            out.push("R04", unit, Some(&iku.ss), Some(&iku.code), None, msg);
+        }
+    }
+}
+
+/// R05: every SS has an IKU, and not only activity IKU.
+fn r05(ds: &Dataset, unit: &str, out: &mut Out) {
+    for ss in ds.ss_of(unit) {
+        let ikus: Vec<&Iku> = ds
+            .iku_of_ss(ss)
+            .iter()
+            .filter_map(|k| ds.iku.get(k))
+            .collect();
+        if ikus.is_empty() {
+            out.push(
+                "R05",
+                unit,
+                Some(&ss.code),
+                None,
+                None,
+                t::R05_EMPTY.fill(&[("ss", &ss.code), ("unit", &unit)]),
+            );
+        } else if ikus.iter().all(|i| i.validity == Validity::Activity) {
+            let msg = t::R05_ACTIVITY_ONLY.fill(&[("ss", &ss.code), ("unit", &unit)]);
+            out.push("R05", unit, Some(&ss.code), None, None, msg);
+        }
+    }
+}
+
+/// R06: a complete trajectory (a target in every reporting month, none elsewhere) of usable
+/// targets (a consolidated target of 0 leaves the capaian not computable, §4). A roll-up IKU's
+/// targets are derived, so its trajectory is not asked for.
+fn r06(ds: &Dataset, unit: &str, out: &mut Out) {
+    for iku in ds.iku_of_unit(unit) {
+        let rp = iku.reporting_period;
+        let ss = Some(iku.ss.as_str());
+        let code = Some(iku.code.as_str());
+        if !iku.rolls_up() {
+            let missing: Vec<u8> = rp
+                .months()
+                .iter()
+                .copied()
+                .filter(|&m| iku.targets[(m - 1) as usize].is_none())
+                .collect();
+            if missing.len() == rp.months().len() {
+                let months: Vec<&str> = missing.iter().map(|&m| month_name(m)).collect();
+                let msg = t::R06_NO_TARGET.fill(&[
+                    ("iku", &iku.code),
+                    ("unit", &unit),
+                    ("months", &months.join(", ")),
+                ]);
+                out.push("R06", unit, ss, code, None, msg);
+            } else {
+                for m in missing {
+                    let msg = t::R06_MISSING_MONTH.fill(&[
+                        ("iku", &iku.code),
+                        ("unit", &unit),
+                        ("month", &month_name(m)),
+                    ]);
+                    out.push("R06", unit, ss, code, Some(m), msg);
+                }
+            }
+        }
+        for m in (1..=12u8)
+            .filter(|&m| !rp.is_reporting_month(m) && iku.targets[(m - 1) as usize].is_some())
+        {
+            let msg = t::R06_NON_REPORTING.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("month", &month_name(m)),
+                ("period", &rp),
+            ]);
+            out.push("R06", unit, ss, code, Some(m), msg);
+        }
+        let zero_not_computable = match iku.polarity {
+            Polarity::Maximize | Polarity::Stabilize => true,
+            Polarity::Minimize => iku.worst_realisasi.is_none(),
+        };
+        if zero_not_computable {
+            let (targets, realisasi) = effective_series(ds, iku);
+            let first_zero = rp
+                .months()
+                .iter()
+                .copied()
+                .filter(|&m| targets[(m - 1) as usize].is_some())
+                .find(|&m| {
+                    consolidate_to(iku.period_consolidation, rp, &targets, &realisasi, m)
+                        .is_some_and(|c| c.target.is_zero())
+                });
+            if let Some(m) = first_zero {
+                let msg = t::R06_ZERO.fill(&[
+                    ("iku", &iku.code),
+                    ("unit", &unit),
+                    ("month", &month_name(m)),
+                    ("polarity", &iku.polarity),
+                ]);
+                out.push("R06", unit, ss, code, Some(m), msg);
+            }
+        }
+    }
+}
+
+/// R07: realisasi only in reporting months; cascade sources (IKU and SS) exist in an ancestor
+/// unit. (Code uniqueness is guaranteed by the dataset's maps.)
+fn r07(ds: &Dataset, unit: &str, out: &mut Out) {
+    let ancestors = ds.ancestors(unit);
+    for ss_key in ds.ss_of(unit) {
+        let Some(ss) = ds.ss.get(ss_key) else {
+            continue;
+        };
+        let Some(from) = &ss.cascaded_from else {
+            continue;
+        };
+        let src = from.to_string();
+        if !ds.ss.contains_key(from) {
+            let msg = t::R07_SS_SOURCE_MISSING.fill(&[
+                ("ss", &ss.code),
+                ("unit", &unit),
+                ("source", &src),
+            ]);
+            out.push("R07", unit, Some(&ss.code), None, None, msg);
+        } else if !ancestors.contains(&from.unit) {
+            let msg = t::R07_SS_SOURCE_NOT_ANCESTOR.fill(&[
+                ("ss", &ss.code),
+                ("unit", &unit),
+                ("source", &src),
+                ("source_unit", &from.unit),
+            ]);
+            out.push("R07", unit, Some(&ss.code), None, None, msg);
+        }
+    }
+    for iku in ds.iku_of_unit(unit) {
+        let ss = Some(iku.ss.as_str());
+        let code = Some(iku.code.as_str());
+        let rp = iku.reporting_period;
+        for m in (1..=12u8)
+            .filter(|&m| !rp.is_reporting_month(m) && iku.realisasi[(m - 1) as usize].is_some())
+        {
+            let msg = t::R07_NON_REPORTING.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("month", &month_name(m)),
+                ("period", &rp),
+            ]);
+            out.push("R07", unit, ss, code, Some(m), msg);
+        }
+        let Some(c) = &iku.cascade else { continue };
+        let src = c.from.to_string();
+        if !ds.iku.contains_key(&c.from) {
+            let msg = t::R07_IKU_SOURCE_MISSING.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("source", &src),
+            ]);
+            out.push("R07", unit, ss, code, None, msg);
+        } else if !ancestors.contains(&c.from.unit) {
+            let msg = t::R07_IKU_SOURCE_NOT_ANCESTOR.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("source", &src),
+                ("source_unit", &c.from.unit),
+            ]);
+            out.push("R07", unit, ss, code, None, msg);
+        }
+    }
+}
+
+/// A weight group that has any weight must have every member weighted, adding up to the total.
+/// Returns (sum of given weights, members without a weight) when it does not.
+fn weight_problem(
+    members: &[(&str, Option<Decimal>)],
+    total: Decimal,
+) -> Option<(Decimal, Vec<String>)> {
+    if members.iter().all(|(_, w)| w.is_none()) {
+        return None;
+    }
+    let sum: Decimal = members.iter().filter_map(|(_, w)| *w).sum();
+    let missing: Vec<String> = members
+        .iter()
+        .filter(|(_, w)| w.is_none())
+        .map(|(c, _)| c.to_string())
+        .collect();
+    (sum != total || !missing.is_empty()).then_some((sum, missing))
+}
+
+/// R08: given weights of a group add up to the total: IKU weights within an SS, SS weights
+/// within a perspective of the unit, and the unit's own perspective weights when the PK sets
+/// them.
+fn r08(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
+    let total = rb.rules.weights_total.0;
+    let missing_text = |m: &[String]| {
+        if m.is_empty() {
+            String::new()
+        } else {
+            t::R08_MISSING.fill(&[("codes", &m.join(", "))])
+        }
+    };
+    let mut by_perspective: BTreeMap<Perspective, Vec<(&str, Option<Decimal>)>> = BTreeMap::new();
+    for ss_key in ds.ss_of(unit) {
+        let Some(ss) = ds.ss.get(ss_key) else {
+            continue;
+        };
+        by_perspective
+            .entry(ss.perspective)
+            .or_default()
+            .push((&ss.code, ss.weight));
+        let members: Vec<(&str, Option<Decimal>)> = ds
+            .iku_of_ss(ss_key)
+            .iter()
+            .filter_map(|k| ds.iku.get(k))
+            .map(|i| (i.code.as_str(), i.weight))
+            .collect();
+        if let Some((sum, missing)) = weight_problem(&members, total) {
+            let msg = t::R08_IKU.fill(&[
+                ("ss", &ss.code),
+                ("unit", &unit),
+                ("sum", &num(sum, 0, 4)),
+                ("total", &num(total, 0, 4)),
+                ("missing", &missing_text(&missing)),
+            ]);
+            out.push("R08", unit, Some(&ss.code), None, None, msg);
+        }
+    }
+    for (p, members) in &by_perspective {
+        if let Some((sum, missing)) = weight_problem(members, total) {
+            let msg = t::R08_SS.fill(&[
+                ("perspective", p),
+                ("unit", &unit),
+                ("sum", &num(sum, 0, 4)),
+                ("total", &num(total, 0, 4)),
+                ("missing", &missing_text(&missing)),
+            ]);
+            out.push("R08", unit, None, None, None, msg);
+        }
+    }
+    if let Some(u) = ds
+        .units
+        .get(unit)
+        .filter(|u| !u.perspective_weights.is_empty())
+    {
+        let sum: Decimal = u.perspective_weights.values().map(|d| d.0).sum();
+        if sum != total {
+            let msg = t::R08_PERSPECTIVE.fill(&[
+                ("unit", &unit),
+                ("sum", &num(sum, 0, 4)),
+                ("total", &num(total, 0, 4)),
+            ]);
+            out.push("R08", unit, None, None, None, msg);
+        }
+    }
+}
+
+/// R09, addendum wajib: the realisasi consolidated up to the IKU's latest reported month already
+/// reaches the consolidated target up to its next reporting month that has a target (≥ for
+/// maximize, ≤ for minimize). Stabilize IKU are skipped, and so are `konversi_120` IKU: their
+/// target is already the highest possible, so no addendum can raise it.
+fn r09(ds: &Dataset, unit: &str, out: &mut Out) {
+    for iku in ds.iku_of_unit(unit) {
+        if iku.polarity == Polarity::Stabilize || iku.konversi_120 {
+            continue;
+        }
+        let rp = iku.reporting_period;
+        let (targets, realisasi) = effective_series(ds, iku);
+        let Some(latest) = latest_realisasi_month(rp, &realisasi) else {
+            continue;
+        };
+        let Some(next) = rp
+            .months()
+            .iter()
+            .copied()
+            .find(|&m| m > latest && targets[(m - 1) as usize].is_some())
+        else {
+            continue;
+        };
+        let method = iku.period_consolidation;
+        let Some(now) = consolidate_to(method, rp, &targets, &realisasi, latest) else {
+            continue;
+        };
+        let Some(r) = now.realisasi else { continue };
+        let Some(then) = consolidate_to(method, rp, &targets, &realisasi, next) else {
+            continue;
+        };
+        let reached = match iku.polarity {
+            Polarity::Minimize => r <= then.target,
+            _ => r >= then.target,
+        };
+        if reached {
+            let msg = t::R09.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("month", &month_name(latest)),
+                ("r", &num(r, 0, 4)),
+                ("next", &month_name(next)),
+                ("t", &num(then.target, 0, 4)),
+            ]);
+            out.push(
+                "R09",
+                unit,
+                Some(&iku.ss),
+                Some(&iku.code),
+                Some(latest),
+                msg,
+            );
+        }
+    }
+}
+
+/// R11 (warning): targets of cascaded IKU agree with the source. Partial cascade into a source
+/// that rolls up by sum: the children's annual targets add up to the source's own annual target
+/// (reported on the source). Full cascade: the child's annual target equals the source's.
+fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
+    for iku in ds.iku_of_unit(unit) {
+        // The source side: partial children of a sum roll-up.
+        if iku.rolls_up() && iku.location_consolidation == LocationConsolidation::Sum {
+            let own = annual_target(iku.period_consolidation, iku.reporting_period, &iku.targets);
+            let children: Vec<&Iku> = ds
+                .cascaded_from(&iku.key())
+                .iter()
+                .filter_map(|k| ds.iku.get(k))
+                .filter(|c| {
+                    c.cascade
+                        .as_ref()
+                        .is_some_and(|c| c.kind == CascadeKind::Partial)
+                })
+                .filter(|c| ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(unit))
+                .collect();
+            let child_targets: Option<Vec<Decimal>> =
+                children.iter().map(|c| iku_annual_target(ds, c)).collect();
+            if let (Some(own), Some(ct)) = (own, child_targets) {
+                let sum: Decimal = ct.iter().copied().sum();
+                if !children.is_empty() && sum != own {
+                    let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
+                    let msg = t::R11_PARTIAL.fill(&[
+                        ("iku", &iku.code),
+                        ("unit", &unit),
+                        ("children", &codes.join(", ")),
+                        ("sum", &num(sum, 0, 4)),
+                        ("t", &num(own, 0, 4)),
+                    ]);
+                    out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
+                }
+            }
+        }
+        // The child side: a full cascade.
+        let Some(c) = iku.cascade.as_ref().filter(|c| c.kind == CascadeKind::Full) else {
+            continue;
+        };
+        let Some(source) = ds.iku.get(&c.from) else {
+            continue;
+        };
+        if let (Some(tc), Some(ts)) = (iku_annual_target(ds, iku), iku_annual_target(ds, source))
+            && tc != ts
+        {
+            let msg = t::R11_FULL.fill(&[
+                ("iku", &iku.code),
+                ("unit", &unit),
+                ("t", &num(tc, 0, 4)),
+                ("source", &c.from),
+                ("ts", &num(ts, 0, 4)),
+            ]);
+            out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
+        }
+    }
+}
+
+/// `K3`: the warnings of the unit's K3 breakdown (a missing reference value, special points).
+fn k3_facts(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
+    let b = k3_breakdown(ds, rb, unit, None);
+    for k in b.iku {
+        if let Some(w) = k.warning {
+            let ss = ds
+                .iku
+                .get(&super::model::CodeRef::new(unit, &k.code))
+                .map(|i| i.ss.clone());
+            out.push("K3", unit, ss.as_deref(), Some(&k.code), None, w);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        Cascade, CodeRef, Consolidation, Control, Dec, Level, ReportingPeriod, Ss, Unit,
+    };
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn rb() -> Rulebook {
+        Rulebook::builtin("kmk-300-2022").unwrap()
+    }
+
+    fn unit(code: &str, level: Level, parent: Option<&str>) -> Unit {
+        Unit {
+            code: code.into(),
+            name: code.into(),
+            level,
+            parent: parent.map(Into::into),
+            perspective_weights: Default::default(),
+        }
+    }
+
+    fn ss(unit: &str, code: &str, p: Perspective) -> Ss {
+        Ss {
+            unit: unit.into(),
+            code: code.into(),
+            perspective: p,
+            name: code.into(),
+            weight: None,
+            cascaded_from: None,
+        }
+    }
+
+    /// A clean quarterly maximize IKU: targets 25 a quarter (100 a year), last year's target 100.
+    fn iku(unit: &str, ss: &str, code: &str) -> Iku {
+        let mut i = Iku::new(
+            unit,
+            code,
+            ss,
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Quarterly,
+        );
+        for m in [3, 6, 9, 12] {
+            i.targets[m - 1] = Some(d("25"));
+        }
+        i.target_prev = Some(d("100"));
+        i
+    }
+
+    fn cascade(i: &mut Iku, unit: &str, code: &str, method: CascadeMethod, kind: CascadeKind) {
+        i.cascade = Some(Cascade {
+            from: CodeRef::new(unit, code),
+            method,
+            kind,
+        });
+    }
+
+    /// K (wide) → U1 (one) → U2 (two) → U3 and V3 (three). U3 has a clean PK: SS S1 with ten
+    /// IKU I01..I10; the other units have no PK.
+    struct Fx {
+        units: Vec<Unit>,
+        ss: Vec<Ss>,
+        iku: Vec<Iku>,
+    }
+
+    impl Fx {
+        fn new() -> Fx {
+            let units = vec![
+                unit("K", Level::Wide, None),
+                unit("U1", Level::One, Some("K")),
+                unit("U2", Level::Two, Some("U1")),
+                unit("U3", Level::Three, Some("U2")),
+                unit("V3", Level::Three, Some("U2")),
+            ];
+            let ss = vec![ss("U3", "S1", Perspective::Stakeholder)];
+            let iku = (1..=10)
+                .map(|n| iku("U3", "S1", &format!("I{n:02}")))
+                .collect();
+            Fx { units, ss, iku }
+        }
+        fn ds(&self) -> Dataset {
+            Dataset::from_parts(
+                2025,
+                "kmk-300-2022",
+                self.units.clone(),
+                self.ss.clone(),
+                self.iku.clone(),
+                vec![],
+            )
+        }
+        fn iku_mut(&mut self, code: &str) -> &mut Iku {
+            self.iku.iter_mut().find(|i| i.code == code).unwrap()
+        }
+        fn check(&self) -> Vec<Finding> {
+            check(&self.ds(), &rb(), None)
+        }
+        /// Findings of one rule.
+        fn of(&self, id: &str) -> Vec<Finding> {
+            self.check().into_iter().filter(|f| f.id == id).collect()
+        }
+    }
+
+    #[test]
+    fn the_clean_fixture_has_no_finding() {
+        assert_eq!(Fx::new().check(), vec![]);
+    }
+
+    #[test]
+    fn r01_iku_count_within_the_level_limits_both_sides() {
+        let mut fx = Fx::new();
+        fx.iku.pop(); // 9 < 10
+        let f = fx.of("R01");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].unit.as_str(), f[0].severity), ("U3", Severity::Error));
+        assert!(f[0].message.contains("U3") && f[0].message.contains('9'));
+        let mut fx = Fx::new();
+        for n in 11..=20 {
+            fx.iku.push(iku("U3", "S1", &format!("I{n:02}")));
+        }
+        assert!(fx.of("R01").is_empty(), "20 is within");
+        fx.iku.push(iku("U3", "S1", "I21"));
+        assert_eq!(fx.of("R01").len(), 1, "21 is above");
+        // the wide level has no limits; a unit without PK is not judged
+        let mut fx = Fx::new();
+        fx.ss.push(ss("K", "KS", Perspective::Stakeholder));
+        fx.iku.push(iku("K", "KS", "KI"));
+        assert!(fx.of("R01").is_empty());
+    }
+
+    #[test]
+    fn r02_direct_cascade_at_most_two_levels_below() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("K", "KS", Perspective::Stakeholder));
+        fx.iku.push(iku("K", "KS", "KI"));
+        fx.ss.push(ss("U1", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U1", "S1", "A"));
+        cascade(
+            fx.iku_mut("I01"),
+            "U1",
+            "A",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R02").is_empty(), "two levels below U1");
+        cascade(
+            fx.iku_mut("I01"),
+            "K",
+            "KI",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        let f = fx.of("R02");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].iku.as_deref(), Some("I01"));
+        // indirect is not limited
+        cascade(
+            fx.iku_mut("I01"),
+            "K",
+            "KI",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R02").is_empty());
+        // a chain of direct cascades counts from its origin: K/KI → U1/A → U3/I01
+        cascade(
+            fx.iku_mut("A"),
+            "K",
+            "KI",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        cascade(
+            fx.iku_mut("I01"),
+            "U1",
+            "A",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        let f = fx.of("R02");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].unit, "U3");
+    }
+
+    #[test]
+    fn r03_direct_cascaded_iku_needs_an_own_iku_in_its_ss() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U2", "S1", "A"));
+        fx.ss.push(ss("U3", "S2", Perspective::Stakeholder));
+        let mut c = iku("U3", "S2", "C");
+        cascade(
+            &mut c,
+            "U2",
+            "A",
+            CascadeMethod::Direct,
+            CascadeKind::Partial,
+        );
+        fx.iku.push(c);
+        let f = fx.of("R03");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].ss.as_deref(), f[0].iku.as_deref()),
+            (Some("S2"), None)
+        );
+        fx.iku.push(iku("U3", "S2", "D"));
+        assert!(fx.of("R03").is_empty());
+        // an SS of indirect cascades only is fine
+        fx.iku.retain(|i| i.code != "D");
+        cascade(
+            fx.iku_mut("C"),
+            "U2",
+            "A",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R03").is_empty());
+    }
+
+    #[test]
+    fn r04_exact_high_and_activity_low_are_invalid() {
+        for (v, c, bad) in [
+            (Validity::Exact, Control::High, true),
+            (Validity::Activity, Control::Low, true),
+            (Validity::Exact, Control::Moderate, false),
+            (Validity::Activity, Control::High, false),
+        ] {
+            let mut fx = Fx::new();
+            fx.iku_mut("I03").validity = v;
+            fx.iku_mut("I03").control = c;
+            let f = fx.of("R04");
+            assert_eq!(f.len(), usize::from(bad), "{v}-{c}");
+            if bad {
+                assert_eq!(f[0].iku.as_deref(), Some("I03"));
+                assert!(f[0].message.contains(&vc_key(v, c)));
+            }
+            // the same under kmk-127-2026
+            let rb127 = Rulebook::builtin("kmk-127-2026").unwrap();
+            let n = check(&fx.ds(), &rb127, None)
+                .iter()
+                .filter(|f| f.id == "R04")
+                .count();
+            assert_eq!(n, usize::from(bad));
+        }
+    }
+
+    #[test]
+    fn r05_ss_without_iku_or_with_activity_only() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U3", "S2", Perspective::Customer));
+        let f = fx.of("R05");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss.as_deref(), Some("S2"));
+        let mut a = iku("U3", "S2", "A");
+        a.validity = Validity::Activity;
+        a.control = Control::High;
+        fx.iku.push(a);
+        assert_eq!(fx.of("R05").len(), 1, "activity only");
+        fx.iku.push(iku("U3", "S2", "B"));
+        assert!(fx.of("R05").is_empty());
+    }
+
+    #[test]
+    fn r06_complete_trajectory() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets[5] = None;
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].iku.as_deref(), f[0].month), (Some("I02"), Some(6)));
+        // no target at all: one finding, not four
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets = crate::domain::model::NO_MONTHS;
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].month, None);
+        // a target in a non-reporting month
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets[1] = Some(d("1"));
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].month, Some(2));
+        // a target of 0 leaves a maximize capaian not computable; minimize with W is fine
+        let mut fx = Fx::new();
+        fx.iku_mut("I02").targets[2] = Some(d("0"));
+        let f = fx.of("R06");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].month, Some(3));
+        fx.iku_mut("I02").polarity = Polarity::Minimize;
+        fx.iku_mut("I02").worst_realisasi = Some(d("20"));
+        assert!(fx.of("R06").is_empty());
+    }
+
+    #[test]
+    fn r06_not_asked_of_a_roll_up_iku() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        let mut x = iku("U2", "S1", "X");
+        x.targets = crate::domain::model::NO_MONTHS;
+        x.location_consolidation = LocationConsolidation::Sum;
+        fx.iku.push(x);
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "X",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R06").is_empty());
+        // without the roll-up it would be reported
+        fx.iku_mut("X").location_consolidation = LocationConsolidation::None;
+        assert_eq!(fx.of("R06").len(), 1);
+    }
+
+    #[test]
+    fn r07_realisasi_in_a_non_reporting_month() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I04").realisasi[2] = Some(d("20"));
+        assert!(fx.of("R07").is_empty());
+        fx.iku_mut("I04").realisasi[3] = Some(d("1"));
+        let f = fx.of("R07");
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].iku.as_deref(), f[0].month), (Some("I04"), Some(4)));
+    }
+
+    #[test]
+    fn r07_cascade_sources_exist_in_an_ancestor() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U2", "S1", "A"));
+        fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("V3", "S1", "B"));
+        fx.ss[0].cascaded_from = Some(CodeRef::new("U2", "S1"));
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "A",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        assert!(fx.of("R07").is_empty());
+        // missing source
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "NOPE",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        // a sibling is not an ancestor
+        cascade(
+            fx.iku_mut("I02"),
+            "V3",
+            "B",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        let f = fx.of("R07");
+        let ikus: Vec<Option<&str>> = f.iter().map(|f| f.iku.as_deref()).collect();
+        assert_eq!(ikus, [Some("I01"), Some("I02")]);
+        assert!(f[0].message.contains("U2/NOPE"));
+        // the same for an SS
+        let mut fx = Fx::new();
+        fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("V3", "S1", "B"));
+        fx.ss[0].cascaded_from = Some(CodeRef::new("V3", "S1"));
+        let f: Vec<Finding> = fx
+            .of("R07")
+            .into_iter()
+            .filter(|f| f.unit == "U3")
+            .collect();
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss.as_deref(), Some("S1"));
+        fx.ss[0].cascaded_from = Some(CodeRef::new("U1", "GONE"));
+        assert_eq!(fx.of("R07").len(), 1);
+    }
+
+    #[test]
+    fn r08_given_weights_add_up_to_the_total() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U3", "S2", Perspective::Stakeholder));
+        let mut a = iku("U3", "S2", "A");
+        let mut b = iku("U3", "S2", "B");
+        a.weight = Some(d("60"));
+        b.weight = Some(d("40"));
+        fx.iku.extend([a, b]);
+        assert!(fx.of("R08").is_empty());
+        fx.iku_mut("B").weight = Some(d("30"));
+        let f = fx.of("R08");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss.as_deref(), Some("S2"));
+        assert!(f[0].message.contains("90"));
+        // some given, some not
+        fx.iku_mut("B").weight = None;
+        fx.iku_mut("A").weight = Some(d("100"));
+        let f = fx.of("R08");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains('B'));
+        fx.iku_mut("A").weight = None;
+        assert!(fx.of("R08").is_empty(), "no weight given: equal weights");
+        // SS weights within a perspective
+        fx.ss[0].weight = Some(d("60"));
+        fx.ss[1].weight = Some(d("40"));
+        assert!(fx.of("R08").is_empty());
+        fx.ss[1].weight = Some(d("30"));
+        let f = fx.of("R08");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ss, None);
+        // the unit's perspective weights
+        let mut fx = Fx::new();
+        let pw = &mut fx.units[3].perspective_weights;
+        pw.insert(Perspective::Stakeholder, Dec(d("35")));
+        pw.insert(Perspective::InternalProcess, Dec(d("40")));
+        pw.insert(Perspective::LearningGrowth, Dec(d("25")));
+        assert!(fx.of("R08").is_empty());
+        fx.units[3]
+            .perspective_weights
+            .insert(Perspective::LearningGrowth, Dec(d("20")));
+        assert_eq!(fx.of("R08").len(), 1);
+    }
+
+    #[test]
+    fn r09_addendum_wajib_when_the_next_target_is_already_reached() {
+        let mut fx = Fx::new();
+        // s.d. March 49 < s.d. June 50
+        fx.iku_mut("I05").realisasi[2] = Some(d("49"));
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I05").realisasi[2] = Some(d("50"));
+        let f = fx.of("R09");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].iku.as_deref(), f[0].month, f[0].severity),
+            (Some("I05"), Some(3), Severity::Warning)
+        );
+        assert!(f[0].message.contains("addendum"));
+        // the latest reported month counts: June s.d. 74 < s.d. September 75
+        fx.iku_mut("I05").realisasi[5] = Some(d("24"));
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I05").realisasi[5] = Some(d("25"));
+        assert_eq!(fx.of("R09")[0].month, Some(6));
+        // konversi_120 (target already at its maximum) and stabilize are never asked
+        fx.iku_mut("I05").konversi_120 = true;
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I05").konversi_120 = false;
+        fx.iku_mut("I05").polarity = Polarity::Stabilize;
+        assert!(fx.of("R09").is_empty());
+        // December has no next month
+        let mut fx = Fx::new();
+        for m in [2, 5, 8, 11] {
+            fx.iku_mut("I05").realisasi[m] = Some(d("100"));
+        }
+        assert!(fx.of("R09").is_empty());
+    }
+
+    #[test]
+    fn r09_minimize_mirrors() {
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.polarity = Polarity::Minimize;
+        i.period_consolidation = Consolidation::Last;
+        for (m, v) in [(3, "10"), (6, "9"), (9, "8"), (12, "7")] {
+            i.targets[m - 1] = Some(d(v));
+        }
+        i.realisasi[2] = Some(d("9.5"));
+        assert!(fx.of("R09").is_empty());
+        fx.iku_mut("I06").realisasi[2] = Some(d("9"));
+        assert_eq!(fx.of("R09").len(), 1);
+    }
+
+    #[test]
+    fn r10_addendum_never_changes_a_month_with_realisasi() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I07").realisasi[2] = Some(d("20"));
+        let before = fx.ds();
+        let frozen = frozen_months(&before, before.iku.get(&CodeRef::new("U3", "I07")).unwrap());
+        assert_eq!(frozen.iter().filter(|f| **f).count(), 1);
+        assert!(frozen[2]);
+        // a later month may change
+        let mut after = before.clone();
+        after
+            .iku
+            .get_mut(&CodeRef::new("U3", "I07"))
+            .unwrap()
+            .targets[5] = Some(d("30"));
+        assert!(check_addendum(&before, &after, &rb(), "U3").is_empty());
+        // March may not: neither its target nor its realisasi
+        let mut after = before.clone();
+        let i = after.iku.get_mut(&CodeRef::new("U3", "I07")).unwrap();
+        i.targets[2] = Some(d("20"));
+        i.realisasi[2] = None;
+        let f = check_addendum(&before, &after, &rb(), "U3");
+        assert_eq!(f.len(), 2);
+        assert!(
+            f.iter()
+                .all(|f| f.id == "R10" && f.month == Some(3) && f.severity == Severity::Error)
+        );
+        assert!(f[0].message.contains("25") && f[0].message.contains("20"));
+        // removing an IKU that has realisasi, which also breaks R01 (9 IKU)
+        let mut after = before.clone();
+        after.iku.remove(&CodeRef::new("U3", "I07"));
+        after.reindex();
+        let ids: Vec<&str> = check_addendum(&before, &after, &rb(), "U3")
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(ids, ["R10", "R01"]);
+        // removing one without realisasi only breaks R01
+        let mut after = before.clone();
+        after.iku.remove(&CodeRef::new("U3", "I08"));
+        after.reindex();
+        let ids: Vec<&str> = check_addendum(&before, &after, &rb(), "U3")
+            .iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(ids, ["R01"]);
+    }
+
+    /// U2/X rolls up by sum from U3/I01 and V3/B (partial cascades).
+    fn roll_up_fixture(x_annual: &str, b_annual: &str) -> Fx {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        let mut x = iku("U2", "S1", "X");
+        x.reporting_period = ReportingPeriod::Annual;
+        x.targets = crate::domain::model::NO_MONTHS;
+        x.targets[11] = Some(d(x_annual));
+        x.location_consolidation = LocationConsolidation::Sum;
+        fx.iku.push(x);
+        fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
+        let mut b = iku("V3", "S1", "B");
+        b.reporting_period = ReportingPeriod::Annual;
+        b.targets = crate::domain::model::NO_MONTHS;
+        b.targets[11] = Some(d(b_annual));
+        cascade(
+            &mut b,
+            "U2",
+            "X",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        fx.iku.push(b);
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "X",
+            CascadeMethod::Indirect,
+            CascadeKind::Partial,
+        );
+        fx
+    }
+
+    #[test]
+    fn r11_partial_children_add_up_to_the_source() {
+        // I01: 100 a year; B: 50 → 150
+        let fx = roll_up_fixture("150", "50");
+        assert!(fx.of("R11").is_empty());
+        let fx = roll_up_fixture("160", "50");
+        let f = fx.of("R11");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].unit.as_str(), f[0].iku.as_deref(), f[0].severity),
+            ("U2", Some("X"), Severity::Warning)
+        );
+        assert!(f[0].message.contains("150") && f[0].message.contains("160"));
+    }
+
+    #[test]
+    fn r11_full_cascade_has_the_source_target() {
+        let mut fx = Fx::new();
+        fx.ss.push(ss("U2", "S1", Perspective::Stakeholder));
+        fx.iku.push(iku("U2", "S1", "A"));
+        cascade(
+            fx.iku_mut("I01"),
+            "U2",
+            "A",
+            CascadeMethod::Indirect,
+            CascadeKind::Full,
+        );
+        assert!(fx.of("R11").is_empty());
+        fx.iku_mut("I01").targets[11] = Some(d("20"));
+        let f = fx.of("R11");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].unit.as_str(), f[0].iku.as_deref()),
+            ("U3", Some("I01"))
+        );
+    }
+
+    #[test]
+    fn k3_facts_missing_is_a_warning() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I09").target_prev = None;
+        let f = fx.of("K3");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].iku.as_deref(), f[0].ss.as_deref(), f[0].severity),
+            (Some("I09"), Some("S1"), Severity::Warning)
+        );
+        fx.iku_mut("I09").new_iku = true;
+        assert!(fx.of("K3").is_empty());
+    }
+
+    #[test]
+    fn severities_come_from_the_rulebook_and_order_is_stable() {
+        let mut fx = Fx::new();
+        fx.iku_mut("I05").realisasi[2] = Some(d("50")); // R09
+        fx.iku_mut("I02").targets[5] = None; // R06
+        fx.iku.pop(); // R01
+        fx.ss.push(ss("U2", "S9", Perspective::Stakeholder)); // R05 on U2
+        fx.iku_mut("I01").target_prev = None; // K3
+        let all = fx.check();
+        let ids: Vec<(&str, &str)> = all.iter().map(|f| (f.unit.as_str(), f.id)).collect();
+        assert_eq!(
+            ids,
+            [
+                ("U2", "R01"),
+                ("U2", "R05"),
+                ("U3", "R01"),
+                ("U3", "R06"),
+                ("U3", "R09"),
+                ("U3", "K3")
+            ]
+        );
+        assert_eq!(all, fx.check());
+        // one unit only
+        let u3 = check(&fx.ds(), &rb(), Some("U3"));
+        assert!(u3.iter().all(|f| f.unit == "U3") && u3.len() == 4);
+        // a rulebook that makes R09 an error
+        let text = Rulebook::builtin_text("kmk-300-2022")
+            .unwrap()
+            .replace("R09 = \"warning\"", "R09 = \"error\"");
+        let strict = Rulebook::from_toml(&text).unwrap();
+        let r09 = check(&fx.ds(), &strict, Some("U3"))
+            .into_iter()
+            .find(|f| f.id == "R09")
+            .unwrap();
+        assert_eq!(r09.severity, Severity::Error);
+    }
+}
