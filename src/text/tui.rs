@@ -8,18 +8,10 @@ pub const KEYMAP_TOO_LARGE: Msg = msg!(
     "berkas keymap lebih besar dari {max} KiB; keymap yang wajar jauh lebih kecil",
     "the keymap file is larger than {max} KiB; a sensible keymap is far smaller"
 );
-pub const KEYMAP_NOT_REGULAR_FILE: Msg = msg!(
-    "bukan berkas biasa",
-    "not a regular file"
-);
-pub const KEYMAP_READ_FAILED: Msg = msg!(
-    "tidak dapat dibaca: {reason}",
-    "cannot be read: {reason}"
-);
-pub const KEYMAP_NOT_UTF8: Msg = msg!(
-    "bukan teks UTF-8",
-    "is not UTF-8 text"
-);
+pub const KEYMAP_NOT_REGULAR_FILE: Msg = msg!("bukan berkas biasa", "not a regular file");
+pub const KEYMAP_READ_FAILED: Msg =
+    msg!("tidak dapat dibaca: {reason}", "cannot be read: {reason}");
+pub const KEYMAP_NOT_UTF8: Msg = msg!("bukan teks UTF-8", "is not UTF-8 text");
 pub const KEYMAP_NOT_FOUND: Msg = msg!(
     "tidak ada keymap bawaan maupun berkas bernama \"{name}\" (keymap bawaan: {builtins})",
     "there is no built-in keymap or file named \"{name}\" (built-in keymaps: {builtins})"
@@ -69,10 +61,8 @@ pub const KEYMAP_UNKNOWN_ACTION: Msg = msg!(
     "aksi \"{action}\" tidak dikenal{suggestion}",
     "unknown action \"{action}\"{suggestion}"
 );
-pub const KEYMAP_DID_YOU_MEAN: Msg = msg!(
-    " (mungkin maksudnya: {names})",
-    " (did you mean: {names})"
-);
+pub const KEYMAP_DID_YOU_MEAN: Msg =
+    msg!(" (mungkin maksudnya: {names})", " (did you mean: {names})");
 pub const KEYMAP_MISSING_ACTION: Msg = msg!(
     "tombol \"{key}\" di [{mode}] tidak punya action, misalnya { action = \"down\", desc = \"Turun\" }",
     "the key \"{key}\" in [{mode}] has no action, e.g. { action = \"down\", desc = \"Down\" }"
@@ -163,10 +153,17 @@ pub const REALISASI: Msg = msg!("Realisasi", "Realisasi");
 pub const CAPAIAN: Msg = msg!("Capaian", "Capaian");
 pub const CAPAIAN_SD: Msg = msg!("Capaian s.d.", "Capaian to");
 pub const K3_TITLE: Msg = msg!("K3 (kualitas kinerja)", "K3 (quality of performance)");
-pub const K3_PENDING: Msg = msg!(
-    "Rincian K3 belum tersedia di versi ini",
-    "The K3 breakdown is not available in this build"
+pub const K3_IKU_QUALITY: Msg = msg!("Kualitas IKU", "IKU quality");
+pub const K3_TARGET_QUALITY: Msg = msg!("Kualitas target", "Target quality");
+pub const K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
+pub const K3_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
+pub const K3_QUOTA: Msg = msg!(
+    "Kuota di atas ambang: {allowed}, IKU di atas ambang: {above}; dipotong (*): {capped}",
+    "Quota above threshold: {allowed}, IKU above threshold: {above}; capped (*): {capped}"
 );
+pub const K3_POINTS: Msg = msg!("Poin", "Points");
+pub const K3_MULTIPLIER: Msg = msg!("Pengali", "Multiplier");
+pub const K3_REASON: Msg = msg!("Alasan", "Reason");
 pub const SPARK_TITLE: Msg = msg!(
     "Lintasan (skala sama): T target, R realisasi",
     "Trajectory (one scale): T target, R realisasi"

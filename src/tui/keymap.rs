@@ -37,7 +37,11 @@ const BUILTINS: &[(&str, &str, &str)] = &[
         "keymaps/default.toml",
         include_str!("../../keymaps/default.toml"),
     ),
-    ("vim", "keymaps/vim.toml", include_str!("../../keymaps/vim.toml")),
+    (
+        "vim",
+        "keymaps/vim.toml",
+        include_str!("../../keymaps/vim.toml"),
+    ),
 ];
 
 /// One key bound to one action in one mode.
@@ -86,7 +90,11 @@ fn normalise(key: &KeyEvent) -> NormKey {
         KeyCode::Char(c) => {
             let shifted = modifiers.contains(KeyModifiers::SHIFT);
             modifiers.remove(KeyModifiers::SHIFT);
-            if shifted { KeyCode::Char(upper(c)) } else { KeyCode::Char(c) }
+            if shifted {
+                KeyCode::Char(upper(c))
+            } else {
+                KeyCode::Char(c)
+            }
         }
         KeyCode::BackTab => {
             modifiers.remove(KeyModifiers::SHIFT);
@@ -388,9 +396,8 @@ impl Keymap {
                         ]),
                     )
                 })?;
-                let entry = read_entry(text, mode, key_text, value).map_err(|(l, p)| {
-                    err(Some(l.unwrap_or(line)), p)
-                })?;
+                let entry = read_entry(text, mode, key_text, value)
+                    .map_err(|(l, p)| err(Some(l.unwrap_or(line)), p))?;
                 let norm = normalise(&event);
                 let action_name = entry.action.as_ref().map_or(UNBIND, |a| a.name());
                 if let Some((first, first_key, first_line)) = seen.get(&norm)
@@ -560,7 +567,11 @@ fn read_entry(
         )
     };
     let (action_value, desc_id, desc_en) = match value.get_ref() {
-        DeValue::String(s) => (Some((s.as_ref().to_string(), field_line(value))), None, None),
+        DeValue::String(s) => (
+            Some((s.as_ref().to_string(), field_line(value))),
+            None,
+            None,
+        ),
         DeValue::Table(fields) => {
             let (mut action, mut desc_id, mut desc_en) = (None, None, None);
             for (name, v) in in_file_order(fields) {
@@ -669,7 +680,10 @@ fn distance(a: &str, b: &str) -> usize {
 /// The entries of a TOML table in the order they appear in the file.
 fn in_file_order<'a, 'i>(
     table: &'a DeTable<'i>,
-) -> Vec<(&'a Spanned<toml::de::DeString<'i>>, &'a Spanned<DeValue<'i>>)> {
+) -> Vec<(
+    &'a Spanned<toml::de::DeString<'i>>,
+    &'a Spanned<DeValue<'i>>,
+)> {
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
     entries
@@ -678,7 +692,11 @@ fn in_file_order<'a, 'i>(
 /// The 1-based line of byte offset `pos` in `text`.
 fn line_of(text: &str, pos: usize) -> usize {
     let end = pos.min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
 }
 
 /// A user-written string shortened for a message (hostile input may be long).
@@ -816,9 +834,18 @@ mod tests {
 
     #[test]
     fn key_syntax() {
-        assert_eq!(parse_key("j").unwrap(), key(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(parse_key("N").unwrap(), key(KeyCode::Char('N'), KeyModifiers::NONE));
-        assert_eq!(parse_key("<").unwrap(), key(KeyCode::Char('<'), KeyModifiers::NONE));
+        assert_eq!(
+            parse_key("j").unwrap(),
+            key(KeyCode::Char('j'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            parse_key("N").unwrap(),
+            key(KeyCode::Char('N'), KeyModifiers::NONE)
+        );
+        assert_eq!(
+            parse_key("<").unwrap(),
+            key(KeyCode::Char('<'), KeyModifiers::NONE)
+        );
         assert_eq!(
             parse_key("<C-r>").unwrap(),
             key(KeyCode::Char('r'), KeyModifiers::CONTROL)
@@ -831,13 +858,18 @@ mod tests {
             parse_key("<S-n>").unwrap(),
             key(KeyCode::Char('N'), KeyModifiers::NONE)
         );
-        assert_eq!(parse_key("<f12>").unwrap(), key(KeyCode::F(12), KeyModifiers::NONE));
+        assert_eq!(
+            parse_key("<f12>").unwrap(),
+            key(KeyCode::F(12), KeyModifiers::NONE)
+        );
         assert_eq!(
             parse_key("<A-S-Up>").unwrap(),
             key(KeyCode::Up, KeyModifiers::ALT | KeyModifiers::SHIFT)
         );
         assert_eq!(parse_key("<Space>").unwrap().code, KeyCode::Char(' '));
-        for bad in ["", "jj", "<C-r", "<F13>", "<F0>", "<X-a>", "<S-1>", "<Foo>", "\t", "<>"] {
+        for bad in [
+            "", "jj", "<C-r", "<F13>", "<F0>", "<X-a>", "<S-1>", "<Foo>", "\t", "<>",
+        ] {
             assert!(parse_key(bad).is_err(), "{bad:?} must be refused");
         }
     }
@@ -862,7 +894,10 @@ mod tests {
             n(KeyCode::Tab, KeyModifiers::SHIFT)
         );
         assert_eq!(
-            n(KeyCode::Char('R'), KeyModifiers::CONTROL | KeyModifiers::SHIFT),
+            n(
+                KeyCode::Char('R'),
+                KeyModifiers::CONTROL | KeyModifiers::SHIFT
+            ),
             normalise(&parse_key("<C-R>").unwrap())
         );
     }

@@ -102,35 +102,35 @@ impl Theme {
         };
         let m = Style::default();
         let bold = m.add_modifier(Modifier::BOLD);
-        let (selection, green, yellow, red, dim, frozen, header, footer, title, error) =
-            if no_color {
-                // No colours, and no reverse video either: crossterm drops it under NO_COLOR.
-                (
-                    bold.add_modifier(Modifier::UNDERLINED),
-                    m,
-                    m,
-                    bold,
-                    m.add_modifier(Modifier::DIM),
-                    m.add_modifier(Modifier::ITALIC),
-                    bold,
-                    m,
-                    bold,
-                    bold,
-                )
-            } else {
-                (
-                    bold.add_modifier(Modifier::REVERSED),
-                    m.fg(Color::Green),
-                    m.fg(Color::Yellow),
-                    m.fg(Color::Red),
-                    m.fg(Color::DarkGray),
-                    m.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
-                    bold.fg(Color::Cyan),
-                    m.fg(Color::Gray),
-                    bold,
-                    bold.fg(Color::Red),
-                )
-            };
+        let (selection, green, yellow, red, dim, frozen, header, footer, title, error) = if no_color
+        {
+            // No colours, and no reverse video either: crossterm drops it under NO_COLOR.
+            (
+                bold.add_modifier(Modifier::UNDERLINED),
+                m,
+                m,
+                bold,
+                m.add_modifier(Modifier::DIM),
+                m.add_modifier(Modifier::ITALIC),
+                bold,
+                m,
+                bold,
+                bold,
+            )
+        } else {
+            (
+                bold.add_modifier(Modifier::REVERSED),
+                m.fg(Color::Green),
+                m.fg(Color::Yellow),
+                m.fg(Color::Red),
+                m.fg(Color::DarkGray),
+                m.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+                bold.fg(Color::Cyan),
+                m.fg(Color::Gray),
+                bold,
+                bold.fg(Color::Red),
+            )
+        };
         let (target_spark, realisasi_spark) = if no_color {
             (m.add_modifier(Modifier::DIM), m)
         } else {
