@@ -120,9 +120,10 @@ pub const NO_MATCH: Msg = msg!("Tidak ditemukan: {q}", "No match: {q}");
 pub const MATCH_N: Msg = msg!("Hasil {i} dari {n}", "Match {i} of {n}");
 pub const PERIOD: Msg = msg!("Periode s.d. {month} {year}", "Period to {month} {year}");
 pub const TOO_SMALL: Msg = msg!(
-    "Terminal terlalu kecil: {w}×{h}, perlu minimal 80×24",
-    "Terminal too small: {w}×{h}, needs at least 80×24"
+    "Terminal terlalu kecil: {w}x{h}, perlu minimal 80x24",
+    "Terminal too small: {w}x{h}, needs at least 80x24"
 );
+pub const PERIOD_SHORT: Msg = msg!("s.d. {month} {year}", "to {month} {year}");
 pub const STORE: Msg = msg!("Toko", "Store");
 pub const YEAR: Msg = msg!("Tahun", "Year");
 pub const RULEBOOK: Msg = msg!("Aturan", "Rulebook");

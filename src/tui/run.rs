@@ -192,6 +192,9 @@ fn event_loop(
             _ => continue,
         };
         if let Some(action) = action {
+            if action == crate::tui::action::Action::Redraw {
+                term.clear().map_err(terr)?;
+            }
             let mut queue = update(app, action);
             while !queue.is_empty() {
                 let effects = std::mem::take(&mut queue);

@@ -10,7 +10,7 @@ use super::{block, exact, field, num2, perspective_name, status_style};
 use crate::domain::CodeRef;
 use crate::domain::score::Status;
 use crate::text::tui as t;
-use crate::tui::app::{App, Focus, Node};
+use crate::tui::app::{App, Node};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let Some(node) = app.node().cloned() else {
@@ -63,16 +63,17 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     for p in &score.perspectives {
         let st = p.value.map(|v| Status::of(v, &app.rb));
         lines.push(Line::from(vec![
-            Span::raw(format!("  {:<27}", perspective_name(p.perspective))),
-            Span::raw(format!(
-                "{} {:>3}  ",
-                t::WEIGHT.s(),
-                crate::tui::deps::format_exact(p.weight, app.locale)
-            )),
+            Span::raw("  "),
             Span::styled(
-                format!("{} {}", app.theme.mark(st), num2(app, p.value)),
+                format!("{} {:>6}", app.theme.mark(st), num2(app, p.value)),
                 status_style(app, st),
             ),
+            Span::raw(format!(
+                "  {} {:>3}  {}",
+                t::WEIGHT.s(),
+                crate::tui::deps::format_exact(p.weight, app.locale),
+                perspective_name(p.perspective)
+            )),
         ]));
     }
     let top_h = (lines.len() as u16 + 2).min(area.height);
@@ -158,5 +159,4 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     .header(header)
     .style(Style::new());
     frame.render_widget(table, tbl);
-    let _ = Focus::Tree;
 }

@@ -184,15 +184,7 @@ fn grid(frame: &mut Frame, area: Rect, app: &mut App, iku: &Iku) {
     let mut header = vec![Span::styled(label(""), app.theme.title)];
     let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme.title)];
     let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme.title)];
-    let mut crow = vec![Span::styled(
-        label(&format!(
-            "{} {}",
-            t::CAPAIAN_SD.s(),
-            crate::text::tui::month_name(app.period)
-        )),
-        app.theme.title,
-    )];
-    crow[0] = Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title);
+    let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title)];
     for m in window {
         let i = (m - 1) as usize;
         let reporting = iku.reporting_period.is_reporting_month(m);

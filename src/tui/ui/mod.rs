@@ -49,6 +49,37 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if app.help {
         help::draw(frame, area, app);
     }
+    if app.ascii {
+        asciify(frame.buffer_mut());
+    }
+}
+
+/// `--ascii`: whatever text reached the screen (names, reasons from the domain), only ASCII
+/// leaves it. Common typographic characters get their ASCII look-alike, anything else `?`.
+pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let sym = cell.symbol();
+            if sym.is_ascii() {
+                continue;
+            }
+            let rep = match sym {
+                "—" | "–" | "−" | "─" => "-",
+                "×" => "x",
+                "…" => ".",
+                "·" | "•" => "*",
+                "≥" => ">",
+                "≤" => "<",
+                "│" => "|",
+                "“" | "”" => "\"",
+                "‘" | "’" => "'",
+                _ => "?",
+            };
+            cell.set_symbol(rep);
+        }
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

@@ -10,26 +10,42 @@ use crate::tui::action::{Action, Mode};
 use crate::tui::app::App;
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
-    let text = format!(
-        " kinerja │ {}: {} │ {} {} │ {}: {} │ {} │ {}: {}",
-        t::STORE.s(),
-        app.store_path.display(),
-        t::YEAR.s(),
-        app.ds.year,
-        t::RULEBOOK.s(),
-        app.rb.name,
-        t::PERIOD.fill(&[
-            ("month", &t::month_name(app.period)),
-            ("year", &app.ds.year)
-        ]),
-        t::USER.s(),
-        app.user,
-    );
-    let text = if app.ascii {
-        text.replace('│', "|")
+    let sep = if app.ascii { " | " } else { " │ " };
+    let period = (t::month_name(app.period), app.ds.year);
+    let full = [
+        format!("{} {}", t::YEAR.s(), app.ds.year),
+        format!("{}: {}", t::RULEBOOK.s(), app.rb.name),
+        t::PERIOD.fill(&[("month", &period.0), ("year", &period.1)]),
+        format!("{}: {}", t::USER.s(), app.user),
+    ]
+    .join(sep);
+    let w = area.width as usize;
+    // on a narrow terminal drop the labels rather than the facts
+    let (right, label) = if full.chars().count() + 30 <= w {
+        (full, format!(" {}: ", t::STORE.s()))
     } else {
-        text
+        let short = [
+            app.ds.year.to_string(),
+            app.rb.name.clone(),
+            t::PERIOD_SHORT.fill(&[("month", &period.0), ("year", &period.1)]),
+            app.user.clone(),
+        ]
+        .join(sep);
+        (short, " ".to_string())
     };
+    let room =
+        w.saturating_sub(right.chars().count() + sep.chars().count() + label.chars().count());
+    let path = app.store_path.display().to_string();
+    let n = path.chars().count();
+    let path = if n <= room {
+        path
+    } else {
+        // keep the end of a long path: the file name says most
+        let ell = if app.ascii { "..." } else { "…" };
+        let keep = room.saturating_sub(ell.chars().count());
+        format!("{ell}{}", path.chars().skip(n - keep).collect::<String>())
+    };
+    let text = format!("{label}{path}{sep}{right}");
     frame.render_widget(Paragraph::new(text).style(app.theme.header), area);
 }
 
@@ -38,30 +54,47 @@ pub fn footer_actions(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Tree => &[
-            Down, Expand, FocusGrid, PrevPeriod, NextPeriod, Search, Undo, Help, Quit,
+            Help, Quit, Expand, SwitchPane, Search, NextPeriod, PrevPeriod, Undo, Redo,
         ],
-        Mode::Grid => &[Right, StartEdit, Clear, FocusTree, Undo, Redo, Help, Quit],
-        Mode::Edit => &[Commit, CommitNext, Cancel, Clear],
-        Mode::Search => &[Commit, NextMatch, Cancel],
-        Mode::Help => &[Cancel, Down],
-        Mode::Addendum => &[SubmitAddendum, DiscardAddendum],
+        Mode::Grid => &[
+            Help, Quit, StartEdit, Clear, FocusTree, Undo, Redo, NextPeriod,
+        ],
+        Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
+        Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
+        Mode::Help => &[Cancel, Down, Up],
+        Mode::Addendum => &[SubmitAddendum, DiscardAddendum, Help],
     }
 }
 
-/// "key desc" hints of the mode, from the keymap.
-pub fn key_hints(app: &App) -> String {
+/// A key as shown to the user: `<Enter>` → `Enter`.
+pub fn key_label(text: &str) -> String {
+    text.strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(text)
+        .to_string()
+}
+
+/// "key desc" hints of the mode from the keymap, as many as fit in `width`.
+pub fn key_hints(app: &App, width: usize) -> String {
     let mode = app.mode();
-    let mut parts = Vec::new();
+    let mut out = String::new();
     for a in footer_actions(mode) {
-        let b = app.keymap.bindings(mode).iter().find(|b| &b.action == a);
-        if let Some(b) = b {
-            let keys = app.keymap.keys_for(mode, a);
-            let k = keys.first().copied().unwrap_or(b.text.as_str());
-            let k = if k == " " { "space" } else { k };
-            parts.push(format!("{k} {}", b.desc));
+        let Some(b) = app.keymap.bindings(mode).iter().find(|b| &b.action == a) else {
+            continue;
+        };
+        let hint = format!("{} {}", key_label(&b.text), b.desc);
+        let sep = if out.is_empty() { "" } else { " · " };
+        if out.chars().count() + sep.chars().count() + hint.chars().count() > width {
+            continue;
         }
+        out.push_str(sep);
+        out.push_str(&hint);
     }
-    parts.join(" · ")
+    if app.ascii {
+        out.replace('·', "|")
+    } else {
+        out
+    }
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
@@ -106,6 +139,6 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
         };
         status.push(Span::styled(app.status.clone(), st));
     }
-    let hints = Line::styled(key_hints(app), app.theme.dim);
+    let hints = Line::styled(key_hints(app, area.width as usize), app.theme.dim);
     frame.render_widget(Paragraph::new(vec![Line::from(status), hints]), area);
 }
