@@ -150,6 +150,10 @@ const KEY_NAMES: &[(&str, KeyCode)] = &[
     ("minus", KeyCode::Char('-')),
 ];
 
+/// The key names listed in messages (without the aliases).
+const SHOWN_KEY_NAMES: &str = "Enter, Esc, Tab, BackTab, Backspace, Delete, Insert, Up, Down, \
+     Left, Right, Home, End, PageUp, PageDown, Space, F1…F12";
+
 /// Reads one key in the keymap syntax: a single character (case-sensitive, `"N"` is Shift-n),
 /// a name in angle brackets (`<Enter>`, `<Esc>`, `<Tab>`, `<S-Tab>`/`<BackTab>`, `<Backspace>`,
 /// `<Delete>`, `<Up>` … `<PageDown>`, `<Space>`, `<F1>`…`<F12>`), optionally with modifiers
@@ -210,11 +214,8 @@ pub fn parse_key(text: &str) -> Result<KeyEvent, String> {
     {
         Some((_, code)) => Ok(KeyEvent::new(*code, modifiers)),
         None => {
-            let names: Vec<&str> = KEY_NAMES.iter().map(|(n, _)| *n).collect();
-            Err(t::KEYMAP_KEY_UNKNOWN_NAME.fill(&[
-                ("name", &clip(rest)),
-                ("names", &format!("{}, F1…F12", names.join(", "))),
-            ]))
+            Err(t::KEYMAP_KEY_UNKNOWN_NAME
+                .fill(&[("name", &clip(rest)), ("names", &SHOWN_KEY_NAMES)]))
         }
     }
 }
@@ -263,7 +264,7 @@ pub struct Keymap {
     /// Bindings per mode, indexed like `Mode::ALL`, in file order.
     modes: Vec<Vec<KeyBinding>>,
     /// Keys the file unbinds (`action = "none"`), applied when merged over another keymap.
-    unbound: Vec<Vec<KeyBinding>>,
+    unbound: Vec<Vec<KeyEvent>>,
 }
 
 fn mode_index(mode: Mode) -> usize {
@@ -359,13 +360,14 @@ impl Keymap {
                 ));
             }
         };
+        let lines = LineIndex::new(text);
         let mut keymap = Keymap {
             source: file.to_string(),
             modes: vec![Vec::new(); Mode::ALL.len()],
             unbound: vec![Vec::new(); Mode::ALL.len()],
         };
         for (section, value) in in_file_order(doc.get_ref()) {
-            let line = line_of(text, section.span().start);
+            let line = lines.line(section.span().start);
             let name = section.get_ref().as_ref();
             let Some(mode) = Mode::parse(name) else {
                 let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.as_str()).collect();
@@ -384,7 +386,7 @@ impl Keymap {
             // Normalised key -> (index into `written`) to find two actions on one key.
             let mut seen: HashMap<NormKey, (String, String, usize)> = HashMap::new();
             for (key, value) in in_file_order(entries) {
-                let line = line_of(text, key.span().start);
+                let line = lines.line(key.span().start);
                 let key_text = key.get_ref().as_ref();
                 let event = parse_key(key_text).map_err(|reason| {
                     err(
@@ -396,7 +398,7 @@ impl Keymap {
                         ]),
                     )
                 })?;
-                let entry = read_entry(text, mode, key_text, value)
+                let entry = read_entry(&lines, mode, key_text, value)
                     .map_err(|(l, p)| err(Some(l.unwrap_or(line)), p))?;
                 let norm = normalise(&event);
                 let action_name = entry.action.as_ref().map_or(UNBIND, |a| a.name());
@@ -417,9 +419,13 @@ impl Keymap {
                 }
                 seen.entry(norm)
                     .or_insert_with(|| (action_name.to_string(), key_text.to_string(), line));
+                let Some(action) = entry.action else {
+                    keymap.unbound[mode_index(mode)].push(event);
+                    continue;
+                };
                 let binding = KeyBinding {
                     key: event,
-                    action: entry.action.clone().unwrap_or(Action::Quit),
+                    action,
                     desc: String::new(),
                     desc_id: entry.desc_id,
                     desc_en: entry.desc_en,
@@ -429,11 +435,7 @@ impl Keymap {
                     desc: binding.desc_in(lang()).to_string(),
                     ..binding
                 };
-                if entry.action.is_some() {
-                    keymap.modes[mode_index(mode)].push(binding);
-                } else {
-                    keymap.unbound[mode_index(mode)].push(binding);
-                }
+                keymap.modes[mode_index(mode)].push(binding);
             }
         }
         Ok(keymap)
@@ -445,8 +447,8 @@ impl Keymap {
     /// the description of this keymap's binding of the same action.
     pub fn merge(&mut self, overlay: &Keymap) {
         for (i, mode_bindings) in overlay.modes.iter().enumerate() {
-            for b in &overlay.unbound[i] {
-                let norm = normalise(&b.key);
+            for key in &overlay.unbound[i] {
+                let norm = normalise(key);
                 self.modes[i].retain(|old| normalise(&old.key) != norm);
             }
             for b in mode_bindings {
@@ -550,12 +552,12 @@ type Spanned<T> = toml::Spanned<T>;
 /// Reads the value of one binding: an action name, or a table with `action`, `desc`,
 /// `desc_en`. The error carries the line of the offending field when it is known.
 fn read_entry(
-    text: &str,
+    lines: &LineIndex,
     mode: Mode,
     key: &str,
     value: &Spanned<DeValue<'_>>,
 ) -> Result<Entry, (Option<usize>, String)> {
-    let field_line = |s: &Spanned<DeValue<'_>>| Some(line_of(text, s.span().start));
+    let field_line = |s: &Spanned<DeValue<'_>>| Some(lines.line(s.span().start));
     let too_long = |field: &str, line| {
         (
             line,
@@ -597,7 +599,7 @@ fn read_entry(
                     "desc_en" => desc_en = Some(s).filter(|s| !s.is_empty()),
                     _ => {
                         return Err((
-                            Some(line_of(text, name.span().start)),
+                            Some(lines.line(name.span().start)),
                             t::KEYMAP_UNKNOWN_FIELD
                                 .fill(&[("field", &clip(field)), ("key", &clip(key))]),
                         ));
@@ -648,7 +650,12 @@ fn unknown_action(name: &str) -> String {
             let d = distance(&wanted, candidate);
             let related = wanted.len() >= 3
                 && (candidate.contains(wanted.as_str()) || wanted.contains(candidate));
-            (d <= 2.max(candidate.len() / 3) || related).then_some((d, candidate))
+            let limit = if candidate == UNBIND {
+                1
+            } else {
+                2.max(candidate.len() / 3)
+            };
+            (d <= limit || related).then_some((d, candidate))
         })
         .collect();
     close.sort();
@@ -687,6 +694,27 @@ fn in_file_order<'a, 'i>(
     let mut entries: Vec<_> = table.iter().collect();
     entries.sort_by_key(|(k, _)| k.span().start);
     entries
+}
+
+/// Line numbers of byte offsets, computed once per text (a keymap may hold thousands of keys).
+struct LineIndex {
+    /// Byte offsets of the newlines.
+    newlines: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        let newlines = text
+            .bytes()
+            .enumerate()
+            .filter_map(|(i, b)| (b == b'\n').then_some(i))
+            .collect();
+        LineIndex { newlines }
+    }
+    /// The 1-based line of byte offset `pos`.
+    fn line(&self, pos: usize) -> usize {
+        self.newlines.partition_point(|nl| *nl < pos) + 1
+    }
 }
 
 /// The 1-based line of byte offset `pos` in `text`.
@@ -908,6 +936,11 @@ mod tests {
         assert_eq!(line_of("a\nb\nc", 2), 2);
         assert_eq!(line_of("é\n", 1), 1);
         assert_eq!(line_of("a\n", 99), 2);
+        let idx = LineIndex::new("a\nb\nc");
+        assert_eq!(
+            (idx.line(0), idx.line(1), idx.line(2), idx.line(99)),
+            (1, 1, 2, 3)
+        );
     }
 
     #[test]
