@@ -147,12 +147,27 @@ pub fn parse_realisasi_sheet(
     let mut columns = None;
     let mut seen: HashMap<(i32, String, String, u8), usize> = HashMap::new();
     let years: Vec<String> = datasets.iter().map(|d| d.year.to_string()).collect();
+    // 1-based physical line where a record starts. The csv crate's own line count does not
+    // count blank lines or CRLF line ends, and a record's byte offset can point at the line
+    // ends before it, so skip those and count the newlines before the first real byte.
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+    let line_of = |pos: Option<&::csv::Position>| -> usize {
+        pos.map_or(0, |p| {
+            let mut at = usize::try_from(p.byte())
+                .unwrap_or(usize::MAX)
+                .min(text.len());
+            while matches!(text.as_bytes().get(at), Some(b'\r' | b'\n')) {
+                at += 1;
+            }
+            newlines.partition_point(|&n| n < at) + 1
+        })
+    };
 
     for result in reader.records() {
         let record = match result {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = line_of(e.position());
                 errors.push(SheetError {
                     line,
                     message: t::CSV_UNREADABLE.fill(&[("detail", &e)]),
@@ -160,7 +175,7 @@ pub fn parse_realisasi_sheet(
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line() as usize);
+        let line = line_of(record.position());
         let Some(cols) = columns else {
             match header_columns(record.iter()) {
                 Some(c) => columns = Some(c),

@@ -26,8 +26,9 @@
 //!
 //! Anything else is [`NumberError::Malformed`]: two decimal characters, a grouping character
 //! after the decimal character (`1,234.5` in `id`), a badly placed grouping (`1.23.456`), an
-//! empty integer or fraction part (`,5`, `5,`), any other character. A value with more digits
-//! than a `Decimal` holds exactly (28 significant) is [`NumberError::TooManyDigits`].
+//! empty integer or fraction part (`,5`, `5,`), any other character. A value a `Decimal` cannot
+//! hold exactly (more than 28 decimal places, or beyond ±79228162514264337593543950335) is
+//! [`NumberError::TooManyDigits`]; nothing is ever rounded.
 //!
 //! A grouping is well formed when the first group has 1–3 digits and does not start with `0`,
 //! and every later group has exactly 3 digits.
@@ -42,7 +43,8 @@ use crate::text::{Lang, lang};
 
 /// Longest number text accepted, in characters.
 pub const MAX_NUMBER_CHARS: usize = 64;
-/// Most significant digits a `Decimal` holds exactly.
+/// Most decimal places a `Decimal` holds (and, roughly, its significant digits: 28, or 29 below
+/// 79228162514264337593543950336).
 pub const MAX_DIGITS: usize = 28;
 
 /// The convention a person types and reads numbers in.
@@ -262,7 +264,8 @@ fn ungroup(s: &str, g: char) -> Option<String> {
     (n > 0).then_some(out)
 }
 
-/// The decimal `±int.frac` exactly, or `TooManyDigits`.
+/// The decimal `±int.frac` exactly, or `TooManyDigits` when a `Decimal` cannot hold it exactly
+/// (more than 28 decimal places, or beyond ±79228162514264337593543950335).
 fn exact_decimal(
     negative: bool,
     int: &str,
@@ -270,7 +273,7 @@ fn exact_decimal(
     original: &str,
 ) -> Result<Decimal, NumberError> {
     let int_sig = int.trim_start_matches('0');
-    if int_sig.len() + frac.len() > MAX_DIGITS || frac.len() > MAX_DIGITS {
+    if int_sig.len() + frac.len() > MAX_DIGITS + 1 || frac.len() > MAX_DIGITS {
         return Err(NumberError::TooManyDigits {
             text: original.to_string(),
         });

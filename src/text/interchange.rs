@@ -23,8 +23,8 @@ pub const NUM_HINT_EN: Msg = msg!(
     "en format: 1,234.5 (comma groups thousands, point for decimals)"
 );
 pub const NUM_TOO_MANY_DIGITS: Msg = msg!(
-    "\"{text}\" punya terlalu banyak digit untuk disimpan tepat (paling banyak {max} digit)",
-    "\"{text}\" has too many digits to be stored exactly (at most {max} digits)"
+    "\"{text}\" punya terlalu banyak digit untuk disimpan tepat (paling banyak {max} angka di belakang koma, 29 digit seluruhnya)",
+    "\"{text}\" has too many digits to be stored exactly (at most {max} decimal places, 29 digits in all)"
 );
 pub const NUM_AMBIGUOUS: Msg = msg!(
     "\"{text}\" bisa berarti {a} atau {b}: ketik {a} untuk {a_words} atau {b} untuk {b_words}",
