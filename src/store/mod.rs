@@ -1,1 +1,582 @@
-//! sled store (being written)
+//! The sled store: a small API of operations that the CLI and the TUI call (open, load a year,
+//! import a year, apply a change set atomically, read the audit log, verify).
+//!
+//! Layout: one sled tree per entity kind (`meta`, `years`, `units`, `ss`, `iku`, `addenda`,
+//! `audit`), keys described in [`keys`], every value in the versioned envelope of [`codec`].
+//! Every change is written together with its audit entries in one transaction over all trees and
+//! flushed to disk before the call returns. One `Store` per process: sled's file lock keeps other
+//! processes out, and [`lock`] records who holds it so a second opener gets a clear sentence.
+
+pub mod codec;
+pub mod keys;
+pub mod lock;
+mod verify;
+mod write;
+
+use std::fmt;
+use std::fs;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Addendum, CodeRef, Dataset, Iku, Ss, Unit};
+use crate::text::store as t;
+
+pub use lock::{Actor, LockHolder};
+pub use verify::Problem;
+
+/// Schema of the store as a whole (tree layout and key format), kept in `meta/schema`.
+pub const STORE_SCHEMA: u16 = 1;
+
+const META_SCHEMA: &[u8] = b"schema";
+const META_AUDIT_NEXT: &[u8] = b"audit_next";
+
+/// Everything that can go wrong in the store. `Display` is one sentence for the user, in the
+/// language of `text::lang()`.
+#[derive(thiserror::Error, Debug)]
+pub enum StoreError {
+    /// Another process holds the store.
+    Locked {
+        path: PathBuf,
+        holder: Option<LockHolder>,
+    },
+    /// Reading or writing a file failed (the message names the file where known).
+    Io(#[source] std::io::Error),
+    /// A record cannot be decoded, or its content does not match its key.
+    Corrupt { key: String, reason: String },
+    /// A year, unit, SS or IKU the operation needs is not in the store (the text names it).
+    NotFound(String),
+    /// Codes that are already in the store (the text lists them).
+    Conflict(String),
+    /// A change that can never be applied (e.g. month 13, an empty code).
+    Invalid(String),
+    /// The store was written by a newer kinerja.
+    NewerSchema {
+        path: PathBuf,
+        found: u16,
+        known: u16,
+    },
+    /// An internal error of the storage engine.
+    Engine(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = match self {
+            StoreError::Locked { path, holder } => {
+                locked_sentence(crate::text::lang(), path, holder.as_ref())
+            }
+            StoreError::Io(e) => t::IO.fill(&[("error", e)]),
+            StoreError::Corrupt { key, reason } => {
+                t::CORRUPT.fill(&[("key", key), ("reason", reason)])
+            }
+            StoreError::NotFound(what) => t::NOT_FOUND.fill(&[("what", what)]),
+            StoreError::Conflict(what) => t::CONFLICT.fill(&[("what", what)]),
+            StoreError::Invalid(what) => t::INVALID.fill(&[("what", what)]),
+            StoreError::NewerSchema { path, found, known } => t::NEWER_SCHEMA.fill(&[
+                ("path", &path.display()),
+                ("found", found),
+                ("known", known),
+            ]),
+            StoreError::Engine(e) => t::ENGINE.fill(&[("error", e)]),
+        };
+        f.write_str(&s)
+    }
+}
+
+/// "Toko data /x sedang dipakai oleh budi (pid 4242) sejak 10:32."
+fn locked_sentence(lang: crate::text::Lang, path: &Path, holder: Option<&LockHolder>) -> String {
+    let path = path.display();
+    let Some(h) = holder else {
+        return t::LOCKED_UNKNOWN.fill_in(lang, &[("path", &path)]);
+    };
+    let local = h.since.with_timezone(&Local);
+    let since = if local.date_naive() == Local::now().date_naive() {
+        local.format("%H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M").to_string()
+    };
+    let args: [(&str, &dyn fmt::Display); 5] = [
+        ("path", &path),
+        ("user", &h.user),
+        ("pid", &h.pid),
+        ("since", &since),
+        ("host", &h.host),
+    ];
+    if h.host == lock::host_name() {
+        t::LOCKED_BY.fill_in(lang, &args)
+    } else {
+        t::LOCKED_BY_ON_HOST.fill_in(lang, &args)
+    }
+}
+
+impl From<sled::Error> for StoreError {
+    fn from(e: sled::Error) -> Self {
+        match e {
+            sled::Error::Io(io) => StoreError::Io(io),
+            sled::Error::Corruption { at, .. } => StoreError::Corrupt {
+                key: "sled".into(),
+                reason: match at {
+                    Some(at) => format!("storage file damaged at {at}"),
+                    None => "storage file damaged".into(),
+                },
+            },
+            sled::Error::CollectionNotFound(name) => {
+                StoreError::Engine(format!("tree {} missing", String::from_utf8_lossy(&name)))
+            }
+            sled::Error::Unsupported(s) | sled::Error::ReportableBug(s) => StoreError::Engine(s),
+        }
+    }
+}
+
+/// An io::Error that names the file it is about.
+fn io_at(path: &Path, e: std::io::Error) -> StoreError {
+    StoreError::Io(std::io::Error::new(
+        e.kind(),
+        format!("{}: {e}", path.display()),
+    ))
+}
+
+/// One change of a change set given to [`Store::apply`].
+// `PutIku(Iku)` is large, but change sets are short and the shape is the agreed API.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Sets (or clears, with `None`) the realisasi of a month 1..=12.
+    SetRealisasi {
+        iku: CodeRef,
+        month: u8,
+        value: Option<Decimal>,
+    },
+    /// Sets (or clears, with `None`) the target of a month 1..=12.
+    SetTarget {
+        iku: CodeRef,
+        month: u8,
+        value: Option<Decimal>,
+    },
+    /// Adds or replaces an IKU definition; its unit and SS must exist.
+    PutIku(Iku),
+    RemoveIku(CodeRef),
+    /// Records an addendum as PK version n+1 of its unit (`version` 0 means "the next one";
+    /// any other value must be exactly n+1).
+    PutAddendum(Addendum),
+    /// Sets the year's rulebook name.
+    SetRulebook(String),
+}
+
+/// One line of the audit trail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub seq: u64,
+    pub at: DateTime<Utc>,
+    pub user: String,
+    pub year: i32,
+    /// The unit changed; empty for changes of the year as a whole (rulebook, replace).
+    pub unit: String,
+    /// What changed, e.g. `realisasi 1a-CP 2025-03`, `import IKU 1a-CP`, `edit IKU 1a-CP`.
+    pub what: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// `set`, `import`, `import-realisasi`, `tui`, `addendum`, …
+    pub source: String,
+}
+
+/// Which audit entries [`Store::audit_log`] returns.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    pub unit: Option<String>,
+    /// Entries on or after this date (local time).
+    pub since: Option<NaiveDate>,
+    pub limit: Option<usize>,
+}
+
+/// What the `years` tree holds per year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct YearRecord {
+    year: i32,
+    rulebook: String,
+}
+
+/// The trees, one per entity kind.
+struct Trees {
+    meta: sled::Tree,
+    years: sled::Tree,
+    units: sled::Tree,
+    ss: sled::Tree,
+    iku: sled::Tree,
+    addenda: sled::Tree,
+    audit: sled::Tree,
+}
+
+/// Names of the trees, as used in keys shown to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TreeId {
+    Meta,
+    Years,
+    Units,
+    Ss,
+    Iku,
+    Addenda,
+    Audit,
+}
+
+impl TreeId {
+    const ALL: [TreeId; 7] = [
+        TreeId::Meta,
+        TreeId::Years,
+        TreeId::Units,
+        TreeId::Ss,
+        TreeId::Iku,
+        TreeId::Addenda,
+        TreeId::Audit,
+    ];
+    fn name(self) -> &'static str {
+        match self {
+            TreeId::Meta => "meta",
+            TreeId::Years => "years",
+            TreeId::Units => "units",
+            TreeId::Ss => "ss",
+            TreeId::Iku => "iku",
+            TreeId::Addenda => "addenda",
+            TreeId::Audit => "audit",
+        }
+    }
+}
+
+impl Trees {
+    fn get(&self, id: TreeId) -> &sled::Tree {
+        match id {
+            TreeId::Meta => &self.meta,
+            TreeId::Years => &self.years,
+            TreeId::Units => &self.units,
+            TreeId::Ss => &self.ss,
+            TreeId::Iku => &self.iku,
+            TreeId::Addenda => &self.addenda,
+            TreeId::Audit => &self.audit,
+        }
+    }
+}
+
+/// The open store. One per process; share it by reference (it is `Sync`).
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    trees: Trees,
+    /// Serialises writers inside this process (other processes are kept out by the file lock),
+    /// so what a write reads before its transaction is still current inside it.
+    writer: Mutex<()>,
+    policy: lock::Policy,
+    stale_cleared: Option<LockHolder>,
+}
+
+impl Store {
+    /// `$XDG_DATA_HOME/kinerja`, else `~/.local/share/kinerja`.
+    pub fn default_path() -> PathBuf {
+        if let Some(x) = std::env::var_os("XDG_DATA_HOME")
+            .filter(|x| !x.is_empty() && Path::new(x).is_absolute())
+        {
+            return PathBuf::from(x).join("kinerja");
+        }
+        match lock::home_dir() {
+            Some(h) => h.join(".local").join("share").join("kinerja"),
+            None => PathBuf::from(".kinerja"),
+        }
+    }
+
+    /// Opens (creating if needed) the store at `path`.
+    ///
+    /// A new store directory is created 0700 and its files 0600 (a directory with group
+    /// permissions, made by `init --group`, keeps 0770/0660). Another process holding the store
+    /// gives [`StoreError::Locked`] naming it.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let policy = prepare_dir(path)?;
+        let opened = lock::with_umask(policy.umask, || sled::Config::new().path(path).open());
+        let db = match opened {
+            Ok(db) => db,
+            Err(e) => return Err(open_error(path, e)),
+        };
+        let who = Actor::current();
+        // We hold sled's lock now, so any owner record left behind is stale.
+        let stale_cleared = lock::read_owner(path);
+        lock::write_owner(path, &LockHolder::this_process(&who), policy.file_mode)
+            .map_err(|e| io_at(&path.join(lock::OWNER_FILE), e))?;
+        let tree = |id: TreeId| db.open_tree(id.name());
+        let trees = Trees {
+            meta: tree(TreeId::Meta)?,
+            years: tree(TreeId::Years)?,
+            units: tree(TreeId::Units)?,
+            ss: tree(TreeId::Ss)?,
+            iku: tree(TreeId::Iku)?,
+            addenda: tree(TreeId::Addenda)?,
+            audit: tree(TreeId::Audit)?,
+        };
+        let store = Store {
+            path: path.to_path_buf(),
+            db,
+            trees,
+            writer: Mutex::new(()),
+            policy,
+            stale_cleared,
+        };
+        store.check_schema()?;
+        lock::tighten_files(path, policy);
+        Ok(store)
+    }
+
+    fn check_schema(&self) -> Result<(), StoreError> {
+        let key = keys::display("meta", META_SCHEMA);
+        match self.trees.meta.get(META_SCHEMA)? {
+            Some(v) => {
+                let found: u16 = codec::decode(&key, &v)?;
+                if found > STORE_SCHEMA {
+                    return Err(StoreError::NewerSchema {
+                        path: self.path.clone(),
+                        found,
+                        known: STORE_SCHEMA,
+                    });
+                }
+            }
+            None => {
+                self.trees
+                    .meta
+                    .insert(META_SCHEMA, codec::encode(&STORE_SCHEMA)?)?;
+                self.flush()?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The record of a process that died holding this store, cleared when this one opened it.
+    pub fn stale_lock_cleared(&self) -> Option<&LockHolder> {
+        self.stale_cleared.as_ref()
+    }
+
+    /// True when no year is stored.
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        Ok(self.trees.years.is_empty())
+    }
+
+    /// The stored years, ascending.
+    pub fn years(&self) -> Result<Vec<i32>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.trees.years.iter() {
+            let (k, _) = kv?;
+            match keys::year_from(&k) {
+                Some(y) if k.len() == 4 => out.push(y),
+                _ => {
+                    return Err(StoreError::Corrupt {
+                        key: keys::display("years", &k),
+                        reason: t::P_BAD_KEY.s().into(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn year_record(&self, year: i32) -> Result<Option<YearRecord>, StoreError> {
+        let k = keys::year(year);
+        match self.trees.years.get(k)? {
+            Some(v) => Ok(Some(codec::decode(&keys::display("years", &k), &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Every record of a tree under a key prefix, decoded, in key order.
+    fn scan<T: serde::de::DeserializeOwned>(
+        &self,
+        id: TreeId,
+        prefix: &[u8],
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.trees.get(id).scan_prefix(prefix) {
+            let (k, v) = kv?;
+            out.push(codec::decode(&keys::display(id.name(), &k), &v)?);
+        }
+        Ok(out)
+    }
+
+    /// Loads one year's data, indexed. [`StoreError::NotFound`] when the year is not stored.
+    pub fn load_year(&self, year: i32) -> Result<Dataset, StoreError> {
+        let rec = self
+            .year_record(year)?
+            .ok_or_else(|| StoreError::NotFound(t::YEAR.fill(&[("year", &year)])))?;
+        let prefix = keys::year(year);
+        let units: Vec<Unit> = self.scan(TreeId::Units, &prefix)?;
+        let ss: Vec<Ss> = self.scan(TreeId::Ss, &prefix)?;
+        let iku: Vec<Iku> = self.scan(TreeId::Iku, &prefix)?;
+        let addenda: Vec<Addendum> = self.scan(TreeId::Addenda, &prefix)?;
+        Ok(Dataset::from_parts(
+            year,
+            rec.rulebook,
+            units,
+            ss,
+            iku,
+            addenda,
+        ))
+    }
+
+    /// The audit trail, newest first.
+    pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
+        let mut out = Vec::new();
+        if filter.limit == Some(0) {
+            return Ok(out);
+        }
+        for kv in self.trees.audit.iter().rev() {
+            let (k, v) = kv?;
+            let e: AuditEntry = codec::decode(&keys::display("audit", &k), &v)?;
+            if filter.unit.as_ref().is_some_and(|u| *u != e.unit) {
+                continue;
+            }
+            if filter
+                .since
+                .is_some_and(|d| e.at.with_timezone(&Local).date_naive() < d)
+            {
+                continue;
+            }
+            out.push(e);
+            if filter.limit.is_some_and(|l| out.len() >= l) {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes everything committed so far to disk.
+    pub fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        Ok(())
+    }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let _ = self.db.flush();
+        lock::tighten_files(&self.path, self.policy);
+        lock::remove_owner_if_mine(&self.path);
+    }
+}
+
+/// Creates the store directory if needed (0700) and returns its permission policy.
+fn prepare_dir(path: &Path) -> Result<lock::Policy, StoreError> {
+    if path.is_dir() {
+        return Ok(lock::policy_of(path));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| io_at(parent, e))?;
+    }
+    match fs::DirBuilder::new().mode(0o700).create(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => {}
+        Err(e) => return Err(io_at(path, e)),
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(0o700)).map_err(|e| io_at(path, e))?;
+    Ok(lock::PRIVATE)
+}
+
+/// Turns a failed sled open into `Locked` when another process holds the store.
+fn open_error(path: &Path, e: sled::Error) -> StoreError {
+    let locked = match &e {
+        sled::Error::Io(io) => {
+            io.to_string().contains("could not acquire lock") || db_file_locked(path)
+        }
+        _ => false,
+    };
+    if locked {
+        let holder = lock::read_owner(path).filter(|h| !h.is_dead());
+        return StoreError::Locked {
+            path: path.to_path_buf(),
+            holder,
+        };
+    }
+    match e {
+        sled::Error::Io(io) => io_at(path, io),
+        other => other.into(),
+    }
+}
+
+/// True when sled's data file is exclusively locked by someone else.
+fn db_file_locked(path: &Path) -> bool {
+    use std::os::fd::AsRawFd;
+    let Ok(f) = fs::File::open(path.join("db")) else {
+        return false;
+    };
+    // SAFETY: flock on a file descriptor we own; released when `f` is closed.
+    let rc = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+    rc != 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EWOULDBLOCK)
+}
+
+/// Whether anyone may write to the store directory (the TUI refuses such a store).
+pub fn is_world_writable(path: &Path) -> bool {
+    lock::world_writable(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Lang;
+
+    #[test]
+    fn store_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Store>();
+    }
+
+    #[test]
+    fn locked_sentence_names_path_user_pid_and_time() {
+        let since = Utc::now();
+        let h = LockHolder {
+            user: "budi".into(),
+            pid: 4242,
+            host: lock::host_name(),
+            since,
+        };
+        let hhmm = since.with_timezone(&Local).format("%H:%M").to_string();
+        let id = locked_sentence(Lang::Id, Path::new("/x"), Some(&h));
+        assert_eq!(
+            id,
+            format!("Toko data /x sedang dipakai oleh budi (pid 4242) sejak {hhmm}.")
+        );
+        let en = locked_sentence(Lang::En, Path::new("/x"), Some(&h));
+        assert_eq!(
+            en,
+            format!("The store /x is in use by budi (pid 4242) since {hhmm}.")
+        );
+        let yesterday = LockHolder {
+            since: since - chrono::Duration::days(1),
+            ..h.clone()
+        };
+        let day = yesterday
+            .since
+            .with_timezone(&Local)
+            .format("%Y-%m-%d %H:%M")
+            .to_string();
+        assert!(
+            locked_sentence(Lang::En, Path::new("/x"), Some(&yesterday))
+                .ends_with(&format!("since {day}."))
+        );
+        let other = LockHolder {
+            host: "server-lain".into(),
+            ..h
+        };
+        let s = locked_sentence(Lang::Id, Path::new("/x"), Some(&other));
+        assert_eq!(
+            s,
+            format!(
+                "Toko data /x sedang dipakai oleh budi (pid 4242 di server-lain) sejak {hhmm}."
+            )
+        );
+        assert_eq!(
+            locked_sentence(Lang::En, Path::new("/x"), None),
+            "The store /x is in use by another kinerja process."
+        );
+    }
+}

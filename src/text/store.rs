@@ -1,1 +1,99 @@
 //! Sentences of the store area.
+
+use crate::text::Msg;
+
+pub const LOCKED_BY: Msg = msg!(
+    "Toko data {path} sedang dipakai oleh {user} (pid {pid}) sejak {since}.",
+    "The store {path} is in use by {user} (pid {pid}) since {since}."
+);
+pub const LOCKED_BY_ON_HOST: Msg = msg!(
+    "Toko data {path} sedang dipakai oleh {user} (pid {pid} di {host}) sejak {since}.",
+    "The store {path} is in use by {user} (pid {pid} on {host}) since {since}."
+);
+pub const LOCKED_UNKNOWN: Msg = msg!(
+    "Toko data {path} sedang dipakai oleh proses kinerja lain.",
+    "The store {path} is in use by another kinerja process."
+);
+pub const IO: Msg = msg!(
+    "Gagal membaca atau menulis toko data: {error}.",
+    "Could not read or write the store: {error}."
+);
+pub const CORRUPT: Msg = msg!(
+    "Data rusak pada kunci {key}: {reason}.",
+    "Damaged record at key {key}: {reason}."
+);
+pub const NOT_FOUND: Msg = msg!(
+    "Tidak ditemukan di toko data: {what}.",
+    "Not found in the store: {what}."
+);
+pub const CONFLICT: Msg = msg!(
+    "Sudah ada di toko data: {what}.",
+    "Already in the store: {what}."
+);
+pub const INVALID: Msg = msg!("Perubahan ditolak: {what}.", "Change refused: {what}.");
+pub const NEWER_SCHEMA: Msg = msg!(
+    "Toko data {path} ditulis oleh kinerja yang lebih baru (skema {found}, versi ini mengenal sampai {known}); perbarui kinerja.",
+    "The store {path} was written by a newer kinerja (schema {found}, this version knows up to {known}); update kinerja."
+);
+pub const ENGINE: Msg = msg!(
+    "Kesalahan internal mesin penyimpanan: {error}.",
+    "Internal storage engine error: {error}."
+);
+
+// Pieces used inside the sentences above.
+pub const YEAR: Msg = msg!("tahun {year}", "year {year}");
+pub const IKU: Msg = msg!("IKU {code}", "IKU {code}");
+pub const UNIT: Msg = msg!("unit {code}", "unit {code}");
+pub const SS: Msg = msg!("SS {code}", "SS {code}");
+pub const BAD_MONTH: Msg = msg!(
+    "bulan {month} untuk {what} (harus 1 sampai 12)",
+    "month {month} for {what} (must be 1 to 12)"
+);
+pub const BAD_CODE: Msg = msg!(
+    "kode «{code}» tidak boleh kosong atau berisi karakter NUL",
+    "code «{code}» must not be empty or contain a NUL character"
+);
+pub const ADDENDUM_VERSION: Msg = msg!(
+    "addendum PK {unit} versi {given}, padahal versi berikutnya adalah {next}",
+    "PK addendum of {unit} has version {given} but the next version is {next}"
+);
+pub const RULEBOOK_DIFFERS: Msg = msg!(
+    "rulebook {old} untuk tahun {year} (berkas memakai {new}; pakai --replace untuk mengganti)",
+    "rulebook {old} for year {year} (the file uses {new}; use --replace to replace it)"
+);
+pub const IKU_WRONG_UNIT: Msg = msg!(
+    "IKU {code} milik unit {unit}, bukan tahun {year}",
+    "IKU {code} of unit {unit} does not belong to year {year}"
+);
+
+// verify problems
+pub const P_MISSING_UNIT: Msg = msg!(
+    "unit {unit} yang dirujuk tidak ada",
+    "referenced unit {unit} does not exist"
+);
+pub const P_MISSING_PARENT: Msg = msg!(
+    "unit induk {unit} tidak ada",
+    "parent unit {unit} does not exist"
+);
+pub const P_MISSING_SS: Msg = msg!(
+    "SS {ss} yang dirujuk tidak ada",
+    "referenced SS {ss} does not exist"
+);
+pub const P_MISSING_CASCADE: Msg = msg!(
+    "sumber kaskade {from} tidak ada",
+    "cascade source {from} does not exist"
+);
+pub const P_MISSING_YEAR: Msg = msg!(
+    "tahun {year} tidak terdaftar",
+    "year {year} is not registered"
+);
+pub const P_KEY_MISMATCH: Msg = msg!(
+    "isi rekaman tidak cocok dengan kuncinya ({found})",
+    "record content does not match its key ({found})"
+);
+pub const P_PARENT_CYCLE: Msg = msg!(
+    "unit induk membentuk lingkaran",
+    "the parent units form a cycle"
+);
+pub const P_BAD_KEY: Msg = msg!("kunci tidak terbaca", "unreadable key");
+pub const P_UNKNOWN_META: Msg = msg!("kunci meta tak dikenal", "unknown meta key");

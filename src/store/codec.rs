@@ -1,0 +1,124 @@
+//! The envelope of every stored value: a schema version (u16, big-endian) followed by the
+//! record encoded with bincode 2 (serde path, standard configuration).
+//!
+//! Decoding checks the version and that every byte was consumed; anything else is
+//! [`StoreError::Corrupt`] naming the key. When a stored type changes, bump [`RECORD_VERSION`]
+//! and add the migration of the previous version here.
+
+use bincode::config;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::StoreError;
+
+/// Version of the record layout written by this build.
+pub const RECORD_VERSION: u16 = 1;
+
+/// Largest record a decode will allocate for (a damaged length prefix must not exhaust memory).
+const DECODE_LIMIT: usize = 64 * 1024 * 1024;
+
+/// Encodes a record in its envelope.
+pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    let mut out = RECORD_VERSION.to_be_bytes().to_vec();
+    let body = bincode::serde::encode_to_vec(value, config::standard())
+        .map_err(|e| StoreError::Engine(format!("encode: {e}")))?;
+    out.extend_from_slice(&body);
+    Ok(out)
+}
+
+/// Decodes a record from its envelope; `key` is the readable key for the error.
+pub fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
+    let corrupt = |reason: String| StoreError::Corrupt {
+        key: key.to_string(),
+        reason,
+    };
+    let (head, body) = match bytes {
+        [a, b, body @ ..] => (u16::from_be_bytes([*a, *b]), body),
+        _ => {
+            return Err(corrupt(format!(
+                "{} byte(s), too short for a record",
+                bytes.len()
+            )));
+        }
+    };
+    if head != RECORD_VERSION {
+        return Err(corrupt(format!(
+            "schema version {head}, this build reads version {RECORD_VERSION}"
+        )));
+    }
+    let cfg = config::standard().with_limit::<DECODE_LIMIT>();
+    let (value, used) = bincode::serde::decode_from_slice::<T, _>(body, cfg)
+        .map_err(|e| corrupt(format!("undecodable: {e}")))?;
+    if used != body.len() {
+        return Err(corrupt(format!(
+            "{} unexpected byte(s) after the record",
+            body.len() - used
+        )));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Consolidation, Iku, Polarity, ReportingPeriod};
+    use rust_decimal::Decimal;
+
+    fn sample() -> Iku {
+        let mut i = Iku::new(
+            "KPKNL",
+            "1a",
+            "SS1",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        );
+        i.realisasi[2] = Some(Decimal::new(12345, 2));
+        i
+    }
+
+    #[test]
+    fn round_trip() {
+        let bytes = encode(&sample()).unwrap();
+        assert_eq!(&bytes[..2], &RECORD_VERSION.to_be_bytes());
+        let back: Iku = decode("iku/x", &bytes).unwrap();
+        assert_eq!(back, sample());
+    }
+
+    #[test]
+    fn extra_bytes_are_corrupt() {
+        let mut bytes = encode(&sample()).unwrap();
+        bytes.push(0);
+        match decode::<Iku>("iku/2025/KPKNL/1a", &bytes) {
+            Err(StoreError::Corrupt { key, reason }) => {
+                assert_eq!(key, "iku/2025/KPKNL/1a");
+                assert!(reason.contains("1 unexpected byte"), "{reason}");
+            }
+            other => panic!("expected Corrupt, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_version_truncated_and_empty_are_corrupt() {
+        let good = encode(&sample()).unwrap();
+        let mut newer = good.clone();
+        newer[1] = 9;
+        let truncated = &good[..good.len() - 3];
+        for bad in [&newer[..], truncated, &[][..], &[0u8][..]] {
+            assert!(matches!(
+                decode::<Iku>("k", bad),
+                Err(StoreError::Corrupt { .. })
+            ));
+        }
+    }
+
+    #[test]
+    fn huge_length_prefix_does_not_allocate_without_bound() {
+        // version, then a string whose varint length claims ~2^64 bytes
+        let bytes = [0, 1, 255, 255, 255, 255, 255, 255, 255, 255, 255];
+        assert!(matches!(
+            decode::<String>("k", &bytes),
+            Err(StoreError::Corrupt { .. })
+        ));
+    }
+}

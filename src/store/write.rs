@@ -1,0 +1,537 @@
+//! The two write operations: importing a whole year and applying a change set.
+//!
+//! Both first work out, under the writer mutex, every record to write and every audit entry,
+//! refusing the whole operation on the first problem (nothing is written). Then one sled
+//! transaction over all trees writes the records, the audit entries (numbered from the counter in
+//! `meta/audit_next`) and the counter; then the store is flushed.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use rust_decimal::Decimal;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError, TransactionalTree};
+
+use super::{
+    Actor, AuditEntry, Change, META_AUDIT_NEXT, Store, StoreError, TreeId, YearRecord, codec, keys,
+};
+use crate::domain::{Addendum, CodeRef, Dataset, Iku};
+use crate::text::store as t;
+
+/// Records to write: (tree, key) → new value, or `None` to remove.
+type Writes = BTreeMap<(TreeIx, Vec<u8>), Option<Vec<u8>>>;
+
+/// Index of a tree inside the transaction tuple.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct TreeIx(usize);
+
+impl From<TreeId> for TreeIx {
+    fn from(id: TreeId) -> Self {
+        TreeIx(TreeId::ALL.iter().position(|t| *t == id).unwrap_or(0))
+    }
+}
+
+/// Longest list of codes named in a conflict message.
+const CONFLICT_LIST_MAX: usize = 20;
+
+fn check_code(code: &str) -> Result<(), StoreError> {
+    if keys::valid_code(code) {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(t::BAD_CODE.fill(&[("code", &code)])))
+    }
+}
+
+fn dec_text(v: Option<Decimal>) -> Option<String> {
+    v.map(|d| d.to_string())
+}
+
+/// A one-line description of an IKU for the audit trail.
+pub(super) fn iku_summary(i: &Iku) -> String {
+    let weight = i.weight.map_or_else(|| "-".to_string(), |w| w.to_string());
+    format!(
+        "{} | SS {} | {} | {} | {} | weight {}",
+        i.name, i.ss, i.polarity, i.period_consolidation, i.reporting_period, weight
+    )
+}
+
+/// Names of the fields that differ between two IKUs (format spellings).
+fn changed_fields(old: &Iku, new: &Iku) -> Vec<String> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(old), serde_json::to_value(new))
+    else {
+        return Vec::new();
+    };
+    b.iter()
+        .filter(|(k, v)| a.get(*k) != Some(*v))
+        .map(|(k, _)| k.clone())
+        .collect()
+}
+
+fn addendum_summary(a: &Addendum) -> String {
+    format!("{}: {} ({} change(s))", a.date, a.reason, a.changes.len())
+}
+
+fn unit_of(code: &str) -> String {
+    t::UNIT.fill(&[("code", &code)])
+}
+fn iku_of(r: &CodeRef) -> String {
+    t::IKU.fill(&[("code", r)])
+}
+
+impl Store {
+    fn entry(&self, who: &Actor, source: &str, year: i32, unit: &str, what: String) -> AuditEntry {
+        AuditEntry {
+            seq: 0,
+            at: Utc::now(),
+            user: who.user.clone(),
+            year,
+            unit: unit.to_string(),
+            what,
+            old: None,
+            new: None,
+            source: source.to_string(),
+        }
+    }
+
+    /// Every key of a tree under a prefix.
+    fn keys_under(&self, id: TreeId, prefix: &[u8]) -> Result<Vec<Vec<u8>>, StoreError> {
+        let mut out = Vec::new();
+        for k in self.trees.get(id).scan_prefix(prefix).keys() {
+            out.push(k?.to_vec());
+        }
+        Ok(out)
+    }
+
+    /// Imports a whole year's dataset atomically.
+    ///
+    /// Unit, SS, IKU and addendum codes of that year already in the store are a
+    /// [`StoreError::Conflict`] listing them (as is a different rulebook) unless `replace`, which
+    /// replaces the year whole. Otherwise the dataset is added to the year. One audit entry is
+    /// written per unit, SS, IKU and addendum imported, plus one for a replaced year or a new
+    /// rulebook.
+    pub fn import_dataset(
+        &self,
+        ds: &Dataset,
+        replace: bool,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        for u in ds.units.values() {
+            check_code(&u.code)?;
+        }
+        for s in ds.ss.values() {
+            check_code(&s.unit)?;
+            check_code(&s.code)?;
+        }
+        for i in ds.iku.values() {
+            check_code(&i.unit)?;
+            check_code(&i.code)?;
+        }
+        for a in &ds.addenda {
+            check_code(&a.unit)?;
+        }
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let y = ds.year;
+        let existing = self.year_record(y)?;
+        let mut writes = Writes::new();
+        let mut audit = Vec::new();
+
+        let record_keys = |tree: TreeId| -> Vec<Vec<u8>> {
+            match tree {
+                TreeId::Units => ds.units.values().map(|u| keys::unit(y, &u.code)).collect(),
+                TreeId::Ss => ds
+                    .ss
+                    .values()
+                    .map(|s| keys::code(y, &s.unit, &s.code))
+                    .collect(),
+                TreeId::Iku => ds
+                    .iku
+                    .values()
+                    .map(|i| keys::code(y, &i.unit, &i.code))
+                    .collect(),
+                TreeId::Addenda => ds
+                    .addenda
+                    .iter()
+                    .map(|a| keys::addendum(y, &a.unit, a.version))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        };
+        let kinds = [TreeId::Units, TreeId::Ss, TreeId::Iku, TreeId::Addenda];
+
+        match (&existing, replace) {
+            (Some(old), false) => {
+                let mut conflicts = Vec::new();
+                if old.rulebook != ds.rulebook {
+                    conflicts.push(t::RULEBOOK_DIFFERS.fill(&[
+                        ("old", &old.rulebook),
+                        ("new", &ds.rulebook),
+                        ("year", &y),
+                    ]));
+                }
+                for tree in kinds {
+                    for k in record_keys(tree) {
+                        if self.trees.get(tree).contains_key(&k)? {
+                            conflicts.push(keys::display(tree.name(), &k));
+                        }
+                    }
+                }
+                if !conflicts.is_empty() {
+                    let n = conflicts.len();
+                    conflicts.truncate(CONFLICT_LIST_MAX);
+                    let mut text = conflicts.join(", ");
+                    if n > CONFLICT_LIST_MAX {
+                        text.push_str(&format!(" (+{})", n - CONFLICT_LIST_MAX));
+                    }
+                    return Err(StoreError::Conflict(text));
+                }
+            }
+            (Some(old), true) => {
+                let prefix = keys::year(y);
+                let mut counts = Vec::new();
+                for tree in kinds {
+                    let ks = self.keys_under(tree, &prefix)?;
+                    counts.push(format!("{} {}", ks.len(), tree.name()));
+                    for k in ks {
+                        writes.insert((tree.into(), k), None);
+                    }
+                }
+                let mut e = self.entry(who, source, y, "", format!("replace year {y}"));
+                e.old = Some(format!("{}; rulebook {}", counts.join(", "), old.rulebook));
+                e.new = Some(format!(
+                    "{} units, {} ss, {} iku, {} addenda; rulebook {}",
+                    ds.units.len(),
+                    ds.ss.len(),
+                    ds.iku.len(),
+                    ds.addenda.len(),
+                    ds.rulebook
+                ));
+                audit.push(e);
+            }
+            (None, _) => {
+                let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
+                e.new = Some(ds.rulebook.clone());
+                audit.push(e);
+            }
+        }
+
+        let rec = YearRecord {
+            year: y,
+            rulebook: ds.rulebook.clone(),
+        };
+        writes.insert(
+            (TreeId::Years.into(), keys::year(y).to_vec()),
+            Some(codec::encode(&rec)?),
+        );
+        for u in ds.units.values() {
+            writes.insert(
+                (TreeId::Units.into(), keys::unit(y, &u.code)),
+                Some(codec::encode(u)?),
+            );
+            let mut e = self.entry(who, source, y, &u.code, format!("import unit {}", u.code));
+            e.new = Some(format!("{} ({})", u.name, u.level));
+            audit.push(e);
+        }
+        for s in ds.ss.values() {
+            writes.insert(
+                (TreeId::Ss.into(), keys::code(y, &s.unit, &s.code)),
+                Some(codec::encode(s)?),
+            );
+            let mut e = self.entry(who, source, y, &s.unit, format!("import SS {}", s.code));
+            e.new = Some(format!("{} | {}", s.name, s.perspective));
+            audit.push(e);
+        }
+        for i in ds.iku.values() {
+            writes.insert(
+                (TreeId::Iku.into(), keys::code(y, &i.unit, &i.code)),
+                Some(codec::encode(i)?),
+            );
+            let mut e = self.entry(who, source, y, &i.unit, format!("import IKU {}", i.code));
+            e.new = Some(iku_summary(i));
+            audit.push(e);
+        }
+        for a in &ds.addenda {
+            writes.insert(
+                (
+                    TreeId::Addenda.into(),
+                    keys::addendum(y, &a.unit, a.version),
+                ),
+                Some(codec::encode(a)?),
+            );
+            let mut e = self.entry(
+                who,
+                source,
+                y,
+                &a.unit,
+                format!("import addendum v{}", a.version),
+            );
+            e.new = Some(addendum_summary(a));
+            audit.push(e);
+        }
+        self.commit(&writes, audit)?;
+        Ok(())
+    }
+
+    /// Applies a change set atomically and returns the audit entries written (one per change
+    /// that changed something; a change to the value already stored is skipped).
+    ///
+    /// Nothing is written when any change is refused: an unknown year, unit, SS or IKU
+    /// ([`StoreError::NotFound`]), a month outside 1..=12 or a bad addendum version
+    /// ([`StoreError::Invalid`]).
+    pub fn apply(
+        &self,
+        year: i32,
+        changes: &[Change],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut year_rec = self
+            .year_record(year)?
+            .ok_or_else(|| StoreError::NotFound(t::YEAR.fill(&[("year", &year)])))?;
+        // IKUs as the change set leaves them (None = removed), loaded on first touch.
+        let mut ikus: BTreeMap<CodeRef, Option<Iku>> = BTreeMap::new();
+        let mut addenda: Vec<Addendum> = Vec::new();
+        let mut rulebook_changed = false;
+        let mut audit = Vec::new();
+
+        for change in changes {
+            match change {
+                Change::SetRealisasi { iku, month, value }
+                | Change::SetTarget { iku, month, value } => {
+                    let realisasi = matches!(change, Change::SetRealisasi { .. });
+                    let label = if realisasi { "realisasi" } else { "target" };
+                    let what = format!("{label} {} {year}-{month:02}", iku.code);
+                    if !(1..=12).contains(month) {
+                        return Err(StoreError::Invalid(
+                            t::BAD_MONTH.fill(&[("month", month), ("what", &iku_of(iku))]),
+                        ));
+                    }
+                    let current = self.touch_iku(year, iku, &mut ikus)?;
+                    let rec = current
+                        .as_mut()
+                        .ok_or_else(|| StoreError::NotFound(iku_of(iku)))?;
+                    let slots = if realisasi {
+                        &mut rec.realisasi
+                    } else {
+                        &mut rec.targets
+                    };
+                    let slot = &mut slots[usize::from(*month) - 1];
+                    if *slot == *value {
+                        continue;
+                    }
+                    let mut e = self.entry(who, source, year, &iku.unit, what);
+                    e.old = dec_text(*slot);
+                    e.new = dec_text(*value);
+                    *slot = *value;
+                    audit.push(e);
+                }
+                Change::PutIku(new) => {
+                    check_code(&new.unit)?;
+                    check_code(&new.code)?;
+                    check_code(&new.ss)?;
+                    if !self.trees.units.contains_key(keys::unit(year, &new.unit))? {
+                        return Err(StoreError::NotFound(unit_of(&new.unit)));
+                    }
+                    if !self
+                        .trees
+                        .ss
+                        .contains_key(keys::code(year, &new.unit, &new.ss))?
+                    {
+                        let ss = CodeRef::new(&new.unit, &new.ss);
+                        return Err(StoreError::NotFound(t::SS.fill(&[("code", &ss)])));
+                    }
+                    let key = new.key();
+                    let current = self.touch_iku(year, &key, &mut ikus)?;
+                    let (what, old, mut text) = match current.as_ref() {
+                        Some(old) if old == new => continue,
+                        Some(old) => (
+                            format!("edit IKU {}", new.code),
+                            Some(iku_summary(old)),
+                            iku_summary(new),
+                        ),
+                        None => (format!("add IKU {}", new.code), None, iku_summary(new)),
+                    };
+                    if let Some(old) = current.as_ref() {
+                        text.push_str(&format!(
+                            "; fields: {}",
+                            changed_fields(old, new).join(", ")
+                        ));
+                    }
+                    let mut e = self.entry(who, source, year, &new.unit, what);
+                    e.old = old;
+                    e.new = Some(text);
+                    *current = Some(new.clone());
+                    audit.push(e);
+                }
+                Change::RemoveIku(r) => {
+                    let current = self.touch_iku(year, r, &mut ikus)?;
+                    let old = current
+                        .take()
+                        .ok_or_else(|| StoreError::NotFound(iku_of(r)))?;
+                    let mut e =
+                        self.entry(who, source, year, &r.unit, format!("remove IKU {}", r.code));
+                    e.old = Some(iku_summary(&old));
+                    audit.push(e);
+                }
+                Change::PutAddendum(a) => {
+                    check_code(&a.unit)?;
+                    if !self.trees.units.contains_key(keys::unit(year, &a.unit))? {
+                        return Err(StoreError::NotFound(unit_of(&a.unit)));
+                    }
+                    let stored = self.last_addendum_version(year, &a.unit)?;
+                    let pending = addenda
+                        .iter()
+                        .filter(|p| p.unit == a.unit)
+                        .map(|p| p.version)
+                        .max();
+                    let next = pending.unwrap_or(stored) + 1;
+                    if a.version != 0 && a.version != next {
+                        return Err(StoreError::Invalid(t::ADDENDUM_VERSION.fill(&[
+                            ("unit", &a.unit),
+                            ("given", &a.version),
+                            ("next", &next),
+                        ])));
+                    }
+                    let rec = Addendum {
+                        version: next,
+                        ..a.clone()
+                    };
+                    let mut e = self.entry(who, source, year, &a.unit, format!("addendum v{next}"));
+                    e.new = Some(addendum_summary(&rec));
+                    audit.push(e);
+                    addenda.push(rec);
+                }
+                Change::SetRulebook(name) => {
+                    if *name == year_rec.rulebook {
+                        continue;
+                    }
+                    let mut e = self.entry(who, source, year, "", format!("rulebook {year}"));
+                    e.old = Some(year_rec.rulebook.clone());
+                    e.new = Some(name.clone());
+                    year_rec.rulebook = name.clone();
+                    rulebook_changed = true;
+                    audit.push(e);
+                }
+            }
+        }
+
+        let mut writes = Writes::new();
+        for (r, v) in &ikus {
+            let value = v.as_ref().map(codec::encode).transpose()?;
+            writes.insert(
+                (TreeId::Iku.into(), keys::code(year, &r.unit, &r.code)),
+                value,
+            );
+        }
+        for a in &addenda {
+            writes.insert(
+                (
+                    TreeId::Addenda.into(),
+                    keys::addendum(year, &a.unit, a.version),
+                ),
+                Some(codec::encode(a)?),
+            );
+        }
+        if rulebook_changed {
+            writes.insert(
+                (TreeId::Years.into(), keys::year(year).to_vec()),
+                Some(codec::encode(&year_rec)?),
+            );
+        }
+        if audit.is_empty() {
+            return Ok(audit);
+        }
+        self.commit(&writes, audit)
+    }
+
+    /// The working copy of an IKU, loaded from the store on first touch.
+    fn touch_iku<'m>(
+        &self,
+        year: i32,
+        r: &CodeRef,
+        ikus: &'m mut BTreeMap<CodeRef, Option<Iku>>,
+    ) -> Result<&'m mut Option<Iku>, StoreError> {
+        if !ikus.contains_key(r) {
+            let key = keys::code(year, &r.unit, &r.code);
+            let loaded = match self.trees.iku.get(&key)? {
+                Some(v) => Some(codec::decode::<Iku>(&keys::display("iku", &key), &v)?),
+                None => None,
+            };
+            ikus.insert(r.clone(), loaded);
+        }
+        Ok(ikus.get_mut(r).expect("inserted above"))
+    }
+
+    /// The latest stored PK version of a unit (0 without addenda).
+    fn last_addendum_version(&self, year: i32, unit: &str) -> Result<u32, StoreError> {
+        let prefix = keys::unit_prefix(year, unit);
+        match self.trees.addenda.scan_prefix(&prefix).keys().next_back() {
+            Some(k) => {
+                let k = k?;
+                let v: [u8; 4] = k[prefix.len()..]
+                    .try_into()
+                    .map_err(|_| StoreError::Corrupt {
+                        key: keys::display("addenda", &k),
+                        reason: t::P_BAD_KEY.s().into(),
+                    })?;
+                Ok(u32::from_be_bytes(v))
+            }
+            None => Ok(0),
+        }
+    }
+
+    /// Writes the records and the audit entries in one transaction, then flushes.
+    fn commit(
+        &self,
+        writes: &Writes,
+        audit: Vec<AuditEntry>,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let tr = &self.trees;
+        let all = (
+            &tr.meta,
+            &tr.years,
+            &tr.units,
+            &tr.ss,
+            &tr.iku,
+            &tr.addenda,
+            &tr.audit,
+        );
+        let result = all.transaction(|(meta, years, units, ss, iku, addenda, audit_tree)| {
+            let views: [&TransactionalTree; 7] = [meta, years, units, ss, iku, addenda, audit_tree];
+            debug_assert_eq!(TreeIx::from(TreeId::Audit).0, 6);
+            for ((tree, key), value) in writes {
+                match value {
+                    Some(v) => views[tree.0].insert(key.as_slice(), v.as_slice())?,
+                    None => views[tree.0].remove(key.as_slice())?,
+                };
+            }
+            let abort = ConflictableTransactionError::Abort;
+            let mut next: u64 = match meta.get(META_AUDIT_NEXT)? {
+                Some(v) => {
+                    codec::decode(&keys::display("meta", META_AUDIT_NEXT), &v).map_err(abort)?
+                }
+                None => 1,
+            };
+            let mut written = Vec::with_capacity(audit.len());
+            for e in &audit {
+                let e = AuditEntry {
+                    seq: next,
+                    ..e.clone()
+                };
+                audit_tree.insert(&keys::audit(next), codec::encode(&e).map_err(abort)?)?;
+                written.push(e);
+                next += 1;
+            }
+            meta.insert(META_AUDIT_NEXT, codec::encode(&next).map_err(abort)?)?;
+            Ok(written)
+        });
+        let written = result.map_err(|e| match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => StoreError::from(e),
+        })?;
+        self.flush()?;
+        Ok(written)
+    }
+}
