@@ -5,7 +5,6 @@ pub mod app;
 pub mod deps;
 pub mod keymap;
 pub mod run;
-mod standin;
 pub mod theme;
 pub mod ui;
 pub mod update;

@@ -162,7 +162,53 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     result
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the run loop does after the effects of one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+    Suspend,
+}
+
+/// Performs the effects of one action with the store: `Apply` is stored (atomic, audited,
+/// flushed) and its outcome given to [`App::applied`]; `SaveUiState` writes the view state.
+/// `Quit` and `Suspend` are returned for the terminal loop (they need the terminal).
+pub fn perform(
+    app: &mut App,
+    store: &Store,
+    year: i32,
+    actor: &Actor,
+    state_path: Option<&Path>,
+    effects: Vec<Effect>,
+) -> Flow {
+    let mut flow = Flow::Continue;
+    for e in effects {
+        match e {
+            Effect::Apply { changes, source } => {
+                let r = store
+                    .apply(year, &changes, actor, &source)
+                    .and_then(|_| store.flush())
+                    .map_err(|e| e.to_string());
+                app.applied(r);
+            }
+            Effect::SaveUiState => {
+                if let Some(p) = state_path
+                    && let Err(e) = save_ui_state(p, &app.ui_state())
+                {
+                    app.error(t::UI_STATE_NOT_SAVED.fill(&[("reason", &e)]));
+                }
+            }
+            Effect::Quit => flow = Flow::Quit,
+            Effect::Suspend => {
+                if flow == Flow::Continue {
+                    flow = Flow::Suspend;
+                }
+            }
+        }
+    }
+    flow
+}
+
 fn event_loop(
     term: &mut Term,
     app: &mut App,
@@ -195,35 +241,18 @@ fn event_loop(
             if action == crate::tui::action::Action::Redraw {
                 term.clear().map_err(terr)?;
             }
-            let mut queue = update(app, action);
-            while !queue.is_empty() {
-                let effects = std::mem::take(&mut queue);
-                for e in effects {
-                    match e {
-                        Effect::Apply { changes, source } => {
-                            let r = store
-                                .apply(year, &changes, actor, &source)
-                                .map(|_| ())
-                                .map_err(|e| e.to_string());
-                            app.applied(r);
-                        }
-                        Effect::Quit => return Ok(()),
-                        Effect::Suspend => {
-                            restore();
-                            // SAFETY: raise only sends a signal to this process.
-                            unsafe {
-                                libc::raise(libc::SIGTSTP);
-                            }
-                            *term = enter().map_err(terr)?;
-                        }
-                        Effect::SaveUiState => {
-                            if let Some(p) = state_path
-                                && let Err(e) = save_ui_state(p, &app.ui_state())
-                            {
-                                app.error(t::UI_STATE_NOT_SAVED.fill(&[("reason", &e)]));
-                            }
-                        }
+            let effects = update(app, action);
+            match perform(app, store, year, actor, state_path, effects) {
+                Flow::Continue => {}
+                Flow::Quit => return Ok(()),
+                Flow::Suspend => {
+                    restore();
+                    // SAFETY: raise only sends a signal to this process; the default action of
+                    // SIGTSTP stops it until the shell continues it.
+                    unsafe {
+                        libc::raise(libc::SIGTSTP);
                     }
+                    *term = enter().map_err(terr)?;
                 }
             }
         }
