@@ -3,8 +3,6 @@
 
 use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -14,6 +12,7 @@ use crossterm::terminal::{
 };
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use signal_hook::iterator::Signals;
 
 use crate::domain::rulebook::Rulebook;
 use crate::text::Lang;
@@ -129,11 +128,12 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         ui,
     );
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&stop))
-            .map_err(|e| t::TERMINAL_ERROR.fill(&[("reason", &e)]))?;
-    }
+    // SIGTERM/SIGHUP: a watcher thread, because crossterm may spin inside `poll` once the
+    // terminal is gone (SSH dropped) and never return to the loop. Every committed edit is
+    // already flushed by `perform`; the uncommitted editor buffer is discarded by exiting.
+    let mut signals = Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])
+        .map_err(|e| t::TERMINAL_ERROR.fill(&[("reason", &e)]))?;
+    let signal_handle = signals.handle();
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -141,24 +141,34 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     }));
 
     let mut term = enter().map_err(|e| t::TERMINAL_ERROR.fill(&[("reason", &e)]))?;
-    let result = event_loop(
-        &mut term,
-        &mut app,
-        &store,
-        year,
-        &actor,
-        &stop,
-        state_path.as_deref(),
-    );
+    let result = std::thread::scope(|scope| {
+        let store = &store;
+        scope.spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _ = store.flush();
+                restore();
+                // the terminal may be gone: a failed write must not stop the exit
+                let _ = writeln!(io::stderr(), "{}", t::SIGNAL_EXIT.s());
+                std::process::exit(128 + sig);
+            }
+        });
+        let r = event_loop(
+            &mut term,
+            &mut app,
+            store,
+            year,
+            &actor,
+            state_path.as_deref(),
+        );
+        signal_handle.close();
+        r
+    });
     if let Some(p) = &state_path {
         let _ = save_ui_state(p, &app.ui_state());
     }
     let _ = store.flush();
     restore();
     let _ = std::panic::take_hook();
-    if stop.load(Ordering::Relaxed) {
-        eprintln!("{}", t::SIGNAL_EXIT.s());
-    }
     result
 }
 
@@ -215,17 +225,11 @@ fn event_loop(
     store: &Store,
     year: i32,
     actor: &Actor,
-    stop: &AtomicBool,
     state_path: Option<&Path>,
 ) -> Result<(), String> {
     let terr = |e: io::Error| t::TERMINAL_ERROR.fill(&[("reason", &e)]);
     term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
     loop {
-        if stop.load(Ordering::Relaxed) {
-            // discard the uncommitted editor buffer: only committed edits are stored
-            app.editor = None;
-            return Ok(());
-        }
         if !event::poll(Duration::from_millis(250)).map_err(terr)? {
             continue;
         }
