@@ -110,6 +110,9 @@ pub struct Search {
     pub query: String,
     pub matches: Vec<NodePath>,
     pub current: usize,
+    /// The open nodes when the search started: jumping to a match opens only its ancestors on
+    /// top of these, so the matches passed over while typing do not leave the tree unfolded.
+    pub open_before: Option<BTreeSet<String>>,
 }
 
 /// The part of the view that survives a restart (stored as JSON, see `run.rs`).

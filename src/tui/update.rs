@@ -76,6 +76,7 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::Search => {
             app.search = Default::default();
             app.search.typing = true;
+            app.search.open_before = Some(app.open.clone());
             vec![]
         }
         Action::NextMatch => {
@@ -409,7 +410,11 @@ fn search(app: &mut App, action: Action) -> Vec<Effect> {
             app.search.query.pop();
             refresh_matches(app);
         }
-        Action::Commit => app.search.typing = false,
+        Action::Commit => {
+            app.search.typing = false;
+            // from here on n/N unfold on top of what the user sees now
+            app.search.open_before = Some(app.open.clone());
+        }
         Action::Cancel => {
             app.search = Default::default();
             app.say("");
@@ -446,6 +451,9 @@ fn refresh_matches(app: &mut App) {
 fn show_match(app: &mut App) {
     match app.search.matches.get(app.search.current).cloned() {
         Some(p) => {
+            if let Some(before) = &app.search.open_before {
+                app.open = before.clone();
+            }
             if let Some(n) = p.last() {
                 app.select_node(n);
             }
