@@ -1,1 +1,5 @@
-fn main() {}
+//! `kinerja`: argument parsing and dispatch; nothing else.
+
+fn main() {
+    std::process::exit(kinerja::cli::main_with_args(std::env::args_os()));
+}

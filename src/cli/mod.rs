@@ -1,1 +1,410 @@
-//! CLI subcommands (being written)
+//! Command-line interface: one file per subcommand.
+//!
+//! Exit codes: 0 success, 1 the user's data or input was refused, 2 usage error.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::Dataset;
+use crate::domain::rulebook::Rulebook;
+use crate::interchange::number::Locale;
+use crate::store::{Actor, Store};
+use crate::text::{self, Lang, cli as t};
+
+mod export;
+mod import;
+mod log;
+mod open;
+pub mod progress;
+mod realisasi;
+mod report;
+mod tui_entry;
+
+/// A refused command: the message for the user and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub code: i32,
+    pub message: String,
+}
+
+impl CliError {
+    /// The user's data or input was refused (exit 1).
+    pub fn refused(message: impl Into<String>) -> Self {
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
+    }
+    /// The command line itself was wrong (exit 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        CliError {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+/// Turns any displayable error (store, import, …) into a refusal with its message.
+pub fn refused<E: std::fmt::Display>(e: E) -> CliError {
+    CliError::refused(e.to_string())
+}
+
+pub type CliResult = Result<(), CliError>;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kinerja",
+    version,
+    about = "Manajemen kinerja organisasi Kemenkeu (KMK 300/KMK.01/2022) di terminal",
+    long_about = "Manajemen kinerja organisasi Kemenkeu (KMK 300/KMK.01/2022) di terminal.\n\
+                  Tanpa subperintah, kinerja membuka TUI pada toko data.\n\
+                  Performance management of Kemenkeu units in the terminal; without a subcommand \
+                  it opens the TUI.",
+    after_help = "Contoh / examples:\n  kinerja                       # buka TUI\n  kinerja report --unit KANWIL-KALBAR\n  kinerja --store tim.store import fixtures/kalbar-2025.json"
+)]
+pub struct Cli {
+    /// Toko data (direktori sled) / the store directory [default: $XDG_DATA_HOME/kinerja]
+    #[arg(long, global = true, env = "KINERJA_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Bahasa antarmuka / UI language: id | en
+    #[arg(long, global = true, default_value = "id", value_name = "id|en")]
+    pub lang: String,
+    /// Tahun PK / the PK year [default: the latest year in the store]
+    #[arg(long, global = true, value_name = "YYYY")]
+    pub year: Option<i32>,
+    /// Berkas rulebook (TOML) / a rulebook file used instead of the dataset's
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+    /// Peta tombol: default | vim | FILE / keymap for the TUI
+    #[arg(
+        long,
+        global = true,
+        default_value = "default",
+        value_name = "NAME|FILE"
+    )]
+    pub keymap: String,
+    /// Hanya karakter ASCII / ASCII only (borders, tree, marks, sparklines)
+    #[arg(long, global = true)]
+    pub ascii: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Impor dokumen PK (JSON kinerja/1) / import a PK document
+    #[command(
+        after_help = "Contoh: kinerja import fixtures/kalbar-2025.json\n         kinerja import pk-2025.json --replace"
+    )]
+    Import(import::ImportArgs),
+    /// Ekspor dokumen PK (JSON kinerja/1) / export a PK document
+    #[command(
+        after_help = "Contoh: kinerja export -o kalbar-2025.json\n         kinerja export --year 2025 > pk.json"
+    )]
+    Export(export::ExportArgs),
+    /// Impor lembar realisasi (CSV) / import a realisasi sheet
+    #[command(
+        name = "import-realisasi",
+        after_help = "Contoh: kinerja import-realisasi fixtures/realisasi-oktober.csv\n         kinerja import-realisasi realisasi.csv --locale id"
+    )]
+    ImportRealisasi(realisasi::ImportRealisasiArgs),
+    /// Isi atau hapus satu realisasi / set or clear one realisasi
+    #[command(
+        after_help = "Contoh: kinerja set KPKNL-PONTIANAK 1a-CP 2025-10 12,5\n         kinerja set KPKNL-PONTIANAK 1a-CP 2025-10 --clear"
+    )]
+    Set(realisasi::SetArgs),
+    /// Laporan NKO, predikat, nilai SS dan capaian IKU / the performance report
+    #[command(
+        after_help = "Contoh: kinerja report\n         kinerja report --unit KANWIL-KALBAR --period 2025-06 --format json"
+    )]
+    Report(report::ReportArgs),
+    /// Jejak audit, terbaru dulu / the audit trail, newest first
+    #[command(after_help = "Contoh: kinerja log --unit KPKNL-PONTIANAK --since 2025-10-01")]
+    Log(log::LogArgs),
+}
+
+/// Runs the CLI with the given arguments and returns the exit code.
+pub fn main_with_args<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // --lang must be known before clap speaks (its own errors stay in English).
+    if let Some(l) = peek_lang(&args) {
+        text::set_lang(l);
+    }
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let Some(lang) = Lang::parse(&cli.lang) else {
+        eprintln!("{}", t::BAD_LANG.fill(&[("lang", &cli.lang)]));
+        return 2;
+    };
+    text::set_lang(lang);
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            if !e.message.is_empty() {
+                eprintln!("{}", e.message);
+            }
+            e.code
+        }
+    }
+}
+
+fn peek_lang(args: &[OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::parse(&v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
+}
+
+fn run(cli: Cli) -> CliResult {
+    let ctx = Context::new(&cli);
+    match &cli.command {
+        None => open::run(&ctx, &cli),
+        Some(Command::Import(a)) => import::run(&ctx, a),
+        Some(Command::Export(a)) => export::run(&ctx, a),
+        Some(Command::ImportRealisasi(a)) => realisasi::run_import(&ctx, a),
+        Some(Command::Set(a)) => realisasi::run_set(&ctx, a),
+        Some(Command::Report(a)) => report::run(&ctx, a),
+        Some(Command::Log(a)) => log::run(&ctx, a),
+    }
+}
+
+/// What every subcommand needs: where the store is, which year and rulebook, the user.
+pub struct Context {
+    pub store_path: PathBuf,
+    pub store_is_default: bool,
+    pub year: Option<i32>,
+    pub rules_file: Option<PathBuf>,
+    pub lang: Lang,
+    pub actor: Actor,
+}
+
+impl Context {
+    fn new(cli: &Cli) -> Self {
+        let (store_path, store_is_default) = match &cli.store {
+            Some(p) => (p.clone(), false),
+            None => (Store::default_path(), true),
+        };
+        Context {
+            store_path,
+            store_is_default,
+            year: cli.year,
+            rules_file: cli.rules.clone(),
+            lang: text::lang(),
+            actor: Actor::current(),
+        }
+    }
+
+    /// The locale for numbers typed or shown, from `--locale` or else the UI language.
+    pub fn locale(&self, given: Option<&str>) -> Result<Locale, CliError> {
+        match given {
+            Some(s) => Locale::parse(s)
+                .ok_or_else(|| CliError::usage(t::BAD_LOCALE.fill(&[("locale", &s)]))),
+            None => Ok(match self.lang {
+                Lang::Id => Locale::Id,
+                Lang::En => Locale::En,
+            }),
+        }
+    }
+
+    pub fn open_store(&self) -> Result<Store, CliError> {
+        Store::open(&self.store_path).map_err(refused)
+    }
+
+    /// The year to work on: `--year`, else the latest year in the store.
+    pub fn year(&self, store: &Store) -> Result<i32, CliError> {
+        let years = store.years().map_err(refused)?;
+        match self.year {
+            Some(y) if years.contains(&y) => Ok(y),
+            Some(y) => Err(CliError::refused(t::YEAR_NOT_IN_STORE.fill(&[
+                ("year", &y),
+                ("years", &join_years(&years)),
+                ("store", &self.store_path.display()),
+            ]))),
+            None => years.last().copied().ok_or_else(|| {
+                CliError::refused(t::STORE_EMPTY.fill(&[("store", &self.store_path.display())]))
+            }),
+        }
+    }
+
+    /// Loads the year's dataset and the rulebook in force (`--rules`, else the dataset's).
+    pub fn load(&self, store: &Store) -> Result<(Dataset, Rulebook), CliError> {
+        let year = self.year(store)?;
+        let ds = store.load_year(year).map_err(refused)?;
+        let rb = self.rulebook_for(&ds)?;
+        Ok((ds, rb))
+    }
+
+    pub fn rulebook_for(&self, ds: &Dataset) -> Result<Rulebook, CliError> {
+        match &self.rules_file {
+            Some(f) => load_rulebook_file(f),
+            None => rulebook_by_name(&ds.rulebook),
+        }
+    }
+}
+
+fn join_years(years: &[i32]) -> String {
+    if years.is_empty() {
+        "–".into()
+    } else {
+        years
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A built-in rulebook by name, with a clear error naming the known ones.
+pub fn rulebook_by_name(name: &str) -> Result<Rulebook, CliError> {
+    Rulebook::builtin(name).ok_or_else(|| {
+        let known: Vec<&str> = crate::domain::rulebook::BUILTIN
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        CliError::refused(
+            t::UNKNOWN_RULEBOOK.fill(&[("name", &name), ("known", &known.join(", "))]),
+        )
+    })
+}
+
+/// Reads a rulebook file; a malformed one is refused with the file, key and reason.
+pub fn load_rulebook_file(path: &Path) -> Result<Rulebook, CliError> {
+    let text = read_text_file(path, crate::domain::rulebook::MAX_RULEBOOK_BYTES as u64)?;
+    Rulebook::from_toml(&text).map_err(|e| {
+        let place = match e.line {
+            Some(l) => format!("{}:{}", path.display(), l),
+            None => path.display().to_string(),
+        };
+        CliError::refused(t::BAD_RULEBOOK.fill(&[
+            ("file", &place),
+            ("key", &e.key),
+            ("reason", &e.reason),
+        ]))
+    })
+}
+
+/// Reads a UTF-8 text file of at most `max` bytes with clear errors.
+pub fn read_text_file(path: &Path, max: u64) -> Result<String, CliError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        CliError::refused(
+            t::CANNOT_READ.fill(&[("file", &path.display()), ("reason", &io_reason(&e))]),
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(CliError::refused(
+            t::IS_A_DIRECTORY.fill(&[("file", &path.display())]),
+        ));
+    }
+    if meta.len() > max {
+        return Err(CliError::refused(t::FILE_TOO_LARGE.fill(&[
+            ("file", &path.display()),
+            ("max", &format!("{} MiB", max.div_ceil(1024 * 1024))),
+        ])));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        CliError::refused(
+            t::CANNOT_READ.fill(&[("file", &path.display()), ("reason", &io_reason(&e))]),
+        )
+    })?;
+    let mut text = String::from_utf8(bytes)
+        .map_err(|_| CliError::refused(t::NOT_UTF8.fill(&[("file", &path.display())])))?;
+    if text.starts_with('\u{feff}') {
+        text.remove(0); // spreadsheets like to write a BOM
+    }
+    Ok(text)
+}
+
+/// A short, user-readable reason for an I/O error (no Debug dump).
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    let m = match e.kind() {
+        NotFound => &t::IO_NOT_FOUND,
+        PermissionDenied => &t::IO_PERMISSION,
+        _ => return e.to_string(),
+    };
+    m.s().to_string()
+}
+
+/// Writes a file atomically: a temporary file beside it, fsync, then rename.
+pub fn write_file_atomic(path: &Path, contents: &[u8]) -> Result<(), CliError> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let fail = |e: std::io::Error| {
+        CliError::refused(
+            t::CANNOT_WRITE.fill(&[("file", &path.display()), ("reason", &io_reason(&e))]),
+        )
+    };
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(contents)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
+}
+
+/// Parses `YYYY-MM` into (year, month).
+pub fn parse_year_month(s: &str) -> Option<(i32, u8)> {
+    let (y, m) = s.trim().split_once('-')?;
+    if y.len() != 4 || m.len() != 2 {
+        return None;
+    }
+    let y: i32 = y.parse().ok()?;
+    let m: u8 = m.parse().ok()?;
+    (1..=12).contains(&m).then_some((y, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn year_month() {
+        assert_eq!(parse_year_month("2025-09"), Some((2025, 9)));
+        assert_eq!(parse_year_month("2025-13"), None);
+        assert_eq!(parse_year_month("2025-9"), None);
+        assert_eq!(parse_year_month("25-09"), None);
+        assert_eq!(parse_year_month("x"), None);
+    }
+
+    #[test]
+    fn lang_is_peeked_before_parsing() {
+        let a: Vec<OsString> = ["kinerja", "report", "--lang", "en"]
+            .iter()
+            .map(Into::into)
+            .collect();
+        assert_eq!(peek_lang(&a), Some(Lang::En));
+        let a: Vec<OsString> = ["kinerja", "--lang=id"].iter().map(Into::into).collect();
+        assert_eq!(peek_lang(&a), Some(Lang::Id));
+    }
+}

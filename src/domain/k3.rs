@@ -15,8 +15,8 @@ use std::collections::BTreeSet;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::model::{CodeRef, Dataset, Iku, Months, NO_MONTHS, Polarity, TargetBasis, Validity};
-use super::period::{annual_target, consolidate};
+use super::model::{Dataset, Iku, Months, Polarity, TargetBasis, Validity};
+use super::period::annual_target;
 pub use super::rulebook::K3Method;
 use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
 use crate::text::domain::{k3 as t, num};
@@ -568,57 +568,20 @@ pub fn iku_annual_target(ds: &Dataset, iku: &Iku) -> Option<Decimal> {
 /// month's rolled-up realisasi exists only when every child with a target that month has its
 /// realisasi.
 ///
-/// A self-contained copy of the §6 roll-up so that K3 and the rules do not wait for `score`;
-/// the two must agree.
+/// The same roll-up the scores use (`score::effective_months`), so that K3, the rules and the
+/// scores always agree.
 pub fn effective_series(ds: &Dataset, iku: &Iku) -> (Months, Months) {
-    let mut seen = BTreeSet::new();
-    series_guarded(ds, iku, &mut seen)
-}
-
-fn series_guarded(ds: &Dataset, iku: &Iku, seen: &mut BTreeSet<CodeRef>) -> (Months, Months) {
-    let own = (iku.targets, iku.realisasi);
-    let Some(method) = iku.location_consolidation.as_consolidation() else {
-        return own;
-    };
-    if !iku.rolls_up() || !seen.insert(iku.key()) {
-        return own;
-    }
-    let children: Vec<(Months, Months)> = ds
-        .cascaded_from(&iku.key())
-        .iter()
-        .filter_map(|k| ds.iku.get(k))
-        .filter(|c| {
-            ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(iku.unit.as_str())
-        })
-        .map(|c| series_guarded(ds, c, seen))
-        .collect();
-    seen.remove(&iku.key());
-    if children.is_empty() {
-        return own;
-    }
-    let mut targets = NO_MONTHS;
-    let mut realisasi = NO_MONTHS;
-    for m in 0..12 {
-        let with_target: Vec<&(Months, Months)> =
-            children.iter().filter(|(ct, _)| ct[m].is_some()).collect();
-        let tv: Vec<Decimal> = with_target.iter().filter_map(|(ct, _)| ct[m]).collect();
-        targets[m] = consolidate(method, &tv);
-        let rv: Vec<Decimal> = with_target.iter().filter_map(|(_, cr)| cr[m]).collect();
-        if !with_target.is_empty() && rv.len() == with_target.len() {
-            realisasi[m] = consolidate(method, &rv);
-        }
-    }
-    (targets, realisasi)
+    super::score::effective_months(ds, iku)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::Perspective;
     use crate::domain::model::{
         Cascade, CascadeKind, CascadeMethod, Consolidation, Control, Level, LocationConsolidation,
         ReportingPeriod, Ss, Unit,
     };
+    use crate::domain::model::{CodeRef, NO_MONTHS, Perspective};
     use crate::text::{Lang, lang};
 
     fn d(s: &str) -> Decimal {

@@ -468,6 +468,23 @@ impl Dataset {
     pub fn depth(&self, unit: &str) -> usize {
         self.ancestors(unit).len()
     }
+    /// Whether a month's realisasi of an IKU is frozen (R10): the unit has an addendum dated
+    /// after that month ended while the month had realisasi, so the addendum was based on it.
+    pub fn realisasi_frozen(&self, iku: &Iku, month: u8) -> bool {
+        if !(1..=12).contains(&month) || iku.realisasi[(month - 1) as usize].is_none() {
+            return false;
+        }
+        let next = if month == 12 {
+            NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
+        } else {
+            NaiveDate::from_ymd_opt(self.year, u32::from(month) + 1, 1)
+        };
+        let Some(next) = next else { return false };
+        self.addenda
+            .iter()
+            .any(|a| a.unit == iku.unit && a.date >= next)
+    }
+
     /// The latest PK version of a unit (0 when it has no addendum).
     pub fn pk_version(&self, unit: &str) -> u32 {
         self.addenda

@@ -1,0 +1,56 @@
+//! `kinerja import FILE.json`: a whole PK document, all or nothing.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::progress::Progress;
+use super::{CliError, CliResult, Context, read_text_file, refused};
+use crate::interchange::json;
+use crate::text::cli as t;
+
+/// Largest PK document accepted.
+pub const MAX_DOCUMENT_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Dokumen PK kinerja/1 (JSON)
+    pub file: PathBuf,
+    /// Ganti data tahun yang sama yang sudah ada / replace the year if it exists
+    #[arg(long)]
+    pub replace: bool,
+}
+
+pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
+    let mut bar = Progress::new(t::PROGRESS_READ.fill(&[("file", &a.file.display())]), 3);
+    let text = read_text_file(&a.file, MAX_DOCUMENT_BYTES)?;
+    bar.phase(t::PROGRESS_CHECK.s(), 3);
+    bar.set(1, 3);
+    let parsed = json::import_document(&text);
+    drop(text);
+    let ds = parsed.map_err(|errors| {
+        let mut msg = t::IMPORT_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
+        for e in &errors {
+            msg.push_str("\n  ");
+            msg.push_str(&e.to_string());
+        }
+        CliError::refused(msg)
+    })?;
+    // The rulebook the document names must exist (or --rules is given).
+    ctx.rulebook_for(&ds)?;
+    let store = ctx.open_store()?;
+    store
+        .import_dataset(&ds, a.replace, &ctx.actor, "import")
+        .map_err(refused)?;
+    println!(
+        "{}",
+        t::IMPORTED.fill(&[
+            ("year", &ds.year),
+            ("units", &ds.units.len()),
+            ("ss", &ds.ss.len()),
+            ("iku", &ds.iku.len()),
+            ("store", &store.path().display()),
+        ])
+    );
+    Ok(())
+}

@@ -1,0 +1,41 @@
+//! `kinerja` with no subcommand: open the store (seeding the default one on first run) and show
+//! the TUI.
+
+use super::{Cli, CliError, CliResult, Context, refused};
+use crate::interchange::json;
+use crate::store::Store;
+use crate::text::cli as t;
+
+/// The bundled sample, loaded into an empty default store on first run.
+pub const SAMPLE: &str = include_str!("../../fixtures/kalbar-2025.json");
+
+/// Loads the bundled sample into an empty store; returns whether it did.
+pub fn seed_if_empty(ctx: &Context, store: &Store) -> Result<bool, CliError> {
+    if !store.is_empty().map_err(refused)? {
+        return Ok(false);
+    }
+    let ds = json::import_document(SAMPLE).map_err(|e| {
+        CliError::refused(format!(
+            "fixtures/kalbar-2025.json: {}",
+            e.first().map(|e| e.to_string()).unwrap_or_default()
+        ))
+    })?;
+    store
+        .import_dataset(&ds, false, &ctx.actor, "sample")
+        .map_err(refused)?;
+    Ok(true)
+}
+
+pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
+    let store = ctx.open_store()?;
+    if ctx.store_is_default {
+        if seed_if_empty(ctx, &store)? {
+            eprintln!("{}", t::SEEDED.fill(&[("store", &store.path().display())]));
+        }
+    } else if store.is_empty().map_err(refused)? {
+        return Err(CliError::refused(
+            t::STORE_EMPTY.fill(&[("store", &store.path().display())]),
+        ));
+    }
+    super::tui_entry::open(ctx, cli, store)
+}

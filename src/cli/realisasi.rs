@@ -1,0 +1,210 @@
+//! `kinerja import-realisasi FILE.csv` and `kinerja set UNIT IKU YYYY-MM VALUE`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use super::{CliError, CliResult, Context, parse_year_month, read_text_file, refused};
+use crate::domain::{CodeRef, Dataset, Decimal, Iku};
+use crate::interchange::csv as sheet;
+use crate::interchange::number::{format_exact, parse_decimal};
+use crate::store::Change;
+use crate::text::cli as t;
+
+/// Largest realisasi sheet accepted.
+pub const MAX_SHEET_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
+
+#[derive(Args, Debug)]
+pub struct ImportRealisasiArgs {
+    /// Lembar CSV: unit,iku,month,realisasi
+    pub file: PathBuf,
+    /// Format angka / number format: id (1.234,5) | en (1,234.5)
+    #[arg(long, value_name = "id|en")]
+    pub locale: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SetArgs {
+    /// Kode unit / unit code
+    pub unit: String,
+    /// Kode IKU / IKU code
+    pub iku: String,
+    /// Bulan / month, YYYY-MM
+    pub month: String,
+    /// Nilai realisasi (format angka lokal) / the value in the active locale
+    #[arg(allow_hyphen_values = true, required_unless_present = "clear")]
+    pub value: Option<String>,
+    /// Hapus nilai / clear the value
+    #[arg(long, conflicts_with = "value")]
+    pub clear: bool,
+    /// Format angka / number format: id | en
+    #[arg(long, value_name = "id|en")]
+    pub locale: Option<String>,
+}
+
+/// Frozen-month check shared by the sheet import and `set` (R10).
+fn frozen(ds: &Dataset, iku: &Iku, month: u8) -> bool {
+    ds.realisasi_frozen(iku, month)
+}
+
+pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
+    let locale = match &a.locale {
+        Some(l) => Some(ctx.locale(Some(l))?),
+        None => None,
+    };
+    let text = read_text_file(&a.file, MAX_SHEET_BYTES)?;
+    let store = ctx.open_store()?;
+    let years = store.years().map_err(refused)?;
+    let datasets: Vec<Dataset> = years
+        .iter()
+        .map(|y| store.load_year(*y))
+        .collect::<Result<_, _>>()
+        .map_err(refused)?;
+    let refs: Vec<&Dataset> = datasets.iter().collect();
+    let rows = sheet::parse_realisasi_sheet(&text, locale, &refs, &frozen).map_err(|errors| {
+        let mut msg = t::SHEET_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
+        for e in &errors {
+            msg.push_str("\n  ");
+            msg.push_str(&e.to_string());
+        }
+        CliError::refused(msg)
+    })?;
+    if rows.is_empty() {
+        println!("{}", t::SHEET_NO_ROWS.fill(&[("file", &a.file.display())]));
+        return Ok(());
+    }
+    let mut row_years: Vec<i32> = rows.iter().map(|r| r.year).collect();
+    row_years.sort_unstable();
+    row_years.dedup();
+    if row_years.len() > 1 {
+        let list = row_years
+            .iter()
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        return Err(CliError::refused(
+            t::SHEET_MANY_YEARS.fill(&[("years", &list)]),
+        ));
+    }
+    let changes: Vec<Change> = rows
+        .iter()
+        .map(|r| Change::SetRealisasi {
+            iku: CodeRef::new(&r.unit, &r.iku),
+            month: r.month,
+            value: r.value,
+        })
+        .collect();
+    store
+        .apply(row_years[0], &changes, &ctx.actor, "import-realisasi")
+        .map_err(refused)?;
+    println!(
+        "{}",
+        t::SHEET_APPLIED.fill(&[
+            ("n", &changes.len()),
+            ("file", &a.file.display()),
+            ("year", &row_years[0])
+        ])
+    );
+    Ok(())
+}
+
+pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
+    let locale = ctx.locale(a.locale.as_deref())?;
+    let (year, month) = parse_year_month(&a.month)
+        .ok_or_else(|| CliError::usage(t::BAD_MONTH.fill(&[("month", &a.month)])))?;
+    let value: Option<Decimal> = match (&a.value, a.clear) {
+        (_, true) => None,
+        (Some(v), false) => Some(parse_decimal(v, locale).map_err(refused)?),
+        (None, false) => return Err(CliError::usage(t::SET_NEEDS_VALUE.s())),
+    };
+    let store = ctx.open_store()?;
+    let years = store.years().map_err(refused)?;
+    if !years.contains(&year) {
+        return Err(CliError::refused(
+            t::YEAR_NOT_IN_STORE.fill(&[
+                ("year", &year),
+                (
+                    "years",
+                    &years
+                        .iter()
+                        .map(|y| y.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+                ("store", &store.path().display()),
+            ]),
+        ));
+    }
+    let ds = store.load_year(year).map_err(refused)?;
+    let iku = check_settable(&ds, &a.unit, &a.iku, month)?;
+    let old = iku.realisasi[(month - 1) as usize];
+    let key = iku.key();
+    store
+        .apply(
+            year,
+            &[Change::SetRealisasi {
+                iku: key.clone(),
+                month,
+                value,
+            }],
+            &ctx.actor,
+            "set",
+        )
+        .map_err(refused)?;
+    let show = |v: Option<Decimal>| v.map_or("–".to_string(), |d| format_exact(d, locale));
+    println!(
+        "{}",
+        t::SET_SAVED.fill(&[
+            ("iku", &key),
+            ("month", &a.month),
+            ("new", &show(value)),
+            ("old", &show(old)),
+        ])
+    );
+    Ok(())
+}
+
+/// Checks that a realisasi of `unit`/`iku` in `month` may be set; returns the IKU.
+pub fn check_settable<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    code: &str,
+    month: u8,
+) -> Result<&'a Iku, CliError> {
+    if !ds.units.contains_key(unit) {
+        return Err(CliError::refused(
+            t::UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &ds.year)]),
+        ));
+    }
+    let iku = ds.iku.get(&CodeRef::new(unit, code)).ok_or_else(|| {
+        CliError::refused(t::UNKNOWN_IKU.fill(&[
+            ("unit", &unit),
+            ("iku", &code),
+            ("year", &ds.year),
+        ]))
+    })?;
+    if !iku.reporting_period.is_reporting_month(month) {
+        let months: Vec<String> = iku
+            .reporting_period
+            .months()
+            .iter()
+            .map(|m| format!("{}-{m:02}", ds.year))
+            .collect();
+        return Err(CliError::refused(t::NOT_REPORTING_MONTH.fill(&[
+            ("iku", &iku.key()),
+            ("period", &iku.reporting_period),
+            ("months", &months.join(", ")),
+        ])));
+    }
+    if iku.rolls_up() && !ds.cascaded_from(&iku.key()).is_empty() {
+        return Err(CliError::refused(
+            t::ROLLUP_NOT_SETTABLE.fill(&[("iku", &iku.key())]),
+        ));
+    }
+    if ds.realisasi_frozen(iku, month) {
+        return Err(CliError::refused(
+            t::MONTH_FROZEN.fill(&[("iku", &iku.key()), ("month", &month)]),
+        ));
+    }
+    Ok(iku)
+}

@@ -1,0 +1,414 @@
+//! `kinerja report`: NKO, predikat, perspective and SS values, and every IKU's numbers.
+//!
+//! Every number comes from `domain::score` (and `domain::k3`), the same functions the TUI uses.
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::{CliError, CliResult, Context, parse_year_month, refused};
+use crate::domain::rulebook::Rulebook;
+use crate::domain::score::{UnitScore, latest_period, round_to, round2, score_unit};
+use crate::domain::{Dataset, Decimal};
+use crate::interchange::number::{Locale, format_decimal, format_exact};
+use crate::text::cli as t;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Hanya unit ini / only this unit
+    #[arg(long, value_name = "CODE")]
+    pub unit: Option<String>,
+    /// Periode s.d. bulan / up to and including this month [default: latest month with realisasi]
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<String>,
+    /// Bentuk keluaran / output format
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// One unit's report: the scores and what is needed to show them.
+pub struct UnitReport<'a> {
+    pub ds: &'a Dataset,
+    pub rb: &'a Rulebook,
+    pub score: UnitScore,
+}
+
+pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
+    let store = ctx.open_store()?;
+    let (ds, rb, period) = match &a.period {
+        Some(p) => {
+            let (year, month) = parse_year_month(p)
+                .ok_or_else(|| CliError::usage(t::BAD_MONTH.fill(&[("month", p)])))?;
+            if ctx.year.is_some_and(|y| y != year) {
+                return Err(CliError::usage(
+                    t::PERIOD_YEAR_MISMATCH.fill(&[("period", p)]),
+                ));
+            }
+            let years = store.years().map_err(refused)?;
+            if !years.contains(&year) {
+                return Err(CliError::refused(
+                    t::YEAR_NOT_IN_STORE.fill(&[
+                        ("year", &year),
+                        (
+                            "years",
+                            &years
+                                .iter()
+                                .map(|y| y.to_string())
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        ),
+                        ("store", &store.path().display()),
+                    ]),
+                ));
+            }
+            let ds = store.load_year(year).map_err(refused)?;
+            let rb = ctx.rulebook_for(&ds)?;
+            (ds, rb, month)
+        }
+        None => {
+            let (ds, rb) = ctx.load(&store)?;
+            let period = latest_period(&ds).unwrap_or(12);
+            (ds, rb, period)
+        }
+    };
+    let units: Vec<String> = match &a.unit {
+        Some(u) if ds.units.contains_key(u) => vec![u.clone()],
+        Some(u) => {
+            return Err(CliError::refused(
+                t::UNKNOWN_UNIT.fill(&[("unit", u), ("year", &ds.year)]),
+            ));
+        }
+        None => tree_order(&ds),
+    };
+    let reports: Vec<UnitReport> = units
+        .iter()
+        .map(|u| UnitReport {
+            ds: &ds,
+            rb: &rb,
+            score: score_unit(&ds, &rb, u, period),
+        })
+        .collect();
+    let locale = ctx.locale(None)?;
+    let out = match a.format {
+        Format::Json => {
+            let v: Vec<Value> = reports.iter().map(unit_json).collect();
+            let mut s = serde_json::to_string_pretty(&Value::Array(v)).map_err(refused)?;
+            s.push('\n');
+            s
+        }
+        Format::Csv => csv_report(&reports)?,
+        Format::Table => reports
+            .iter()
+            .map(|r| table(r, locale, false))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Format::Md => reports
+            .iter()
+            .map(|r| table(r, locale, true))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush());
+    Ok(())
+}
+
+/// Units depth-first from the roots, children in code order.
+pub fn tree_order(ds: &Dataset) -> Vec<String> {
+    let mut out = Vec::with_capacity(ds.units.len());
+    let mut stack: Vec<&String> = ds.roots().iter().rev().collect();
+    while let Some(u) = stack.pop() {
+        out.push(u.clone());
+        stack.extend(ds.children(u).iter().rev());
+    }
+    out
+}
+
+fn r2(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(round2(d).to_string()))
+}
+
+fn exact(d: Option<Decimal>) -> Value {
+    d.map_or(Value::Null, |d| Value::String(d.normalize().to_string()))
+}
+
+fn period_label(year: i32, month: u8) -> String {
+    format!("{year}-{month:02}")
+}
+
+/// The JSON object of one unit (documented in README "Report JSON").
+pub fn unit_json(r: &UnitReport) -> Value {
+    let u = &r.ds.units[&r.score.unit];
+    let s = &r.score;
+    json!({
+        "unit": u.code,
+        "name": u.name,
+        "level": u.level.as_str(),
+        "period": period_label(r.ds.year, s.period),
+        "rulebook": r.rb.name,
+        "nko": r2(s.nko),
+        "predikat": s.predikat,
+        "perspectives": s.perspectives.iter().map(|p| json!({
+            "perspective": p.perspective.as_str(),
+            "weight": p.weight.normalize().to_string(),
+            "value": r2(p.value),
+        })).collect::<Vec<_>>(),
+        "ss": s.ss.values().map(|x| json!({
+            "code": x.code,
+            "perspective": x.perspective.as_str(),
+            "value": r2(x.value),
+        })).collect::<Vec<_>>(),
+        "iku": s.iku.values().map(|i| json!({
+            "code": i.code,
+            "ss": i.ss,
+            "target": exact(i.target),
+            "realisasi": exact(i.realisasi),
+            "capaian": r2(i.capaian),
+            "status": i.status.map(|s| s.as_str()),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let head = [
+        "unit",
+        "level",
+        "period",
+        "rulebook",
+        "nko",
+        "predikat",
+        "iku",
+        "ss",
+        "target",
+        "realisasi",
+        "capaian",
+        "status",
+    ];
+    w.write_record(head).map_err(refused)?;
+    for r in reports {
+        let u = &r.ds.units[&r.score.unit];
+        let s = &r.score;
+        let nko = s.nko.map(|n| round2(n).to_string()).unwrap_or_default();
+        let pred = s.predikat.clone().unwrap_or_default();
+        let period = period_label(r.ds.year, s.period);
+        let opt = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+        if s.iku.is_empty() {
+            w.write_record([
+                &u.code,
+                u.level.as_str(),
+                &period,
+                &r.rb.name,
+                &nko,
+                &pred,
+                "",
+                "",
+                "",
+                "",
+                "",
+                "",
+            ])
+            .map_err(refused)?;
+        }
+        for i in s.iku.values() {
+            w.write_record([
+                u.code.as_str(),
+                u.level.as_str(),
+                &period,
+                &r.rb.name,
+                &nko,
+                &pred,
+                &i.code,
+                &i.ss,
+                &opt(i.target),
+                &opt(i.realisasi),
+                &i.capaian.map(|c| round2(c).to_string()).unwrap_or_default(),
+                i.status.map(|s| s.as_str()).unwrap_or(""),
+            ])
+            .map_err(refused)?;
+        }
+    }
+    let bytes = w.into_inner().map_err(refused)?;
+    String::from_utf8(bytes).map_err(refused)
+}
+
+/// Renders rows as an aligned text table or a Markdown table.
+pub fn render_table(head: &[String], rows: &[Vec<String>], md: bool, right: &[bool]) -> String {
+    let n = head.len();
+    let mut width = vec![0usize; n];
+    for row in std::iter::once(head).chain(rows.iter().map(|r| r.as_slice())) {
+        for (i, c) in row.iter().enumerate().take(n) {
+            width[i] = width[i].max(c.chars().count());
+        }
+    }
+    let cell = |i: usize, c: &str| {
+        let pad = width[i].saturating_sub(c.chars().count());
+        if right.get(i).copied().unwrap_or(false) {
+            format!("{}{}", " ".repeat(pad), c)
+        } else {
+            format!("{}{}", c, " ".repeat(pad))
+        }
+    };
+    let line = |row: &[String]| {
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| cell(i, &c.replace('|', "\\|")))
+            .collect();
+        if md {
+            format!("| {} |", cells.join(" | "))
+        } else {
+            cells.join("  ").trim_end().to_string()
+        }
+    };
+    let mut out = String::new();
+    out.push_str(&line(head));
+    out.push('\n');
+    if md {
+        let sep: Vec<String> = (0..n)
+            .map(|i| {
+                let dashes = "-".repeat(width[i].max(3));
+                if right.get(i).copied().unwrap_or(false) {
+                    format!("{}:", &dashes[1..])
+                } else {
+                    dashes
+                }
+            })
+            .collect();
+        out.push_str(&format!("| {} |\n", sep.join(" | ")));
+    } else {
+        let total: usize = width.iter().sum::<usize>() + 2 * n.saturating_sub(1);
+        out.push_str(&"─".repeat(total));
+        out.push('\n');
+    }
+    for r in rows {
+        out.push_str(&line(r));
+        out.push('\n');
+    }
+    out
+}
+
+fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
+    let u = &r.ds.units[&r.score.unit];
+    let s = &r.score;
+    let dash = || "–".to_string();
+    let num2 = |d: Option<Decimal>| d.map_or_else(dash, |d| format_decimal(d, locale, 2));
+    // exact values, but a repeating fraction of an average is cut at 4 places for reading
+    let numx = |d: Option<Decimal>| d.map_or_else(dash, |d| format_exact(round_to(d, 4), locale));
+    let mut out = String::new();
+    let title = format!("{} — {} ({})", u.code, u.name, u.level);
+    if md {
+        out.push_str(&format!("## {title}\n\n"));
+    } else {
+        out.push_str(&format!("{title}\n"));
+    }
+    let summary = t::REPORT_SUMMARY.fill(&[
+        ("period", &period_label(r.ds.year, s.period)),
+        ("rulebook", &r.rb.name),
+        ("nko", &num2(s.nko)),
+        ("predikat", &s.predikat.clone().unwrap_or_else(dash)),
+    ]);
+    out.push_str(&summary);
+    out.push_str("\n\n");
+    if !s.perspectives.is_empty() {
+        let head = vec![
+            t::COL_PERSPECTIVE.s().to_string(),
+            t::COL_WEIGHT.s().into(),
+            t::COL_VALUE.s().into(),
+        ];
+        let rows: Vec<Vec<String>> = s
+            .perspectives
+            .iter()
+            .map(|p| {
+                vec![
+                    p.perspective.as_str().to_string(),
+                    numx(Some(p.weight)),
+                    num2(p.value),
+                ]
+            })
+            .collect();
+        out.push_str(&render_table(&head, &rows, md, &[false, true, true]));
+        out.push('\n');
+    }
+    if !s.ss.is_empty() {
+        let head = vec![
+            "SS".to_string(),
+            t::COL_PERSPECTIVE.s().into(),
+            t::COL_NAME.s().into(),
+            t::COL_VALUE.s().into(),
+        ];
+        let rows: Vec<Vec<String>> =
+            s.ss.values()
+                .map(|x| {
+                    let name =
+                        r.ds.ss
+                            .get(&crate::domain::CodeRef::new(&u.code, &x.code))
+                            .map(|s| s.name.clone())
+                            .unwrap_or_default();
+                    vec![
+                        x.code.clone(),
+                        x.perspective.as_str().to_string(),
+                        name,
+                        num2(x.value),
+                    ]
+                })
+                .collect();
+        out.push_str(&render_table(
+            &head,
+            &rows,
+            md,
+            &[false, false, false, true],
+        ));
+        out.push('\n');
+    }
+    if !s.iku.is_empty() {
+        let head = vec![
+            "IKU".to_string(),
+            "SS".into(),
+            t::COL_TARGET.s().into(),
+            t::COL_REALISASI.s().into(),
+            t::COL_CAPAIAN.s().into(),
+            t::COL_STATUS.s().into(),
+        ];
+        let rows: Vec<Vec<String>> = s
+            .iku
+            .values()
+            .map(|i| {
+                vec![
+                    i.code.clone(),
+                    i.ss.clone(),
+                    numx(i.target),
+                    numx(i.realisasi),
+                    num2(i.capaian),
+                    i.status.map_or_else(dash, |s| status_word(s).to_string()),
+                ]
+            })
+            .collect();
+        out.push_str(&render_table(
+            &head,
+            &rows,
+            md,
+            &[false, false, true, true, true, false],
+        ));
+    }
+    out
+}
+
+fn status_word(s: crate::domain::score::Status) -> &'static str {
+    use crate::domain::score::Status::*;
+    match s {
+        Green => t::STATUS_GREEN.s(),
+        Yellow => t::STATUS_YELLOW.s(),
+        Red => t::STATUS_RED.s(),
+    }
+}
