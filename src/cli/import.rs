@@ -39,9 +39,15 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     // The rulebook the document names must exist (or --rules is given).
     ctx.rulebook_for(&ds)?;
     let store = ctx.open_store()?;
+    bar.phase(
+        t::PROGRESS_SAVE.fill(&[("store", &store.path().display())]),
+        1,
+    );
     store
         .import_dataset(&ds, a.replace, &ctx.actor, "import")
         .map_err(refused)?;
+    bar.set(1, 1);
+    bar.finish();
     println!(
         "{}",
         t::IMPORTED.fill(&[

@@ -15,6 +15,7 @@ use crate::text::{self, Lang, cli as t};
 
 mod addendum;
 mod check;
+pub mod demo;
 mod export;
 mod import;
 mod log;
@@ -143,6 +144,11 @@ pub enum Command {
     /// Rulebook bawaan / the built-in rulebooks
     #[command(after_help = "Contoh: kinerja rules list\n         kinerja rules show kmk-127-2026")]
     Rules(rules::RulesArgs),
+    /// Buat dokumen PK contoh (kanwil | ministry) / generate a demo PK document
+    #[command(
+        after_help = "Contoh: kinerja demo --scale ministry -o m.json\n         kinerja --store m.store import m.json && kinerja --store m.store\n         kinerja demo --scale kanwil --seed 7 --year 2026 -o kanwil.json\nSeed dan tahun yang sama memberi dokumen yang sama / the same seed and year give the same document."
+    )]
+    Demo(demo::DemoArgs),
 }
 
 /// Runs the CLI with the given arguments and returns the exit code.
@@ -207,6 +213,7 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Addendum(a)) => addendum::run(&ctx, a),
         Some(Command::Pk(a)) => pk::run(&ctx, a),
         Some(Command::Rules(a)) => rules::run(&ctx, a),
+        Some(Command::Demo(a)) => demo::run(&ctx, a),
     }
 }
 

@@ -315,3 +315,19 @@ pub const COL_RULEBOOK: Msg = msg!("Rulebook", "Rulebook");
 pub const COL_PREDIKAT: Msg = msg!("Predikat", "Predikat");
 pub const COL_K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
 pub const COL_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
+
+// --- demo ---
+pub const DEMO_BAD_SCALE: Msg = msg!(
+    "Skala tidak dikenal: {scale}. Pilih salah satu: {known}.",
+    "Unknown scale: {scale}. Choose one of: {known}."
+);
+pub const PROGRESS_DEMO: Msg = msg!(
+    "Membuat data contoh ({scale})",
+    "Generating demo data ({scale})"
+);
+pub const PROGRESS_DEMO_WRITE: Msg = msg!("Menulis {file}", "Writing {file}");
+pub const DEMO_WRITTEN: Msg = msg!(
+    "Data contoh {scale} (seed {seed}, tahun {year}) ditulis ke {file}: {units} unit, {ss} SS, {iku} IKU.\nCoba: kinerja --store STORE import {file}",
+    "Demo data {scale} (seed {seed}, year {year}) written to {file}: {units} units, {ss} SS, {iku} IKU.\nTry: kinerja --store STORE import {file}"
+);
+pub const PROGRESS_LOAD: Msg = msg!("Memuat {store}", "Loading {store}");

@@ -1,11 +1,11 @@
 //! The model of the TUI: what is on screen and what the user is doing. No I/O here.
 
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use tui_tree_widget::TreeState;
 
 use crate::domain::rulebook::Rulebook;
 use crate::domain::score::{Scores, UnitScore};
@@ -145,8 +145,9 @@ pub struct App {
     /// Open tree nodes (identifiers).
     pub open: BTreeSet<String>,
     pub selected: NodePath,
-    /// The tree widget's state (scroll offset); synchronised from `open`/`selected` on render.
-    pub tree_state: TreeState<String>,
+    /// The first row shown in the tree pane (kept by the renderer so that the selection stays in
+    /// view); empty until the first render.
+    pub tree_top: NodePath,
     pub focus: Focus,
     /// Grid cursor month (1..=12).
     pub month: u8,
@@ -199,7 +200,7 @@ impl App {
             ascii,
             open: BTreeSet::new(),
             selected: Vec::new(),
-            tree_state: TreeState::default(),
+            tree_top: Vec::new(),
             focus: Focus::Tree,
             month: period,
             editor: None,
@@ -231,7 +232,7 @@ impl App {
             }
         }
         if app.selected.is_empty()
-            && let Some(first) = app.visible().into_iter().next()
+            && let Some(first) = app.first_row()
         {
             app.selected = first;
         }
@@ -358,6 +359,119 @@ impl App {
             }
         }
         path.pop();
+    }
+
+    /// True when the node is open in the tree.
+    pub fn is_open(&self, node: &Node) -> bool {
+        self.open.contains(&node.id())
+    }
+
+    /// The siblings of the last node of `path` (the roots for a root), in display order.
+    fn siblings(&self, path: &[Node]) -> Vec<Node> {
+        match path.len() {
+            0 | 1 => self.roots(),
+            n => self.children(&path[n - 2]),
+        }
+    }
+
+    /// The first row of the tree.
+    pub fn first_row(&self) -> Option<NodePath> {
+        self.ds.roots().first().map(|r| vec![Node::Unit(r.clone())])
+    }
+
+    /// The last row of the tree as it is unfolded.
+    pub fn last_row(&self) -> Option<NodePath> {
+        let mut path = vec![Node::Unit(self.ds.roots().last()?.clone())];
+        self.descend_last(&mut path);
+        Some(path)
+    }
+
+    /// Extends `path` down through the last child of every open node.
+    fn descend_last(&self, path: &mut NodePath) {
+        while let Some(last) = path.last()
+            && self.is_open(last)
+            && let Some(c) = self.children(last).pop()
+        {
+            path.push(c);
+        }
+    }
+
+    /// The row after `path` in the unfolded tree (what Down goes to), without listing the rows:
+    /// the cost is the depth of the tree, not its size.
+    pub fn next_row(&self, path: &[Node]) -> Option<NodePath> {
+        let last = path.last()?;
+        if self.is_open(last)
+            && let Some(first) = self.children(last).into_iter().next()
+        {
+            let mut p = path.to_vec();
+            p.push(first);
+            return Some(p);
+        }
+        let mut p = path.to_vec();
+        while let Some(node) = p.last().cloned() {
+            let sibs = self.siblings(&p);
+            p.pop();
+            if let Some(i) = sibs.iter().position(|s| *s == node)
+                && let Some(next) = sibs.get(i + 1)
+            {
+                p.push(next.clone());
+                return Some(p);
+            }
+        }
+        None
+    }
+
+    /// The row before `path` in the unfolded tree (what Up goes to).
+    pub fn prev_row(&self, path: &[Node]) -> Option<NodePath> {
+        let node = path.last()?;
+        let sibs = self.siblings(path);
+        let i = sibs.iter().position(|s| s == node)?;
+        let mut p = path[..path.len() - 1].to_vec();
+        if i == 0 {
+            return (!p.is_empty()).then_some(p);
+        }
+        p.push(sibs[i - 1].clone());
+        self.descend_last(&mut p);
+        Some(p)
+    }
+
+    /// The row `n` rows below (`n` > 0) or above `path`, stopping at the first or last row.
+    pub fn step_rows(&self, path: &[Node], n: isize) -> NodePath {
+        let mut cur = path.to_vec();
+        for _ in 0..n.unsigned_abs() {
+            let next = if n > 0 {
+                self.next_row(&cur)
+            } else {
+                self.prev_row(&cur)
+            };
+            match next {
+                Some(p) => cur = p,
+                None => break,
+            }
+        }
+        cur
+    }
+
+    /// True when `path` is a row of the unfolded tree: it exists and every node above its last
+    /// is open.
+    pub fn is_row(&self, path: &[Node]) -> bool {
+        !path.is_empty()
+            && self.path_exists(&path.to_vec())
+            && path[..path.len() - 1].iter().all(|n| self.is_open(n))
+    }
+
+    /// The order of two rows in the tree (pre-order: a node before its descendants, siblings in
+    /// display order).
+    pub fn row_order(&self, a: &[Node], b: &[Node]) -> Ordering {
+        for d in 0..a.len().min(b.len()) {
+            if a[d] != b[d] {
+                let sibs = self.siblings(&a[..=d]);
+                let ia = sibs.iter().position(|s| *s == a[d]);
+                let ib = sibs.iter().position(|s| *s == b[d]);
+                return ia.cmp(&ib);
+            }
+        }
+        a.len().cmp(&b.len())
     }
 
     /// Every node of the tree in display order (open or not), for search.

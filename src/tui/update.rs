@@ -103,21 +103,32 @@ fn tree(app: &mut App, action: Action) -> Vec<Effect> {
     if let Some(e) = common(app, &action) {
         return e;
     }
-    let rows = app.visible();
-    let pos = rows.iter().position(|p| *p == app.selected).unwrap_or(0);
-    let page = app.page.max(1);
-    let go = |app: &mut App, i: usize| {
-        if let Some(p) = rows.get(i.min(rows.len().saturating_sub(1))) {
-            app.selected = p.clone();
+    // Rows are stepped through from the selection (the cost is the depth of the tree, not the
+    // number of rows unfolded).
+    let page = app.page.max(1) as isize;
+    let go = |app: &mut App, n: isize| {
+        if !app.is_row(&app.selected)
+            && let Some(first) = app.first_row()
+        {
+            app.selected = first;
         }
+        app.selected = app.step_rows(&app.selected, n);
     };
     match action {
-        Action::Up => go(app, pos.saturating_sub(1)),
-        Action::Down => go(app, pos + 1),
-        Action::First => go(app, 0),
-        Action::Last => go(app, rows.len().saturating_sub(1)),
-        Action::PageUp => go(app, pos.saturating_sub(page)),
-        Action::PageDown => go(app, pos + page),
+        Action::Up => go(app, -1),
+        Action::Down => go(app, 1),
+        Action::First => {
+            if let Some(p) = app.first_row() {
+                app.selected = p;
+            }
+        }
+        Action::Last => {
+            if let Some(p) = app.last_row() {
+                app.selected = p;
+            }
+        }
+        Action::PageUp => go(app, -page),
+        Action::PageDown => go(app, page),
         Action::Expand | Action::Right => {
             if let Some(n) = app.node().cloned() {
                 if matches!(n, Node::Iku(_)) {
@@ -132,7 +143,7 @@ fn tree(app: &mut App, action: Action) -> Vec<Effect> {
                     return vec![Effect::SaveUiState];
                 }
                 // already open: step to the first child
-                go(app, pos + 1);
+                go(app, 1);
             }
         }
         Action::Collapse | Action::Left => {
@@ -199,22 +210,21 @@ fn grid(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Last => app.month = 12,
         Action::Up | Action::Down => {
             // move to the previous/next IKU while staying in the grid
-            let rows = app.visible();
-            let pos = rows.iter().position(|p| *p == app.selected).unwrap_or(0);
-            let found: Option<NodePath> = if action == Action::Down {
-                rows[pos + 1..]
-                    .iter()
-                    .find(|p| matches!(p.last(), Some(Node::Iku(_))))
-                    .cloned()
-            } else {
-                rows[..pos]
-                    .iter()
-                    .rev()
-                    .find(|p| matches!(p.last(), Some(Node::Iku(_))))
-                    .cloned()
-            };
-            if let Some(p) = found {
-                app.selected = p;
+            let mut cur = app.selected.clone();
+            loop {
+                let next = if action == Action::Down {
+                    app.next_row(&cur)
+                } else {
+                    app.prev_row(&cur)
+                };
+                match next {
+                    Some(p) if matches!(p.last(), Some(Node::Iku(_))) => {
+                        app.selected = p;
+                        break;
+                    }
+                    Some(p) => cur = p,
+                    None => break,
+                }
             }
         }
         Action::StartEdit => app.open_editor(),

@@ -1,15 +1,16 @@
 //! The left pane: units, their SS and IKU, each with its number for the period and a status mark.
 
+use std::cmp::Ordering;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use tui_tree_widget::{Tree, TreeItem};
 
 use super::{block, num2, perspective_short, status_style};
 use crate::domain::score::Status;
 use crate::text::tui as t;
-use crate::tui::app::{App, Focus, Node};
+use crate::tui::app::{App, Focus, Node, NodePath};
 
 /// The text of one row of the tree.
 pub fn row(app: &mut App, node: &Node) -> Line<'static> {
@@ -68,49 +69,97 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
     Line::from(spans)
 }
 
-fn item(app: &mut App, node: &Node) -> TreeItem<'static, String> {
-    let text = row(app, node);
-    let id = node.id();
-    let children = app.children(node);
-    if children.is_empty() {
-        return TreeItem::new_leaf(id, text);
+/// The rows shown in a pane of `height` rows, starting at `app.tree_top`, which is moved first
+/// so that the selection is in view (as little as possible, like a list scrolls). Only these
+/// rows are looked at: the cost is the pane's height, not the size of the unfolded tree.
+pub fn window(app: &mut App, height: usize) -> Vec<NodePath> {
+    if height == 0 {
+        return Vec::new();
     }
-    let kids: Vec<TreeItem<'static, String>> = if app.open.contains(&id) {
-        children.iter().map(|c| item(app, c)).collect()
-    } else {
-        // a closed node needs only to show that it has children
-        vec![TreeItem::new_leaf(format!("{id}#"), "")]
-    };
-    TreeItem::new(id.clone(), text, kids)
-        .unwrap_or_else(|_| TreeItem::new_leaf(id, "?".to_string()))
+    let sel = app.selected.clone();
+    let mut top = std::mem::take(&mut app.tree_top);
+    if !app.is_row(&top) {
+        // its unit was folded away or removed: the nearest row above it that is still shown
+        while !top.is_empty() && !app.is_row(&top) {
+            top.pop();
+        }
+        if top.is_empty() {
+            top = app.first_row().unwrap_or_default();
+        }
+    }
+    let sel_is_row = app.is_row(&sel);
+    if sel_is_row && app.row_order(&sel, &top) == Ordering::Less {
+        top = sel.clone();
+    }
+    let mut rows = collect(app, &top, height);
+    if sel_is_row && !rows.contains(&sel) {
+        // the selection is below the window: scroll so that it is the last row
+        top = app.step_rows(&sel, 1 - height as isize);
+        rows = collect(app, &top, height);
+    }
+    app.tree_top = top;
+    rows
+}
+
+fn collect(app: &App, top: &NodePath, height: usize) -> Vec<NodePath> {
+    let mut rows = Vec::with_capacity(height);
+    let mut cur = (!top.is_empty()).then(|| top.clone());
+    while let Some(p) = cur {
+        if rows.len() >= height {
+            break;
+        }
+        cur = app.next_row(&p);
+        rows.push(p);
+    }
+    rows
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     app.page = area.height.saturating_sub(3) as usize;
-    let roots = app.roots();
-    let items: Vec<TreeItem<'static, String>> = roots.iter().map(|r| item(app, r)).collect();
-    // synchronise the widget state from the model (the model owns navigation)
-    app.tree_state.close_all();
-    for p in app.visible() {
-        if p.last().is_some_and(|n| app.open.contains(&n.id())) {
-            app.tree_state.open(p.iter().map(Node::id).collect());
-        }
-    }
-    app.tree_state
-        .select(app.selected.iter().map(Node::id).collect());
     let focused = app.focus == Focus::Tree && app.editor.is_none();
     let title = if focused {
         format!("[{}]", t::TREE_TITLE.s())
     } else {
         t::TREE_TITLE.s().to_string()
     };
-    let Ok(tree) = Tree::new(&items) else { return };
-    let tree = tree
-        .block(block(app, title))
-        .highlight_style(app.theme.selection)
-        .highlight_symbol(app.theme.selection_symbol)
-        .node_open_symbol(app.theme.tree_open)
-        .node_closed_symbol(app.theme.tree_closed)
-        .node_no_children_symbol(app.theme.tree_leaf);
-    frame.render_stateful_widget(tree, area, &mut app.tree_state);
+    let b = block(app, title);
+    let inner = b.inner(area);
+    frame.render_widget(b, area);
+    if inner.width < 1 || inner.height < 1 {
+        return;
+    }
+    let rows = window(app, inner.height as usize);
+    let symbol = app.theme.selection_symbol;
+    let blank = " ".repeat(Span::raw(symbol).width());
+    let has_selection = !app.selected.is_empty();
+    for (y, path) in (inner.y..).zip(rows.iter()) {
+        let Some(node) = path.last() else { continue };
+        let line = row(app, node);
+        let selected = *path == app.selected;
+        let mut spans: Vec<Span<'static>> = Vec::with_capacity(line.spans.len() + 2);
+        if has_selection {
+            spans.push(Span::raw(if selected {
+                symbol.to_string()
+            } else {
+                blank.clone()
+            }));
+        }
+        let node_symbol = if app.children(node).is_empty() {
+            app.theme.tree_leaf
+        } else if app.is_open(node) {
+            app.theme.tree_open
+        } else {
+            app.theme.tree_closed
+        };
+        spans.push(Span::raw(format!(
+            "{}{node_symbol}",
+            " ".repeat((path.len() - 1) * 2)
+        )));
+        spans.extend(line.spans);
+        let r = Rect::new(inner.x, y, inner.width, 1);
+        frame.render_widget(Line::from(spans), r);
+        if selected {
+            frame.buffer_mut().set_style(r, app.theme.selection);
+        }
+    }
 }

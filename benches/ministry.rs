@@ -1,0 +1,166 @@
+//! Ministry-scale benchmarks (issue 6): import, cold open to the first frame, an edit to the
+//! updated frame, one frame of navigation, and the bytes a cursor move and an edit send to the
+//! terminal. The dataset is `kinerja demo --scale ministry` (default seed and year).
+//!
+//! Run with `cargo bench --bench ministry`; the byte counts are printed before the timings.
+
+mod support;
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use kinerja::domain::Decimal;
+use kinerja::interchange::json;
+use kinerja::store::{Change, Store};
+use kinerja::tui::action::Action;
+use kinerja::tui::update;
+
+use support::*;
+
+fn import(c: &mut Criterion) {
+    let doc = ministry_document();
+    let mut g = c.benchmark_group("import");
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
+    g.bench_function("document_to_store", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let path = dir.path().join("m.store");
+                let t = Instant::now();
+                let store = import_into(black_box(&doc), &path);
+                total += t.elapsed();
+                drop(store);
+                wait_unlocked(&path);
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+fn cold_open(c: &mut Criterion) {
+    let (_dir, path) = ministry_store();
+    let mut g = c.benchmark_group("open");
+    g.sample_size(10).measurement_time(Duration::from_secs(10));
+    g.bench_function("cold_open_to_first_frame", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                wait_unlocked(&path);
+                let t = Instant::now();
+                let store = Store::open(&path).expect("open");
+                let year = *store.years().expect("years").last().expect("a year");
+                let ds = store.load_year(year).expect("load");
+                let mut app = new_app(ds, &path);
+                let mut term = test_terminal();
+                draw(&mut term, &mut app);
+                total += t.elapsed();
+                drop((app, store));
+            }
+            total
+        })
+    });
+    g.finish();
+}
+
+fn edit(c: &mut Criterion) {
+    let (_dir, path) = ministry_store();
+    let store = Store::open(&path).expect("open");
+    let ds = store.load_year(2025).expect("load");
+    let mut app = new_app(ds, &path);
+    let (key, month) = edit_target(&app);
+    select_iku(&mut app, &key);
+    let mut term = test_terminal();
+    draw(&mut term, &mut app);
+    let mut g = c.benchmark_group("edit");
+    let mut n: i64 = 0;
+    g.bench_function("recompute_and_frame", |b| {
+        b.iter(|| {
+            n += 1;
+            apply_edit(&mut app, &key, month, Decimal::new(1000 + n % 7, 1));
+            draw(&mut term, &mut app);
+        })
+    });
+    let before = app.scores.recomputed;
+    apply_edit(&mut app, &key, month, Decimal::new(4242, 1));
+    draw(&mut term, &mut app);
+    println!(
+        "edit of {key} {month:02}: {} unit(s) recomputed (unit + {} ancestor(s))",
+        app.scores.recomputed - before,
+        app.ds.ancestors(&key.unit).len()
+    );
+    g.sample_size(20).measurement_time(Duration::from_secs(5));
+    let who = actor();
+    g.bench_function("store_apply_and_flush", |b| {
+        b.iter(|| {
+            n += 1;
+            let change = Change::SetRealisasi {
+                iku: key.clone(),
+                month,
+                value: Some(Decimal::new(1000 + n % 7, 1)),
+            };
+            store.apply(2025, &[change], &who, "tui").expect("apply");
+            store.flush().expect("flush");
+        })
+    });
+    g.finish();
+}
+
+fn navigation(c: &mut Criterion) {
+    let ds = json::import_document(&ministry_document()).expect("imports");
+    let mut g = c.benchmark_group("navigate");
+    for all_open in [false, true] {
+        let mut app = new_app(ds.clone(), std::path::Path::new("/bench/m.store"));
+        if all_open {
+            open_everything(&mut app);
+        }
+        // start in the middle of what is visible
+        let rows = app.visible();
+        app.selected = rows[rows.len() / 2].clone();
+        let mut term = test_terminal();
+        draw(&mut term, &mut app);
+        let name = if all_open {
+            "down_and_frame_all_open"
+        } else {
+            "down_and_frame"
+        };
+        let mut n = 0u64;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                n += 1;
+                let a = if n.is_multiple_of(2) { Action::Up } else { Action::Down };
+                update(&mut app, a);
+                draw(&mut term, &mut app);
+            })
+        });
+    }
+    g.finish();
+}
+
+/// Bytes sent to the terminal: not a timing, printed (and checked by the target in the README).
+fn terminal_bytes(_c: &mut Criterion) {
+    let ds = json::import_document(&ministry_document()).expect("imports");
+    let mut app = new_app(ds, std::path::Path::new("/bench/m.store"));
+    let (mut term, bytes) = counting_terminal();
+    draw(&mut term, &mut app);
+    let first = bytes.get();
+    bytes.set(0);
+    update(&mut app, Action::Down);
+    draw(&mut term, &mut app);
+    let cursor = bytes.get();
+    let (key, month) = edit_target(&app);
+    select_iku(&mut app, &key);
+    draw(&mut term, &mut app);
+    bytes.set(0);
+    apply_edit(&mut app, &key, month, Decimal::new(12345, 1));
+    draw(&mut term, &mut app);
+    let edit = bytes.get();
+    println!(
+        "terminal bytes (120x40, crossterm): first frame {first}, cursor move {cursor}, edit {edit}"
+    );
+}
+
+criterion_group!(benches, terminal_bytes, navigation, edit, cold_open, import);
+criterion_main!(benches);

@@ -1,0 +1,193 @@
+//! What the benchmarks share: the ministry-scale document and store, an App over it, a counting
+//! writer under the real crossterm backend, and the edit the benchmarks make.
+#![allow(dead_code)]
+
+use std::cell::Cell;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use kinerja::cli::demo::{DEFAULT_SEED, DEFAULT_YEAR};
+use kinerja::demo::{Scale, generate};
+use kinerja::domain::rulebook::Rulebook;
+use kinerja::domain::{CodeRef, Dataset, Decimal};
+use kinerja::interchange::json;
+use kinerja::store::{Actor, Store};
+use kinerja::text::Lang;
+use kinerja::tui::app::{App, EditRecord, Node, Pending, PendingKind};
+use kinerja::tui::deps::{Keymap, Locale, Theme};
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{TerminalOptions, Viewport};
+
+pub const WIDTH: u16 = 120;
+pub const HEIGHT: u16 = 40;
+
+/// The ministry-scale document `kinerja demo --scale ministry` writes.
+pub fn ministry_document() -> String {
+    json::export_document(&generate(Scale::Ministry, DEFAULT_SEED, DEFAULT_YEAR))
+}
+
+pub fn actor() -> Actor {
+    Actor {
+        user: "bench".into(),
+    }
+}
+
+/// Imports a document into a fresh store at `path` (the work `kinerja import` does).
+pub fn import_into(doc: &str, path: &Path) -> Store {
+    let ds = json::import_document(doc).expect("demo document imports");
+    let store = Store::open(path).expect("store opens");
+    store
+        .import_dataset(&ds, false, &actor(), "import")
+        .expect("import succeeds");
+    store
+}
+
+/// A store with the ministry document imported, closed again; the directory lives as long as
+/// the returned guard.
+pub fn ministry_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("m.store");
+    drop(import_into(&ministry_document(), &path));
+    wait_unlocked(&path);
+    (dir, path)
+}
+
+/// Waits until no handle of this process still holds sled's file lock (its flusher thread ends a
+/// moment after the `Store` is dropped), so that a timed open never includes that wait.
+pub fn wait_unlocked(path: &Path) {
+    use std::os::fd::AsRawFd;
+    for _ in 0..400 {
+        let Ok(f) = std::fs::File::open(path.join("db")) else {
+            return;
+        };
+        // SAFETY: flock on a descriptor we own; released when `f` is closed.
+        let rc = unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        if rc == 0 {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+pub fn new_app(ds: Dataset, store_path: &Path) -> App {
+    let rb = Rulebook::builtin(&ds.rulebook).unwrap_or_else(Rulebook::default_rulebook);
+    App::new(
+        ds,
+        rb,
+        Keymap::builtin("default").expect("default keymap"),
+        "default",
+        Theme::new(false, false),
+        Lang::Id,
+        Locale::Id,
+        false,
+        store_path.to_path_buf(),
+        "bench".into(),
+        None,
+    )
+}
+
+pub fn test_terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
+}
+
+pub fn draw<B: ratatui::backend::Backend>(term: &mut Terminal<B>, app: &mut App) {
+    term.draw(|f| kinerja::tui::ui::draw(f, app))
+        .map(|_| ())
+        .unwrap_or_else(|_| panic!("draw failed"));
+}
+
+/// Counts the bytes written to it.
+#[derive(Clone, Default)]
+pub struct CountingWriter {
+    pub bytes: Rc<Cell<usize>>,
+}
+
+impl Write for CountingWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.bytes.set(self.bytes.get() + buf.len());
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A terminal of 120×40 on the real crossterm backend writing into a counter.
+pub fn counting_terminal() -> (Terminal<CrosstermBackend<CountingWriter>>, Rc<Cell<usize>>) {
+    let w = CountingWriter::default();
+    let bytes = w.bytes.clone();
+    let term = Terminal::with_options(
+        CrosstermBackend::new(w),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
+        },
+    )
+    .expect("crossterm terminal");
+    (term, bytes)
+}
+
+/// The IKU the edit benchmarks change: in a level-three unit as deep as the tree goes, cascaded
+/// from an IKU that rolls up (so the edit changes numbers up the chain), with an editable month
+/// up to the period. Returns the IKU and the month.
+pub fn edit_target(app: &App) -> (CodeRef, u8) {
+    let mut best: Option<(usize, bool, CodeRef, u8)> = None;
+    for (k, i) in &app.ds.iku {
+        let depth = app.ds.depth(&k.unit);
+        let feeds_rollup = i
+            .cascade
+            .as_ref()
+            .and_then(|c| app.ds.iku.get(&c.from))
+            .is_some_and(|p| p.rolls_up());
+        let Some(month) = (1..=app.period)
+            .rev()
+            .find(|m| app.edit_refusal(k, *m).is_none())
+        else {
+            continue;
+        };
+        let better = match &best {
+            None => true,
+            Some((d, f, _, _)) => (depth, feeds_rollup) > (*d, *f),
+        };
+        if better {
+            best = Some((depth, feeds_rollup, k.clone(), month));
+        }
+    }
+    let (_, _, k, m) = best.expect("an editable IKU");
+    (k, m)
+}
+
+/// Selects the IKU in the tree (opening its ancestors), as a user about to edit it would.
+pub fn select_iku(app: &mut App, key: &CodeRef) {
+    app.select_node(&Node::Iku(key.clone()));
+}
+
+/// One committed realisasi edit through the TUI path, as after the store confirmed it: the
+/// in-memory dataset changes, the dependent scores are dropped.
+pub fn apply_edit(app: &mut App, key: &CodeRef, month: u8, value: Decimal) {
+    let old = app.ds.iku[key].realisasi[(month - 1) as usize];
+    app.pending = Some(Pending {
+        kind: PendingKind::Edit { advance: None },
+        record: EditRecord {
+            iku: key.clone(),
+            month,
+            old,
+            new: Some(value),
+        },
+    });
+    app.applied(Ok(()));
+}
+
+/// Every unit and SS of the dataset open (the heaviest tree a user can unfold).
+pub fn open_everything(app: &mut App) {
+    let ids: Vec<String> = app
+        .ds
+        .units
+        .keys()
+        .map(|u| Node::Unit(u.clone()).id())
+        .chain(app.ds.ss.keys().map(|k| Node::Ss(k.clone()).id()))
+        .collect();
+    app.open.extend(ids);
+}
