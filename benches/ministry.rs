@@ -130,7 +130,11 @@ fn navigation(c: &mut Criterion) {
         g.bench_function(name, |b| {
             b.iter(|| {
                 n += 1;
-                let a = if n.is_multiple_of(2) { Action::Up } else { Action::Down };
+                let a = if n.is_multiple_of(2) {
+                    Action::Up
+                } else {
+                    Action::Down
+                };
                 update(&mut app, a);
                 draw(&mut term, &mut app);
             })
@@ -157,8 +161,21 @@ fn terminal_bytes(_c: &mut Criterion) {
     apply_edit(&mut app, &key, month, Decimal::new(12345, 1));
     draw(&mut term, &mut app);
     let edit = bytes.get();
+    // the same IKU, one row down in the tree (the grid pane shows the next IKU)
+    bytes.set(0);
+    update(&mut app, Action::Down);
+    draw(&mut term, &mut app);
+    let iku_move = bytes.get();
+    update(&mut app, Action::Up);
+    update(&mut app, Action::FocusGrid);
+    draw(&mut term, &mut app);
+    bytes.set(0);
+    update(&mut app, Action::Left);
+    draw(&mut term, &mut app);
+    let month_move = bytes.get();
     println!(
-        "terminal bytes (120x40, crossterm): first frame {first}, cursor move {cursor}, edit {edit}"
+        "terminal bytes (120x40, crossterm): first frame {first}; tree move unit to unit {cursor}; \
+         edit {edit}; tree move IKU to IKU {iku_move}; grid month move {month_move}"
     );
 }
 
