@@ -231,11 +231,13 @@ fn event_loop(
 ) -> Result<(), String> {
     let terr = |e: io::Error| t::TERMINAL_ERROR.fill(&[("reason", &e)]);
     term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+    let mut guard = crate::tui::input::EscGuard::new();
     loop {
         if !event::poll(Duration::from_millis(250)).map_err(terr)? {
             continue;
         }
         let action = match event::read().map_err(terr)? {
+            Event::Key(k) if !guard.deliver(&k, std::time::Instant::now()) => continue,
             Event::Key(k) => action_for_key(app, &k),
             Event::Resize(..) => {
                 term.autoresize().map_err(terr)?;
