@@ -15,11 +15,15 @@ use crate::text::{self, Lang, cli as t};
 
 mod export;
 mod import;
+mod init;
 mod log;
 mod open;
 mod realisasi;
 mod report;
 mod tui_entry;
+mod verify;
+
+pub use init::refuse_world_writable;
 
 /// A refused command: the message for the user and the exit code.
 #[derive(Debug)]
@@ -122,6 +126,17 @@ pub enum Command {
     /// Jejak audit, terbaru dulu / the audit trail, newest first
     #[command(after_help = "Contoh: kinerja log --unit KPKNL-PONTIANAK --since 2025-10-01")]
     Log(log::LogArgs),
+    // --- safety ---
+    /// Periksa setiap rekaman dan rujukan / check every record and reference of the store
+    #[command(
+        after_help = "Contoh: kinerja verify\n         kinerja --store /srv/kinerja/tim verify"
+    )]
+    Verify(verify::VerifyArgs),
+    /// Buat toko data, pribadi atau untuk satu grup / create a store, private or for a group
+    #[command(
+        after_help = "Contoh: kinerja --store /srv/kinerja/tim init --group kinerja-tim\n         kinerja init"
+    )]
+    Init(init::InitArgs),
 }
 
 /// Runs the CLI with the given arguments and returns the exit code.
@@ -148,6 +163,8 @@ where
         return 2;
     };
     text::set_lang(lang);
+    // a store of an older schema is backed up as kinerja/1 documents before it is migrated
+    crate::store::set_backup_writer(crate::interchange::json::export_document);
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -174,6 +191,9 @@ fn peek_lang(args: &[OsString]) -> Option<Lang> {
 
 fn run(cli: Cli) -> CliResult {
     let ctx = Context::new(&cli);
+    if Command::writes(cli.command.as_ref()) {
+        refuse_world_writable(&ctx.store_path).map_err(CliError::refused)?;
+    }
     match &cli.command {
         None => open::run(&ctx, &cli),
         Some(Command::Import(a)) => import::run(&ctx, a),
@@ -182,6 +202,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Set(a)) => realisasi::run_set(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
         Some(Command::Log(a)) => log::run(&ctx, a),
+        Some(Command::Verify(a)) => verify::run(&ctx, a),
+        Some(Command::Init(a)) => init::run(&ctx, a),
     }
 }
 
