@@ -196,7 +196,10 @@ fn env_u64(name: &str) -> Option<u64> {
 
 #[test]
 fn confirmed_changes_survive_sigkill_bounded() {
-    durability(25, env_u64("KINERJA_DURABILITY_SEED").unwrap_or(0x5EED_2025));
+    durability(
+        25,
+        env_u64("KINERJA_DURABILITY_SEED").unwrap_or(0x5EED_2025),
+    );
 }
 
 #[test]
