@@ -18,7 +18,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use kinerja::domain::CodeRef;
-use kinerja::store::{AuditFilter, Store};
+use kinerja::store::{AuditFilter, Store, lock};
 
 const MINI: &str = "tests/data/mini-2025.json";
 
@@ -80,6 +80,14 @@ fn durability(iterations: u64, seed: u64) {
 
     let cells = cells();
     let mut rng = Rng::new(seed);
+    // how long one `set` runs here (debug build, busy machine), to aim the kills inside it
+    let start = std::time::Instant::now();
+    let o = kinerja(&store)
+        .args(["set", "K", "K-2", "2025-01", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let run_ms = (start.elapsed().as_millis() as u64).max(10);
     let mut attempts: Vec<Attempt> = Vec::new();
     let mut killed = 0;
     for i in 0..iterations {
@@ -97,11 +105,11 @@ fn durability(iterations: u64, seed: u64) {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // a `set` runs ~50 ms in a debug build: kill at once, during the run, or after it
+        // kill at once, during the run, or (rarely too late) after it
         let delay = match rng.below(10) {
             0 => 0,
-            1..=6 => rng.below(60),
-            _ => 60 + rng.below(100),
+            1..=6 => rng.below(run_ms),
+            _ => run_ms + rng.below(run_ms),
         };
         std::thread::sleep(Duration::from_millis(delay));
         let _ = child.kill(); // SIGKILL; an error only means it already exited
@@ -126,8 +134,17 @@ fn durability(iterations: u64, seed: u64) {
         });
     }
 
-    // The store opens again: no lock error, and no live owner record is left.
+    // The store opens again without a lock error; an owner record left by a killed process
+    // names a dead process and is cleared.
+    let left = lock::read_owner(&store);
+    if let Some(h) = &left {
+        assert!(
+            h.is_dead(),
+            "seed {seed}: a live owner record after the loop: {h:?}"
+        );
+    }
     let s = Store::open(&store).unwrap_or_else(|e| panic!("seed {seed}: reopen: {e}"));
+    assert_eq!(s.stale_lock_cleared(), left.as_ref(), "seed {seed}");
     let ds = s.load_year(2025).unwrap();
     let log = s.audit_log(&AuditFilter::default()).unwrap(); // newest first
     for (ix, (unit, iku, month)) in cells.iter().enumerate() {
