@@ -166,3 +166,24 @@ fn a_refused_document_leaves_the_store_unchanged() {
         );
     }
 }
+
+/// Files over the 64 MiB cap are refused by their size, before they are read (sparse files
+/// here, so the test costs no disk).
+#[test]
+fn oversized_files_are_refused_by_size_through_the_binary() {
+    let (dir, store, before) = imported_store();
+    for (name, cmd) in [("big.json", "import"), ("big.csv", "import-realisasi")] {
+        let p = dir.path().join(name);
+        let f = std::fs::File::create(&p).unwrap();
+        f.set_len(MAX_INPUT_BYTES as u64 + 1).unwrap();
+        let o = kinerja(&store, &["--lang", "en", cmd, p.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{cmd}");
+        let e = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            e.contains("too large") && e.contains("64 MiB"),
+            "{cmd}: {e}"
+        );
+        let o = kinerja(&store, &["export"]);
+        assert_eq!(String::from_utf8_lossy(&o.stdout), before);
+    }
+}

@@ -8,8 +8,8 @@ use super::{CliError, CliResult, Context, read_text_file, refused};
 use crate::interchange::json;
 use crate::text::cli as t;
 
-/// Largest PK document accepted.
-pub const MAX_DOCUMENT_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest PK document accepted (the importer's own cap; a larger file is not even read).
+pub const MAX_DOCUMENT_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
 
 #[derive(Args, Debug)]
 pub struct ImportArgs {
