@@ -5,6 +5,7 @@
 //! `domain` is pure business logic (no I/O); every number a user sees is computed there once.
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod interchange;
 pub mod store;

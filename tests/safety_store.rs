@@ -343,6 +343,7 @@ fn writing_commands_refuse_a_world_writable_store_and_reading_ones_do_not() {
         vec!["set", "K", "K-2", "2025-07", "9"],
         vec!["import", "--replace", MINI],
         vec!["import-realisasi", sheet.to_str().unwrap()],
+        vec!["addendum", "K", "--reason", "uji", "--set", "K-2:5=3"],
         vec![],
     ] {
         let mut a = vec!["--lang", "en"];

@@ -4,11 +4,12 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use super::progress::Progress;
 use super::{CliError, CliResult, Context, read_text_file, refused};
 use crate::interchange::json;
 use crate::text::cli as t;
 
-/// Largest PK document accepted (the importer's own cap; a larger file is not even read).
+/// Largest PK document accepted.
 pub const MAX_DOCUMENT_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
 
 #[derive(Args, Debug)]
@@ -21,8 +22,13 @@ pub struct ImportArgs {
 }
 
 pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
+    let mut bar = Progress::new(t::PROGRESS_READ.fill(&[("file", &a.file.display())]), 3);
     let text = read_text_file(&a.file, MAX_DOCUMENT_BYTES)?;
-    let ds = json::import_document(&text).map_err(|errors| {
+    bar.phase(t::PROGRESS_CHECK.s(), 3);
+    bar.set(1, 3);
+    let parsed = json::import_document(&text);
+    drop(text);
+    let ds = parsed.map_err(|errors| {
         let mut msg = t::IMPORT_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
         for e in &errors {
             msg.push_str("\n  ");

@@ -25,7 +25,12 @@ impl Command {
     pub(super) fn writes(command: Option<&Command>) -> bool {
         matches!(
             command,
-            None | Some(Command::Import(_) | Command::ImportRealisasi(_) | Command::Set(_))
+            None | Some(
+                Command::Import(_)
+                    | Command::ImportRealisasi(_)
+                    | Command::Set(_)
+                    | Command::Addendum(_)
+            )
         )
     }
 }

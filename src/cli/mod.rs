@@ -13,13 +13,18 @@ use crate::interchange::number::Locale;
 use crate::store::{Actor, Store};
 use crate::text::{self, Lang, cli as t};
 
+mod addendum;
+mod check;
 mod export;
 mod import;
 mod init;
 mod log;
 mod open;
+mod pk;
+pub mod progress;
 mod realisasi;
 mod report;
+mod rules;
 mod tui_entry;
 mod verify;
 
@@ -126,6 +131,22 @@ pub enum Command {
     /// Jejak audit, terbaru dulu / the audit trail, newest first
     #[command(after_help = "Contoh: kinerja log --unit KPKNL-PONTIANAK --since 2025-10-01")]
     Log(log::LogArgs),
+    /// Periksa aturan R01–R11 / check the rules R01–R11
+    #[command(
+        after_help = "Contoh: kinerja check\n         kinerja check --unit KANWIL-KALBAR --format json\nKeluar 1 bila ada galat / exit 1 when there is an error."
+    )]
+    Check(check::CheckArgs),
+    /// Buat addendum PK (versi n+1) / make a PK addendum (version n+1)
+    #[command(
+        after_help = "Contoh: kinerja addendum KANWIL-KALBAR --reason \"Realisasi melampaui target\" --set 1c-N:12=3,4\n         kinerja addendum KPKNL-PONTIANAK --reason \"IKU baru\" --add-iku iku-baru.json --remove-iku 6a-N"
+    )]
+    Addendum(addendum::AddendumArgs),
+    /// Versi PK dan addendumnya / PK versions and their addenda
+    #[command(after_help = "Contoh: kinerja pk history KANWIL-KALBAR")]
+    Pk(pk::PkArgs),
+    /// Rulebook bawaan / the built-in rulebooks
+    #[command(after_help = "Contoh: kinerja rules list\n         kinerja rules show kmk-127-2026")]
+    Rules(rules::RulesArgs),
     // --- safety ---
     /// Periksa setiap rekaman dan rujukan / check every record and reference of the store
     #[command(
@@ -202,6 +223,10 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Set(a)) => realisasi::run_set(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
         Some(Command::Log(a)) => log::run(&ctx, a),
+        Some(Command::Check(a)) => check::run(&ctx, a),
+        Some(Command::Addendum(a)) => addendum::run(&ctx, a),
+        Some(Command::Pk(a)) => pk::run(&ctx, a),
+        Some(Command::Rules(a)) => rules::run(&ctx, a),
         Some(Command::Verify(a)) => verify::run(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
     }
@@ -392,6 +417,15 @@ pub fn write_file_atomic(path: &Path, contents: &[u8]) -> Result<(), CliError> {
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// Writes to stdout; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush());
 }
 
 /// Parses `YYYY-MM` into (year, month).

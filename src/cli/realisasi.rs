@@ -12,7 +12,7 @@ use crate::store::Change;
 use crate::text::cli as t;
 
 /// Largest realisasi sheet accepted.
-pub const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_SHEET_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
 
 #[derive(Args, Debug)]
 pub struct ImportRealisasiArgs {

@@ -6,6 +6,7 @@ use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::{CliError, CliResult, Context, parse_year_month, refused};
+use crate::domain::k3::{K3Breakdown, K3Method, k3_breakdown};
 use crate::domain::rulebook::Rulebook;
 use crate::domain::score::{UnitScore, latest_period, round_to, round2, score_unit};
 use crate::domain::{Dataset, Decimal};
@@ -31,6 +32,10 @@ pub struct ReportArgs {
     /// Bentuk keluaran / output format
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
+    /// Bandingkan dengan rulebook lain (nama bawaan atau berkas TOML) / compare with another
+    /// rulebook (a built-in name or a TOML file)
+    #[arg(long, value_name = "NAME|FILE")]
+    pub compare_rulebook: Option<String>,
 }
 
 /// One unit's report: the scores and what is needed to show them.
@@ -38,6 +43,16 @@ pub struct UnitReport<'a> {
     pub ds: &'a Dataset,
     pub rb: &'a Rulebook,
     pub score: UnitScore,
+    /// The K3 breakdown (DOMAIN.md §8) with this report's NKO.
+    pub k3: K3Breakdown,
+}
+
+impl<'a> UnitReport<'a> {
+    pub fn new(ds: &'a Dataset, rb: &'a Rulebook, unit: &str, period: u8) -> Self {
+        let score = score_unit(ds, rb, unit, period);
+        let k3 = k3_breakdown(ds, rb, unit, score.nko);
+        UnitReport { ds, rb, score, k3 }
+    }
 }
 
 pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
@@ -87,15 +102,17 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
         }
         None => tree_order(&ds),
     };
+    let locale = ctx.locale(None)?;
+    if let Some(other) = &a.compare_rulebook {
+        let other = compare_rulebook(other)?;
+        let out = compare(&ds, &rb, &other, &units, period, a.format, locale)?;
+        super::write_stdout(&out);
+        return Ok(());
+    }
     let reports: Vec<UnitReport> = units
         .iter()
-        .map(|u| UnitReport {
-            ds: &ds,
-            rb: &rb,
-            score: score_unit(&ds, &rb, u, period),
-        })
+        .map(|u| UnitReport::new(&ds, &rb, u, period))
         .collect();
-    let locale = ctx.locale(None)?;
     let out = match a.format {
         Format::Json => {
             let v: Vec<Value> = reports.iter().map(unit_json).collect();
@@ -176,7 +193,176 @@ pub fn unit_json(r: &UnitReport) -> Value {
             "capaian": r2(i.capaian),
             "status": i.status.map(|s| s.as_str()),
         })).collect::<Vec<_>>(),
+        "k3": k3_json(&r.k3),
     })
+}
+
+/// A decimal rounded half away from zero to exactly `places` places, as a string.
+fn fixed(d: Option<Decimal>, places: u32) -> Value {
+    d.map_or(Value::Null, |d| {
+        let mut r = round_to(d, places);
+        r.rescale(places);
+        Value::String(r.to_string())
+    })
+}
+
+/// The `k3` object of a unit in `report --format json`: parts and index to 4 places, NKO K3 to 2,
+/// points (or multipliers) exact, `null` where not computable.
+pub fn k3_json(b: &K3Breakdown) -> Value {
+    json!({
+        "method": match b.method {
+            K3Method::Points => "points",
+            K3Method::Multiplier => "multiplier",
+        },
+        "iku_part": fixed(b.iku_part, 4),
+        "target_part": fixed(b.target_part, 4),
+        "index": fixed(b.index, 4),
+        "nko_k3": fixed(b.nko_k3, 2),
+        "standard_iku_points": exact(b.standard_iku_points),
+        "standard_target_points": exact(b.standard_target_points),
+        "quota": b.quota.as_ref().map(|q| json!({
+            "share": q.share.normalize().to_string(),
+            "allowed": q.allowed,
+            "above_threshold": q.above_threshold,
+            "capped": q.capped,
+        })),
+        "iku": b.iku.iter().map(|i| json!({
+            "code": i.code,
+            "iku_points": exact(Some(i.iku_points)),
+            "iku_reason": i.iku_reason,
+            "target_points": exact(i.target_points),
+            "target_reason": i.target_reason,
+            "capped_by_quota": i.capped_by_quota,
+            "k3": exact(i.k3),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The rulebook of `--compare-rulebook`: a built-in name, else a TOML file.
+fn compare_rulebook(name: &str) -> Result<Rulebook, CliError> {
+    if let Some(rb) = Rulebook::builtin(name) {
+        return Ok(rb);
+    }
+    let p = std::path::Path::new(name);
+    if p.exists() {
+        return super::load_rulebook_file(p);
+    }
+    super::rulebook_by_name(name)
+}
+
+/// NKO, predikat, K3 index and NKO K3 of each unit under `base` and `other`, side by side.
+fn compare(
+    ds: &Dataset,
+    base: &Rulebook,
+    other: &Rulebook,
+    units: &[String],
+    period: u8,
+    format: Format,
+    locale: Locale,
+) -> Result<String, CliError> {
+    let rows: Vec<(String, [UnitReport; 2])> = units
+        .iter()
+        .map(|u| {
+            (
+                u.clone(),
+                [
+                    UnitReport::new(ds, base, u, period),
+                    UnitReport::new(ds, other, u, period),
+                ],
+            )
+        })
+        .collect();
+    let dash = || "–".to_string();
+    match format {
+        Format::Json => {
+            let side = |r: &UnitReport| {
+                json!({
+                    "rulebook": r.rb.name,
+                    "nko": r2(r.score.nko),
+                    "predikat": r.score.predikat,
+                    "k3_index": fixed(r.k3.index, 4),
+                    "nko_k3": fixed(r.k3.nko_k3, 2),
+                })
+            };
+            let v: Vec<Value> = rows
+                .iter()
+                .map(|(u, [a, b])| {
+                    json!({
+                        "unit": u,
+                        "name": ds.units[u].name,
+                        "period": period_label(ds.year, period),
+                        "base": side(a),
+                        "compare": side(b),
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&Value::Array(v)).map_err(refused)?;
+            s.push('\n');
+            Ok(s)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record([
+                "unit", "period", "rulebook", "nko", "predikat", "k3_index", "nko_k3",
+            ])
+            .map_err(refused)?;
+            let s = |v: Value| v.as_str().map(str::to_string).unwrap_or_default();
+            for (u, pair) in &rows {
+                for r in pair {
+                    w.write_record([
+                        u.clone(),
+                        period_label(ds.year, period),
+                        r.rb.name.clone(),
+                        s(r2(r.score.nko)),
+                        r.score.predikat.clone().unwrap_or_default(),
+                        s(fixed(r.k3.index, 4)),
+                        s(fixed(r.k3.nko_k3, 2)),
+                    ])
+                    .map_err(refused)?;
+                }
+            }
+            let bytes = w.into_inner().map_err(refused)?;
+            String::from_utf8(bytes).map_err(refused)
+        }
+        Format::Table | Format::Md => {
+            let md = format == Format::Md;
+            let num2 = |d: Option<Decimal>| d.map_or_else(dash, |d| format_decimal(d, locale, 2));
+            let num4 = |d: Option<Decimal>| d.map_or_else(dash, |d| format_decimal(d, locale, 4));
+            let mut head = vec![t::COL_UNIT.s().to_string()];
+            for i in 1..=2 {
+                head.push(format!("NKO [{i}]"));
+                head.push(format!("{} [{i}]", t::COL_PREDIKAT.s()));
+                head.push(format!("{} [{i}]", t::COL_K3_INDEX.s()));
+                head.push(format!("{} [{i}]", t::COL_NKO_K3.s()));
+            }
+            let body: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(u, pair)| {
+                    let mut row = vec![u.clone()];
+                    for r in pair {
+                        row.push(num2(r.score.nko));
+                        row.push(r.score.predikat.clone().unwrap_or_else(dash));
+                        row.push(num4(r.k3.index));
+                        row.push(num2(r.k3.nko_k3));
+                    }
+                    row
+                })
+                .collect();
+            let title = t::COMPARE_TITLE.fill(&[
+                ("period", &period_label(ds.year, period)),
+                ("a", &format!("[1] {}", base.name)),
+                ("b", &format!("[2] {}", other.name)),
+            ]);
+            let right = [false, true, false, true, true, true, false, true, true];
+            let mut out = if md {
+                format!("## {title}\n\n")
+            } else {
+                format!("{title}\n\n")
+            };
+            out.push_str(&render_table(&head, &body, md, &right));
+            Ok(out)
+        }
+    }
 }
 
 fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
@@ -401,6 +587,127 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
             &[false, false, true, true, true, false],
         ));
     }
+    out.push('\n');
+    out.push_str(&k3_table(r, locale, md));
+    out
+}
+
+/// The K3 section of a unit's table: the two parts, the index, NKO K3, the quota in use and
+/// which IKU it capped, and every IKU's points with the reason that gave them.
+fn k3_table(r: &UnitReport, locale: Locale, md: bool) -> String {
+    let b = &r.k3;
+    let dash = || "–".to_string();
+    let num2 = |d: Option<Decimal>| d.map_or_else(dash, |d| format_decimal(d, locale, 2));
+    let num4 = |d: Option<Decimal>| d.map_or_else(dash, |d| format_decimal(d, locale, 4));
+    // points are whole or exact; multipliers are read with two places (1,20)
+    let pts = |d: Option<Decimal>| {
+        d.map_or_else(dash, |d| match b.method {
+            K3Method::Points => format_exact(d.normalize(), locale),
+            K3Method::Multiplier => format_decimal(d, locale, 2),
+        })
+    };
+    let mut out = String::new();
+    let title = t::K3_TITLE.fill(&[("rulebook", &r.rb.name)]);
+    if md {
+        out.push_str(&format!("### {title}\n\n"));
+    } else {
+        out.push_str(&format!("{title}\n"));
+    }
+    let parts = match b.method {
+        K3Method::Points => t::K3_PARTS_POINTS.fill(&[
+            ("iku_part", &num4(b.iku_part)),
+            ("std", &pts(b.standard_iku_points)),
+            ("target_part", &num4(b.target_part)),
+            ("tstd", &pts(b.standard_target_points)),
+            ("index", &num4(b.index)),
+            ("nko_k3", &num2(b.nko_k3)),
+        ]),
+        K3Method::Multiplier => t::K3_PARTS_MULTIPLIER.fill(&[
+            ("iku_part", &num4(b.iku_part)),
+            ("target_part", &num4(b.target_part)),
+            ("index", &num4(b.index)),
+            ("nko_k3", &num2(b.nko_k3)),
+        ]),
+    };
+    out.push_str(&parts);
+    out.push('\n');
+    if b.method == K3Method::Points {
+        let line = match &b.quota {
+            Some(q) => {
+                let threshold =
+                    r.rb.k3
+                        .points
+                        .as_ref()
+                        .map(|p| p.quota_threshold.0)
+                        .map_or_else(dash, |d| format_exact(d.normalize(), locale));
+                let capped = if q.capped.is_empty() {
+                    t::NONE_WORD.s().to_string()
+                } else {
+                    q.capped.join(", ")
+                };
+                t::K3_QUOTA.fill(&[
+                    ("threshold", &threshold),
+                    (
+                        "share",
+                        &format_exact((q.share * Decimal::ONE_HUNDRED).normalize(), locale),
+                    ),
+                    ("n", &b.iku.len()),
+                    ("allowed", &q.allowed),
+                    ("above", &q.above_threshold),
+                    ("capped", &capped),
+                ])
+            }
+            None => t::K3_NO_QUOTA.s().to_string(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push('\n');
+    if b.iku.is_empty() {
+        return out;
+    }
+    let (head, right): (Vec<String>, Vec<bool>) = match b.method {
+        K3Method::Points => (
+            vec![
+                "IKU".into(),
+                t::COL_IKU_POINTS.s().into(),
+                t::COL_IKU_REASON.s().into(),
+                t::COL_TARGET_POINTS.s().into(),
+                t::COL_TARGET_REASON.s().into(),
+            ],
+            vec![false, true, false, true, false],
+        ),
+        K3Method::Multiplier => (
+            vec![
+                "IKU".into(),
+                t::COL_IKU_MULT.s().into(),
+                t::COL_IKU_REASON.s().into(),
+                t::COL_TARGET_MULT.s().into(),
+                t::COL_TARGET_REASON.s().into(),
+                t::COL_K3.s().into(),
+            ],
+            vec![false, true, false, true, false, true],
+        ),
+    };
+    let rows: Vec<Vec<String>> = b
+        .iku
+        .iter()
+        .map(|i| {
+            let mut row = vec![
+                i.code.clone(),
+                pts(Some(i.iku_points)),
+                i.iku_reason.clone(),
+                i.target_points
+                    .map_or_else(|| t::LEFT_OUT.s().to_string(), |p| pts(Some(p))),
+                i.target_reason.clone(),
+            ];
+            if b.method == K3Method::Multiplier {
+                row.push(num4(i.k3));
+            }
+            row
+        })
+        .collect();
+    out.push_str(&render_table(&head, &rows, md, &right));
     out
 }
 

@@ -1,5 +1,6 @@
 //! Pure business logic: no I/O, no terminal, no storage.
 
+pub mod addendum;
 pub mod k3;
 pub mod model;
 pub mod period;

@@ -35,6 +35,8 @@ pub use verify::Problem;
 pub const STORE_SCHEMA: u16 = 1;
 
 const META_SCHEMA: &[u8] = b"schema";
+/// How often `open` tries again while the lock looks like it is being released (50 ms apart).
+const OPEN_RETRIES: u32 = 10;
 const META_AUDIT_NEXT: &[u8] = b"audit_next";
 
 /// Everything that can go wrong in the store. `Display` is one sentence for the user, in the
@@ -298,10 +300,25 @@ impl Store {
     /// gives [`StoreError::Locked`] naming it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let policy = prepare_dir(path)?;
-        let opened = lock::with_umask(policy.umask, || sled::Config::new().path(path).open());
-        let db = match opened {
-            Ok(db) => db,
-            Err(e) => return Err(open_error(path, e)),
+        // sled releases its file lock only when its flusher thread has ended, a moment after
+        // the previous holder dropped it (or exited): retry briefly unless a live process of
+        // someone else is recorded as the holder.
+        let mut attempt = 0;
+        let db = loop {
+            let opened = lock::with_umask(policy.umask, || sled::Config::new().path(path).open());
+            match opened {
+                Ok(db) => break db,
+                Err(e) => {
+                    let err = open_error(path, e);
+                    let transient = matches!(&err, StoreError::Locked { holder, .. }
+                        if holder.as_ref().is_none_or(|h| h.pid == std::process::id()));
+                    attempt += 1;
+                    if !transient || attempt >= OPEN_RETRIES {
+                        return Err(err);
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(50));
+                }
+            }
         };
         let who = Actor::current();
         // We hold sled's lock now, so any owner record left behind is stale.

@@ -143,6 +143,178 @@ pub const SUMMARY_TITLE: Msg = msg!(
     "Toko data {store}: PK {year}, rulebook {rulebook}, {units} unit, {iku} IKU, s.d. {period}.",
     "Store {store}: PK {year}, rulebook {rulebook}, {units} units, {iku} IKU, up to {period}."
 );
+pub const PROGRESS_READ: Msg = msg!("Membaca {file}", "Reading {file}");
+pub const PROGRESS_CHECK: Msg = msg!("Memeriksa dokumen", "Checking the document");
+pub const PROGRESS_SAVE: Msg = msg!("Menyimpan ke {store}", "Saving to {store}");
+pub const PROGRESS_EXPORT: Msg = msg!("Mengekspor", "Exporting");
+
+// --- judgement ---
+// Sentences of `check`, `addendum`, `pk history`, `rules` and the K3 / compare parts of
+// `report`; `addendum` also holds the problems of `domain::addendum::prepare` (the TUI shows
+// them too).
+
+pub const SEVERITY_ERROR: Msg = msg!("galat", "error");
+pub const SEVERITY_WARNING: Msg = msg!("peringatan", "warning");
+pub const CHECK_NONE: Msg = msg!(
+    "Tidak ada temuan: PK {year} memenuhi aturan rulebook {rulebook}.",
+    "No findings: the PK of {year} meets the rules of rulebook {rulebook}."
+);
+pub const CHECK_SUMMARY: Msg = msg!(
+    "{errors} galat, {warnings} peringatan (PK {year}, rulebook {rulebook}).",
+    "{errors} error(s), {warnings} warning(s) (PK {year}, rulebook {rulebook})."
+);
+pub const CHECK_MONTH: Msg = msg!("bulan {month}", "month {month}");
+
+// Problems of a PK addendum (`domain::addendum::prepare`).
+pub const ADD_NO_REASON: Msg = msg!(
+    "Addendum harus memiliki alasan: isi --reason dengan alasan perubahan PK.",
+    "An addendum needs a reason: give the reason for the PK change with --reason."
+);
+pub const ADD_UNKNOWN_UNIT: Msg = msg!(
+    "Unit \"{unit}\" tidak ada di PK {year}.",
+    "Unit \"{unit}\" is not in the PK of {year}."
+);
+pub const ADD_DATE_BEFORE: Msg = msg!(
+    "Tanggal addendum {date} lebih awal dari addendum versi {version} ({previous}). Beri tanggal {previous} atau sesudahnya.",
+    "The addendum date {date} is before addendum version {version} ({previous}). Give {previous} or a later date."
+);
+pub const ADD_NOTHING: Msg = msg!(
+    "Addendum tidak mengubah apa pun: berikan --set, --add-iku atau --remove-iku yang mengubah PK.",
+    "The addendum changes nothing: give --set, --add-iku or --remove-iku that change the PK."
+);
+pub const ADD_UNKNOWN_IKU: Msg = msg!(
+    "IKU \"{iku}\" tidak ada di unit {unit}.",
+    "IKU \"{iku}\" is not in unit {unit}."
+);
+pub const ADD_REMOVED_IKU: Msg = msg!(
+    "IKU {iku} ({unit}) dihapus oleh addendum ini, targetnya tidak dapat diubah.",
+    "IKU {iku} ({unit}) is removed by this addendum; its target cannot be changed."
+);
+pub const ADD_BAD_MONTH: Msg = msg!(
+    "IKU {iku}: bulan {month} tidak ada; tulis 1..12 atau YYYY-MM.",
+    "IKU {iku}: there is no month {month}; write 1..12 or YYYY-MM."
+);
+pub const ADD_NOT_REPORTING: Msg = msg!(
+    "IKU {iku} ({unit}) dilaporkan {period}; {month} bukan bulan pelaporannya ({months}).",
+    "IKU {iku} ({unit}) reports {period}; {month} is not one of its reporting months ({months})."
+);
+pub const ADD_ROLLUP: Msg = msg!(
+    "Target IKU {iku} ({unit}) dihitung dari unit di bawahnya (konsolidasi lokasi); ubah target IKU unit anak ({children}).",
+    "The target of IKU {iku} ({unit}) is rolled up from its child units; change the targets of the children's IKU ({children})."
+);
+pub const ADD_SET_TWICE: Msg = msg!(
+    "Target IKU {iku} bulan {month} diberikan dua kali dengan nilai berbeda ({a} dan {b}).",
+    "The target of IKU {iku} in {month} is given twice with different values ({a} and {b})."
+);
+pub const ADD_OTHER_UNIT: Msg = msg!(
+    "IKU baru {iku} milik unit {other}, bukan {unit}; satu addendum untuk satu unit.",
+    "The new IKU {iku} belongs to unit {other}, not {unit}; one addendum is for one unit."
+);
+pub const ADD_EXISTS: Msg = msg!(
+    "IKU {iku} sudah ada di unit {unit}; hapus dulu dengan --remove-iku atau gunakan kode lain.",
+    "IKU {iku} already exists in unit {unit}; remove it with --remove-iku first or use another code."
+);
+pub const ADD_TWICE: Msg = msg!(
+    "IKU baru {iku} diberikan dua kali.",
+    "The new IKU {iku} is given twice."
+);
+pub const ADD_UNKNOWN_SS: Msg = msg!(
+    "IKU baru {iku}: SS {ss} tidak ada di unit {unit}. Addendum tidak membuat SS baru.",
+    "New IKU {iku}: SS {ss} is not in unit {unit}. An addendum does not create SS."
+);
+pub const ADD_UNKNOWN_SOURCE: Msg = msg!(
+    "IKU baru {iku}: sumber cascading {source} tidak ada.",
+    "New IKU {iku}: the cascade source {source} does not exist."
+);
+pub const ADD_REMOVE_SOURCE: Msg = msg!(
+    "IKU {iku} ({unit}) tidak dapat dihapus: IKU {children} diturunkan darinya. Ubah atau hapus IKU turunan itu dulu.",
+    "IKU {iku} ({unit}) cannot be removed: IKU {children} are cascaded from it. Change or remove those first."
+);
+
+// `kinerja addendum`
+pub const ADD_BAD_SET: Msg = msg!(
+    "--set \"{arg}\" tidak dapat dibaca: tulis IKU:BULAN=NILAI, misalnya 1c-N:12=3,4 atau 1c-N:2025-12=3,4 (NILAI kosong menghapus target).",
+    "--set \"{arg}\" cannot be read: write IKU:MONTH=VALUE, e.g. 1c-N:12=3.4 or 1c-N:2025-12=3.4 (an empty VALUE clears the target)."
+);
+pub const ADD_SET_YEAR: Msg = msg!(
+    "--set \"{arg}\": bulan {month} bukan tahun PK {year}.",
+    "--set \"{arg}\": month {month} is not in the PK year {year}."
+);
+pub const ADD_SET_NUMBER: Msg = msg!("--set \"{arg}\": {reason}", "--set \"{arg}\": {reason}");
+pub const ADD_IKU_FILE: Msg = msg!("{file}: {error}", "{file}: {error}");
+pub const ADD_IKU_SHAPE: Msg = msg!(
+    "{file}: tulis satu objek IKU, larik objek IKU, atau dokumen kinerja/1 dengan larik \"iku\".",
+    "{file}: write one IKU object, an array of IKU objects, or a kinerja/1 document with an \"iku\" array."
+);
+pub const ADD_REFUSED: Msg = msg!(
+    "Addendum PK {unit} ditolak: {n} masalah, PK tidak diubah.",
+    "The addendum to the PK of {unit} was refused: {n} problem(s), the PK was not changed."
+);
+pub const ADD_SAVED: Msg = msg!(
+    "Tersimpan: PK {unit} {year} versi {version} ({date}, {reason}), {n} perubahan:",
+    "Saved: PK of {unit} {year} version {version} ({date}, {reason}), {n} change(s):"
+);
+
+// `kinerja pk history`
+pub const PK_TITLE: Msg = msg!(
+    "{unit} — {name}: PK {year}, versi terakhir {version}",
+    "{unit} — {name}: PK {year}, latest version {version}"
+);
+pub const PK_VERSION0: Msg = msg!("Versi 0: PK awal", "Version 0: the original PK");
+pub const PK_VERSION: Msg = msg!(
+    "Versi {version} · {date} · {reason}",
+    "Version {version} · {date} · {reason}"
+);
+pub const PK_ADD_IKU: Msg = msg!("IKU ditambahkan", "IKU added");
+pub const PK_REMOVE_IKU: Msg = msg!("IKU dihapus", "IKU removed");
+pub const PK_NO_CHANGES: Msg = msg!("(tanpa perubahan)", "(no changes)");
+
+// `kinerja rules`
+pub const RULES_DEFAULT: Msg = msg!("bawaan utama", "default");
+pub const RULES_SHOW_HINT: Msg = msg!(
+    "Tampilkan dengan: kinerja rules show NAMA; pakai berkas lain dengan --rules FILE.",
+    "Show one with: kinerja rules show NAME; use another file with --rules FILE."
+);
+
+// `kinerja report`: K3 and --compare-rulebook
+pub const K3_TITLE: Msg = msg!(
+    "K3 (Kualitas Komitmen Kinerja) · rulebook {rulebook}",
+    "K3 (quality of the performance commitment) · rulebook {rulebook}"
+);
+pub const K3_PARTS_POINTS: Msg = msg!(
+    "Kualitas IKU {iku_part} (standar {std} poin) · kualitas target {target_part} (standar {tstd} poin) · indeks K3 {index} · NKO K3 {nko_k3}",
+    "IKU quality {iku_part} (standard {std} points) · target quality {target_part} (standard {tstd} points) · K3 index {index} · NKO K3 {nko_k3}"
+);
+pub const K3_PARTS_MULTIPLIER: Msg = msg!(
+    "Pengali kualitas IKU {iku_part} · pengali target {target_part} · indeks K3 {index} · NKO K3 {nko_k3}",
+    "IKU-quality multiplier {iku_part} · target multiplier {target_part} · K3 index {index} · NKO K3 {nko_k3}"
+);
+pub const K3_QUOTA: Msg = msg!(
+    "Kuota di atas {threshold} poin: {share}% × {n} IKU = {allowed} IKU; {above} IKU di atas {threshold}; dibatasi: {capped}.",
+    "Quota above {threshold} points: {share}% × {n} IKU = {allowed} IKU; {above} IKU above {threshold}; capped: {capped}."
+);
+pub const K3_NO_QUOTA: Msg = msg!(
+    "Rulebook tidak menetapkan kuota untuk level unit ini.",
+    "The rulebook sets no quota for this unit's level."
+);
+pub const COL_IKU_POINTS: Msg = msg!("Poin IKU", "IKU points");
+pub const COL_IKU_REASON: Msg = msg!("Alasan", "Reason");
+pub const COL_TARGET_POINTS: Msg = msg!("Poin target", "Target points");
+pub const COL_TARGET_REASON: Msg = msg!("Alasan target", "Target reason");
+pub const COL_IKU_MULT: Msg = msg!("Pengali IKU", "IKU multiplier");
+pub const COL_TARGET_MULT: Msg = msg!("Pengali target", "Target multiplier");
+pub const COL_K3: Msg = msg!("K3", "K3");
+pub const LEFT_OUT: Msg = msg!("dikecualikan", "left out");
+pub const NONE_WORD: Msg = msg!("tidak ada", "none");
+pub const COMPARE_TITLE: Msg = msg!(
+    "Perbandingan rulebook s.d. {period}: {a} dan {b}",
+    "Rulebooks compared up to {period}: {a} and {b}"
+);
+pub const COL_UNIT: Msg = msg!("Unit", "Unit");
+pub const COL_RULEBOOK: Msg = msg!("Rulebook", "Rulebook");
+pub const COL_PREDIKAT: Msg = msg!("Predikat", "Predikat");
+pub const COL_K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
+pub const COL_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
 
 // --- safety ---
 pub const VERIFY_OK: Msg = msg!(

@@ -91,3 +91,127 @@ pub const KEYMAP_DUPLICATE: Msg = msg!(
     "tombol \"{key}\" ditulis dua kali di [{mode}] (juga di baris {first_line})",
     "the key \"{key}\" is written twice in [{mode}] (also on line {first_line})"
 );
+
+// --- app ---
+
+pub const SAVED: Msg = msg!("Tersimpan", "Saved");
+pub const UNDONE: Msg = msg!("Dibatalkan: {iku} {month}", "Undone: {iku} {month}");
+pub const REDONE: Msg = msg!("Diulang: {iku} {month}", "Redone: {iku} {month}");
+pub const NOTHING_TO_UNDO: Msg = msg!("Tidak ada yang dapat dibatalkan", "Nothing to undo");
+pub const NOTHING_TO_REDO: Msg = msg!("Tidak ada yang dapat diulang", "Nothing to redo");
+pub const NOT_REPORTING_MONTH: Msg = msg!(
+    "{month} bukan bulan pelaporan IKU {iku} ({period})",
+    "{month} is not a reporting month of IKU {iku} ({period})"
+);
+pub const ROLLS_UP: Msg = msg!(
+    "Realisasi IKU {iku} dihitung dari unit di bawahnya; ubah di unit anak",
+    "The realisasi of IKU {iku} is rolled up from its child units; edit it there"
+);
+pub const FROZEN: Msg = msg!(
+    "{month} dibekukan oleh addendum; realisasinya tidak dapat diubah",
+    "{month} is frozen by an addendum; its realisasi cannot be changed"
+);
+pub const NOT_SAVED: Msg = msg!("Tidak tersimpan: {reason}", "Not saved: {reason}");
+pub const SELECT_IKU: Msg = msg!(
+    "Pilih IKU untuk membuka grid bulanan",
+    "Select an IKU to open its monthly grid"
+);
+pub const NO_MATCH: Msg = msg!("Tidak ditemukan: {q}", "No match: {q}");
+pub const MATCH_N: Msg = msg!("Hasil {i} dari {n}", "Match {i} of {n}");
+pub const PERIOD: Msg = msg!("Periode s.d. {month} {year}", "Period to {month} {year}");
+pub const TOO_SMALL: Msg = msg!(
+    "Terminal terlalu kecil: {w}x{h}, perlu minimal 80x24",
+    "Terminal too small: {w}x{h}, needs at least 80x24"
+);
+pub const PERIOD_SHORT: Msg = msg!("s.d. {month} {year}", "to {month} {year}");
+pub const STORE: Msg = msg!("Toko", "Store");
+pub const YEAR: Msg = msg!("Tahun", "Year");
+pub const RULEBOOK: Msg = msg!("Aturan", "Rulebook");
+pub const USER: Msg = msg!("Pengguna", "User");
+pub const TREE_TITLE: Msg = msg!("Unit / SS / IKU", "Units / SS / IKU");
+pub const DETAIL_TITLE: Msg = msg!("Rincian", "Detail");
+pub const HELP_TITLE: Msg = msg!(
+    "Bantuan — tombol ({keymap})  Esc menutup",
+    "Help — keys ({keymap})  Esc closes"
+);
+pub const SEARCH_PROMPT: Msg = msg!("Cari: ", "Search: ");
+pub const EDIT_PROMPT: Msg = msg!("Realisasi {month}: ", "Realisasi {month}: ");
+pub const NKO: Msg = msg!("NKO", "NKO");
+pub const PREDIKAT: Msg = msg!("Predikat", "Rating");
+pub const LEVEL: Msg = msg!("Level", "Level");
+pub const IKU_COUNT: Msg = msg!(
+    "Jumlah IKU: {n} (batas {min}–{max})",
+    "IKU count: {n} (limits {min}–{max})"
+);
+pub const IKU_COUNT_NOLIMIT: Msg = msg!("Jumlah IKU: {n}", "IKU count: {n}");
+pub const IKU_COUNT_OUT: Msg = msg!("di luar batas", "out of limits");
+pub const PERSPECTIVES: Msg = msg!("Perspektif", "Perspectives");
+pub const WEIGHT: Msg = msg!("Bobot", "Weight");
+pub const VALUE: Msg = msg!("Nilai", "Value");
+pub const NILAI_SS: Msg = msg!("Nilai SS", "SS value");
+pub const TARGET: Msg = msg!("Target", "Target");
+pub const REALISASI: Msg = msg!("Realisasi", "Realisasi");
+pub const CAPAIAN: Msg = msg!("Capaian", "Capaian");
+pub const CAPAIAN_SD: Msg = msg!("Capaian s.d.", "Capaian to");
+pub const K3_TITLE: Msg = msg!("K3 (kualitas kinerja)", "K3 (quality of performance)");
+pub const K3_IKU_QUALITY: Msg = msg!("Kualitas IKU", "IKU quality");
+pub const K3_TARGET_QUALITY: Msg = msg!("Kualitas target", "Target quality");
+pub const K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
+pub const K3_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
+pub const K3_QUOTA: Msg = msg!(
+    "Kuota di atas ambang: {allowed}, IKU di atas ambang: {above}; dipotong (*): {capped}",
+    "Quota above threshold: {allowed}, IKU above threshold: {above}; capped (*): {capped}"
+);
+pub const K3_POINTS: Msg = msg!("Poin", "Points");
+pub const K3_MULTIPLIER: Msg = msg!("Pengali", "Multiplier");
+pub const K3_REASON: Msg = msg!("Alasan", "Reason");
+pub const SPARK_TITLE: Msg = msg!(
+    "Lintasan (skala sama): T target, R realisasi",
+    "Trajectory (one scale): T target, R realisasi"
+);
+pub const FROZEN_LEGEND: Msg = msg!("* = bulan beku", "* = frozen month");
+pub const NOT_COMPUTABLE: Msg = msg!("–", "–");
+pub const F_POLARITY: Msg = msg!("Polaritas", "Polarity");
+pub const F_CONSOLIDATION: Msg = msg!("Konsolidasi periode", "Period consolidation");
+pub const F_REPORTING: Msg = msg!("Periode pelaporan", "Reporting period");
+pub const F_UOM: Msg = msg!("Satuan", "Unit of measure");
+pub const F_DEFINITION: Msg = msg!("Definisi", "Definition");
+pub const F_FORMULA: Msg = msg!("Formula", "Formula");
+pub const F_SOURCE: Msg = msg!("Sumber data", "Data source");
+pub const F_RESPONSIBLE: Msg = msg!("Penanggung jawab", "Responsible");
+pub const F_CASCADE: Msg = msg!("Kaskade dari", "Cascaded from");
+pub const F_ROLLUP: Msg = msg!(
+    "Realisasi dihitung dari unit anak ({method})",
+    "Realisasi rolled up from child units ({method})"
+);
+pub const F_VALIDITY: Msg = msg!("Validitas / kendali", "Validity / control");
+pub const MODE_TREE: Msg = msg!("POHON", "TREE");
+pub const MODE_GRID: Msg = msg!("GRID", "GRID");
+pub const MODE_EDIT: Msg = msg!("UBAH", "EDIT");
+pub const MODE_SEARCH: Msg = msg!("CARI", "SEARCH");
+pub const MODE_HELP: Msg = msg!("BANTUAN", "HELP");
+pub const MODE_ADDENDUM: Msg = msg!("ADDENDUM", "ADDENDUM");
+pub const UI_STATE_NOT_SAVED: Msg = msg!(
+    "Keadaan tampilan tidak tersimpan: {reason}",
+    "View state not saved: {reason}"
+);
+pub const TERMINAL_ERROR: Msg = msg!("Kesalahan terminal: {reason}", "Terminal error: {reason}");
+pub const SIGNAL_EXIT: Msg = msg!(
+    "Dihentikan oleh sinyal; suntingan yang belum disimpan dibuang",
+    "Stopped by a signal; the unsaved edit was discarded"
+);
+pub const MONTHS_ID: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
+];
+pub const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The short name of a month (1..=12) in the process-wide language.
+pub fn month_name(m: u8) -> &'static str {
+    let names = match crate::text::lang() {
+        crate::text::Lang::Id => &MONTHS_ID,
+        crate::text::Lang::En => &MONTHS_EN,
+    };
+    names[(m.clamp(1, 12) - 1) as usize]
+}

@@ -1,5 +1,14 @@
 //! The full-screen terminal application.
 
 pub mod action;
+pub mod app;
+pub mod deps;
 pub mod keymap;
+pub mod run;
 pub mod theme;
+pub mod ui;
+pub mod update;
+
+pub use app::App;
+pub use run::{TuiOptions, run};
+pub use update::{Effect, update};

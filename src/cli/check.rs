@@ -1,0 +1,136 @@
+//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of DOMAIN.md §9 as findings.
+//!
+//! Exit 0 when no finding has severity `error`, 1 when one has (warnings never fail).
+
+use clap::{Args, ValueEnum};
+use serde_json::{Value, json};
+
+use super::{CliError, CliResult, Context, refused};
+use crate::domain::rulebook::Severity;
+use crate::domain::rules::{Finding, check};
+use crate::text::cli as t;
+use crate::text::domain::month_name;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Hanya unit ini / only this unit
+    #[arg(long, value_name = "CODE")]
+    pub unit: Option<String>,
+    /// Bentuk keluaran / output format
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CheckFormat,
+}
+
+pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
+    let store = ctx.open_store()?;
+    let (ds, rb) = ctx.load(&store)?;
+    if let Some(u) = &a.unit
+        && !ds.units.contains_key(u)
+    {
+        return Err(CliError::refused(
+            t::UNKNOWN_UNIT.fill(&[("unit", u), ("year", &ds.year)]),
+        ));
+    }
+    let findings = check(&ds, &rb, a.unit.as_deref());
+    let out = match a.format {
+        CheckFormat::Json => {
+            let v: Vec<Value> = findings.iter().map(finding_json).collect();
+            let mut s = serde_json::to_string_pretty(&Value::Array(v)).map_err(refused)?;
+            s.push('\n');
+            s
+        }
+        CheckFormat::Text => text(&ds, &rb.name, &findings),
+    };
+    super::write_stdout(&out);
+    if findings.iter().any(|f| f.severity == Severity::Error) {
+        // The findings are the message; nothing more on stderr.
+        Err(CliError::refused(String::new()))
+    } else {
+        Ok(())
+    }
+}
+
+/// One finding as JSON: `id`, `severity`, `unit`, `ss`, `iku`, `month` (1..12 or null),
+/// `message`.
+pub fn finding_json(f: &Finding) -> Value {
+    json!({
+        "id": f.id,
+        "severity": f.severity.as_str(),
+        "unit": f.unit,
+        "ss": f.ss,
+        "iku": f.iku,
+        "month": f.month,
+        "message": f.message,
+    })
+}
+
+pub fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => t::SEVERITY_ERROR.s(),
+        Severity::Warning => t::SEVERITY_WARNING.s(),
+    }
+}
+
+/// Findings grouped by unit (the order of `check`: unit code, then rule), one line each, and a
+/// summary line.
+fn text(ds: &crate::domain::Dataset, rulebook: &str, findings: &[Finding]) -> String {
+    if findings.is_empty() {
+        return format!(
+            "{}\n",
+            t::CHECK_NONE.fill(&[("year", &ds.year), ("rulebook", &rulebook)])
+        );
+    }
+    let mut out = String::new();
+    let mut current: Option<&str> = None;
+    for f in findings {
+        if current != Some(f.unit.as_str()) {
+            if current.is_some() {
+                out.push('\n');
+            }
+            let name = ds.units.get(&f.unit).map(|u| u.name.as_str()).unwrap_or("");
+            out.push_str(&format!("{} — {}\n", f.unit, name));
+            current = Some(&f.unit);
+        }
+        let mut place: Vec<String> = Vec::new();
+        if let Some(ss) = &f.ss {
+            place.push(format!("SS {ss}"));
+        }
+        if let Some(iku) = &f.iku {
+            place.push(format!("IKU {iku}"));
+        }
+        if let Some(m) = f.month {
+            place.push(t::CHECK_MONTH.fill(&[("month", &month_name(m))]));
+        }
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", place.join(", "))
+        };
+        out.push_str(&format!(
+            "  {} {}{}: {}\n",
+            f.id,
+            severity_word(f.severity),
+            place,
+            f.message
+        ));
+    }
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    out.push('\n');
+    out.push_str(&t::CHECK_SUMMARY.fill(&[
+        ("errors", &errors),
+        ("warnings", &(findings.len() - errors)),
+        ("year", &ds.year),
+        ("rulebook", &rulebook),
+    ]));
+    out.push('\n');
+    out
+}

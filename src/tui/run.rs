@@ -1,0 +1,289 @@
+//! The terminal loop: raw mode and alternate screen, one redraw per input or resize, effects
+//! performed with the store, the terminal restored on quit, panic, SIGTERM/SIGHUP and Ctrl-z.
+
+use std::io::{self, Stdout, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::iterator::Signals;
+
+use crate::domain::rulebook::Rulebook;
+use crate::text::Lang;
+use crate::text::tui as t;
+use crate::tui::app::{App, UiState};
+use crate::tui::deps::{Actor, Keymap, Locale, Store, Theme};
+use crate::tui::update::{Effect, action_for_key, update};
+
+/// Everything the TUI needs to start.
+pub struct TuiOptions {
+    pub store: Store,
+    pub year: i32,
+    pub rulebook: Rulebook,
+    pub keymap: Keymap,
+    /// The keymap's name or file, shown in the help title.
+    pub keymap_name: String,
+    pub theme: Theme,
+    pub lang: Lang,
+    pub locale: Locale,
+    pub ascii: bool,
+}
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Where the view state of a store is kept: `$XDG_STATE_HOME/kinerja/ui-<hash of the store
+/// path>.json` (`~/.local/state` when XDG_STATE_HOME is unset).
+pub fn ui_state_path(store: &Path) -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
+    let canon = store.canonicalize().unwrap_or_else(|_| store.to_path_buf());
+    Some(base.join("kinerja").join(format!(
+        "ui-{:016x}.json",
+        fnv1a(canon.to_string_lossy().as_bytes())
+    )))
+}
+
+/// FNV-1a 64: a stable hash (std's hasher may change between Rust versions).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Reads the view state; a missing or unreadable file means "start fresh".
+pub fn load_ui_state(path: &Path) -> Option<UiState> {
+    let text = std::fs::read_to_string(path).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Writes the view state atomically (temporary file, then rename).
+pub fn save_ui_state(path: &Path, state: &UiState) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("json.tmp");
+    let text = serde_json::to_string_pretty(state).map_err(io::Error::other)?;
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, path)
+}
+
+fn enter() -> io::Result<Term> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
+    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    term.clear()?;
+    Ok(term)
+}
+
+/// Leaves raw mode and the alternate screen; safe to call more than once.
+pub fn restore() {
+    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Runs the TUI until the user quits (or a SIGTERM/SIGHUP arrives).
+pub fn run(opts: TuiOptions) -> Result<(), String> {
+    let TuiOptions {
+        store,
+        year,
+        rulebook,
+        keymap,
+        keymap_name,
+        theme,
+        lang,
+        locale,
+        ascii,
+    } = opts;
+    crate::text::set_lang(lang);
+    let ds = store.load_year(year).map_err(|e| e.to_string())?;
+    let state_path = ui_state_path(store.path());
+    let ui = state_path.as_deref().and_then(load_ui_state);
+    let actor = Actor::current();
+    let mut app = App::new(
+        ds,
+        rulebook,
+        keymap,
+        &keymap_name,
+        theme,
+        lang,
+        locale,
+        ascii,
+        store.path().to_path_buf(),
+        actor.user.clone(),
+        ui,
+    );
+
+    // SIGTERM/SIGHUP: a watcher thread, because crossterm may spin inside `poll` once the
+    // terminal is gone (SSH dropped) and never return to the loop. Every committed edit is
+    // already flushed by `perform`; the uncommitted editor buffer is discarded by exiting.
+    let mut signals = Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])
+        .map_err(|e| t::TERMINAL_ERROR.fill(&[("reason", &e)]))?;
+    let signal_handle = signals.handle();
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+
+    let mut term = enter().map_err(|e| t::TERMINAL_ERROR.fill(&[("reason", &e)]))?;
+    let result = std::thread::scope(|scope| {
+        let store = &store;
+        scope.spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                let _ = store.flush();
+                restore();
+                // the terminal may be gone: a failed write must not stop the exit
+                let _ = writeln!(io::stderr(), "{}", t::SIGNAL_EXIT.s());
+                std::process::exit(128 + sig);
+            }
+        });
+        let r = event_loop(
+            &mut term,
+            &mut app,
+            store,
+            year,
+            &actor,
+            state_path.as_deref(),
+        );
+        signal_handle.close();
+        r
+    });
+    if let Some(p) = &state_path {
+        let _ = save_ui_state(p, &app.ui_state());
+    }
+    let _ = store.flush();
+    restore();
+    let _ = std::panic::take_hook();
+    result
+}
+
+/// What the run loop does after the effects of one action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flow {
+    Continue,
+    Quit,
+    Suspend,
+}
+
+/// Performs the effects of one action with the store: `Apply` is stored (atomic, audited,
+/// flushed) and its outcome given to [`App::applied`]; `SaveUiState` writes the view state.
+/// `Quit` and `Suspend` are returned for the terminal loop (they need the terminal).
+pub fn perform(
+    app: &mut App,
+    store: &Store,
+    year: i32,
+    actor: &Actor,
+    state_path: Option<&Path>,
+    effects: Vec<Effect>,
+) -> Flow {
+    let mut flow = Flow::Continue;
+    for e in effects {
+        match e {
+            Effect::Apply { changes, source } => {
+                let r = store
+                    .apply(year, &changes, actor, &source)
+                    .and_then(|_| store.flush())
+                    .map_err(|e| e.to_string());
+                app.applied(r);
+            }
+            Effect::SaveUiState => {
+                if let Some(p) = state_path
+                    && let Err(e) = save_ui_state(p, &app.ui_state())
+                {
+                    app.error(t::UI_STATE_NOT_SAVED.fill(&[("reason", &e)]));
+                }
+            }
+            Effect::Quit => flow = Flow::Quit,
+            Effect::Suspend => {
+                if flow == Flow::Continue {
+                    flow = Flow::Suspend;
+                }
+            }
+        }
+    }
+    flow
+}
+
+fn event_loop(
+    term: &mut Term,
+    app: &mut App,
+    store: &Store,
+    year: i32,
+    actor: &Actor,
+    state_path: Option<&Path>,
+) -> Result<(), String> {
+    let terr = |e: io::Error| t::TERMINAL_ERROR.fill(&[("reason", &e)]);
+    term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+    loop {
+        if !event::poll(Duration::from_millis(250)).map_err(terr)? {
+            continue;
+        }
+        let action = match event::read().map_err(terr)? {
+            Event::Key(k) => action_for_key(app, &k),
+            Event::Resize(..) => {
+                term.autoresize().map_err(terr)?;
+                None
+            }
+            _ => continue,
+        };
+        if let Some(action) = action {
+            if action == crate::tui::action::Action::Redraw {
+                term.clear().map_err(terr)?;
+            }
+            let effects = update(app, action);
+            match perform(app, store, year, actor, state_path, effects) {
+                Flow::Continue => {}
+                Flow::Quit => return Ok(()),
+                Flow::Suspend => {
+                    restore();
+                    // SAFETY: raise only sends a signal to this process; the default action of
+                    // SIGTSTP stops it until the shell continues it.
+                    unsafe {
+                        libc::raise(libc::SIGTSTP);
+                    }
+                    *term = enter().map_err(terr)?;
+                }
+            }
+        }
+        term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ui_state_round_trips_through_an_atomic_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("kinerja/ui-x.json");
+        let s = UiState {
+            open: vec!["u:A".into(), "s:A/S1".into()],
+            selected: vec!["u:A".into()],
+        };
+        save_ui_state(&p, &s).unwrap();
+        assert_eq!(load_ui_state(&p), Some(s));
+        assert!(!p.with_extension("json.tmp").exists());
+    }
+
+    #[test]
+    fn state_file_name_is_stable_per_store() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(fnv1a(b"/a"), fnv1a(b"/b"));
+    }
+}

@@ -1,0 +1,168 @@
+//! Pure render functions, one per pane. `draw` is the only entry point.
+
+pub mod detail;
+pub mod grid;
+pub mod help;
+pub mod k3;
+pub mod sparkline;
+pub mod status;
+pub mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use rust_decimal::Decimal;
+
+use crate::domain::Perspective;
+use crate::text::tui as t;
+use crate::text::{Lang, lang};
+use crate::tui::app::App;
+use crate::tui::deps::{format_decimal, format_exact};
+
+/// The smallest terminal the TUI draws its screen in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &mut App) {
+    let area = frame.area();
+    app.size = (area.width, area.height);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    status::header(frame, header, app);
+    let tree_w = (body.width * 2 / 5).max(34);
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(20)]).areas(body);
+    tree::draw(frame, left, app);
+    detail::draw(frame, right, app);
+    status::footer(frame, footer, app);
+    if app.help {
+        help::draw(frame, area, app);
+    }
+    if app.ascii {
+        asciify(frame.buffer_mut());
+    }
+}
+
+/// `--ascii`: whatever text reached the screen (names, reasons from the domain), only ASCII
+/// leaves it. Common typographic characters get their ASCII look-alike, anything else `?`.
+pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            let sym = cell.symbol();
+            if sym.is_ascii() {
+                continue;
+            }
+            let rep = match sym {
+                "—" | "–" | "−" | "─" => "-",
+                "×" => "x",
+                "…" => ".",
+                "·" | "•" => "*",
+                "≥" => ">",
+                "≤" => "<",
+                "│" => "|",
+                "“" | "”" => "\"",
+                "‘" | "’" => "'",
+                _ => "?",
+            };
+            cell.set_symbol(rep);
+        }
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let msg = t::TOO_SMALL.fill(&[("w", &area.width), ("h", &area.height)]);
+    let p = Paragraph::new(msg).wrap(Wrap { trim: true });
+    let y = area.height / 2;
+    frame.render_widget(
+        p,
+        Rect::new(
+            area.x,
+            area.y + y.saturating_sub(1),
+            area.width,
+            3.min(area.height),
+        ),
+    );
+}
+
+/// A bordered block in the theme's border set with a title.
+pub fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_set(app.theme.border_set())
+        .title(title)
+        .title_style(app.theme.title)
+}
+
+/// A capaian/NKO/Nilai: 2 decimals in the locale, or "–".
+pub fn num2(app: &App, d: Option<Decimal>) -> String {
+    match d {
+        Some(d) => format_decimal(d, app.locale, 2),
+        None => dash(app).to_string(),
+    }
+}
+
+/// A target/realisasi value as entered, in the locale, or "–".
+pub fn exact(app: &App, d: Option<Decimal>) -> String {
+    match d {
+        Some(d) => format_exact(d, app.locale),
+        None => dash(app).to_string(),
+    }
+}
+
+pub fn dash(app: &App) -> &'static str {
+    if app.ascii { "-" } else { "–" }
+}
+
+/// Short perspective tag for the tree.
+pub fn perspective_short(p: Perspective) -> &'static str {
+    match (p, lang()) {
+        (Perspective::Stakeholder, Lang::Id) => "PK",
+        (Perspective::Customer, Lang::Id) => "PL",
+        (Perspective::InternalProcess, Lang::Id) => "PI",
+        (Perspective::LearningGrowth, Lang::Id) => "PP",
+        (Perspective::Stakeholder, Lang::En) => "SH",
+        (Perspective::Customer, Lang::En) => "CU",
+        (Perspective::InternalProcess, Lang::En) => "IP",
+        (Perspective::LearningGrowth, Lang::En) => "LG",
+    }
+}
+
+/// Perspective name in the active language.
+pub fn perspective_name(p: Perspective) -> &'static str {
+    match (p, lang()) {
+        (Perspective::Stakeholder, Lang::Id) => "Pemangku Kepentingan",
+        (Perspective::Customer, Lang::Id) => "Pelanggan",
+        (Perspective::InternalProcess, Lang::Id) => "Proses Internal",
+        (Perspective::LearningGrowth, Lang::Id) => "Pembelajaran & Pertumbuhan",
+        (Perspective::Stakeholder, Lang::En) => "Stakeholder",
+        (Perspective::Customer, Lang::En) => "Customer",
+        (Perspective::InternalProcess, Lang::En) => "Internal process",
+        (Perspective::LearningGrowth, Lang::En) => "Learning & growth",
+    }
+}
+
+/// The status style of a status.
+pub fn status_style(app: &App, s: Option<crate::domain::score::Status>) -> Style {
+    app.theme.status_style(s)
+}
+
+/// A "label: value" line.
+pub fn field<'a>(app: &App, label: &str, value: impl Into<String>) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label}: "), app.theme.title),
+        Span::raw(value.into()),
+    ])
+}

@@ -1,0 +1,138 @@
+//! Trajectory of target and realisasi over the twelve months, on ONE common scale (ratatui's
+//! Sparkline scales each series on its own, which makes them incomparable by eye).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::domain::Months;
+
+/// Eight heights, lowest first.
+pub const BARS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+/// The same in ASCII.
+pub const BARS_ASCII: [&str; 8] = ["_", ".", ",", ":", "-", "=", "+", "#"];
+
+/// The common scale of two series: (lowest, highest) over every present value, 0 included so
+/// that bars start at zero for non-negative data.
+pub fn common_scale(a: &Months, b: &Months) -> Option<(Decimal, Decimal)> {
+    let vals: Vec<Decimal> = a.iter().chain(b.iter()).flatten().copied().collect();
+    let hi = *vals.iter().max()?;
+    let lo = vals.iter().min().copied()?.min(Decimal::ZERO);
+    Some((lo, hi))
+}
+
+/// The bar height (0..=7) of each month on the scale `lo..=hi`; `None` where there is no value.
+/// Arithmetic stays in decimals; only the final level becomes an integer.
+pub fn levels(values: &Months, lo: Decimal, hi: Decimal) -> [Option<u8>; 12] {
+    let mut out = [None; 12];
+    let span = hi - lo;
+    for (i, v) in values.iter().enumerate() {
+        out[i] = v.map(|v| {
+            if span.is_zero() {
+                7
+            } else {
+                ((v - lo) * Decimal::from(7) / span)
+                    .round()
+                    .to_u8()
+                    .unwrap_or(0)
+                    .min(7)
+            }
+        });
+    }
+    out
+}
+
+/// The two-row trajectory widget: `T` target, `R` realisasi.
+pub struct Trajectory<'a> {
+    pub target: &'a Months,
+    pub realisasi: &'a Months,
+    pub ascii: bool,
+    pub target_style: Style,
+    pub realisasi_style: Style,
+    /// Style of the current-period column marker row (unused when there is no room).
+    pub label_style: Style,
+}
+
+impl Trajectory<'_> {
+    /// The text of one row, `per` characters per month.
+    pub fn row_text(&self, values: &Months, per: usize) -> String {
+        let bars = if self.ascii { &BARS_ASCII } else { &BARS };
+        let Some((lo, hi)) = common_scale(self.target, self.realisasi) else {
+            return " ".repeat(12 * per);
+        };
+        levels(values, lo, hi)
+            .iter()
+            .map(|l| match l {
+                Some(l) => bars[*l as usize].repeat(per),
+                None => " ".repeat(per),
+            })
+            .collect()
+    }
+}
+
+impl Widget for Trajectory<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 2 || area.width < 5 {
+            return;
+        }
+        let per = ((area.width as usize - 2) / 12).clamp(1, 3);
+        let t = self.row_text(self.target, per);
+        let r = self.row_text(self.realisasi, per);
+        buf.set_string(area.x, area.y, "T ", self.label_style);
+        buf.set_string(area.x + 2, area.y, t, self.target_style);
+        buf.set_string(area.x, area.y + 1, "R ", self.label_style);
+        buf.set_string(area.x + 2, area.y + 1, r, self.realisasi_style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::NO_MONTHS;
+
+    fn m(v: &[(usize, i64)]) -> Months {
+        let mut out = NO_MONTHS;
+        for (i, x) in v {
+            out[*i] = Some(Decimal::from(*x));
+        }
+        out
+    }
+
+    #[test]
+    fn both_series_share_one_scale() {
+        let t = m(&[(0, 100), (1, 100)]);
+        let r = m(&[(0, 50), (1, 100)]);
+        let (lo, hi) = common_scale(&t, &r).unwrap();
+        assert_eq!((lo, hi), (Decimal::ZERO, Decimal::from(100)));
+        let lt = levels(&t, lo, hi);
+        let lr = levels(&r, lo, hi);
+        assert_eq!(lt[0], Some(7));
+        // half the target is about half the height, not full height as a per-series scale gives
+        assert_eq!(lr[0], Some(4));
+        assert_eq!(lr[1], Some(7));
+        assert_eq!(lr[2], None);
+    }
+
+    #[test]
+    fn ascii_rows_use_only_ascii() {
+        let t = m(&[(0, 10), (5, 20)]);
+        let r = m(&[(0, 5)]);
+        let w = Trajectory {
+            target: &t,
+            realisasi: &r,
+            ascii: true,
+            target_style: Style::new(),
+            realisasi_style: Style::new(),
+            label_style: Style::new(),
+        };
+        let row = w.row_text(&t, 1);
+        assert!(row.is_ascii(), "{row}");
+        assert_eq!(row.chars().count(), 12);
+        assert_eq!(&row[0..1], "-", "10 of 20 is level 4 of 0..7");
+        assert_eq!(&row[5..6], "#");
+        assert_eq!(w.row_text(&r, 1).chars().next(), Some(','));
+    }
+}

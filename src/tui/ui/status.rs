@@ -1,0 +1,144 @@
+//! Header (store, year, rulebook, period, user) and footer (status line, keys of the mode).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::tui as t;
+use crate::tui::action::{Action, Mode};
+use crate::tui::app::App;
+
+pub fn header(frame: &mut Frame, area: Rect, app: &App) {
+    let sep = if app.ascii { " | " } else { " │ " };
+    let period = (t::month_name(app.period), app.ds.year);
+    let full = [
+        format!("{} {}", t::YEAR.s(), app.ds.year),
+        format!("{}: {}", t::RULEBOOK.s(), app.rb.name),
+        t::PERIOD.fill(&[("month", &period.0), ("year", &period.1)]),
+        format!("{}: {}", t::USER.s(), app.user),
+    ]
+    .join(sep);
+    let w = area.width as usize;
+    // on a narrow terminal drop the labels rather than the facts
+    let (right, label) = if full.chars().count() + 30 <= w {
+        (full, format!(" {}: ", t::STORE.s()))
+    } else {
+        let short = [
+            app.ds.year.to_string(),
+            app.rb.name.clone(),
+            t::PERIOD_SHORT.fill(&[("month", &period.0), ("year", &period.1)]),
+            app.user.clone(),
+        ]
+        .join(sep);
+        (short, " ".to_string())
+    };
+    let room =
+        w.saturating_sub(right.chars().count() + sep.chars().count() + label.chars().count());
+    let path = app.store_path.display().to_string();
+    let n = path.chars().count();
+    let path = if n <= room {
+        path
+    } else {
+        // keep the end of a long path: the file name says most
+        let ell = if app.ascii { "..." } else { "…" };
+        let keep = room.saturating_sub(ell.chars().count());
+        format!("{ell}{}", path.chars().skip(n - keep).collect::<String>())
+    };
+    let text = format!("{label}{path}{sep}{right}");
+    frame.render_widget(Paragraph::new(text).style(app.theme.header), area);
+}
+
+/// The actions worth showing in the footer for a mode, most useful first.
+pub fn footer_actions(mode: Mode) -> &'static [Action] {
+    use Action::*;
+    match mode {
+        Mode::Tree => &[
+            Help, Quit, Expand, SwitchPane, Search, NextPeriod, PrevPeriod, Undo, Redo,
+        ],
+        Mode::Grid => &[
+            Help, Quit, StartEdit, Clear, FocusTree, Undo, Redo, NextPeriod,
+        ],
+        Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
+        Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
+        Mode::Help => &[Cancel, Down, Up],
+        Mode::Addendum => &[SubmitAddendum, DiscardAddendum, Help],
+    }
+}
+
+/// A key as shown to the user: `<Enter>` → `Enter`.
+pub fn key_label(text: &str) -> String {
+    text.strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(text)
+        .to_string()
+}
+
+/// "key desc" hints of the mode from the keymap, as many as fit in `width`.
+pub fn key_hints(app: &App, width: usize) -> String {
+    let mode = app.mode();
+    let mut out = String::new();
+    for a in footer_actions(mode) {
+        let Some(b) = app.keymap.bindings(mode).iter().find(|b| &b.action == a) else {
+            continue;
+        };
+        let hint = format!("{} {}", key_label(&b.text), b.desc);
+        let sep = if out.is_empty() { "" } else { " · " };
+        if out.chars().count() + sep.chars().count() + hint.chars().count() > width {
+            continue;
+        }
+        out.push_str(sep);
+        out.push_str(&hint);
+    }
+    if app.ascii {
+        out.replace('·', "|")
+    } else {
+        out
+    }
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let mode = app.mode();
+    let mode_tag = Span::styled(
+        format!(" {} ", super::help::mode_title(mode)),
+        app.theme.selection,
+    );
+    let mut status = vec![mode_tag, Span::raw(" ")];
+    if let Some(e) = &app.editor {
+        let prompt = t::EDIT_PROMPT.fill(&[("month", &t::month_name(e.month))]);
+        let x = area.x + (super::help::mode_title(mode).chars().count() + 3) as u16;
+        let prompt_w = prompt.chars().count() as u16;
+        status.push(Span::styled(prompt, app.theme.title));
+        status.push(Span::raw(e.buffer.clone()));
+        if let Some(err) = &e.error {
+            status.push(Span::styled(format!("  {err}"), app.theme.error));
+        }
+        frame.set_cursor_position((x + prompt_w + e.cursor as u16, area.y));
+    } else if app.search.typing {
+        let x = area.x + (super::help::mode_title(mode).chars().count() + 3) as u16;
+        let prompt = t::SEARCH_PROMPT.s();
+        status.push(Span::styled(prompt, app.theme.title));
+        status.push(Span::raw(app.search.query.clone()));
+        if !app.status.is_empty() {
+            let st = if app.status_is_error {
+                app.theme.error
+            } else {
+                app.theme.dim
+            };
+            status.push(Span::styled(format!("  {}", app.status), st));
+        }
+        frame.set_cursor_position((
+            x + (prompt.chars().count() + app.search.query.chars().count()) as u16,
+            area.y,
+        ));
+    } else {
+        let st = if app.status_is_error {
+            app.theme.error
+        } else {
+            app.theme.footer
+        };
+        status.push(Span::styled(app.status.clone(), st));
+    }
+    let hints = Line::styled(key_hints(app, area.width as usize), app.theme.dim);
+    frame.render_widget(Paragraph::new(vec![Line::from(status), hints]), area);
+}

@@ -1,0 +1,424 @@
+//! Render tests through ratatui's TestBackend: text of each pane and the selection's style in
+//! colour, NO_COLOR (monochrome) and ASCII modes, at 80×24 and 120×40.
+
+mod tui_support;
+
+use kinerja::domain::CodeRef;
+use kinerja::tui::App;
+use kinerja::tui::action::Action;
+use kinerja::tui::app::Node;
+use kinerja::tui::ui::draw;
+use kinerja::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use tui_support::{app, app_with};
+
+fn render(app: &mut App, w: u16, h: u16) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| draw(f, app)).unwrap();
+    term.backend().buffer().clone()
+}
+
+fn lines(buf: &Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn screen(buf: &Buffer) -> String {
+    lines(buf).join("\n")
+}
+
+/// Position (x, y) of the first occurrence of `needle` at or after column `from_x`.
+fn find_from(buf: &Buffer, needle: &str, from_x: u16) -> Option<(u16, u16)> {
+    // below the header line
+    for (y, line) in lines(buf).iter().enumerate().skip(1) {
+        let chars: Vec<char> = line.chars().collect();
+        let n: Vec<char> = needle.chars().collect();
+        for x in from_x as usize..chars.len().saturating_sub(n.len() - 1) {
+            if chars[x..x + n.len()] == n[..] {
+                return Some((x as u16, y as u16));
+            }
+        }
+    }
+    None
+}
+
+fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
+    find_from(buf, needle, 0)
+        .or_else(|| lines(buf)[0].find(needle).map(|_| (0, 0)))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{}", screen(buf)))
+}
+
+/// The cell carries the theme's selection style.
+fn assert_selected(app: &App, buf: &Buffer, at: (u16, u16)) {
+    let cell = &buf[at];
+    let sel = app.theme.selection;
+    assert!(
+        cell.modifier.contains(sel.add_modifier) && !sel.add_modifier.is_empty(),
+        "cell {at:?} {:?} lacks the selection modifiers {:?}",
+        cell.modifier,
+        sel.add_modifier
+    );
+    if let Some(fg) = sel.fg {
+        assert_eq!(cell.fg, fg);
+    }
+    if let Some(bg) = sel.bg {
+        assert_eq!(cell.bg, bg);
+    }
+}
+
+fn assert_not_selected(app: &App, buf: &Buffer, at: (u16, u16)) {
+    let cell = &buf[at];
+    assert!(
+        !cell.modifier.contains(app.theme.selection.add_modifier),
+        "cell {at:?} looks selected: {:?}",
+        cell.modifier
+    );
+}
+
+fn select_iku(app: &mut App, unit: &str, code: &str) {
+    app.select_node(&Node::Iku(CodeRef::new(unit, code)));
+}
+
+fn main_screen(w: u16, h: u16, ascii: bool, no_color: bool) -> (App, Buffer) {
+    let mut a = app_with(ascii, no_color, None);
+    let buf = render(&mut a, w, h);
+    (a, buf)
+}
+
+fn check_main_screen(a: &App, buf: &Buffer) {
+    let text = screen(buf);
+    // header: store, year, rulebook, period, user
+    for s in [
+        "/data/kinerja.db",
+        "2025",
+        "kmk-300-2022",
+        "s.d. Sep 2025",
+        "budi",
+    ] {
+        assert!(
+            lines(buf)[0].contains(s),
+            "header lacks {s}: {}",
+            lines(buf)[0]
+        );
+    }
+    // tree: units start collapsed below the second level
+    assert!(text.contains("PUSAT 120,00 Sangat Baik"), "{text}");
+    assert!(text.contains("KANWIL 101,67"), "{text}");
+    assert!(!text.contains("KPP 120"), "KANWIL starts closed:\n{text}");
+    // detail of the selected unit, numbers in the id locale with 2 decimals
+    for s in [
+        "PUSAT",
+        "Kantor Pusat",
+        "NKO:",
+        "Predikat: Sangat Baik",
+        "Jumlah IKU: 1",
+        "Pemangku Kepentingan",
+        "Indeks K3",
+    ] {
+        assert!(text.contains(s), "detail lacks {s}:\n{text}");
+    }
+    // footer: mode and keys from the keymap
+    let footer = &lines(buf)[buf.area.height as usize - 1];
+    assert!(
+        footer.contains("q Keluar") && footer.contains("? Bantuan"),
+        "{footer}"
+    );
+    assert!(lines(buf)[buf.area.height as usize - 2].contains("POHON"));
+    // the selected row carries the selection style, the others do not
+    let pusat = find(buf, "PUSAT 120");
+    assert_selected(a, buf, pusat);
+    assert_not_selected(a, buf, find(buf, "KANWIL 101"));
+}
+
+#[test]
+fn main_screen_in_colour_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (a, buf) = main_screen(w, h, false, false);
+        check_main_screen(&a, &buf);
+        // status marks are coloured in the colour theme
+        let (x, y) = find(&buf, "● PUSAT");
+        assert_eq!(buf[(x, y)].fg, a.theme.green.fg.unwrap());
+    }
+}
+
+#[test]
+fn main_screen_monochrome_keeps_the_selection_visible_without_colour() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (a, buf) = main_screen(w, h, false, true);
+        check_main_screen(&a, &buf);
+        let sel = buf[find(&buf, "PUSAT 120")].modifier;
+        assert!(
+            sel.contains(Modifier::BOLD | Modifier::UNDERLINED),
+            "{sel:?}"
+        );
+        assert!(
+            !sel.contains(Modifier::REVERSED),
+            "NO_COLOR drops reverse video"
+        );
+        for y in 0..h {
+            for x in 0..w {
+                let c = &buf[(x, y)];
+                assert!(
+                    c.fg == Color::Reset && c.bg == Color::Reset,
+                    "colour at {x},{y}: {:?}/{:?}",
+                    c.fg,
+                    c.bg
+                );
+            }
+        }
+        // status marks still tell the status apart
+        assert!(screen(&buf).contains("● PUSAT"));
+    }
+}
+
+#[test]
+fn ascii_mode_uses_only_ascii() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let (mut a, buf) = main_screen(w, h, true, false);
+        check_main_screen(&a, &buf);
+        assert!(screen(&buf).is_ascii(), "{}", screen(&buf));
+        assert!(
+            screen(&buf).contains("> - + PUSAT"),
+            "selection symbol, open node, mark"
+        );
+        // the IKU pane with grid and sparklines too
+        select_iku(&mut a, "KANWIL", "IKU1");
+        update(&mut a, Action::FocusGrid);
+        let buf = render(&mut a, w, h);
+        assert!(screen(&buf).is_ascii(), "{}", screen(&buf));
+        assert!(screen(&buf).contains("T ###"), "{}", screen(&buf));
+        // help, editor
+        update(&mut a, Action::StartEdit);
+        assert!(screen(&render(&mut a, w, h)).is_ascii());
+        update(&mut a, Action::Cancel);
+        update(&mut a, Action::Help);
+        assert!(screen(&render(&mut a, w, h)).is_ascii());
+    }
+    // ASCII and monochrome at once
+    let (a, buf) = main_screen(80, 24, true, true);
+    assert!(screen(&buf).is_ascii());
+    assert_selected(&a, &buf, find(&buf, "PUSAT 120"));
+}
+
+fn grid_row(buf: &Buffer, label: &str) -> u16 {
+    find(buf, label).1
+}
+
+/// The x of the last character of month `name`'s column (values are right-aligned under it).
+fn month_col(buf: &Buffer, name: &str, from_x: u16) -> u16 {
+    let (x, _) = find_from(buf, name, from_x).unwrap();
+    x + name.chars().count() as u16 - 1
+}
+
+#[test]
+fn iku_pane_shows_fields_grid_and_sparklines() {
+    for (w, h, no_color) in [(80, 24, false), (120, 40, false), (120, 40, true)] {
+        let mut a = app_with(false, no_color, None);
+        select_iku(&mut a, "KANWIL", "IKU1");
+        update(&mut a, Action::FocusGrid);
+        let buf = render(&mut a, w, h);
+        let text = screen(&buf);
+        for s in [
+            "IKU IKU1",
+            "Penerimaan pajak",
+            "Polaritas: maximize",
+            "Periode pelaporan: monthly",
+            "Target",
+            "Realisasi",
+            "Capaian s.d.",
+            "Sep",
+            "98,89",
+            "Lintasan",
+            "T ",
+            "R ",
+        ] {
+            assert!(text.contains(s), "{s} missing at {w}x{h}:\n{text}");
+        }
+        // frozen months are marked (target of a month with realisasi; Feb realisasi by addendum)
+        assert!(text.contains("100*"), "{text}");
+        if w >= 120 {
+            assert!(text.contains("90*"), "{text}");
+            assert!(text.contains("95,00"), "Feb capaian s.d.");
+        }
+        // the grid cursor (Sep, realisasi row) carries the selection style
+        let tree_w = find_from(&buf, "IKU IKU1", 0).unwrap().0;
+        let x = month_col(&buf, "Sep", tree_w);
+        let y = grid_row(&buf, "Realisasi   ");
+        assert_selected(&a, &buf, (x, y));
+        assert_not_selected(&a, &buf, (x, grid_row(&buf, "Target ")));
+        // the tree row of the IKU stays marked as the selection
+        assert_selected(&a, &buf, find(&buf, "IKU1 98,89"));
+        // moving the cursor moves the style
+        update(&mut a, Action::Left);
+        let buf = render(&mut a, w, h);
+        let x8 = month_col(&buf, "Agu", tree_w);
+        assert_selected(&a, &buf, (x8, y));
+        if let Some((x9, _)) = find_from(&buf, "Sep", tree_w) {
+            assert_not_selected(&a, &buf, (x9 + 2, y));
+        }
+    }
+}
+
+#[test]
+fn non_reporting_months_are_dimmed() {
+    let mut a = app();
+    select_iku(&mut a, "KANWIL", "IKU2");
+    update(&mut a, Action::FocusGrid);
+    let buf = render(&mut a, 120, 40);
+    let tree_w = find(&buf, "IKU IKU2").0;
+    let y = grid_row(&buf, "Target ");
+    let aug = month_col(&buf, "Agu", tree_w);
+    let sep = month_col(&buf, "Sep", tree_w);
+    assert_eq!(buf[(aug, y)].fg, a.theme.dim.fg.unwrap_or(Color::Reset));
+    assert_eq!(buf[(aug, y)].symbol(), "–");
+    assert_ne!(buf[(sep, y)].fg, a.theme.dim.fg.unwrap_or(Color::Reset));
+}
+
+#[test]
+fn editor_shows_the_buffer_and_the_reason_of_a_refusal() {
+    let mut a = app();
+    select_iku(&mut a, "KANWIL", "IKU1");
+    update(&mut a, Action::FocusGrid);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    for c in "12x".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    let buf = render(&mut a, 80, 24);
+    let status = &lines(&buf)[22];
+    assert!(
+        status.contains("UBAH") && status.contains("Realisasi Sep: 12x"),
+        "{status}"
+    );
+    update(&mut a, Action::Commit);
+    let buf = render(&mut a, 80, 24);
+    let status = &lines(&buf)[22];
+    let reason = a.editor.as_ref().unwrap().error.clone().unwrap();
+    assert!(
+        status.contains(&reason[..10.min(reason.len())]),
+        "{status} / {reason}"
+    );
+    let (x, y) = find(&buf, &reason[..4]);
+    assert_eq!(buf[(x, y)].fg, a.theme.error.fg.unwrap());
+}
+
+#[test]
+fn ss_pane_lists_its_iku_for_the_period() {
+    let mut a = app();
+    a.select_node(&Node::Ss(CodeRef::new("KANWIL", "S2")));
+    let buf = render(&mut a, 80, 24);
+    let text = screen(&buf);
+    for s in [
+        "S2 — Layanan prima",
+        "Pelanggan",
+        "Nilai SS: ▲ 90,00",
+        "IKU2",
+        "150",
+        "135",
+        "90,00",
+    ] {
+        assert!(text.contains(s), "{s}:\n{text}");
+    }
+    assert_selected(&a, &buf, find(&buf, "S2 90,00"));
+}
+
+#[test]
+fn an_applied_edit_changes_every_number_on_screen() {
+    let mut a = app();
+    a.select_node(&Node::Unit("KANWIL".into()));
+    let before = screen(&render(&mut a, 120, 40));
+    assert!(before.contains("NKO: ● 101,67"), "{before}");
+    select_iku(&mut a, "KANWIL", "IKU2");
+    update(&mut a, Action::FocusGrid);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    for c in "20".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    update(&mut a, Action::Commit);
+    a.applied(Ok(()));
+    update(&mut a, Action::FocusTree);
+    a.select_node(&Node::Unit("KANWIL".into()));
+    let after = screen(&render(&mut a, 120, 40));
+    assert!(!after.contains("101,67"), "{after}");
+    assert!(after.contains("Tersimpan"));
+    // S2 value in the tree and the unit pane follow: (50+40+20)/150 = 73,33
+    assert!(after.contains("S2 73,33"), "{after}");
+}
+
+#[test]
+fn period_change_moves_the_header_and_the_numbers() {
+    let mut a = app();
+    update(&mut a, Action::PrevPeriod);
+    let buf = render(&mut a, 120, 40);
+    assert!(lines(&buf)[0].contains("s.d. Agu 2025"));
+}
+
+#[test]
+fn too_small_terminal_gets_a_clear_screen_not_a_panic() {
+    for (w, h) in [(79, 24), (80, 23), (40, 10), (5, 2), (1, 1)] {
+        let mut a = app();
+        let buf = render(&mut a, w, h);
+        if w >= 40 {
+            assert!(screen(&buf).contains("terlalu kecil"), "{}", screen(&buf));
+        }
+    }
+    let mut a = app();
+    update(&mut a, Action::Help);
+    render(&mut a, 20, 5);
+}
+
+#[test]
+fn help_lists_every_mode_from_the_keymap() {
+    let mut a = app();
+    update(&mut a, Action::Help);
+    let all: String = kinerja::tui::ui::help::lines(&a)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for s in [
+        "[POHON]",
+        "[GRID]",
+        "[UBAH]",
+        "[CARI]",
+        "[BANTUAN]",
+        "Keluar",
+        "<C-r>",
+        "commit-next",
+    ] {
+        assert!(all.contains(s), "{s}:\n{all}");
+    }
+    let buf = render(&mut a, 80, 24);
+    assert!(screen(&buf).contains("Bantuan"));
+    assert!(screen(&buf).contains("[POHON]"));
+    for _ in 0..5 {
+        update(&mut a, Action::Down);
+    }
+    let buf = render(&mut a, 80, 24);
+    assert!(!screen(&buf).contains("[POHON]"), "scrolled");
+}
+
+#[test]
+fn search_marks_matches_and_shows_the_query() {
+    let mut a = app();
+    update(&mut a, Action::Search);
+    for c in "iku3".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    let buf = render(&mut a, 80, 24);
+    let status = &lines(&buf)[22];
+    assert!(
+        status.contains("Cari: iku3") && status.contains("Hasil 1 dari 2"),
+        "{status}"
+    );
+    assert_selected(&a, &buf, find(&buf, "IKU3 120,00"));
+}
