@@ -177,6 +177,28 @@ fn invalid_input_keeps_the_editor_open_with_the_reason() {
 }
 
 #[test]
+fn typing_first_replaces_the_shown_value_and_backspace_edits_it() {
+    let mut a = app();
+    grid_at(&mut a, "KANWIL/IKU1", 9);
+    update(&mut a, Action::StartEdit);
+    typed(&mut a, "95,5");
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "95,5",
+        "typing replaces 100"
+    );
+    update(&mut a, Action::Cancel);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Backspace);
+    typed(&mut a, "5");
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "105",
+        "Backspace keeps and edits the value"
+    );
+}
+
+#[test]
 fn cursor_editing_inserts_where_the_cursor_is() {
     let mut a = app();
     grid_at(&mut a, "KANWIL/IKU1", 9);

@@ -1,15 +1,46 @@
 //! Bridge from the CLI to the TUI.
 
-use super::{Cli, CliResult, Context, refused};
+use std::io::IsTerminal;
+
+use super::{Cli, CliError, CliResult, Context, refused};
 use crate::domain::score::{latest_period, score_unit};
 use crate::interchange::number::format_decimal;
 use crate::store::Store;
 use crate::text::cli as t;
+use crate::tui::keymap::Keymap;
+use crate::tui::run::{TuiOptions, run};
+use crate::tui::theme::Theme;
 
-/// Opens the TUI on `store`.
-pub fn open(ctx: &Context, _cli: &Cli, store: Store) -> CliResult {
+/// Opens the TUI on `store`; when standard output is not a terminal (a pipe, a script) it prints
+/// a short summary of the store instead.
+pub fn open(ctx: &Context, cli: &Cli, store: Store) -> CliResult {
     let (ds, rb) = ctx.load(&store)?;
-    let period = latest_period(&ds).unwrap_or(12);
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return summary(ctx, &store, &ds, &rb);
+    }
+    let keymap = Keymap::load(&cli.keymap, Keymap::user_file_path().as_deref())
+        .map_err(|e| CliError::refused(e.to_string()))?;
+    let opts = TuiOptions {
+        dataset: ds,
+        rulebook: rb,
+        keymap,
+        keymap_name: cli.keymap.clone(),
+        theme: Theme::from_env(cli.ascii),
+        lang: ctx.lang,
+        locale: ctx.locale(None)?,
+        ascii: cli.ascii,
+        store,
+    };
+    run(opts).map_err(CliError::refused)
+}
+
+fn summary(
+    ctx: &Context,
+    store: &Store,
+    ds: &crate::domain::Dataset,
+    rb: &crate::domain::rulebook::Rulebook,
+) -> CliResult {
+    let period = latest_period(ds).unwrap_or(12);
     let locale = ctx.locale(None)?;
     println!(
         "{}",
@@ -22,8 +53,8 @@ pub fn open(ctx: &Context, _cli: &Cli, store: Store) -> CliResult {
             ("period", &format!("{}-{period:02}", ds.year)),
         ])
     );
-    for u in super::report::tree_order(&ds) {
-        let s = score_unit(&ds, &rb, &u, period);
+    for u in super::report::tree_order(ds) {
+        let s = score_unit(ds, rb, &u, period);
         let nko = s.nko.map_or("–".into(), |n| format_decimal(n, locale, 2));
         println!(
             "{}{u}: NKO {nko} {}",

@@ -9,7 +9,7 @@ use tui_tree_widget::TreeState;
 
 use crate::domain::rulebook::Rulebook;
 use crate::domain::score::{Scores, UnitScore};
-use crate::domain::{CodeRef, Dataset, Iku, MonthField};
+use crate::domain::{CodeRef, Dataset, Iku};
 use crate::text::Lang;
 use crate::text::tui as t;
 use crate::tui::action::Mode;
@@ -74,6 +74,9 @@ pub struct Editor {
     pub cursor: usize,
     /// Why the last commit was refused.
     pub error: Option<String>,
+    /// True until the first key after opening: typing then replaces the shown value (as in a
+    /// spreadsheet), while cursor keys and Backspace edit it.
+    pub fresh: bool,
 }
 
 /// One stored change of a realisasi, as kept on the undo/redo stacks.
@@ -417,17 +420,13 @@ impl App {
         self.selected = path;
     }
 
-    /// True when the realisasi of `month` of this IKU was fixed by a PK addendum of its unit: such
-    /// a month is frozen and the grid does not edit it.
+    /// True when the realisasi of `month` of this IKU is frozen by a PK addendum (R10), the same
+    /// rule `set` and the realisasi sheet use: the grid does not edit it.
     pub fn realisasi_frozen(&self, iku: &CodeRef, month: u8) -> bool {
-        self.ds.addenda.iter().any(|a| {
-            a.unit == iku.unit
-                && a.changes.iter().any(|c| {
-                    c.iku == iku.code
-                        && c.month == month
-                        && c.field == MonthField::Realisasi.as_str()
-                })
-        })
+        self.ds
+            .iku
+            .get(iku)
+            .is_some_and(|i| self.ds.realisasi_frozen(i, month))
     }
 
     /// True when the target of `month` can no longer change by addendum (R10: it has realisasi).
@@ -551,6 +550,7 @@ impl App {
             cursor: buffer.chars().count(),
             buffer,
             error: None,
+            fresh: true,
         });
     }
 }

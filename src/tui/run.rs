@@ -14,6 +14,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::iterator::Signals;
 
+use crate::domain::Dataset;
 use crate::domain::rulebook::Rulebook;
 use crate::text::Lang;
 use crate::text::tui as t;
@@ -24,7 +25,8 @@ use crate::tui::update::{Effect, action_for_key, update};
 /// Everything the TUI needs to start.
 pub struct TuiOptions {
     pub store: Store,
-    pub year: i32,
+    /// The year's data, already loaded from `store`.
+    pub dataset: Dataset,
     pub rulebook: Rulebook,
     pub keymap: Keymap,
     /// The keymap's name or file, shown in the help title.
@@ -100,7 +102,7 @@ pub fn restore() {
 pub fn run(opts: TuiOptions) -> Result<(), String> {
     let TuiOptions {
         store,
-        year,
+        dataset: ds,
         rulebook,
         keymap,
         keymap_name,
@@ -110,7 +112,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         ascii,
     } = opts;
     crate::text::set_lang(lang);
-    let ds = store.load_year(year).map_err(|e| e.to_string())?;
+    let year = ds.year;
     let state_path = ui_state_path(store.path());
     let ui = state_path.as_deref().and_then(load_ui_state);
     let actor = Actor::current();

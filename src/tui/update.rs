@@ -238,6 +238,11 @@ fn edit(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(ed) = app.editor.as_mut() else {
         return vec![];
     };
+    if ed.fresh && matches!(action, Action::Insert(_)) {
+        ed.buffer.clear();
+        ed.cursor = 0;
+    }
+    ed.fresh = false;
     let chars: Vec<char> = ed.buffer.chars().collect();
     match action {
         Action::Insert(c) => {
