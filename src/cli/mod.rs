@@ -17,6 +17,7 @@ mod addendum;
 mod check;
 mod export;
 mod import;
+mod init;
 mod log;
 mod open;
 mod pk;
@@ -25,6 +26,9 @@ mod realisasi;
 mod report;
 mod rules;
 mod tui_entry;
+mod verify;
+
+pub use init::refuse_world_writable;
 
 /// A refused command: the message for the user and the exit code.
 #[derive(Debug)]
@@ -143,6 +147,17 @@ pub enum Command {
     /// Rulebook bawaan / the built-in rulebooks
     #[command(after_help = "Contoh: kinerja rules list\n         kinerja rules show kmk-127-2026")]
     Rules(rules::RulesArgs),
+    // --- safety ---
+    /// Periksa setiap rekaman dan rujukan / check every record and reference of the store
+    #[command(
+        after_help = "Contoh: kinerja verify\n         kinerja --store /srv/kinerja/tim verify"
+    )]
+    Verify(verify::VerifyArgs),
+    /// Buat toko data, pribadi atau untuk satu grup / create a store, private or for a group
+    #[command(
+        after_help = "Contoh: kinerja --store /srv/kinerja/tim init --group kinerja-tim\n         kinerja init"
+    )]
+    Init(init::InitArgs),
 }
 
 /// Runs the CLI with the given arguments and returns the exit code.
@@ -169,6 +184,8 @@ where
         return 2;
     };
     text::set_lang(lang);
+    // a store of an older schema is backed up as kinerja/1 documents before it is migrated
+    crate::store::set_backup_writer(crate::interchange::json::export_document);
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -195,6 +212,9 @@ fn peek_lang(args: &[OsString]) -> Option<Lang> {
 
 fn run(cli: Cli) -> CliResult {
     let ctx = Context::new(&cli);
+    if Command::writes(cli.command.as_ref()) {
+        refuse_world_writable(&ctx.store_path).map_err(CliError::refused)?;
+    }
     match &cli.command {
         None => open::run(&ctx, &cli),
         Some(Command::Import(a)) => import::run(&ctx, a),
@@ -207,6 +227,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Addendum(a)) => addendum::run(&ctx, a),
         Some(Command::Pk(a)) => pk::run(&ctx, a),
         Some(Command::Rules(a)) => rules::run(&ctx, a),
+        Some(Command::Verify(a)) => verify::run(&ctx, a),
+        Some(Command::Init(a)) => init::run(&ctx, a),
     }
 }
 
