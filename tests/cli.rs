@@ -323,7 +323,8 @@ fn every_import_error_kind_names_its_path_and_changes_nothing() {
     let f = imported();
     let before = export(&f.store);
     let base: Value = serde_json::from_str(&std::fs::read_to_string(MINI).unwrap()).unwrap();
-    let cases: Vec<(&str, Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Mutation = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Mutation, &str)> = vec![
         (
             "unknown field",
             Box::new(|d| d["iku"][0]["colour"] = json!("red")),
