@@ -276,18 +276,30 @@ impl Context {
 
     /// The year to work on: `--year`, else the latest year in the store.
     pub fn year(&self, store: &Store) -> Result<i32, CliError> {
-        let years = store.years().map_err(refused)?;
         match self.year {
-            Some(y) if years.contains(&y) => Ok(y),
-            Some(y) => Err(CliError::refused(t::YEAR_NOT_IN_STORE.fill(&[
-                ("year", &y),
-                ("years", &join_years(&years)),
-                ("store", &self.store_path.display()),
-            ]))),
-            None => years.last().copied().ok_or_else(|| {
-                CliError::refused(t::STORE_EMPTY.fill(&[("store", &self.store_path.display())]))
-            }),
+            Some(y) => self.present_year(store, y),
+            None => store
+                .years()
+                .map_err(refused)?
+                .last()
+                .copied()
+                .ok_or_else(|| {
+                    CliError::refused(t::STORE_EMPTY.fill(&[("store", &self.store_path.display())]))
+                }),
         }
+    }
+
+    /// `year` when the store holds it, else a refusal that lists the years it holds.
+    pub fn present_year(&self, store: &Store, year: i32) -> Result<i32, CliError> {
+        let years = store.years().map_err(refused)?;
+        if years.contains(&year) {
+            return Ok(year);
+        }
+        Err(CliError::refused(t::YEAR_NOT_IN_STORE.fill(&[
+            ("year", &year),
+            ("years", &join_years(&years)),
+            ("store", &self.store_path.display()),
+        ])))
     }
 
     /// Loads the year's dataset and the rulebook in force (`--rules`, else the dataset's).
