@@ -4,14 +4,14 @@ mod tui_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kinerja::domain::CodeRef;
+use kinerja::domain::k3::k3_breakdown;
+use kinerja::domain::rulebook::Severity;
 use kinerja::tui::action::{Action, Mode};
+use kinerja::tui::app::{AddendumPrompt, DiffLine, EditKind};
 use kinerja::tui::app::{Focus, Node};
 use kinerja::tui::deps::Change;
 use kinerja::tui::update::{Effect, action_for_key, update};
 use kinerja::tui::{App, app::UiState};
-use kinerja::domain::k3::k3_breakdown;
-use kinerja::domain::rulebook::Severity;
-use kinerja::tui::app::{AddendumPrompt, DiffLine, EditKind};
 use tui_support::{addendum_dataset, app, app_from, app_with, d};
 
 fn ids(app: &App) -> Vec<String> {
@@ -589,9 +589,17 @@ fn start_addendum_from_an_iku_or_a_unit() {
     update(&mut a, Action::Down);
     assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
     update(&mut a, Action::Down);
-    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU2"))), "S2 after S1");
+    assert_eq!(
+        a.node(),
+        Some(&Node::Iku(key("KANWIL/IKU2"))),
+        "S2 after S1"
+    );
     update(&mut a, Action::Down);
-    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU2"))), "not into PUSAT");
+    assert_eq!(
+        a.node(),
+        Some(&Node::Iku(key("KANWIL/IKU2"))),
+        "not into PUSAT"
+    );
     update(&mut a, Action::Up);
     assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
     update(&mut a, Action::Left);
@@ -606,9 +614,17 @@ fn target_edits_are_gathered_not_stored_and_the_diff_shows_them() {
     a.select_node(&Node::Iku(key("PUSAT/P1")));
     update(&mut a, Action::StartAddendum);
     update(&mut a, Action::StartEdit);
-    assert_eq!(a.editor.as_ref().unwrap().buffer, "1000", "starts with the target");
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "1000",
+        "starts with the target"
+    );
     update(&mut a, Action::Cancel);
-    assert_eq!(a.mode(), Mode::Addendum, "Esc in the editor stays in the mode");
+    assert_eq!(
+        a.mode(),
+        Mode::Addendum,
+        "Esc in the editor stays in the mode"
+    );
     assert!(set_target(&mut a, "3000").is_empty(), "nothing is stored");
     assert_eq!(target(&a, "PUSAT/P1", 10), Some(d("1000")));
     assert_eq!(a.mode(), Mode::Addendum);
@@ -644,7 +660,11 @@ fn target_edits_are_gathered_not_stored_and_the_diff_shows_them() {
     // editing a cell again replaces its change; back to the stored value drops it
     a.month = 11;
     update(&mut a, Action::StartEdit);
-    assert_eq!(a.editor.as_ref().unwrap().buffer, "2500", "shows the pending value");
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "2500",
+        "shows the pending value"
+    );
     typed(&mut a, "1000");
     update(&mut a, Action::Commit);
     assert_eq!(a.addendum.as_ref().unwrap().len(), 1);
@@ -762,7 +782,11 @@ fn a_submitted_addendum_is_one_change_set_then_the_screen_follows() {
     a.select_node(&Node::Iku(key("PUSAT/P1")));
     let k3_before = k3_breakdown(&a.ds, &a.rb, "PUSAT", None);
     assert_eq!(k3_before.iku[0].target_points, Some(d("2")), "r = 1,00");
-    assert!(a.node_findings(&Node::Iku(key("PUSAT/P1"))).iter().any(|f| f.id == "R09"));
+    assert!(
+        a.node_findings(&Node::Iku(key("PUSAT/P1")))
+            .iter()
+            .any(|f| f.id == "R09")
+    );
     update(&mut a, Action::StartAddendum);
     set_target(&mut a, "3000");
     let fx = submit(&mut a, "  target dinaikkan  ");
@@ -802,7 +826,11 @@ fn a_submitted_addendum_is_one_change_set_then_the_screen_follows() {
     assert_eq!(k3_after.iku[0].target_points, Some(d("5")));
     assert_ne!(k3_after.index, k3_before.index);
     // R09 is gone: the realisasi to September no longer reaches the target to October
-    assert!(!a.node_findings(&Node::Iku(key("PUSAT/P1"))).iter().any(|f| f.id == "R09"));
+    assert!(
+        !a.node_findings(&Node::Iku(key("PUSAT/P1")))
+            .iter()
+            .any(|f| f.id == "R09")
+    );
     // the addendum froze the realisasi it was based on
     assert!(a.realisasi_frozen(&key("PUSAT/P1"), 9));
 }
@@ -874,7 +902,10 @@ fn addendum_keys_of_the_default_keymap() {
     update(&mut a, Action::StartAddendum);
     assert_eq!(action_for_key(&a, &k('s')), Some(Action::SubmitAddendum));
     assert_eq!(
-        action_for_key(&a, &KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+        action_for_key(
+            &a,
+            &KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)
+        ),
         Some(Action::SubmitAddendum)
     );
     assert_eq!(

@@ -245,10 +245,8 @@ pub const ADD_NOTHING: Msg = msg!(
     "Belum ada perubahan target; Enter mengubah target bulan di kursor",
     "No target changed yet; Enter changes the target of the month under the cursor"
 );
-pub const ADD_REASON_EMPTY: Msg = msg!(
-    "Alasan addendum wajib diisi",
-    "The addendum needs a reason"
-);
+pub const ADD_REASON_EMPTY: Msg =
+    msg!("Alasan addendum wajib diisi", "The addendum needs a reason");
 pub const ADD_REFUSED: Msg = msg!(
     "Addendum ditolak: {n} masalah (lihat daftar); perbaiki lalu ajukan lagi",
     "Addendum refused: {n} problems (see the list); fix them and submit again"

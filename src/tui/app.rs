@@ -582,10 +582,9 @@ impl App {
         let children = self.ds.cascaded_from(key);
         if iku.rolls_up() && !children.is_empty() {
             let list: Vec<String> = children.iter().map(|c| c.to_string()).collect();
-            return Some(t::ADD_TARGET_ROLLS_UP.fill(&[
-                ("iku", &iku.code),
-                ("children", &list.join(", ")),
-            ]));
+            return Some(
+                t::ADD_TARGET_ROLLS_UP.fill(&[("iku", &iku.code), ("children", &list.join(", "))]),
+            );
         }
         if value && !iku.reporting_period.is_reporting_month(month) {
             return Some(t::NOT_REPORTING_MONTH.fill(&[

@@ -688,9 +688,7 @@ fn gather(app: &mut App, code: &str, month: u8, value: Option<rust_decimal::Deci
     s.draft.sets.retain(|(c, m, _)| !(c == code && *m == month));
     if value != stored {
         s.draft.sets.push((code.to_string(), month, value));
-        s.draft
-            .sets
-            .sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        s.draft.sets.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     }
     let n = s.len();
     let mname = t::month_name(month);

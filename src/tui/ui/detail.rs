@@ -59,7 +59,11 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
             t::ADD_COUNT.fill(&[("n", &diff.len())]),
             app.theme.title,
         ));
-        let w = diff.iter().map(|d| d.iku.chars().count()).max().unwrap_or(0);
+        let w = diff
+            .iter()
+            .map(|d| d.iku.chars().count())
+            .max()
+            .unwrap_or(0);
         for d in &diff {
             lines.push(Line::from(vec![
                 Span::raw(format!("  {:<w$}  {:<3}  ", d.iku, t::month_name(d.month))),
@@ -95,12 +99,7 @@ fn addendum_pane(frame: &mut Frame, area: Rect, app: &App, lines: Vec<Line<'stat
 
 /// The findings of a unit for its pane, in at most `rows` rows: whole messages when they fit,
 /// else one cut line each, else as many as fit and how many more there are.
-fn findings_lines(
-    app: &App,
-    findings: &[Finding],
-    width: u16,
-    rows: u16,
-) -> Vec<Line<'static>> {
+fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec<Line<'static>> {
     if findings.is_empty() {
         return vec![Line::styled(t::FINDINGS_NONE.s(), app.theme.dim)];
     }
@@ -121,13 +120,17 @@ fn findings_lines(
             ])
         })
         .collect();
-    if 1 + lines_rows(&whole, width) <= rows {
+    if lines_rows(&whole, width) < rows {
         out.extend(whole);
         return out;
     }
     let room = rows.saturating_sub(1) as usize;
     if findings.len() <= room {
-        out.extend(findings.iter().map(|f| finding_line(app, f, width as usize)));
+        out.extend(
+            findings
+                .iter()
+                .map(|f| finding_line(app, f, width as usize)),
+        );
         return out;
     }
     let shown = room.saturating_sub(1);

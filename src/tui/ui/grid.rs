@@ -27,7 +27,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     let title = if findings.iter().any(|f| f.id == "R09") {
         Line::from(vec![
             Span::raw(format!("IKU {} — ", iku.code)),
-            Span::styled(t::ADDENDUM_REQUIRED.s(), app.theme.yellow.patch(app.theme.title)),
+            Span::styled(
+                t::ADDENDUM_REQUIRED.s(),
+                app.theme.yellow.patch(app.theme.title),
+            ),
         ])
     } else {
         Line::raw(format!("IKU {}", iku.code))

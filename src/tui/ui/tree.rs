@@ -47,7 +47,10 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
         }
     };
     let mark = app.theme.mark(mark_status);
-    let mut spans = vec![Span::styled(mark.to_string(), status_style(app, mark_status))];
+    let mut spans = vec![Span::styled(
+        mark.to_string(),
+        status_style(app, mark_status),
+    )];
     // rule findings: `!` error, `?` warning, right after the status mark
     if let Some(sev) = app.node_severity(node) {
         spans.push(super::grid::finding_mark(app, sev));
