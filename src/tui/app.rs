@@ -217,6 +217,15 @@ impl Findings {
     }
 }
 
+/// Whether a finding of the node's unit concerns the node itself.
+fn concerns(node: &Node, f: &Finding) -> bool {
+    match node {
+        Node::Unit(_) => true,
+        Node::Ss(k) => f.ss.as_deref() == Some(k.code.as_str()),
+        Node::Iku(k) => f.iku.as_deref() == Some(k.code.as_str()),
+    }
+}
+
 /// The worse of two severities.
 fn worse(a: Option<Severity>, b: Severity) -> Option<Severity> {
     match (a, b) {
@@ -639,26 +648,18 @@ impl App {
     /// The findings that concern a node: a unit row gathers all of its PK, an SS row its own and
     /// its IKU's, an IKU row its own.
     pub fn node_findings(&mut self, node: &Node) -> Vec<Finding> {
-        let all = self.unit_findings(node.unit());
-        match node {
-            Node::Unit(_) => all.to_vec(),
-            Node::Ss(k) => all
-                .iter()
-                .filter(|f| f.ss.as_deref() == Some(k.code.as_str()))
-                .cloned()
-                .collect(),
-            Node::Iku(k) => all
-                .iter()
-                .filter(|f| f.iku.as_deref() == Some(k.code.as_str()))
-                .cloned()
-                .collect(),
-        }
+        self.unit_findings(node.unit())
+            .iter()
+            .filter(|f| concerns(node, f))
+            .cloned()
+            .collect()
     }
 
-    /// The worst severity among a node's findings.
+    /// The worst severity among a node's findings (what its tree row marks).
     pub fn node_severity(&mut self, node: &Node) -> Option<Severity> {
-        self.node_findings(node)
+        self.unit_findings(node.unit())
             .iter()
+            .filter(|f| concerns(node, f))
             .fold(None, |acc, f| worse(acc, f.severity))
     }
 

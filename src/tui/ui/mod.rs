@@ -203,3 +203,20 @@ pub fn field<'a>(app: &App, label: &str, value: impl Into<String>) -> Line<'a> {
         Span::raw(value.into()),
     ])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_rows;
+
+    #[test]
+    fn wrapped_rows_counts_word_wrapped_lines() {
+        assert_eq!(wrapped_rows("", 10), 1);
+        assert_eq!(wrapped_rows("abc def", 7), 1);
+        assert_eq!(wrapped_rows("abc def", 6), 2);
+        assert_eq!(wrapped_rows("abc defgh ij", 5), 3);
+        // a word longer than the line is broken over rows
+        assert_eq!(wrapped_rows("abcdefghijk", 5), 3);
+        assert_eq!(wrapped_rows("x abcdefghij", 5), 3);
+        assert_eq!(wrapped_rows("anything", 0), 0);
+    }
+}
