@@ -172,6 +172,31 @@ pub enum Change {
     SetRulebook(String),
 }
 
+impl From<crate::domain::addendum::Edit> for Change {
+    fn from(e: crate::domain::addendum::Edit) -> Change {
+        use crate::domain::addendum::Edit;
+        match e {
+            Edit::RemoveIku(r) => Change::RemoveIku(r),
+            Edit::PutIku(i) => Change::PutIku(i),
+            Edit::SetTarget { iku, month, value } => Change::SetTarget { iku, month, value },
+        }
+    }
+}
+
+impl Change {
+    /// The change set of an addendum prepared by `domain::addendum::prepare` (with the dataset
+    /// after it): its writes, then the addendum record, for one atomic [`Store::apply`]. The CLI
+    /// (`kinerja addendum`) and the TUI's addendum mode both store an addendum this way.
+    pub fn for_addendum(addendum: &Addendum, after: &Dataset) -> Vec<Change> {
+        let mut changes: Vec<Change> = crate::domain::addendum::edits(addendum, after)
+            .into_iter()
+            .map(Change::from)
+            .collect();
+        changes.push(Change::PutAddendum(addendum.clone()));
+        changes
+    }
+}
+
 /// One line of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
