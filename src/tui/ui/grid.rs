@@ -44,15 +44,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     for (i, f) in findings.iter().enumerate() {
         fields.insert(1 + i, finding_line(app, f, width));
     }
-    let fh = (fields.len() as u16).min(inner.height.saturating_sub(8));
+    let glines = grid_lines(app, &iku, width);
+    let gh = glines.len() as u16 + 1;
+    let fh = (fields.len() as u16).min(inner.height.saturating_sub(gh + 3));
     let [f, g, s] = Layout::vertical([
         Constraint::Length(fh),
-        Constraint::Length(5),
+        Constraint::Length(gh),
         Constraint::Min(0),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(fields), f);
-    grid(frame, g, app, &iku);
+    frame.render_widget(Paragraph::new(glines), g);
     if s.height >= 3 {
         let (targets, realisasi) = effective_months(&app.ds, &iku);
         let [title, spark] =
@@ -170,7 +172,10 @@ pub fn month_window(width: usize, col: usize, cursor: u8) -> std::ops::RangeIncl
     (start as u8 + 1)..=(start + n) as u8
 }
 
-fn grid(frame: &mut Frame, area: Rect, app: &mut App, iku: &Iku) {
+/// The rows Target / Realisasi / Capaian s.d. under a month header, for a pane `width` wide:
+/// all twelve months in one block when they fit, else two half-year blocks (Jan–Jun over
+/// Jul–Des), else a window of months around the cursor.
+fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
     let key = iku.key();
     let (targets, realisasi) = effective_months(&app.ds, iku);
     let caps: Vec<(
@@ -252,65 +257,75 @@ fn grid(frame: &mut Frame, area: Rect, app: &mut App, iku: &Iku) {
         .unwrap_or(4)
         .max(4)
         + 1;
-    let window = month_window(area.width as usize, col, cursor);
+    let room = width.saturating_sub(LABEL_W) / col;
+    let blocks: Vec<std::ops::RangeInclusive<u8>> = if room >= 12 {
+        vec![1..=12]
+    } else if room >= 6 {
+        vec![1..=6, 7..=12]
+    } else {
+        vec![month_window(width, col, cursor)]
+    };
     let cell = |s: &str| format!("{s:>col$}");
     let label = |s: &str| format!("{s:<LABEL_W$}");
-    let mut header = vec![Span::styled(label(""), app.theme.title)];
-    let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme.title)];
-    let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme.title)];
-    let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title)];
-    for m in window {
-        let i = (m - 1) as usize;
-        let reporting = iku.reporting_period.is_reporting_month(m);
-        let base = if reporting {
-            Style::new()
-        } else {
-            app.theme.dim
-        };
-        let mut hs = app.theme.title;
-        if m == app.period {
-            hs = hs.add_modifier(Modifier::UNDERLINED);
-        }
-        header.push(Span::styled(cell(t::month_name(m)), hs));
-        let mut tstyle = if frozen[i] {
-            base.patch(app.theme.frozen)
-        } else {
-            base
-        };
-        if pending[i].is_some() {
-            tstyle = tstyle.patch(app.theme.title);
-        }
-        if session.is_some() && m == app.month {
-            tstyle = app.theme.selection;
-            if editing_target.is_some_and(|e| e.error.is_some()) {
-                tstyle = tstyle.patch(app.theme.error);
+    let mut lines = Vec::with_capacity(4 * blocks.len());
+    for window in blocks {
+        let mut header = vec![Span::styled(label(""), app.theme.title)];
+        let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme.title)];
+        let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme.title)];
+        let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title)];
+        for m in window {
+            let i = (m - 1) as usize;
+            let reporting = iku.reporting_period.is_reporting_month(m);
+            let base = if reporting {
+                Style::new()
+            } else {
+                app.theme.dim
+            };
+            let mut hs = app.theme.title;
+            if m == app.period {
+                hs = hs.add_modifier(Modifier::UNDERLINED);
             }
-        }
-        trow.push(Span::styled(cell(&t_text[i]), tstyle));
-        let mut rstyle = if app.realisasi_frozen(&key, m) {
-            base.patch(app.theme.frozen)
-        } else {
-            base
-        };
-        if session.is_none() && (grid_focus || editing.is_some()) && m == app.month {
-            rstyle = app.theme.selection;
-            if editing.as_ref().is_some_and(|e| e.error.is_some()) {
-                rstyle = rstyle.patch(app.theme.error);
+            header.push(Span::styled(cell(t::month_name(m)), hs));
+            let mut tstyle = if frozen[i] {
+                base.patch(app.theme.frozen)
+            } else {
+                base
+            };
+            if pending[i].is_some() {
+                tstyle = tstyle.patch(app.theme.title);
             }
+            if session.is_some() && m == app.month {
+                tstyle = app.theme.selection;
+                if editing_target.is_some_and(|e| e.error.is_some()) {
+                    tstyle = tstyle.patch(app.theme.error);
+                }
+            }
+            trow.push(Span::styled(cell(&t_text[i]), tstyle));
+            let mut rstyle = if app.realisasi_frozen(&key, m) {
+                base.patch(app.theme.frozen)
+            } else {
+                base
+            };
+            if session.is_none() && (grid_focus || editing.is_some()) && m == app.month {
+                rstyle = app.theme.selection;
+                if editing.as_ref().is_some_and(|e| e.error.is_some()) {
+                    rstyle = rstyle.patch(app.theme.error);
+                }
+            }
+            rrow.push(Span::styled(cell(&r_text[i]), rstyle));
+            let cst = if reporting {
+                status_style(app, caps[i].1)
+            } else {
+                app.theme.dim
+            };
+            crow.push(Span::styled(cell(&c_text[i]), cst));
         }
-        rrow.push(Span::styled(cell(&r_text[i]), rstyle));
-        let cst = if reporting {
-            status_style(app, caps[i].1)
-        } else {
-            app.theme.dim
-        };
-        crow.push(Span::styled(cell(&c_text[i]), cst));
+        lines.extend([
+            Line::from(header),
+            Line::from(trow),
+            Line::from(rrow),
+            Line::from(crow),
+        ]);
     }
-    let lines = vec![
-        Line::from(header),
-        Line::from(trow),
-        Line::from(rrow),
-        Line::from(crow),
-    ];
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
