@@ -28,7 +28,11 @@ fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {
     let t = Tmux::new(home.path(), "edit");
     // first run on an empty default store: seeded with the sample
     t.start(&[]);
-    t.wait_for("KEMENKEU");
+    let first = t.wait_for("KEMENKEU");
+    assert!(
+        first.contains("diisi contoh"),
+        "the user is told the sample was loaded:\n{first}"
+    );
     find_and_open_grid(&t);
     let before = t.screen();
     let nko_before = row_nko(&before, "KPKNL-PONTIANAK");
