@@ -314,3 +314,86 @@ fn every_subcommand_has_help_with_an_example() {
         assert!(stdout(&o).contains("Contoh"), "{sub}: {}", stdout(&o));
     }
 }
+
+/// One refused document per error kind of INTERCHANGE.md §1, through the real binary: the
+/// message names the JSON path and the store is unchanged.
+#[test]
+fn every_import_error_kind_names_its_path_and_changes_nothing() {
+    use serde_json::{Value, json};
+    let f = imported();
+    let before = export(&f.store);
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(MINI).unwrap()).unwrap();
+    type Mutation = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Mutation, &str)> = vec![
+        (
+            "unknown field",
+            Box::new(|d| d["iku"][0]["colour"] = json!("red")),
+            "iku[0].colour",
+        ),
+        (
+            "unknown enum value",
+            Box::new(|d| d["iku"][1]["polarity"] = json!("maximise")),
+            "iku[1].polarity",
+        ),
+        (
+            "month array length",
+            Box::new(|d| {
+                d["iku"][1]["targets"]
+                    .as_array_mut()
+                    .unwrap()
+                    .pop()
+                    .map(|_| ())
+                    .unwrap()
+            }),
+            "iku[1].targets",
+        ),
+        (
+            "duplicate code",
+            Box::new(|d| {
+                let u = d["units"][3].clone();
+                d["units"].as_array_mut().unwrap().push(u)
+            }),
+            "units[4]",
+        ),
+        (
+            "dangling parent",
+            Box::new(|d| d["units"][2]["parent"] = json!("NOPE")),
+            "units[2].parent",
+        ),
+        (
+            "dangling ss",
+            Box::new(|d| d["iku"][2]["ss"] = json!("S9")),
+            "iku[2].ss",
+        ),
+        (
+            "dangling cascade.from",
+            Box::new(|d| d["iku"][2]["cascade"]["from"]["code"] = json!("K-9")),
+            "iku[2].cascade.from",
+        ),
+        (
+            "cycle",
+            Box::new(|d| d["units"][0]["parent"] = json!("A")),
+            "units",
+        ),
+        (
+            "malformed decimal",
+            Box::new(|d| d["iku"][2]["realisasi"][2] = json!("4,4")),
+            "iku[2].realisasi[2]",
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (kind, mutate, path) in cases {
+        let mut doc = base.clone();
+        mutate(&mut doc);
+        let file = dir.path().join("bad.json");
+        std::fs::write(&file, serde_json::to_string_pretty(&doc).unwrap()).unwrap();
+        let o = kinerja(&f.store, &["import", "--replace", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{kind}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(path),
+            "{kind}: expected {path} in\n{}",
+            stderr(&o)
+        );
+        assert_eq!(export(&f.store), before, "{kind}: store unchanged");
+    }
+}

@@ -58,9 +58,48 @@ fn english_text_and_english_numbers() {
     a.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
     update(&mut a, Action::FocusGrid);
     let s = screen(&mut a, 120, 40);
-    for t in ["Capaian to", "1,234.5", "120.00", "Aug", "Polarity"] {
+    for t in [
+        "Capaian to",
+        "1,234.5",
+        "120.00",
+        "Aug",
+        "Polarity",
+        "IKU P1 — addendum required",
+        "? R09 warning: IKU P1 (PUSAT)",
+    ] {
         assert!(s.contains(t), "{t}:\n{s}");
     }
+    // the addendum mode in English
+    update(&mut a, Action::StartAddendum);
+    update(&mut a, Action::StartEdit);
+    for c in "3000".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    update(&mut a, Action::Commit);
+    let s = screen(&mut a, 120, 40);
+    for t in [
+        "Addendum PUSAT — PK v0 → v1 (not stored yet)",
+        "1 pending changes:",
+        "P1  Oct  1,000 → 3,000",
+        "s Submit the addendum",
+    ] {
+        assert!(s.contains(t), "{t}:\n{s}");
+    }
+    update(&mut a, Action::DiscardAddendum);
+    update(&mut a, Action::Insert('y'));
+    update(&mut a, Action::FocusTree);
+    a.select_node(&Node::Unit("KANWIL".into()));
+    let s = screen(&mut a, 120, 40);
+    for t in [
+        "Findings (5)",
+        "! R01 error: UPK KANWIL",
+        "IKU count: 3 (limits 10–20) — out of limits",
+        "Quota of points above the threshold: 0 of 0 in use",
+    ] {
+        assert!(s.contains(t), "{t}:\n{s}");
+    }
+    a.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
+    update(&mut a, Action::FocusGrid);
     update(&mut a, Action::StartEdit);
     assert_eq!(
         a.editor.as_ref().unwrap().buffer,

@@ -136,3 +136,112 @@ fn quit_writes_the_view_state() {
     assert!(saved.open.contains(&"u:KANWIL".to_string()));
     assert_eq!(saved.selected, vec!["u:PUSAT", "u:KANWIL"]);
 }
+
+fn addendum_store(dir: &std::path::Path) -> Store {
+    let store = Store::open(&dir.join("db")).unwrap();
+    store
+        .import_dataset(
+            &tui_support::addendum_dataset(),
+            false,
+            &Actor::new("budi"),
+            "test",
+        )
+        .unwrap();
+    store
+}
+
+/// Starts the addendum mode on PUSAT/P1 and gathers October = 3000.
+fn gather_p1(app: &mut App, store: &Store) {
+    app.today = chrono::NaiveDate::from_ymd_opt(2025, 10, 15).unwrap();
+    app.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
+    act(app, store, None, Action::StartAddendum);
+    act(app, store, None, Action::StartEdit);
+    type_text(app, "3000");
+    assert_eq!(act(app, store, None, Action::Commit), Flow::Continue);
+}
+
+#[test]
+fn an_addendum_from_the_tui_is_stored_audited_and_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = addendum_store(dir.path());
+    let mut app = open_app(&store);
+    let key = CodeRef::new("PUSAT", "P1");
+    let audit_before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    gather_p1(&mut app, &store);
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        audit_before,
+        "gathering stores nothing"
+    );
+    act(&mut app, &store, None, Action::SubmitAddendum);
+    type_text(&mut app, "target dinaikkan");
+    act(&mut app, &store, None, Action::Commit);
+    assert_eq!(app.status, "Addendum v1 tersimpan (PUSAT, 1 perubahan)");
+
+    let loaded = store.load_year(2025).unwrap();
+    assert_eq!(loaded.iku[&key].targets[9], Some(d("3000")));
+    let add = loaded
+        .addenda
+        .iter()
+        .find(|a| a.unit == "PUSAT")
+        .expect("the addendum is stored");
+    assert_eq!(add.version, 1);
+    assert_eq!(add.reason, "target dinaikkan");
+    assert_eq!(add.changes.len(), 1);
+    assert_eq!(
+        (add.changes[0].month, add.changes[0].old, add.changes[0].new),
+        (10, Some(d("1000")), Some(d("3000")))
+    );
+    let log = store.audit_log(&AuditFilter::default()).unwrap();
+    let new: Vec<_> = log.iter().filter(|e| e.source == "addendum").collect();
+    assert!(!new.is_empty(), "{log:#?}");
+    assert!(new.iter().all(|e| e.user == "budi" && e.unit == "PUSAT"));
+    // what is on screen is what is stored
+    assert_eq!(app.ds.iku[&key], loaded.iku[&key]);
+    assert_eq!(app.ds.addenda, loaded.addenda);
+    // and a restart shows the same K3
+    let again = open_app(&store);
+    assert_eq!(
+        kinerja::domain::k3::k3_breakdown(&again.ds, &again.rb, "PUSAT", None),
+        kinerja::domain::k3::k3_breakdown(&app.ds, &app.rb, "PUSAT", None)
+    );
+}
+
+#[test]
+fn a_refused_or_discarded_or_abandoned_addendum_leaves_the_store_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = addendum_store(dir.path());
+    let before = store.load_year(2025).unwrap();
+    let audit_before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    let unchanged = |store: &Store| {
+        assert_eq!(store.load_year(2025).unwrap(), before);
+        assert_eq!(
+            store.audit_log(&AuditFilter::default()).unwrap().len(),
+            audit_before
+        );
+    };
+    // refused by prepare (KANWIL breaks R01 whatever the addendum does)
+    let mut app = open_app(&store);
+    app.select_node(&Node::Iku(CodeRef::new("KANWIL", "IKU1")));
+    act(&mut app, &store, None, Action::StartAddendum);
+    act(&mut app, &store, None, Action::StartEdit);
+    type_text(&mut app, "120");
+    act(&mut app, &store, None, Action::Commit);
+    act(&mut app, &store, None, Action::SubmitAddendum);
+    type_text(&mut app, "naik");
+    act(&mut app, &store, None, Action::Commit);
+    assert!(!app.addendum.as_ref().unwrap().problems.is_empty());
+    unchanged(&store);
+    // discarded
+    let mut app = open_app(&store);
+    gather_p1(&mut app, &store);
+    act(&mut app, &store, None, Action::DiscardAddendum);
+    act(&mut app, &store, None, Action::Insert('y'));
+    assert!(app.addendum.is_none());
+    unchanged(&store);
+    // quit with the addendum pending
+    let mut app = open_app(&store);
+    gather_p1(&mut app, &store);
+    assert_eq!(act(&mut app, &store, None, Action::Quit), Flow::Quit);
+    unchanged(&store);
+}

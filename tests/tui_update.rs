@@ -4,12 +4,15 @@ mod tui_support;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kinerja::domain::CodeRef;
+use kinerja::domain::k3::k3_breakdown;
+use kinerja::domain::rulebook::Severity;
 use kinerja::tui::action::{Action, Mode};
+use kinerja::tui::app::{AddendumPrompt, DiffLine, EditKind};
 use kinerja::tui::app::{Focus, Node};
 use kinerja::tui::deps::Change;
 use kinerja::tui::update::{Effect, action_for_key, update};
 use kinerja::tui::{App, app::UiState};
-use tui_support::{app, app_with, d};
+use tui_support::{addendum_dataset, app, app_from, app_with, d};
 
 fn ids(app: &App) -> Vec<String> {
     app.visible()
@@ -472,4 +475,450 @@ fn keys_become_actions_by_mode() {
         None,
         "control keys are not text"
     );
+}
+
+// ---- findings ----
+
+#[test]
+fn findings_mark_the_nodes_they_concern() {
+    let mut a = app();
+    // KANWIL has 3 IKU against 10–20 (R01, an error); PUSAT/P1 reached its target (R09, warning)
+    assert_eq!(
+        a.node_severity(&Node::Unit("KANWIL".into())),
+        Some(Severity::Error)
+    );
+    assert_eq!(
+        a.node_severity(&Node::Iku(key("PUSAT/P1"))),
+        Some(Severity::Warning)
+    );
+    assert_eq!(
+        a.node_severity(&Node::Unit("PUSAT".into())),
+        Some(Severity::Warning),
+        "a unit row gathers its IKU's findings"
+    );
+    let p1 = a.node_findings(&Node::Iku(key("PUSAT/P1")));
+    assert!(p1.iter().any(|f| f.id == "R09"), "{p1:#?}");
+    assert!(p1.iter().all(|f| f.iku.as_deref() == Some("P1")));
+    // the SS row: KPP/S1 holds only a direct-cascaded IKU (R03, on the SS itself)
+    let s1 = a.node_findings(&Node::Ss(key("KPP/S1")));
+    assert!(s1.iter().any(|f| f.id == "R03"), "{s1:#?}");
+    // the unit's list is exactly what `check --unit` gives
+    let whole = kinerja::domain::rules::check(&a.ds, &a.rb, Some("KANWIL"));
+    assert_eq!(a.node_findings(&Node::Unit("KANWIL".into())), whole);
+}
+
+#[test]
+fn an_edit_rechecks_only_the_units_it_can_affect() {
+    let mut a = app();
+    for u in ["PUSAT", "KANWIL", "KPP"] {
+        a.unit_findings(u);
+    }
+    let before = a.findings.recomputed;
+    assert_eq!(before, 3);
+    // P1's realisasi: PUSAT itself and KANWIL (IKU3 is cascaded from P1, R11); not KPP
+    grid_at(&mut a, "PUSAT/P1", 9);
+    update(&mut a, Action::StartEdit);
+    typed(&mut a, "1");
+    update(&mut a, Action::Commit);
+    a.applied(Ok(()));
+    for u in ["PUSAT", "KANWIL", "KPP"] {
+        a.unit_findings(u);
+    }
+    assert_eq!(a.findings.recomputed - before, 2);
+    // and the finding follows the value: 8 × 1.234,5 + 1 = 9.877 to September no longer reaches
+    // the 10.000 to October
+    assert!(
+        !a.node_findings(&Node::Iku(key("PUSAT/P1")))
+            .iter()
+            .any(|f| f.id == "R09" && f.month == Some(9))
+    );
+}
+
+// ---- addendum mode ----
+
+fn addendum_app() -> App {
+    app_from(addendum_dataset(), false, false)
+}
+
+fn target(app: &App, iku: &str, month: u8) -> Option<kinerja::domain::Decimal> {
+    app.ds.iku[&key(iku)].targets[(month - 1) as usize]
+}
+
+/// Starts the addendum mode on an IKU and edits the target under the cursor to `value`.
+fn set_target(app: &mut App, value: &str) -> Vec<Effect> {
+    assert_eq!(app.mode(), Mode::Addendum);
+    update(app, Action::StartEdit);
+    assert_eq!(app.mode(), Mode::Edit, "{}", app.status);
+    assert_eq!(app.editor.as_ref().unwrap().kind, EditKind::Target);
+    typed(app, value);
+    update(app, Action::Commit)
+}
+
+fn submit(app: &mut App, reason: &str) -> Vec<Effect> {
+    update(app, Action::SubmitAddendum);
+    assert!(matches!(
+        app.addendum_prompt(),
+        Some(AddendumPrompt::Reason(_))
+    ));
+    typed(app, reason);
+    update(app, Action::Commit)
+}
+
+#[test]
+fn start_addendum_from_an_iku_or_a_unit() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    assert!(update(&mut a, Action::StartAddendum).is_empty());
+    assert_eq!(a.mode(), Mode::Addendum);
+    let s = a.addendum.as_ref().unwrap();
+    assert_eq!(s.unit, "PUSAT");
+    assert!(s.is_empty());
+    assert_eq!(a.month, 10, "the first month whose target may still change");
+    assert!(a.status.contains("v1"), "{}", a.status);
+    // Esc with nothing pending just leaves
+    update(&mut a, Action::DiscardAddendum);
+    assert!(a.addendum.is_none());
+    assert_eq!(a.mode(), Mode::Grid);
+
+    // from a unit: its first IKU in tree order; Up/Down stay within the unit
+    update(&mut a, Action::FocusTree);
+    a.select_node(&Node::Unit("KANWIL".into()));
+    update(&mut a, Action::StartAddendum);
+    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU1"))));
+    assert!(a.status.contains("v2"), "KANWIL already has addendum 1");
+    update(&mut a, Action::Down);
+    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
+    update(&mut a, Action::Down);
+    assert_eq!(
+        a.node(),
+        Some(&Node::Iku(key("KANWIL/IKU2"))),
+        "S2 after S1"
+    );
+    update(&mut a, Action::Down);
+    assert_eq!(
+        a.node(),
+        Some(&Node::Iku(key("KANWIL/IKU2"))),
+        "not into PUSAT"
+    );
+    update(&mut a, Action::Up);
+    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
+    update(&mut a, Action::Left);
+    assert_eq!(a.month, 9);
+    update(&mut a, Action::Right);
+    assert_eq!(a.month, 10);
+}
+
+#[test]
+fn target_edits_are_gathered_not_stored_and_the_diff_shows_them() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    update(&mut a, Action::StartEdit);
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "1000",
+        "starts with the target"
+    );
+    update(&mut a, Action::Cancel);
+    assert_eq!(
+        a.mode(),
+        Mode::Addendum,
+        "Esc in the editor stays in the mode"
+    );
+    assert!(set_target(&mut a, "3000").is_empty(), "nothing is stored");
+    assert_eq!(target(&a, "PUSAT/P1", 10), Some(d("1000")));
+    assert_eq!(a.mode(), Mode::Addendum);
+    assert!(
+        a.status.contains("1.000 → 3.000") && a.status.contains("1 perubahan"),
+        "{}",
+        a.status
+    );
+    // Tab gathers and moves on to the next reporting month
+    update(&mut a, Action::Right);
+    update(&mut a, Action::StartEdit);
+    typed(&mut a, "2500");
+    assert!(update(&mut a, Action::CommitNext).is_empty());
+    assert_eq!(a.editor.as_ref().unwrap().month, 12);
+    update(&mut a, Action::Cancel);
+    assert_eq!(
+        a.addendum_diff(),
+        vec![
+            DiffLine {
+                iku: "P1".into(),
+                month: 10,
+                old: Some(d("1000")),
+                new: Some(d("3000"))
+            },
+            DiffLine {
+                iku: "P1".into(),
+                month: 11,
+                old: Some(d("1000")),
+                new: Some(d("2500"))
+            },
+        ]
+    );
+    // editing a cell again replaces its change; back to the stored value drops it
+    a.month = 11;
+    update(&mut a, Action::StartEdit);
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "2500",
+        "shows the pending value"
+    );
+    typed(&mut a, "1000");
+    update(&mut a, Action::Commit);
+    assert_eq!(a.addendum.as_ref().unwrap().len(), 1);
+    assert!(a.status.contains("kembali"), "{}", a.status);
+    // x on a changed cell drops its change; on an unchanged one it gathers a clear
+    a.month = 10;
+    update(&mut a, Action::Clear);
+    assert!(a.addendum.as_ref().unwrap().is_empty());
+    a.month = 12;
+    update(&mut a, Action::Clear);
+    assert_eq!(a.addendum.as_ref().unwrap().pending("P1", 12), Some(None));
+    // invalid text keeps the editor open with the reason
+    update(&mut a, Action::StartEdit);
+    typed(&mut a, "12x");
+    update(&mut a, Action::Commit);
+    assert!(a.editor.as_ref().unwrap().error.is_some());
+    assert!(a.status_is_error);
+    // nothing of this reached the dataset
+    assert_eq!(a.ds, addendum_dataset());
+}
+
+#[test]
+fn frozen_non_reporting_and_rolled_up_targets_are_refused_with_the_reason() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    a.month = 9;
+    update(&mut a, Action::StartEdit);
+    assert!(a.editor.is_none());
+    assert!(a.status_is_error);
+    assert!(
+        a.status.contains("September") || a.status.contains("Sep"),
+        "{}",
+        a.status
+    );
+    assert!(a.status.contains("R10"), "{}", a.status);
+    update(&mut a, Action::Clear);
+    assert!(a.addendum.as_ref().unwrap().is_empty(), "x refused too");
+    assert!(a.status.contains("R10"));
+
+    // KANWIL/IKU2 is quarterly: February takes no target
+    update(&mut a, Action::DiscardAddendum);
+    update(&mut a, Action::FocusTree);
+    a.select_node(&Node::Iku(key("KANWIL/IKU2")));
+    update(&mut a, Action::StartAddendum);
+    assert_eq!(a.month, 12, "March, June, September have realisasi");
+    a.month = 11;
+    update(&mut a, Action::StartEdit);
+    assert!(a.editor.is_none());
+    assert!(a.status.contains("bukan bulan pelaporan"), "{}", a.status);
+    // KANWIL/IKU3 rolls up from KPP/IKU3 (and every month has realisasi through KPP)
+    update(&mut a, Action::Up);
+    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
+    a.month = 12;
+    update(&mut a, Action::StartEdit);
+    assert!(a.editor.is_none());
+    assert!(a.status.contains("KPP/IKU3"), "{}", a.status);
+}
+
+#[test]
+fn submit_asks_for_a_reason_and_refuses_an_empty_one() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    // nothing to submit yet
+    assert!(update(&mut a, Action::SubmitAddendum).is_empty());
+    assert!(a.addendum_prompt().is_none());
+    assert!(a.status.contains("Belum ada perubahan"), "{}", a.status);
+    set_target(&mut a, "3000");
+    assert!(submit(&mut a, "   ").is_empty());
+    let Some(AddendumPrompt::Reason(input)) = a.addendum_prompt() else {
+        panic!("the reason is still asked");
+    };
+    assert_eq!(input.error.as_deref(), Some("Alasan addendum wajib diisi"));
+    assert!(a.pending_addendum.is_none());
+    // Esc leaves the question, keeping the draft and the typed reason
+    update(&mut a, Action::Clear);
+    typed(&mut a, "revisi");
+    update(&mut a, Action::Cancel);
+    assert_eq!(a.mode(), Mode::Addendum);
+    assert_eq!(a.addendum.as_ref().unwrap().len(), 1);
+    update(&mut a, Action::SubmitAddendum);
+    let Some(AddendumPrompt::Reason(input)) = a.addendum_prompt() else {
+        panic!()
+    };
+    assert_eq!(input.buffer, "revisi");
+}
+
+#[test]
+fn prepare_problems_are_listed_and_the_mode_stays() {
+    let mut a = addendum_app();
+    // KANWIL has 3 IKU, its level needs 10–20: any addendum leaves R01 broken
+    a.select_node(&Node::Iku(key("KANWIL/IKU1")));
+    update(&mut a, Action::StartAddendum);
+    assert_eq!(a.month, 10);
+    set_target(&mut a, "120");
+    assert!(submit(&mut a, "naik target").is_empty());
+    assert_eq!(a.mode(), Mode::Addendum);
+    let s = a.addendum.as_ref().unwrap();
+    assert!(
+        s.problems.iter().any(|p| p.starts_with("R01")),
+        "{:#?}",
+        s.problems
+    );
+    assert_eq!(s.len(), 1, "the draft stays");
+    assert!(a.status_is_error);
+    assert!(a.status.contains("ditolak"), "{}", a.status);
+    assert!(a.pending_addendum.is_none());
+    assert_eq!(target(&a, "KANWIL/IKU1", 10), Some(d("100")));
+}
+
+#[test]
+fn a_submitted_addendum_is_one_change_set_then_the_screen_follows() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    let k3_before = k3_breakdown(&a.ds, &a.rb, "PUSAT", None);
+    assert_eq!(k3_before.iku[0].target_points, Some(d("2")), "r = 1,00");
+    assert!(
+        a.node_findings(&Node::Iku(key("PUSAT/P1")))
+            .iter()
+            .any(|f| f.id == "R09")
+    );
+    update(&mut a, Action::StartAddendum);
+    set_target(&mut a, "3000");
+    let fx = submit(&mut a, "  target dinaikkan  ");
+    let [Effect::Apply { changes, source }] = fx.as_slice() else {
+        panic!("{fx:?}");
+    };
+    assert_eq!(source, "addendum");
+    assert_eq!(
+        changes[0],
+        Change::SetTarget {
+            iku: key("PUSAT/P1"),
+            month: 10,
+            value: Some(d("3000"))
+        }
+    );
+    let Change::PutAddendum(add) = &changes[1] else {
+        panic!("{changes:?}");
+    };
+    assert_eq!(changes.len(), 2);
+    assert_eq!((add.unit.as_str(), add.version), ("PUSAT", 1));
+    assert_eq!(add.reason, "target dinaikkan");
+    assert_eq!(add.date, a.today);
+    assert_eq!(add.changes.len(), 1);
+    // held until the store answers
+    assert_eq!(target(&a, "PUSAT/P1", 10), Some(d("1000")));
+    assert!(update(&mut a, Action::DiscardAddendum).is_empty());
+    assert!(a.addendum.is_some());
+
+    a.applied(Ok(()));
+    assert_eq!(target(&a, "PUSAT/P1", 10), Some(d("3000")));
+    assert_eq!(a.ds.pk_version("PUSAT"), 1);
+    assert!(a.addendum.is_none());
+    assert_eq!(a.mode(), Mode::Grid);
+    assert_eq!(a.status, "Addendum v1 tersimpan (PUSAT, 1 perubahan)");
+    // K3: the annual target is now 14.000 against 12.000 last year (r = 1,17 → 5 points)
+    let k3_after = k3_breakdown(&a.ds, &a.rb, "PUSAT", None);
+    assert_eq!(k3_after.iku[0].target_points, Some(d("5")));
+    assert_ne!(k3_after.index, k3_before.index);
+    // R09 is gone: the realisasi to September no longer reaches the target to October
+    assert!(
+        !a.node_findings(&Node::Iku(key("PUSAT/P1")))
+            .iter()
+            .any(|f| f.id == "R09")
+    );
+    // the addendum froze the realisasi it was based on
+    assert!(a.realisasi_frozen(&key("PUSAT/P1"), 9));
+}
+
+#[test]
+fn a_refused_store_keeps_the_draft() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    set_target(&mut a, "3000");
+    assert_eq!(submit(&mut a, "naik").len(), 1);
+    a.applied(Err("toko terkunci".into()));
+    assert!(a.status.contains("toko terkunci"));
+    assert_eq!(a.mode(), Mode::Addendum);
+    assert_eq!(a.addendum.as_ref().unwrap().len(), 1);
+    assert_eq!(a.addendum.as_ref().unwrap().draft.reason, "naik");
+    assert_eq!(target(&a, "PUSAT/P1", 10), Some(d("1000")));
+    assert_eq!(a.ds.pk_version("PUSAT"), 0);
+}
+
+#[test]
+fn discard_asks_first_when_changes_are_pending() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    set_target(&mut a, "3000");
+    update(&mut a, Action::DiscardAddendum);
+    assert_eq!(a.addendum_prompt(), Some(&AddendumPrompt::ConfirmDiscard));
+    assert_eq!(a.mode(), Mode::Edit, "the question reads a key");
+    // typed keys become text in that mode: y and n are read as answers
+    let k = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(action_for_key(&a, &k('y')), Some(Action::Insert('y')));
+    update(&mut a, Action::Insert('n'));
+    assert_eq!(a.mode(), Mode::Addendum);
+    assert_eq!(a.addendum.as_ref().unwrap().len(), 1);
+    update(&mut a, Action::DiscardAddendum);
+    update(&mut a, Action::Cancel);
+    assert_eq!(a.addendum.as_ref().unwrap().len(), 1, "Esc answers no");
+    update(&mut a, Action::DiscardAddendum);
+    assert!(update(&mut a, Action::Insert('y')).is_empty());
+    assert!(a.addendum.is_none());
+    assert!(a.status.contains("dibuang"), "{}", a.status);
+    assert_eq!(a.ds, addendum_dataset());
+}
+
+#[test]
+fn quitting_with_a_pending_addendum_discards_it() {
+    let mut a = addendum_app();
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    set_target(&mut a, "3000");
+    let k = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(action_for_key(&a, &k), Some(Action::Quit));
+    assert_eq!(
+        update(&mut a, Action::Quit),
+        vec![Effect::SaveUiState, Effect::Quit],
+        "nothing to store"
+    );
+    assert!(a.addendum.is_none());
+    assert!(a.quit);
+}
+
+#[test]
+fn addendum_keys_of_the_default_keymap() {
+    let mut a = addendum_app();
+    let k = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    assert_eq!(action_for_key(&a, &k('a')), Some(Action::StartAddendum));
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    assert_eq!(action_for_key(&a, &k('s')), Some(Action::SubmitAddendum));
+    assert_eq!(
+        action_for_key(
+            &a,
+            &KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)
+        ),
+        Some(Action::SubmitAddendum)
+    );
+    assert_eq!(
+        action_for_key(&a, &KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)),
+        Some(Action::DiscardAddendum)
+    );
+    assert_eq!(action_for_key(&a, &k('e')), Some(Action::StartEdit));
+    assert_eq!(action_for_key(&a, &k('x')), Some(Action::Clear));
+    assert_eq!(action_for_key(&a, &k('j')), Some(Action::Down));
+    assert_eq!(action_for_key(&a, &k('5')), None);
+    // the help opens over the mode and closes back into it
+    update(&mut a, Action::Help);
+    assert_eq!(a.mode(), Mode::Help);
+    update(&mut a, Action::Cancel);
+    assert_eq!(a.mode(), Mode::Addendum);
 }

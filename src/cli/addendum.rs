@@ -21,9 +21,7 @@ use clap::Args;
 use serde_json::Value;
 
 use super::{CliError, CliResult, Context, parse_year_month, read_text_file, refused};
-use crate::domain::addendum::{
-    AddendumDraft, Edit, FIELD_ADD_IKU, FIELD_REMOVE_IKU, edits, prepare,
-};
+use crate::domain::addendum::{AddendumDraft, FIELD_ADD_IKU, FIELD_REMOVE_IKU, prepare};
 use crate::domain::{CodeRef, Dataset, Decimal, Iku};
 use crate::interchange::number::{Locale, format_exact, parse_decimal};
 use crate::interchange::{MAX_INPUT_BYTES, export_document, import_document};
@@ -103,15 +101,7 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
         }
     };
 
-    let mut changes: Vec<Change> = edits(&addendum, &after)
-        .into_iter()
-        .map(|e| match e {
-            Edit::RemoveIku(r) => Change::RemoveIku(r),
-            Edit::PutIku(i) => Change::PutIku(i),
-            Edit::SetTarget { iku, month, value } => Change::SetTarget { iku, month, value },
-        })
-        .collect();
-    changes.push(Change::PutAddendum(addendum.clone()));
+    let changes = Change::for_addendum(&addendum, &after);
     store
         .apply(ds.year, &changes, &ctx.actor, "addendum")
         .map_err(refused)?;

@@ -1,11 +1,13 @@
-//! `kinerja export [-o FILE]`: the year's PK document, deterministic.
+//! `kinerja export [-o FILE] [--salvage]`: the year's PK document, deterministic. With
+//! `--salvage`, what can still be read of a damaged store (unreadable records and the references
+//! to them are left out and listed on standard error).
 
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::progress::Progress;
-use super::{CliResult, Context, write_file_atomic};
+use super::{CliError, CliResult, Context, refused, write_file_atomic};
 use crate::interchange::json;
 use crate::text::cli as t;
 
@@ -14,21 +16,29 @@ pub struct ExportArgs {
     /// Tulis ke berkas (atomik) / write to FILE instead of standard output
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Selamatkan yang masih terbaca dari toko data rusak / write what a damaged store still holds
+    #[arg(long)]
+    pub salvage: bool,
 }
 
 pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
     let store = ctx.open_store()?;
-    let year = ctx.year(&store)?;
-    let mut bar = Progress::new(
-        t::PROGRESS_LOAD.fill(&[("store", &store.path().display())]),
-        2,
-    );
-    let ds = store.load_year(year).map_err(super::refused)?;
-    bar.phase(t::PROGRESS_EXPORT.s(), 2);
-    bar.set(1, 2);
-    let doc = json::export_document(&ds);
-    bar.set(2, 2);
-    bar.finish();
+    let (year, doc) = if a.salvage {
+        salvage(ctx, &store)?
+    } else {
+        let year = ctx.year(&store)?;
+        let mut bar = Progress::new(
+            t::PROGRESS_LOAD.fill(&[("store", &store.path().display())]),
+            2,
+        );
+        let ds = store.load_year(year).map_err(refused)?;
+        bar.phase(t::PROGRESS_EXPORT.s(), 2);
+        bar.set(1, 2);
+        let doc = json::export_document(&ds);
+        bar.set(2, 2);
+        bar.finish();
+        (year, doc)
+    };
     match &a.output {
         Some(path) => {
             write_file_atomic(path, doc.as_bytes())?;
@@ -45,4 +55,53 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
         }
     }
     Ok(())
+}
+
+/// The document of what survives of the year (`--year`, else the latest year any record
+/// belongs to); every unreadable record and every dropped reference is listed on stderr.
+fn salvage(ctx: &Context, store: &crate::store::Store) -> Result<(i32, String), CliError> {
+    let years = store.salvage_years().map_err(refused)?;
+    let year = match ctx.year {
+        Some(y) if years.contains(&y) => y,
+        Some(y) => {
+            let list: Vec<String> = years.iter().map(i32::to_string).collect();
+            return Err(CliError::refused(t::YEAR_NOT_IN_STORE.fill(&[
+                ("year", &y),
+                ("years", &list.join(", ")),
+                ("store", &store.path().display()),
+            ])));
+        }
+        None => *years.last().ok_or_else(|| {
+            CliError::refused(t::STORE_EMPTY.fill(&[("store", &store.path().display())]))
+        })?,
+    };
+    let s = store.salvage_year(year).map_err(refused)?;
+    for p in &s.unreadable {
+        eprintln!("{}", t::SALVAGE_UNREADABLE.fill(&[("problem", p)]));
+    }
+    for p in &s.dropped {
+        eprintln!("{}", t::SALVAGE_DROPPED.fill(&[("problem", p)]));
+    }
+    let doc = json::export_document(&s.dataset);
+    // What is written must be a document that `import` accepts again.
+    if let Err(errors) = json::import_document(&doc) {
+        let mut msg = t::SALVAGE_INVALID.fill(&[("n", &errors.len())]);
+        for e in &errors {
+            msg.push_str("\n  ");
+            msg.push_str(&e.to_string());
+        }
+        return Err(CliError::refused(msg));
+    }
+    eprintln!(
+        "{}",
+        t::SALVAGE_SUMMARY.fill(&[
+            ("year", &year),
+            ("units", &s.dataset.units.len()),
+            ("ss", &s.dataset.ss.len()),
+            ("iku", &s.dataset.iku.len()),
+            ("unreadable", &s.unreadable.len()),
+            ("dropped", &s.dropped.len()),
+        ])
+    );
+    Ok((year, doc))
 }

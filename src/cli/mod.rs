@@ -18,6 +18,7 @@ mod check;
 pub mod demo;
 mod export;
 mod import;
+mod init;
 mod log;
 mod open;
 mod pk;
@@ -26,6 +27,9 @@ mod realisasi;
 mod report;
 mod rules;
 mod tui_entry;
+mod verify;
+
+pub use init::refuse_world_writable;
 
 /// A refused command: the message for the user and the exit code.
 #[derive(Debug)]
@@ -144,6 +148,17 @@ pub enum Command {
     /// Rulebook bawaan / the built-in rulebooks
     #[command(after_help = "Contoh: kinerja rules list\n         kinerja rules show kmk-127-2026")]
     Rules(rules::RulesArgs),
+    // --- safety ---
+    /// Periksa setiap rekaman dan rujukan / check every record and reference of the store
+    #[command(
+        after_help = "Contoh: kinerja verify\n         kinerja --store /srv/kinerja/tim verify"
+    )]
+    Verify(verify::VerifyArgs),
+    /// Buat toko data, pribadi atau untuk satu grup / create a store, private or for a group
+    #[command(
+        after_help = "Contoh: kinerja --store /srv/kinerja/tim init --group kinerja-tim\n         kinerja init"
+    )]
+    Init(init::InitArgs),
     /// Buat dokumen PK contoh (kanwil | ministry) / generate a demo PK document
     #[command(
         after_help = "Contoh: kinerja demo --scale ministry -o m.json\n         kinerja --store m.store import m.json && kinerja --store m.store\n         kinerja demo --scale kanwil --seed 7 --year 2026 -o kanwil.json\nSeed dan tahun yang sama memberi dokumen yang sama / the same seed and year give the same document."
@@ -175,6 +190,8 @@ where
         return 2;
     };
     text::set_lang(lang);
+    // a store of an older schema is backed up as kinerja/1 documents before it is migrated
+    crate::store::set_backup_writer(crate::interchange::json::export_document);
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -201,6 +218,9 @@ fn peek_lang(args: &[OsString]) -> Option<Lang> {
 
 fn run(cli: Cli) -> CliResult {
     let ctx = Context::new(&cli);
+    if Command::writes(cli.command.as_ref()) {
+        refuse_world_writable(&ctx.store_path).map_err(CliError::refused)?;
+    }
     match &cli.command {
         None => open::run(&ctx, &cli),
         Some(Command::Import(a)) => import::run(&ctx, a),
@@ -213,6 +233,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Addendum(a)) => addendum::run(&ctx, a),
         Some(Command::Pk(a)) => pk::run(&ctx, a),
         Some(Command::Rules(a)) => rules::run(&ctx, a),
+        Some(Command::Verify(a)) => verify::run(&ctx, a),
+        Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Demo(a)) => demo::run(&ctx, a),
     }
 }
@@ -261,18 +283,30 @@ impl Context {
 
     /// The year to work on: `--year`, else the latest year in the store.
     pub fn year(&self, store: &Store) -> Result<i32, CliError> {
-        let years = store.years().map_err(refused)?;
         match self.year {
-            Some(y) if years.contains(&y) => Ok(y),
-            Some(y) => Err(CliError::refused(t::YEAR_NOT_IN_STORE.fill(&[
-                ("year", &y),
-                ("years", &join_years(&years)),
-                ("store", &self.store_path.display()),
-            ]))),
-            None => years.last().copied().ok_or_else(|| {
-                CliError::refused(t::STORE_EMPTY.fill(&[("store", &self.store_path.display())]))
-            }),
+            Some(y) => self.present_year(store, y),
+            None => store
+                .years()
+                .map_err(refused)?
+                .last()
+                .copied()
+                .ok_or_else(|| {
+                    CliError::refused(t::STORE_EMPTY.fill(&[("store", &self.store_path.display())]))
+                }),
         }
+    }
+
+    /// `year` when the store holds it, else a refusal that lists the years it holds.
+    pub fn present_year(&self, store: &Store, year: i32) -> Result<i32, CliError> {
+        let years = store.years().map_err(refused)?;
+        if years.contains(&year) {
+            return Ok(year);
+        }
+        Err(CliError::refused(t::YEAR_NOT_IN_STORE.fill(&[
+            ("year", &year),
+            ("years", &join_years(&years)),
+            ("store", &self.store_path.display()),
+        ])))
     }
 
     /// Loads the year's dataset and the rulebook in force (`--rules`, else the dataset's).

@@ -28,14 +28,18 @@ pub fn seed_if_empty(ctx: &Context, store: &Store) -> Result<bool, CliError> {
 
 pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
     let store = ctx.open_store()?;
+    let mut notice = None;
     if ctx.store_is_default {
         if seed_if_empty(ctx, &store)? {
-            eprintln!("{}", t::SEEDED.fill(&[("store", &store.path().display())]));
+            let msg = t::SEEDED.fill(&[("store", &store.path().display())]);
+            // said on stderr (it stays visible after the TUI's alternate screen) and in the TUI
+            eprintln!("{msg}");
+            notice = Some(msg);
         }
     } else if store.is_empty().map_err(refused)? {
         return Err(CliError::refused(
             t::STORE_EMPTY.fill(&[("store", &store.path().display())]),
         ));
     }
-    super::tui_entry::open(ctx, cli, store)
+    super::tui_entry::open(ctx, cli, store, notice)
 }

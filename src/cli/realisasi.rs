@@ -118,23 +118,7 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         (None, false) => return Err(CliError::usage(t::SET_NEEDS_VALUE.s())),
     };
     let store = ctx.open_store()?;
-    let years = store.years().map_err(refused)?;
-    if !years.contains(&year) {
-        return Err(CliError::refused(
-            t::YEAR_NOT_IN_STORE.fill(&[
-                ("year", &year),
-                (
-                    "years",
-                    &years
-                        .iter()
-                        .map(|y| y.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                ("store", &store.path().display()),
-            ]),
-        ));
-    }
+    ctx.present_year(&store, year)?;
     let ds = store.load_year(year).map_err(refused)?;
     let iku = check_settable(&ds, &a.unit, &a.iku, month)?;
     let old = iku.realisasi[(month - 1) as usize];

@@ -66,23 +66,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
                     t::PERIOD_YEAR_MISMATCH.fill(&[("period", p)]),
                 ));
             }
-            let years = store.years().map_err(refused)?;
-            if !years.contains(&year) {
-                return Err(CliError::refused(
-                    t::YEAR_NOT_IN_STORE.fill(&[
-                        ("year", &year),
-                        (
-                            "years",
-                            &years
-                                .iter()
-                                .map(|y| y.to_string())
-                                .collect::<Vec<_>>()
-                                .join(", "),
-                        ),
-                        ("store", &store.path().display()),
-                    ]),
-                ));
-            }
+            ctx.present_year(&store, year)?;
             let ds = store.load_year(year).map_err(refused)?;
             let rb = ctx.rulebook_for(&ds)?;
             (ds, rb, month)

@@ -13,7 +13,7 @@ use crate::tui::theme::Theme;
 
 /// Opens the TUI on `store`; when standard output is not a terminal (a pipe, a script) it prints
 /// a short summary of the store instead.
-pub fn open(ctx: &Context, cli: &Cli, store: Store) -> CliResult {
+pub fn open(ctx: &Context, cli: &Cli, store: Store, notice: Option<String>) -> CliResult {
     let (ds, rb) = ctx.load(&store)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return summary(ctx, &store, &ds, &rb);
@@ -29,6 +29,7 @@ pub fn open(ctx: &Context, cli: &Cli, store: Store) -> CliResult {
         lang: ctx.lang,
         locale: ctx.locale(None)?,
         ascii: cli.ascii,
+        notice,
         store,
     };
     run(opts).map_err(CliError::refused)

@@ -4,7 +4,7 @@
 //! for), and returns the [`Addendum`] (PK version n+1, every change with its old and new value)
 //! together with the dataset as it will be after it, or every problem found. The CLI
 //! (`kinerja addendum`) and the TUI's target-edit mode both call it, then write [`edits`] and the
-//! addendum in one atomic store call.
+//! addendum in one atomic store call (`store::Change::for_addendum` builds that change set).
 //!
 //! What is refused:
 //! - an empty reason, an unknown unit, a date before the unit's previous addendum;

@@ -274,6 +274,7 @@ impl Rulebook {
             let key = e
                 .span()
                 .and_then(|s| key_at(text, s.start))
+                .filter(|k| !k.is_empty())
                 .unwrap_or_else(|| "(file)".into());
             RulebookError {
                 key,

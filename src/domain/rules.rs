@@ -63,14 +63,17 @@ pub fn check(ds: &Dataset, rb: &Rulebook, unit: Option<&str>) -> Vec<Finding> {
         rb,
         findings: Vec::new(),
     };
-    let units: BTreeSet<&str> = ds
-        .units
-        .keys()
-        .map(String::as_str)
-        .chain(ds.ss.keys().map(|k| k.unit.as_str()))
-        .chain(ds.iku.keys().map(|k| k.unit.as_str()))
-        .filter(|u| unit.is_none_or(|x| x == *u))
-        .collect();
+    // One unit: no need to walk the whole dataset (the TUI checks unit by unit, lazily).
+    let units: BTreeSet<&str> = match unit {
+        Some(u) => BTreeSet::from([u]),
+        None => ds
+            .units
+            .keys()
+            .map(String::as_str)
+            .chain(ds.ss.keys().map(|k| k.unit.as_str()))
+            .chain(ds.iku.keys().map(|k| k.unit.as_str()))
+            .collect(),
+    };
     for u in units {
         r01(ds, rb, u, &mut out);
         r02(ds, rb, u, &mut out);

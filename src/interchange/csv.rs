@@ -25,8 +25,8 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::MAX_INPUT_BYTES;
 use super::number::{Locale, parse_decimal};
+use super::{MAX_ERRORS, MAX_INPUT_BYTES};
 use crate::domain::model::{CodeRef, Dataset, Iku};
 use crate::text::interchange as t;
 
@@ -64,6 +64,9 @@ impl std::fmt::Display for SheetError {
 impl std::error::Error for SheetError {}
 
 const COLUMNS: [&str; 4] = ["unit", "iku", "month", "realisasi"];
+
+/// Longest cell accepted, in characters (as the longest string of a PK document).
+pub const MAX_CELL_CHARS: usize = super::json::MAX_STRING_CHARS;
 
 /// Column positions of the four names, if `cells` are exactly those names.
 fn header_columns<'a>(cells: impl Iterator<Item = &'a str>) -> Option<[usize; 4]> {
@@ -164,6 +167,14 @@ pub fn parse_realisasi_sheet(
     };
 
     for result in reader.records() {
+        if errors.len() >= MAX_ERRORS {
+            errors.truncate(MAX_ERRORS);
+            errors.push(SheetError {
+                line: 0,
+                message: t::TOO_MANY_ERRORS.fill(&[("max", &MAX_ERRORS)]),
+            });
+            break;
+        }
         let record = match result {
             Ok(r) => r,
             Err(e) => {
@@ -197,6 +208,23 @@ pub fn parse_realisasi_sheet(
         let mut err = |message: String| row_errors.push(SheetError { line, message });
         if record.len() != COLUMNS.len() {
             err(t::CSV_FIELD_COUNT.fill(&[("found", &record.len()), ("expected", &COLUMNS.len())]));
+            errors.append(&mut row_errors);
+            continue;
+        }
+        if let Some((i, cell)) = record
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.chars().count() > MAX_CELL_CHARS)
+        {
+            let column = cols
+                .iter()
+                .position(|&c| c == i)
+                .map_or("?", |k| COLUMNS[k]);
+            err(t::CSV_CELL_TOO_LONG.fill(&[
+                ("column", &column),
+                ("len", &cell.chars().count()),
+                ("max", &MAX_CELL_CHARS),
+            ]));
             errors.append(&mut row_errors);
             continue;
         }

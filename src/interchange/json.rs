@@ -62,6 +62,39 @@ pub const FORMAT: &str = "kinerja/1";
 /// Longest string field accepted, in characters.
 pub const MAX_STRING_CHARS: usize = 10_000;
 
+/// Most JSON values (numbers, strings, arrays, …) in one document. Real documents hold one
+/// value per 17 to 30 bytes, so this is far above what [`super::MAX_INPUT_BYTES`] lets through;
+/// it stops a document like `[0,0,0,…]` from taking ~100 bytes of memory per input byte.
+pub const MAX_JSON_VALUES: usize = 5_000_000;
+
+/// Counts the values of a JSON text (separators and openings outside strings, an upper bound);
+/// `Some(count)` as soon as it exceeds `max`.
+fn more_values_than(text: &str, max: usize) -> Option<usize> {
+    let (mut n, mut in_string, mut escaped) = (1usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b',' | b'[' | b'{' => {
+                    n += 1;
+                    if n > max {
+                        return Some(n);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 /// One import problem: where (a JSON path such as `iku[17].targets[5]`, empty for the document
 /// as a whole) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,7 +117,19 @@ impl std::error::Error for ImportError {}
 
 type Errs = Vec<ImportError>;
 
+/// Adds an error; after [`super::MAX_ERRORS`] one last line says the list stops there, so a
+/// hostile document cannot make the error list grow with its size.
 fn push(errs: &mut Errs, path: &str, message: String) {
+    if errs.len() > super::MAX_ERRORS {
+        return;
+    }
+    if errs.len() == super::MAX_ERRORS {
+        errs.push(ImportError {
+            path: String::new(),
+            message: t::TOO_MANY_ERRORS.fill(&[("max", &super::MAX_ERRORS)]),
+        });
+        return;
+    }
     errs.push(ImportError {
         path: path.to_string(),
         message,
@@ -169,6 +214,14 @@ pub fn import_document(text: &str) -> Result<Dataset, Vec<ImportError>> {
             &mut errs,
             "",
             t::JSON_TOO_LARGE.fill(&[("size", &text.len()), ("max", &MAX_INPUT_BYTES)]),
+        );
+        return Err(errs);
+    }
+    if more_values_than(text, MAX_JSON_VALUES).is_some() {
+        push(
+            &mut errs,
+            "",
+            t::JSON_TOO_MANY_VALUES.fill(&[("max", &MAX_JSON_VALUES)]),
         );
         return Err(errs);
     }

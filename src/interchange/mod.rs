@@ -16,3 +16,7 @@ pub use self::number::{
 
 /// Largest document or sheet accepted, in bytes.
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// Most errors listed for one document or sheet; the list ends with a line saying there were
+/// more (a hostile file must not make the list, or the time to print it, grow with its size).
+pub const MAX_ERRORS: usize = 200;

@@ -10,6 +10,7 @@
 pub mod codec;
 pub mod keys;
 pub mod lock;
+mod salvage;
 mod verify;
 mod write;
 
@@ -27,6 +28,7 @@ use crate::domain::{Addendum, CodeRef, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
 pub use lock::{Actor, LockHolder};
+pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
 pub use verify::Problem;
 
 /// Schema of the store as a whole (tree layout and key format), kept in `meta/schema`.
@@ -170,6 +172,31 @@ pub enum Change {
     SetRulebook(String),
 }
 
+impl From<crate::domain::addendum::Edit> for Change {
+    fn from(e: crate::domain::addendum::Edit) -> Change {
+        use crate::domain::addendum::Edit;
+        match e {
+            Edit::RemoveIku(r) => Change::RemoveIku(r),
+            Edit::PutIku(i) => Change::PutIku(i),
+            Edit::SetTarget { iku, month, value } => Change::SetTarget { iku, month, value },
+        }
+    }
+}
+
+impl Change {
+    /// The change set of an addendum prepared by `domain::addendum::prepare` (with the dataset
+    /// after it): its writes, then the addendum record, for one atomic [`Store::apply`]. The CLI
+    /// (`kinerja addendum`) and the TUI's addendum mode both store an addendum this way.
+    pub fn for_addendum(addendum: &Addendum, after: &Dataset) -> Vec<Change> {
+        let mut changes: Vec<Change> = crate::domain::addendum::edits(addendum, after)
+            .into_iter()
+            .map(Change::from)
+            .collect();
+        changes.push(Change::PutAddendum(addendum.clone()));
+        changes
+    }
+}
+
 /// One line of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
@@ -273,6 +300,8 @@ pub struct Store {
     writer: Mutex<()>,
     policy: lock::Policy,
     stale_cleared: Option<LockHolder>,
+    /// Backup files written before a schema migration when this store was opened.
+    backups: Vec<PathBuf>,
 }
 
 impl Store {
@@ -331,40 +360,60 @@ impl Store {
             addenda: tree(TreeId::Addenda)?,
             audit: tree(TreeId::Audit)?,
         };
-        let store = Store {
+        let mut store = Store {
             path: path.to_path_buf(),
             db,
             trees,
             writer: Mutex::new(()),
             policy,
             stale_cleared,
+            backups: Vec::new(),
         };
         store.check_schema()?;
         lock::tighten_files(path, policy);
         Ok(store)
     }
 
-    fn check_schema(&self) -> Result<(), StoreError> {
+    /// Refuses a store of a newer schema; migrates an older one (a store without a schema
+    /// marker is schema 0) after writing every year to a dated backup file beside it.
+    fn check_schema(&mut self) -> Result<(), StoreError> {
         let key = keys::display("meta", META_SCHEMA);
-        match self.trees.meta.get(META_SCHEMA)? {
-            Some(v) => {
-                let found: u16 = codec::decode(&key, &v)?;
-                if found > STORE_SCHEMA {
-                    return Err(StoreError::NewerSchema {
-                        path: self.path.clone(),
-                        found,
-                        known: STORE_SCHEMA,
-                    });
-                }
-            }
-            None => {
-                self.trees
-                    .meta
-                    .insert(META_SCHEMA, codec::encode(&STORE_SCHEMA)?)?;
-                self.flush()?;
-            }
+        let found: u16 = match self.trees.meta.get(META_SCHEMA)? {
+            Some(v) => codec::decode(&key, &v)?,
+            None => 0,
+        };
+        if found > STORE_SCHEMA {
+            return Err(StoreError::NewerSchema {
+                path: self.path.clone(),
+                found,
+                known: STORE_SCHEMA,
+            });
+        }
+        if found < STORE_SCHEMA {
+            self.backups = self.backup_before_migration(found)?;
+            self.migrate(found)?;
+            self.trees
+                .meta
+                .insert(META_SCHEMA, codec::encode(&STORE_SCHEMA)?)?;
+            self.flush()?;
         }
         Ok(())
+    }
+
+    /// The migration steps from schema `from` up to [`STORE_SCHEMA`], run after the backup.
+    ///
+    /// Schema 0 is a store written before the schema marker existed; its layout is the layout of
+    /// schema 1, so no record changes. A later schema adds its step here
+    /// (`if from < 2 { self.migrate_1_to_2()?; }`), each step in its own transaction.
+    fn migrate(&self, from: u16) -> Result<(), StoreError> {
+        debug_assert!(from < STORE_SCHEMA);
+        Ok(())
+    }
+
+    /// Backup files written before a schema migration when this store was opened (empty when
+    /// no migration ran).
+    pub fn migration_backups(&self) -> &[PathBuf] {
+        &self.backups
     }
 
     pub fn path(&self) -> &Path {

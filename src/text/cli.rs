@@ -316,6 +316,52 @@ pub const COL_PREDIKAT: Msg = msg!("Predikat", "Predikat");
 pub const COL_K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
 pub const COL_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
 
+// --- safety ---
+pub const VERIFY_OK: Msg = msg!(
+    "Toko data {store} utuh: setiap rekaman terbaca dan setiap rujukan ada (tahun: {years}).",
+    "The store {store} is sound: every record reads and every reference exists (years: {years})."
+);
+pub const VERIFY_PROBLEMS: Msg = msg!(
+    "Toko data {store}: {n} masalah (di atas, per kunci). Selamatkan yang masih terbaca: kinerja --store {store} export --salvage -o FILE.json",
+    "The store {store}: {n} problem(s) (above, by key). Save what still reads: kinerja --store {store} export --salvage -o FILE.json"
+);
+pub const SALVAGE_UNREADABLE: Msg = msg!(
+    "tidak terbaca, dilewati: {problem}",
+    "unreadable, skipped: {problem}"
+);
+pub const SALVAGE_DROPPED: Msg = msg!("rujukan dibuang: {problem}", "reference dropped: {problem}");
+pub const SALVAGE_SUMMARY: Msg = msg!(
+    "Diselamatkan dari tahun {year}: {units} unit, {ss} SS, {iku} IKU; {unreadable} rekaman tidak terbaca, {dropped} rujukan dibuang.",
+    "Salvaged of year {year}: {units} units, {ss} SS, {iku} IKU; {unreadable} record(s) unreadable, {dropped} reference(s) dropped."
+);
+pub const SALVAGE_INVALID: Msg = msg!(
+    "Hasil penyelamatan bukan dokumen kinerja/1 yang sah ({n} kesalahan); tidak ada yang ditulis:",
+    "The salvaged data is not a valid kinerja/1 document ({n} error(s)); nothing was written:"
+);
+pub const WORLD_WRITABLE: Msg = msg!(
+    "Toko data {store} dapat ditulis oleh semua pengguna server ini, sehingga siapa pun dapat mengubah atau merusak angkanya; kinerja menolak memakainya. Perbaiki dengan: chmod o-w {store}",
+    "The store {store} is writable by every user of this server, so anyone could change or damage its numbers; kinerja refuses to use it. Fix it with: chmod o-w {store}"
+);
+pub const INIT_PRIVATE: Msg = msg!(
+    "Toko data {store} dibuat, hanya untuk Anda (0700/0600). Impor PK: kinerja --store {store} import FILE.json",
+    "Created the store {store}, for you only (0700/0600). Import a PK: kinerja --store {store} import FILE.json"
+);
+pub const INIT_EXISTS: Msg = msg!(
+    "Toko data {store} sudah ada; tidak ada yang diubah.",
+    "The store {store} already exists; nothing was changed."
+);
+pub const INIT_GROUP: Msg = msg!(
+    "Toko data {store} dibagi dengan grup {group}: direktori 2770, berkas 0660. Anggota grup dapat membukanya (satu per satu).",
+    "The store {store} is shared with the group {group}: directory 2770, files 0660. Members of the group can open it (one at a time)."
+);
+pub const INIT_UNKNOWN_GROUP: Msg = msg!(
+    "Grup Unix \"{group}\" tidak ada di server ini (lihat: getent group). Tidak ada yang dibuat.",
+    "There is no Unix group \"{group}\" on this server (see: getent group). Nothing was created."
+);
+pub const INIT_NOT_MEMBER: Msg = msg!(
+    "Tidak dapat memberikan {store} kepada grup {group}: Anda bukan anggota grup itu (lihat: id). Tidak ada yang diubah.",
+    "Cannot give {store} to the group {group}: you are not a member of that group (see: id). Nothing was changed."
+);
 // --- demo ---
 pub const DEMO_BAD_SCALE: Msg = msg!(
     "Skala tidak dikenal: {scale}. Pilih salah satu: {known}.",

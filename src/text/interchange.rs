@@ -231,3 +231,17 @@ pub const CSV_DUPLICATE: Msg = msg!(
     "{unit}/{iku} {month} already appears on line {first}"
 );
 pub const CSV_BAD_NUMBER: Msg = msg!("realisasi: {detail}", "realisasi: {detail}");
+
+// --- safety ---
+pub const TOO_MANY_ERRORS: Msg = msg!(
+    "… dan masih ada kesalahan lain; hanya {max} yang pertama ditampilkan",
+    "… and more errors; only the first {max} are listed"
+);
+pub const CSV_CELL_TOO_LONG: Msg = msg!(
+    "kolom {column} terlalu panjang ({len} karakter, paling banyak {max})",
+    "column {column} is too long ({len} characters, at most {max})"
+);
+pub const JSON_TOO_MANY_VALUES: Msg = msg!(
+    "dokumen berisi terlalu banyak nilai JSON (lebih dari {max})",
+    "the document holds too many JSON values (more than {max})"
+);

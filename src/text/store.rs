@@ -97,3 +97,38 @@ pub const P_PARENT_CYCLE: Msg = msg!(
 );
 pub const P_BAD_KEY: Msg = msg!("kunci tidak terbaca", "unreadable key");
 pub const P_UNKNOWN_META: Msg = msg!("kunci meta tak dikenal", "unknown meta key");
+
+// --- safety ---
+// salvage notes (`export --salvage`) and the backup before a schema migration
+pub const S_RULEBOOK_DEFAULT: Msg = msg!(
+    "rekaman tahun tidak terbaca; rulebook {rulebook} dipakai",
+    "the year record is unreadable; rulebook {rulebook} is used"
+);
+pub const S_PARENT_DROPPED: Msg = msg!(
+    "unit induk {unit} tidak terbaca; unit ini dijadikan akar",
+    "parent unit {unit} is unreadable; this unit becomes a root"
+);
+pub const S_CYCLE_BROKEN: Msg = msg!(
+    "unit induk membentuk lingkaran; unit ini dijadikan akar",
+    "the parent units form a cycle; this unit becomes a root"
+);
+pub const S_DROPPED_NO_UNIT: Msg = msg!(
+    "dibuang: unit {unit} tidak terbaca",
+    "left out: its unit {unit} is unreadable"
+);
+pub const S_DROPPED_NO_SS: Msg = msg!(
+    "dibuang: SS {ss} tidak terbaca",
+    "left out: its SS {ss} is unreadable"
+);
+pub const S_CASCADE_DROPPED: Msg = msg!(
+    "sumber kaskade {from} tidak terbaca; kaskade dihapus",
+    "cascade source {from} is unreadable; the cascade is removed"
+);
+pub const S_CHANGE_DROPPED: Msg = msg!(
+    "perubahan atas IKU {iku} dibuang: IKU itu tidak terbaca",
+    "the change of IKU {iku} is left out: that IKU is unreadable"
+);
+pub const MIGRATION_NO_BACKUP: Msg = msg!(
+    "toko data {path} (skema {found}) perlu dimigrasi ke skema {known}, tetapi tidak ada cara menulis cadangannya; buka dengan perintah kinerja",
+    "the store {path} (schema {found}) needs a migration to schema {known}, but there is no way to write its backup; open it with the kinerja command"
+);

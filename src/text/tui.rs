@@ -159,9 +159,10 @@ pub const K3_TARGET_QUALITY: Msg = msg!("Kualitas target", "Target quality");
 pub const K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
 pub const K3_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
 pub const K3_QUOTA: Msg = msg!(
-    "Kuota di atas ambang: {allowed}, IKU di atas ambang: {above}; dipotong (*): {capped}",
-    "Quota above threshold: {allowed}, IKU above threshold: {above}; capped (*): {capped}"
+    "Kuota poin di atas ambang: {used} dari {allowed} terpakai ({share} % × {n} IKU); IKU di atas ambang: {above}; dipotong (*): {capped}",
+    "Quota of points above the threshold: {used} of {allowed} in use ({share} % × {n} IKU); IKU above the threshold: {above}; capped (*): {capped}"
 );
+pub const K3_QUOTA_NONE_CAPPED: Msg = msg!("tidak ada", "none");
 pub const K3_POINTS: Msg = msg!("Poin", "Points");
 pub const K3_MULTIPLIER: Msg = msg!("Pengali", "Multiplier");
 pub const K3_REASON: Msg = msg!("Alasan", "Reason");
@@ -200,6 +201,89 @@ pub const SIGNAL_EXIT: Msg = msg!(
     "Dihentikan oleh sinyal; suntingan yang belum disimpan dibuang",
     "Stopped by a signal; the unsaved edit was discarded"
 );
+
+// --- findings (rules::check) ---
+
+pub const FINDINGS_TITLE: Msg = msg!("Temuan ({n})", "Findings ({n})");
+pub const FINDINGS_NONE: Msg = msg!("Temuan: tidak ada", "Findings: none");
+pub const FINDINGS_MORE: Msg = msg!("… dan {n} temuan lain", "… and {n} more findings");
+pub const SEVERITY_ERROR: Msg = msg!("galat", "error");
+pub const SEVERITY_WARNING: Msg = msg!("peringatan", "warning");
+pub const ADDENDUM_REQUIRED: Msg = msg!("addendum wajib", "addendum required");
+
+// --- addendum mode ---
+
+pub const ADD_STARTED: Msg = msg!(
+    "Addendum PK {unit} v{version}: Enter mengubah target, s mengajukan, Esc membuang",
+    "Addendum of {unit}'s PK, v{version}: Enter changes a target, s submits, Esc discards"
+);
+pub const ADD_NO_IKU: Msg = msg!(
+    "Unit {unit} belum memiliki IKU; addendum target memerlukan IKU",
+    "Unit {unit} has no IKU; a target addendum needs one"
+);
+pub const ADD_TARGET_FROZEN: Msg = msg!(
+    "Target {month} IKU {iku} tidak dapat diubah: bulan itu sudah memiliki realisasi (R10)",
+    "The {month} target of IKU {iku} cannot change: that month already has realisasi (R10)"
+);
+pub const ADD_TARGET_ROLLS_UP: Msg = msg!(
+    "Target IKU {iku} dihitung dari unit anak ({children}); ubah target di sana",
+    "The targets of IKU {iku} roll up from child units ({children}); change them there"
+);
+pub const ADD_PENDING: Msg = msg!(
+    "Target {iku} {month}: {old} → {new} (belum disimpan; {n} perubahan tertunda)",
+    "Target {iku} {month}: {old} → {new} (not stored yet; {n} pending changes)"
+);
+pub const ADD_REVERTED: Msg = msg!(
+    "Target {iku} {month} kembali ke {old} ({n} perubahan tertunda)",
+    "Target {iku} {month} back to {old} ({n} pending changes)"
+);
+pub const ADD_ALREADY_EMPTY: Msg = msg!(
+    "Target {iku} {month} sudah kosong",
+    "The {month} target of {iku} is already empty"
+);
+pub const ADD_NOTHING: Msg = msg!(
+    "Belum ada perubahan target; Enter mengubah target bulan di kursor",
+    "No target changed yet; Enter changes the target of the month under the cursor"
+);
+pub const ADD_REASON_EMPTY: Msg =
+    msg!("Alasan addendum wajib diisi", "The addendum needs a reason");
+pub const ADD_REFUSED: Msg = msg!(
+    "Addendum ditolak: {n} masalah (lihat daftar); perbaiki lalu ajukan lagi",
+    "Addendum refused: {n} problems (see the list); fix them and submit again"
+);
+pub const ADD_SAVED: Msg = msg!(
+    "Addendum v{version} tersimpan ({unit}, {n} perubahan)",
+    "Addendum v{version} saved ({unit}, {n} changes)"
+);
+pub const ADD_DISCARDED: Msg = msg!(
+    "Addendum dibuang; {n} perubahan tidak disimpan",
+    "Addendum discarded; {n} changes not stored"
+);
+pub const ADD_CLOSED: Msg = msg!("Mode addendum ditutup", "Addendum mode closed");
+pub const ADD_CONFIRM_DISCARD: Msg = msg!(
+    "Buang {n} perubahan addendum {unit}? (y ya / n tidak) ",
+    "Discard {n} addendum changes of {unit}? (y yes / n no) "
+);
+pub const ADD_CONFIRM_HINTS: Msg = msg!(
+    "y buang · n lanjutkan addendum",
+    "y discard · n keep the addendum"
+);
+pub const ADD_REASON_PROMPT: Msg = msg!("Alasan addendum: ", "Reason of the addendum: ");
+pub const TARGET_PROMPT: Msg = msg!("Target {iku} {month}: ", "Target {iku} {month}: ");
+pub const ADD_TITLE: Msg = msg!(
+    "Addendum {unit} — PK v{from} → v{to} (belum disimpan)",
+    "Addendum {unit} — PK v{from} → v{to} (not stored yet)"
+);
+pub const ADD_COUNT: Msg = msg!("{n} perubahan tertunda:", "{n} pending changes:");
+pub const ADD_PROBLEMS: Msg = msg!(
+    "Masalah pada pengajuan terakhir:",
+    "Problems with the last submission:"
+);
+pub const ADD_LEGEND: Msg = msg!(
+    "+ = diubah addendum, * = bulan beku (R10)",
+    "+ = changed by the addendum, * = frozen month (R10)"
+);
+
 pub const MONTHS_ID: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des",
 ];

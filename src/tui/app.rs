@@ -1,15 +1,18 @@
 //! The model of the TUI: what is on screen and what the user is doing. No I/O here.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::rulebook::Rulebook;
+use crate::domain::addendum::{AddendumDraft, Edit};
+use crate::domain::rulebook::{Rulebook, Severity};
+use crate::domain::rules::{Finding, check, frozen_months};
 use crate::domain::score::{Scores, UnitScore};
-use crate::domain::{CodeRef, Dataset, Iku};
+use crate::domain::{Addendum, CodeRef, Dataset, Iku};
 use crate::text::Lang;
 use crate::text::tui as t;
 use crate::tui::action::Mode;
@@ -64,9 +67,19 @@ pub enum Focus {
     Grid,
 }
 
+/// Which row of the grid a cell editor changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// A realisasi, stored at once.
+    Realisasi,
+    /// A target, gathered into the pending addendum (addendum mode).
+    Target,
+}
+
 /// The cell editor of the grid.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Editor {
+    pub kind: EditKind,
     pub iku: CodeRef,
     pub month: u8,
     pub buffer: String,
@@ -103,6 +116,122 @@ pub enum PendingKind {
 pub struct Pending {
     pub kind: PendingKind,
     pub record: EditRecord,
+}
+
+/// The writes of an addendum being stored; resolved by [`App::applied`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingAddendum {
+    pub addendum: Addendum,
+    pub edits: Vec<Edit>,
+}
+
+/// A one-line text input (the reason of an addendum).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineInput {
+    pub buffer: String,
+    /// Cursor position in characters.
+    pub cursor: usize,
+    /// Why the last submission was refused.
+    pub error: Option<String>,
+}
+
+/// What the addendum mode is asking, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddendumPrompt {
+    /// The reason, asked on submit.
+    Reason(LineInput),
+    /// "Discard the pending changes? (y/n)".
+    ConfirmDiscard,
+}
+
+/// The addendum mode: target changes of one unit gathered into a draft that is stored as a whole
+/// (one PK version) or discarded as a whole. Nothing of it is stored before the submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddendumSession {
+    pub unit: String,
+    /// The pending changes: `sets` holds at most one (IKU code, month, new target) per cell, in
+    /// IKU/month order, and only cells whose new target differs from the stored one. `reason` and
+    /// `date` are filled on submission.
+    pub draft: AddendumDraft,
+    /// What `domain::addendum::prepare` refused at the last submission.
+    pub problems: Vec<String>,
+    pub prompt: Option<AddendumPrompt>,
+}
+
+impl AddendumSession {
+    /// The pending new target of a cell: `Some(value)` when the draft changes it.
+    pub fn pending(&self, iku: &str, month: u8) -> Option<Option<Decimal>> {
+        self.draft
+            .sets
+            .iter()
+            .find(|(c, m, _)| c == iku && *m == month)
+            .map(|(_, _, v)| *v)
+    }
+    /// How many cells the draft changes.
+    pub fn len(&self) -> usize {
+        self.draft.sets.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.draft.sets.is_empty()
+    }
+}
+
+/// One line of the addendum's diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    pub iku: String,
+    pub month: u8,
+    pub old: Option<Decimal>,
+    pub new: Option<Decimal>,
+}
+
+/// The findings of `rules::check`, unit by unit: computed on first use, dropped when a change
+/// can alter them. `check(ds, rb, Some(unit))` is exactly that unit's part of the whole check,
+/// so only the rows on screen are ever checked, at any scale.
+#[derive(Debug, Default)]
+pub struct Findings {
+    units: HashMap<String, Vec<Finding>>,
+    /// How many units were checked (tests count what a change recomputes).
+    pub recomputed: usize,
+}
+
+impl Findings {
+    /// The findings of a unit (its own, its SS's and its IKU's).
+    pub fn unit(&mut self, ds: &Dataset, rb: &Rulebook, unit: &str) -> &[Finding] {
+        if !self.units.contains_key(unit) {
+            self.recomputed += 1;
+            self.units
+                .insert(unit.to_string(), check(ds, rb, Some(unit)));
+        }
+        &self.units[unit]
+    }
+    /// Drops the findings of these units.
+    pub fn invalidate<'a>(&mut self, units: impl IntoIterator<Item = &'a String>) {
+        for u in units {
+            self.units.remove(u);
+        }
+    }
+    /// Drops every finding (after a structural change).
+    pub fn clear(&mut self) {
+        self.units.clear();
+    }
+}
+
+/// Whether a finding of the node's unit concerns the node itself.
+fn concerns(node: &Node, f: &Finding) -> bool {
+    match node {
+        Node::Unit(_) => true,
+        Node::Ss(k) => f.ss.as_deref() == Some(k.code.as_str()),
+        Node::Iku(k) => f.iku.as_deref() == Some(k.code.as_str()),
+    }
+}
+
+/// The worse of two severities.
+fn worse(a: Option<Severity>, b: Severity) -> Option<Severity> {
+    match (a, b) {
+        (Some(Severity::Error), _) | (_, Severity::Error) => Some(Severity::Error),
+        _ => Some(Severity::Warning),
+    }
 }
 
 /// The search box and its matches.
@@ -155,6 +284,14 @@ pub struct App {
     pub undo: Vec<EditRecord>,
     pub redo: Vec<EditRecord>,
     pub pending: Option<Pending>,
+    /// An addendum being stored.
+    pub pending_addendum: Option<PendingAddendum>,
+    /// The addendum mode, when it is on.
+    pub addendum: Option<AddendumSession>,
+    /// The rule findings, by unit (lazy).
+    pub findings: Findings,
+    /// The date given to an addendum (today; tests set it).
+    pub today: NaiveDate,
     pub search: Search,
     pub status: String,
     pub status_is_error: bool,
@@ -207,6 +344,10 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             pending: None,
+            pending_addendum: None,
+            addendum: None,
+            findings: Findings::default(),
+            today: chrono::Local::now().date_naive(),
             search: Search::default(),
             status: String::new(),
             status_is_error: false,
@@ -251,10 +392,13 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help {
             Mode::Help
-        } else if self.editor.is_some() {
+        } else if self.editor.is_some() || self.addendum_prompt().is_some() {
+            // the cell editor, the reason of an addendum and its y/n question all read text
             Mode::Edit
         } else if self.search.typing {
             Mode::Search
+        } else if self.addendum.is_some() {
+            Mode::Addendum
         } else if self.focus == Focus::Grid {
             Mode::Grid
         } else {
@@ -543,9 +687,118 @@ impl App {
             .is_some_and(|i| self.ds.realisasi_frozen(i, month))
     }
 
-    /// True when the target of `month` can no longer change by addendum (R10: it has realisasi).
-    pub fn target_frozen(iku: &Iku, month: u8) -> bool {
-        iku.realisasi[(month - 1) as usize].is_some()
+    /// The months (index 0 = January) whose target can no longer change by addendum (R10: the
+    /// month has realisasi, its own or rolled up from child units).
+    pub fn frozen_targets(&self, iku: &Iku) -> [bool; 12] {
+        frozen_months(&self.ds, iku)
+    }
+
+    /// Why the target of `month` of `key` cannot be changed in an addendum (to `value`), if it
+    /// cannot: frozen by R10, a value outside the reporting months, or targets that roll up from
+    /// child units.
+    pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<String> {
+        let iku = self.ds.iku.get(key)?;
+        let mname = t::month_name(month);
+        if self.frozen_targets(iku)[(month - 1) as usize] {
+            return Some(t::ADD_TARGET_FROZEN.fill(&[("month", &mname), ("iku", &iku.code)]));
+        }
+        let children = self.ds.cascaded_from(key);
+        if iku.rolls_up() && !children.is_empty() {
+            let list: Vec<String> = children.iter().map(|c| c.to_string()).collect();
+            return Some(
+                t::ADD_TARGET_ROLLS_UP.fill(&[("iku", &iku.code), ("children", &list.join(", "))]),
+            );
+        }
+        if value && !iku.reporting_period.is_reporting_month(month) {
+            return Some(t::NOT_REPORTING_MONTH.fill(&[
+                ("month", &mname),
+                ("iku", &iku.code),
+                ("period", &iku.reporting_period.as_str()),
+            ]));
+        }
+        None
+    }
+
+    /// The IKU of a unit in tree order (SS by SS).
+    pub fn unit_ikus(&self, unit: &str) -> Vec<CodeRef> {
+        self.ds
+            .ss_of(unit)
+            .iter()
+            .flat_map(|s| self.ds.iku_of_ss(s).iter().cloned())
+            .collect()
+    }
+
+    /// The question the addendum mode is asking, if any.
+    pub fn addendum_prompt(&self) -> Option<&AddendumPrompt> {
+        self.addendum.as_ref()?.prompt.as_ref()
+    }
+
+    /// The pending addendum's changes with the stored value each replaces.
+    pub fn addendum_diff(&self) -> Vec<DiffLine> {
+        let Some(s) = &self.addendum else {
+            return Vec::new();
+        };
+        s.draft
+            .sets
+            .iter()
+            .map(|(code, month, new)| DiffLine {
+                iku: code.clone(),
+                month: *month,
+                old: self
+                    .ds
+                    .iku
+                    .get(&CodeRef::new(&s.unit, code))
+                    .and_then(|i| i.targets[(*month - 1) as usize]),
+                new: *new,
+            })
+            .collect()
+    }
+
+    /// The findings of a unit (cached).
+    pub fn unit_findings(&mut self, unit: &str) -> &[Finding] {
+        self.findings.unit(&self.ds, &self.rb, unit)
+    }
+
+    /// The findings that concern a node: a unit row gathers all of its PK, an SS row its own and
+    /// its IKU's, an IKU row its own.
+    pub fn node_findings(&mut self, node: &Node) -> Vec<Finding> {
+        self.unit_findings(node.unit())
+            .iter()
+            .filter(|f| concerns(node, f))
+            .cloned()
+            .collect()
+    }
+
+    /// The worst severity among a node's findings (what its tree row marks).
+    pub fn node_severity(&mut self, node: &Node) -> Option<Severity> {
+        self.unit_findings(node.unit())
+            .iter()
+            .filter(|f| concerns(node, f))
+            .fold(None, |acc, f| worse(acc, f.severity))
+    }
+
+    /// The units whose findings a change of these IKU's values can alter: their units, the
+    /// ancestors that roll them up, and the units at both ends of their cascades (R11).
+    pub fn affected_units(&self, keys: &[CodeRef]) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        for k in keys {
+            out.insert(k.unit.clone());
+            out.extend(self.ds.ancestors(&k.unit));
+            if let Some(c) = self.ds.iku.get(k).and_then(|i| i.cascade.as_ref()) {
+                out.insert(c.from.unit.clone());
+            }
+            out.extend(self.ds.cascaded_from(k).iter().map(|c| c.unit.clone()));
+        }
+        out
+    }
+
+    /// Drops the scores and findings a change of these IKU's values can alter.
+    fn invalidate(&mut self, keys: &[CodeRef]) {
+        for k in keys {
+            self.scores.invalidate_iku(&self.ds, k);
+        }
+        let units = self.affected_units(keys);
+        self.findings.invalidate(&units);
     }
 
     /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot.
@@ -584,6 +837,10 @@ impl App {
     /// dataset, the scores that depend on it are dropped, the undo stacks move and the status says
     /// "Tersimpan"; on failure the editor stays open with the reason.
     pub fn applied(&mut self, result: Result<(), String>) {
+        if let Some(p) = self.pending_addendum.take() {
+            self.addendum_applied(p, result);
+            return;
+        }
         let Some(p) = self.pending.take() else { return };
         match result {
             Ok(()) => {
@@ -595,7 +852,7 @@ impl App {
                 if let Some(i) = self.ds.iku.get_mut(&r.iku) {
                     i.realisasi[(r.month - 1) as usize] = value;
                 }
-                self.scores.invalidate_iku(&self.ds, &r.iku);
+                self.invalidate(std::slice::from_ref(&r.iku));
                 let mname = t::month_name(r.month);
                 match p.kind {
                     PendingKind::Edit { advance } => {
@@ -632,6 +889,59 @@ impl App {
         }
     }
 
+    /// The outcome of storing an addendum: on success its writes go into the in-memory dataset
+    /// (targets, IKU, the addendum record), what depends on them is recomputed, and the mode
+    /// ends with "Addendum vN tersimpan"; on failure the mode stays with the draft intact.
+    fn addendum_applied(&mut self, p: PendingAddendum, result: Result<(), String>) {
+        if let Err(reason) = result {
+            self.error(t::NOT_SAVED.fill(&[("reason", &reason)]));
+            return;
+        }
+        let mut structural = false;
+        let mut touched = Vec::new();
+        for e in &p.edits {
+            match e {
+                Edit::SetTarget { iku, month, value } => {
+                    if let Some(i) = self.ds.iku.get_mut(iku) {
+                        i.targets[(*month - 1) as usize] = *value;
+                    }
+                    touched.push(iku.clone());
+                }
+                Edit::PutIku(i) => {
+                    structural = true;
+                    self.ds.iku.insert(i.key(), i.clone());
+                }
+                Edit::RemoveIku(k) => {
+                    structural = true;
+                    self.ds.iku.remove(k);
+                }
+            }
+        }
+        let a = p.addendum;
+        self.ds.addenda.push(a.clone());
+        self.ds
+            .addenda
+            .sort_by(|x, y| (&x.unit, x.version).cmp(&(&y.unit, y.version)));
+        if structural {
+            self.ds.reindex();
+            self.scores.clear();
+            self.findings.clear();
+        } else {
+            touched.dedup();
+            self.invalidate(&touched);
+        }
+        // the addendum's date can freeze realisasi months (R10): the realisasi undo history no
+        // longer applies safely
+        self.undo.clear();
+        self.redo.clear();
+        self.addendum = None;
+        self.say(t::ADD_SAVED.fill(&[
+            ("version", &a.version),
+            ("unit", &a.unit),
+            ("n", &a.changes.len()),
+        ]));
+    }
+
     /// The next (step > 0) or previous reporting month of an IKU after `month`.
     pub fn next_reporting_month(&self, key: &CodeRef, month: u8, step: i8) -> Option<u8> {
         let iku = self.ds.iku.get(key)?;
@@ -659,6 +969,39 @@ impl App {
             .unwrap_or_default();
         self.focus = Focus::Grid;
         self.editor = Some(Editor {
+            kind: EditKind::Realisasi,
+            iku: key,
+            month: self.month,
+            cursor: buffer.chars().count(),
+            buffer,
+            error: None,
+            fresh: true,
+        });
+    }
+
+    /// Opens the editor on the target of the grid cursor (addendum mode), showing the pending
+    /// value if the draft changes it, or says why it cannot.
+    pub fn open_target_editor(&mut self) {
+        let Some(key) = self.selected_iku().map(Iku::key) else {
+            self.error(t::SELECT_IKU.s());
+            return;
+        };
+        if let Some(why) = self.target_refusal(&key, self.month, true) {
+            self.error(why);
+            return;
+        }
+        let stored = self.ds.iku[&key].targets[(self.month - 1) as usize];
+        let current = self
+            .addendum
+            .as_ref()
+            .and_then(|s| s.pending(&key.code, self.month))
+            .unwrap_or(stored);
+        let buffer = current
+            .map(|d| crate::tui::deps::format_editable(d, self.locale))
+            .unwrap_or_default();
+        self.focus = Focus::Grid;
+        self.editor = Some(Editor {
+            kind: EditKind::Target,
             iku: key,
             month: self.month,
             cursor: buffer.chars().count(),

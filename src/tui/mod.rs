@@ -3,6 +3,7 @@
 pub mod action;
 pub mod app;
 pub mod deps;
+pub mod input;
 pub mod keymap;
 pub mod run;
 pub mod theme;

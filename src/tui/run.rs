@@ -35,6 +35,8 @@ pub struct TuiOptions {
     pub lang: Lang,
     pub locale: Locale,
     pub ascii: bool,
+    /// A message for the status line at start (e.g. that the sample was loaded).
+    pub notice: Option<String>,
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -110,6 +112,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         lang,
         locale,
         ascii,
+        notice,
     } = opts;
     crate::text::set_lang(lang);
     let year = ds.year;
@@ -129,6 +132,9 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         actor.user.clone(),
         ui,
     );
+    if let Some(n) = notice {
+        app.say(n);
+    }
 
     // SIGTERM/SIGHUP: a watcher thread, because crossterm may spin inside `poll` once the
     // terminal is gone (SSH dropped) and never return to the loop. Every committed edit is
@@ -231,11 +237,13 @@ fn event_loop(
 ) -> Result<(), String> {
     let terr = |e: io::Error| t::TERMINAL_ERROR.fill(&[("reason", &e)]);
     term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+    let mut guard = crate::tui::input::EscGuard::new();
     loop {
         if !event::poll(Duration::from_millis(250)).map_err(terr)? {
             continue;
         }
         let action = match event::read().map_err(terr)? {
+            Event::Key(k) if !guard.deliver(&k, std::time::Instant::now()) => continue,
             Event::Key(k) => action_for_key(app, &k),
             Event::Resize(..) => {
                 term.autoresize().map_err(terr)?;

@@ -5,13 +5,19 @@
 use crossterm::event::KeyEvent;
 
 use crate::domain::Iku;
+use crate::domain::addendum::{AddendumDraft, edits, prepare};
 use crate::text::tui as t;
 use crate::tui::action::{Action, Mode};
-use crate::tui::app::{App, EditRecord, Focus, Node, NodePath, Pending, PendingKind};
-use crate::tui::deps::{Change, parse_decimal};
+use crate::tui::app::{
+    AddendumPrompt, AddendumSession, App, EditKind, EditRecord, Focus, LineInput, Node, NodePath,
+    Pending, PendingAddendum, PendingKind,
+};
+use crate::tui::deps::{Change, format_exact, parse_decimal};
 
 /// The source recorded in the audit log for changes made in the TUI.
 pub const SOURCE: &str = "tui";
+/// The source recorded for an addendum made in the TUI (the same as `kinerja addendum`).
+pub const ADDENDUM_SOURCE: &str = "addendum";
 
 /// Something the run loop does for `update`.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,16 +43,18 @@ pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
 
 /// Applies one action to the model.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
-    if app.pending.is_some() {
+    if app.pending.is_some() || app.pending_addendum.is_some() {
         // a change is being stored; nothing else until it is confirmed
         return Vec::new();
     }
     match app.mode() {
         Mode::Help => help(app, action),
+        Mode::Edit if app.editor.is_none() => prompt(app, action),
         Mode::Edit => edit(app, action),
         Mode::Search => search(app, action),
         Mode::Grid => grid(app, action),
-        Mode::Tree | Mode::Addendum => tree(app, action),
+        Mode::Tree => tree(app, action),
+        Mode::Addendum => addendum(app, action),
     }
 }
 
@@ -89,6 +97,10 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::Undo => undo_redo(app, true),
         Action::Redo => undo_redo(app, false),
+        Action::StartAddendum => {
+            start_addendum(app);
+            vec![]
+        }
         _ => return None,
     })
 }
@@ -244,6 +256,40 @@ fn grid(app: &mut App, action: Action) -> Vec<Effect> {
     vec![]
 }
 
+/// Applies a text-editing action to a line of text; false when the action is not one.
+fn edit_text(buffer: &mut String, cursor: &mut usize, action: &Action) -> bool {
+    let mut chars: Vec<char> = buffer.chars().collect();
+    *cursor = (*cursor).min(chars.len());
+    match action {
+        Action::Insert(c) => {
+            chars.insert(*cursor, *c);
+            *cursor += 1;
+        }
+        Action::Backspace => {
+            if *cursor > 0 {
+                chars.remove(*cursor - 1);
+                *cursor -= 1;
+            }
+        }
+        Action::DeleteChar => {
+            if *cursor < chars.len() {
+                chars.remove(*cursor);
+            }
+        }
+        Action::CursorLeft | Action::Left => *cursor = cursor.saturating_sub(1),
+        Action::CursorRight | Action::Right => *cursor = (*cursor + 1).min(chars.len()),
+        Action::First => *cursor = 0,
+        Action::Last => *cursor = chars.len(),
+        Action::Clear => {
+            chars.clear();
+            *cursor = 0;
+        }
+        _ => return false,
+    }
+    *buffer = chars.into_iter().collect();
+    true
+}
+
 fn edit(app: &mut App, action: Action) -> Vec<Effect> {
     let Some(ed) = app.editor.as_mut() else {
         return vec![];
@@ -253,41 +299,17 @@ fn edit(app: &mut App, action: Action) -> Vec<Effect> {
         ed.cursor = 0;
     }
     ed.fresh = false;
-    let chars: Vec<char> = ed.buffer.chars().collect();
+    let changes_text = matches!(
+        action,
+        Action::Insert(_) | Action::Backspace | Action::DeleteChar | Action::Clear
+    );
+    if edit_text(&mut ed.buffer, &mut ed.cursor, &action) {
+        if changes_text {
+            ed.error = None;
+        }
+        return vec![];
+    }
     match action {
-        Action::Insert(c) => {
-            let mut v = chars;
-            v.insert(ed.cursor.min(v.len()), c);
-            ed.buffer = v.into_iter().collect();
-            ed.cursor += 1;
-            ed.error = None;
-        }
-        Action::Backspace => {
-            if ed.cursor > 0 {
-                let mut v = chars;
-                v.remove(ed.cursor - 1);
-                ed.buffer = v.into_iter().collect();
-                ed.cursor -= 1;
-            }
-            ed.error = None;
-        }
-        Action::DeleteChar => {
-            if ed.cursor < chars.len() {
-                let mut v = chars;
-                v.remove(ed.cursor);
-                ed.buffer = v.into_iter().collect();
-            }
-            ed.error = None;
-        }
-        Action::CursorLeft | Action::Left => ed.cursor = ed.cursor.saturating_sub(1),
-        Action::CursorRight | Action::Right => ed.cursor = (ed.cursor + 1).min(chars.len()),
-        Action::First => ed.cursor = 0,
-        Action::Last => ed.cursor = chars.len(),
-        Action::Clear => {
-            ed.buffer.clear();
-            ed.cursor = 0;
-            ed.error = None;
-        }
         Action::Cancel => {
             app.editor = None;
             app.say("");
@@ -297,6 +319,7 @@ fn edit(app: &mut App, action: Action) -> Vec<Effect> {
         Action::CommitPrev => return commit(app, Some(-1)),
         Action::Quit => {
             app.editor = None;
+            app.addendum = None;
             app.quit = true;
             return vec![Effect::SaveUiState, Effect::Quit];
         }
@@ -320,6 +343,9 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
             Err(e) => return refuse(app, e.to_string()),
         }
     };
+    if ed.kind == EditKind::Target {
+        return commit_target(app, ed.iku, ed.month, value, advance);
+    }
     if let Some(why) = app.edit_refusal(&ed.iku, ed.month) {
         return refuse(app, why);
     }
@@ -496,4 +522,322 @@ fn jump(app: &mut App, step: isize) {
     }
     app.search.current = (app.search.current as isize + step).rem_euclid(n as isize) as usize;
     show_match(app);
+}
+
+// ---- addendum mode ----
+
+/// `start-addendum`: the addendum mode for the unit of the selection, on the selected IKU (or
+/// the unit's first one), the cursor on the first month whose target can still change.
+fn start_addendum(app: &mut App) {
+    let Some(node) = app.node().cloned() else {
+        return;
+    };
+    let unit = node.unit().to_string();
+    let ikus = app.unit_ikus(&unit);
+    let key = match &node {
+        Node::Iku(k) => Some(k.clone()),
+        Node::Ss(k) => app
+            .ds
+            .iku_of_ss(k)
+            .first()
+            .cloned()
+            .or_else(|| ikus.first().cloned()),
+        Node::Unit(_) => ikus.first().cloned(),
+    };
+    let Some(key) = key else {
+        app.error(t::ADD_NO_IKU.fill(&[("unit", &unit)]));
+        return;
+    };
+    app.select_node(&Node::Iku(key.clone()));
+    app.focus = Focus::Grid;
+    app.month = first_open_month(app, &key).unwrap_or(app.period);
+    let version = app.ds.pk_version(&unit) + 1;
+    app.addendum = Some(AddendumSession {
+        unit: unit.clone(),
+        draft: AddendumDraft {
+            unit: unit.clone(),
+            reason: String::new(),
+            date: app.today,
+            sets: Vec::new(),
+            add: Vec::new(),
+            remove: Vec::new(),
+        },
+        problems: Vec::new(),
+        prompt: None,
+    });
+    app.say(t::ADD_STARTED.fill(&[("unit", &unit), ("version", &version)]));
+}
+
+/// The first reporting month of an IKU whose target an addendum may still change.
+fn first_open_month(app: &App, key: &crate::domain::CodeRef) -> Option<u8> {
+    let iku = app.ds.iku.get(key)?;
+    let frozen = app.frozen_targets(iku);
+    iku.reporting_period
+        .months()
+        .iter()
+        .copied()
+        .find(|m| !frozen[(*m - 1) as usize])
+}
+
+fn addendum(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Left => app.month = app.month.saturating_sub(1).max(1),
+        Action::Right => app.month = (app.month + 1).min(12),
+        Action::First => app.month = 1,
+        Action::Last => app.month = 12,
+        Action::Up | Action::Down => {
+            let Some(unit) = app.addendum.as_ref().map(|s| s.unit.clone()) else {
+                return vec![];
+            };
+            let ikus = app.unit_ikus(&unit);
+            let pos = app
+                .selected_iku()
+                .and_then(|i| ikus.iter().position(|k| k.code == i.code));
+            let next = match (pos, action == Action::Down) {
+                (Some(p), true) => ikus.get(p + 1),
+                (Some(p), false) => p.checked_sub(1).and_then(|p| ikus.get(p)),
+                (None, _) => ikus.first(),
+            };
+            if let Some(k) = next.cloned() {
+                app.select_node(&Node::Iku(k));
+            }
+        }
+        Action::StartEdit => app.open_target_editor(),
+        Action::Clear => clear_target(app),
+        Action::SubmitAddendum => {
+            let Some(s) = app.addendum.as_mut() else {
+                return vec![];
+            };
+            if s.is_empty() {
+                app.error(t::ADD_NOTHING.s());
+                return vec![];
+            }
+            let previous = s.draft.reason.clone();
+            s.prompt = Some(AddendumPrompt::Reason(LineInput {
+                cursor: previous.chars().count(),
+                buffer: previous,
+                error: None,
+            }));
+            app.say("");
+        }
+        Action::DiscardAddendum | Action::Cancel => {
+            let Some(s) = app.addendum.as_mut() else {
+                return vec![];
+            };
+            if s.is_empty() {
+                app.addendum = None;
+                app.say(t::ADD_CLOSED.s());
+            } else {
+                s.prompt = Some(AddendumPrompt::ConfirmDiscard);
+                app.say("");
+            }
+        }
+        Action::Help => {
+            app.help = true;
+            app.help_scroll = 0;
+        }
+        Action::Quit => {
+            // nothing of the draft is stored: quitting discards it
+            app.addendum = None;
+            app.quit = true;
+            return vec![Effect::SaveUiState, Effect::Quit];
+        }
+        Action::Suspend => return vec![Effect::Suspend],
+        _ => {}
+    }
+    vec![]
+}
+
+/// `x` in the addendum mode: drops the pending change of the cell, or, when there is none,
+/// gathers a change that clears the target.
+fn clear_target(app: &mut App) {
+    let Some(key) = app.selected_iku().map(Iku::key) else {
+        return;
+    };
+    let month = app.month;
+    let had_change = app
+        .addendum
+        .as_ref()
+        .and_then(|s| s.pending(&key.code, month))
+        .is_some();
+    let stored = app.ds.iku[&key].targets[(month - 1) as usize];
+    if had_change {
+        gather(app, &key.code, month, stored);
+        return;
+    }
+    if let Some(why) = app.target_refusal(&key, month, false) {
+        app.error(why);
+        return;
+    }
+    if stored.is_none() {
+        app.say(t::ADD_ALREADY_EMPTY.fill(&[("iku", &key.code), ("month", &t::month_name(month))]));
+        return;
+    }
+    gather(app, &key.code, month, None);
+}
+
+/// A value as the diff shows it.
+fn shown(app: &App, v: Option<rust_decimal::Decimal>) -> String {
+    v.map_or_else(|| "–".to_string(), |d| format_exact(d, app.locale))
+}
+
+/// Puts a new target of a cell into the draft (or takes the cell out when it equals the stored
+/// target) and says so.
+fn gather(app: &mut App, code: &str, month: u8, value: Option<rust_decimal::Decimal>) {
+    let Some(unit) = app.addendum.as_ref().map(|s| s.unit.clone()) else {
+        return;
+    };
+    let stored = app
+        .ds
+        .iku
+        .get(&crate::domain::CodeRef::new(&unit, code))
+        .and_then(|i| i.targets[(month - 1) as usize]);
+    let Some(s) = app.addendum.as_mut() else {
+        return;
+    };
+    s.draft.sets.retain(|(c, m, _)| !(c == code && *m == month));
+    if value != stored {
+        s.draft.sets.push((code.to_string(), month, value));
+        s.draft.sets.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    }
+    let n = s.len();
+    let mname = t::month_name(month);
+    let msg = if value == stored {
+        t::ADD_REVERTED.fill(&[
+            ("iku", &code),
+            ("month", &mname),
+            ("old", &shown(app, stored)),
+            ("n", &n),
+        ])
+    } else {
+        t::ADD_PENDING.fill(&[
+            ("iku", &code),
+            ("month", &mname),
+            ("old", &shown(app, stored)),
+            ("new", &shown(app, value)),
+            ("n", &n),
+        ])
+    };
+    app.say(msg);
+}
+
+/// Commits the target editor into the draft (nothing is stored), then moves it on with Tab.
+fn commit_target(
+    app: &mut App,
+    key: crate::domain::CodeRef,
+    month: u8,
+    value: Option<rust_decimal::Decimal>,
+    advance: Option<i8>,
+) -> Vec<Effect> {
+    if let Some(why) = app.target_refusal(&key, month, value.is_some()) {
+        return refuse(app, why);
+    }
+    app.editor = None;
+    gather(app, &key.code, month, value);
+    if let Some(step) = advance
+        && let Some(next) = app.next_reporting_month(&key, month, step)
+    {
+        app.month = next;
+        let status = app.status.clone();
+        app.open_target_editor();
+        if app.editor.is_some() {
+            // keep saying what was gathered
+            app.say(status);
+        }
+    }
+    vec![]
+}
+
+/// The questions of the addendum mode: its reason, or whether to discard it.
+fn prompt(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(s) = app.addendum.as_mut() else {
+        return vec![];
+    };
+    match s.prompt.as_mut() {
+        None => vec![],
+        Some(AddendumPrompt::ConfirmDiscard) => {
+            match action {
+                Action::Insert('y' | 'Y') => {
+                    let n = s.len();
+                    app.addendum = None;
+                    app.say(t::ADD_DISCARDED.fill(&[("n", &n)]));
+                }
+                Action::Insert('n' | 'N') | Action::Cancel => {
+                    s.prompt = None;
+                    app.say("");
+                }
+                _ => {}
+            }
+            vec![]
+        }
+        Some(AddendumPrompt::Reason(input)) => {
+            let changes_text = matches!(
+                action,
+                Action::Insert(_) | Action::Backspace | Action::DeleteChar | Action::Clear
+            );
+            if edit_text(&mut input.buffer, &mut input.cursor, &action) {
+                if changes_text {
+                    input.error = None;
+                }
+                return vec![];
+            }
+            match action {
+                Action::Cancel => {
+                    s.draft.reason = input.buffer.clone();
+                    s.prompt = None;
+                    app.say("");
+                    vec![]
+                }
+                Action::Commit => submit(app),
+                _ => vec![],
+            }
+        }
+    }
+}
+
+/// The reason is given: the draft goes through `domain::addendum::prepare`; its problems are
+/// listed (the mode stays), or its writes go to the store as one change set.
+fn submit(app: &mut App) -> Vec<Effect> {
+    let today = app.today;
+    let Some(s) = app.addendum.as_mut() else {
+        return vec![];
+    };
+    let Some(AddendumPrompt::Reason(input)) = s.prompt.as_mut() else {
+        return vec![];
+    };
+    let reason = input.buffer.trim().to_string();
+    if reason.is_empty() {
+        input.error = Some(t::ADD_REASON_EMPTY.s().to_string());
+        app.error(t::ADD_REASON_EMPTY.s());
+        return vec![];
+    }
+    s.draft.reason = reason;
+    s.draft.date = today;
+    s.prompt = None;
+    let draft = s.draft.clone();
+    match prepare(&app.ds, &app.rb, &draft) {
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            let n = list.len();
+            if let Some(s) = app.addendum.as_mut() {
+                s.problems = list;
+            }
+            app.error(t::ADD_REFUSED.fill(&[("n", &n)]));
+            vec![]
+        }
+        Ok((addendum, after)) => {
+            if let Some(s) = app.addendum.as_mut() {
+                s.problems.clear();
+            }
+            let changes = Change::for_addendum(&addendum, &after);
+            app.pending_addendum = Some(PendingAddendum {
+                edits: edits(&addendum, &after),
+                addendum,
+            });
+            vec![Effect::Apply {
+                changes,
+                source: ADDENDUM_SOURCE.to_string(),
+            }]
+        }
+    }
 }

@@ -176,3 +176,34 @@ pub fn app_with(ascii: bool, no_color: bool, ui: Option<UiState>) -> App {
 pub fn app() -> App {
     app_with(false, false, None)
 }
+
+/// `dataset()` with a previous-year target on PUSAT/P1 equal to its annual target (12.000): the
+/// K3 target points of P1 then follow its targets (r = annual target / 12.000), so an addendum
+/// that raises them changes the K3 panel.
+pub fn addendum_dataset() -> Dataset {
+    let mut ds = dataset();
+    ds.iku
+        .get_mut(&CodeRef::new("PUSAT", "P1"))
+        .unwrap()
+        .target_prev = Some(d("12000"));
+    ds
+}
+
+/// An App over `ds`, dated 15 October 2025 (the addendum date).
+pub fn app_from(ds: Dataset, ascii: bool, no_color: bool) -> App {
+    let mut a = App::new(
+        ds,
+        Rulebook::default_rulebook(),
+        Keymap::builtin("default").unwrap(),
+        "default",
+        Theme::new(ascii, no_color),
+        Lang::Id,
+        Locale::Id,
+        ascii,
+        "/data/kinerja.db".into(),
+        "budi".into(),
+        None,
+    );
+    a.today = NaiveDate::from_ymd_opt(2025, 10, 15).unwrap();
+    a
+}

@@ -4,13 +4,20 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 
-use super::{block, exact, field, num2, perspective_name, status_style};
+use super::grid::{finding_line, finding_mark, severity_word};
+use super::{block, exact, field, lines_rows, num2, perspective_name, status_style};
 use crate::domain::CodeRef;
+use crate::domain::rules::Finding;
 use crate::domain::score::Status;
 use crate::text::tui as t;
 use crate::tui::app::{App, Node};
+
+/// Rows the K3 panel keeps under the unit's findings.
+const K3_MIN_ROWS: u16 = 7;
+/// Rows the IKU pane keeps above the addendum's diff.
+const IKU_MIN_ROWS: u16 = 10;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let Some(node) = app.node().cloned() else {
@@ -20,8 +27,123 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     match node {
         Node::Unit(u) => unit(frame, area, app, &u),
         Node::Ss(k) => ss(frame, area, app, &k),
-        Node::Iku(k) => super::grid::draw(frame, area, app, &k),
+        Node::Iku(k) => {
+            if app.addendum.as_ref().is_some_and(|s| s.unit == k.unit) {
+                let width = area.width.saturating_sub(2);
+                let lines = addendum_lines(app);
+                let want = lines_rows(&lines, width) + 2;
+                let h = want.min(area.height.saturating_sub(IKU_MIN_ROWS)).max(3);
+                let [top, bottom] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
+                super::grid::draw(frame, top, app, &k);
+                addendum_pane(frame, bottom, app, lines);
+            } else {
+                super::grid::draw(frame, area, app, &k)
+            }
+        }
     }
+}
+
+/// The pending addendum: its changes (IKU, month, old → new) and the problems of the last
+/// submission.
+fn addendum_lines(app: &App) -> Vec<Line<'static>> {
+    let Some(s) = &app.addendum else {
+        return Vec::new();
+    };
+    let diff = app.addendum_diff();
+    let mut lines = Vec::new();
+    if diff.is_empty() {
+        lines.push(Line::styled(t::ADD_NOTHING.s(), app.theme.dim));
+    } else {
+        lines.push(Line::styled(
+            t::ADD_COUNT.fill(&[("n", &diff.len())]),
+            app.theme.title,
+        ));
+        let w = diff
+            .iter()
+            .map(|d| d.iku.chars().count())
+            .max()
+            .unwrap_or(0);
+        for d in &diff {
+            lines.push(Line::from(vec![
+                Span::raw(format!("  {:<w$}  {:<3}  ", d.iku, t::month_name(d.month))),
+                Span::raw(exact(app, d.old)),
+                Span::raw(" → "),
+                Span::styled(exact(app, d.new), app.theme.title),
+            ]));
+        }
+    }
+    if !s.problems.is_empty() {
+        lines.push(Line::styled(t::ADD_PROBLEMS.s(), app.theme.error));
+        for p in &s.problems {
+            lines.push(Line::from(vec![
+                Span::styled("  - ", app.theme.error),
+                Span::raw(p.clone()),
+            ]));
+        }
+    }
+    lines
+}
+
+fn addendum_pane(frame: &mut Frame, area: Rect, app: &App, lines: Vec<Line<'static>>) {
+    let Some(s) = &app.addendum else { return };
+    let from = app.ds.pk_version(&s.unit);
+    let title = t::ADD_TITLE.fill(&[("unit", &s.unit), ("from", &from), ("to", &(from + 1))]);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, title)),
+        area,
+    );
+}
+
+/// The findings of a unit for its pane, in at most `rows` rows: whole messages when they fit,
+/// else one cut line each, else as many as fit and how many more there are.
+fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec<Line<'static>> {
+    if findings.is_empty() {
+        return vec![Line::styled(t::FINDINGS_NONE.s(), app.theme.dim)];
+    }
+    let mut out = vec![Line::styled(
+        t::FINDINGS_TITLE.fill(&[("n", &findings.len())]),
+        app.theme.title,
+    )];
+    let whole: Vec<Line<'static>> = findings
+        .iter()
+        .map(|f| {
+            Line::from(vec![
+                finding_mark(app, f.severity),
+                Span::styled(
+                    format!(" {} {}: ", f.id, severity_word(f.severity)),
+                    app.theme.title,
+                ),
+                Span::raw(f.message.clone()),
+            ])
+        })
+        .collect();
+    if lines_rows(&whole, width) < rows {
+        out.extend(whole);
+        return out;
+    }
+    let room = rows.saturating_sub(1) as usize;
+    if findings.len() <= room {
+        out.extend(
+            findings
+                .iter()
+                .map(|f| finding_line(app, f, width as usize)),
+        );
+        return out;
+    }
+    let shown = room.saturating_sub(1);
+    out.extend(
+        findings[..shown]
+            .iter()
+            .map(|f| finding_line(app, f, width as usize)),
+    );
+    out.push(Line::styled(
+        t::FINDINGS_MORE.fill(&[("n", &(findings.len() - shown))]),
+        app.theme.dim,
+    ));
+    out
 }
 
 fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
@@ -50,15 +172,19 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     let n = app.ds.iku_of_unit(code).count() as u32;
     let count = match app.rb.iku_limits(u.level) {
         Some((min, max)) => {
-            let mut s = t::IKU_COUNT.fill(&[("n", &n), ("min", &min), ("max", &max)]);
+            let text = t::IKU_COUNT.fill(&[("n", &n), ("min", &min), ("max", &max)]);
             if n < min || n > max {
-                s.push_str(&format!(" — {}", t::IKU_COUNT_OUT.s()));
+                Line::from(vec![
+                    Span::raw(text),
+                    Span::styled(format!(" — {}", t::IKU_COUNT_OUT.s()), app.theme.error),
+                ])
+            } else {
+                Line::raw(text)
             }
-            s
         }
-        None => t::IKU_COUNT_NOLIMIT.fill(&[("n", &n)]),
+        None => Line::raw(t::IKU_COUNT_NOLIMIT.fill(&[("n", &n)])),
     };
-    lines.push(Line::raw(count));
+    lines.push(count);
     lines.push(Line::styled(t::PERSPECTIVES.s(), app.theme.title));
     for p in &score.perspectives {
         let st = p.value.map(|v| Status::of(v, &app.rb));
@@ -76,10 +202,21 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
             )),
         ]));
     }
-    let top_h = (lines.len() as u16 + 2).min(area.height);
+    let width = area.width.saturating_sub(2);
+    let info_rows = lines_rows(&lines, width);
+    let findings = app.unit_findings(code).to_vec();
+    let room = area
+        .height
+        .saturating_sub(info_rows + 2 + K3_MIN_ROWS)
+        .max(1);
+    let flines = findings_lines(app, &findings, width, room);
+    lines.extend(flines);
+    let top_h = (lines_rows(&lines, width) + 2).min(area.height);
     let [top, k3] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
     frame.render_widget(
-        Paragraph::new(lines).block(block(app, t::DETAIL_TITLE.s())),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(app, t::DETAIL_TITLE.s())),
         top,
     );
     if k3.height >= 3 {

@@ -9,10 +9,11 @@ use ratatui::widgets::Paragraph;
 
 use super::sparkline::Trajectory;
 use super::{block, exact, num2, status_style};
+use crate::domain::rules::Finding;
 use crate::domain::score::{effective_months, score_iku};
 use crate::domain::{CodeRef, Iku};
 use crate::text::tui as t;
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, EditKind, Focus, Node};
 
 /// Width of the row-label column of the grid.
 const LABEL_W: usize = 13;
@@ -21,28 +22,50 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     let Some(iku) = app.ds.iku.get(key).cloned() else {
         return;
     };
-    let b = block(app, format!("IKU {}", iku.code));
+    let findings = app.node_findings(&Node::Iku(key.clone()));
+    // R09 on the IKU: the title says it, whatever room the findings get below
+    let title = if findings.iter().any(|f| f.id == "R09") {
+        Line::from(vec![
+            Span::raw(format!("IKU {} — ", iku.code)),
+            Span::styled(
+                t::ADDENDUM_REQUIRED.s(),
+                app.theme.yellow.patch(app.theme.title),
+            ),
+        ])
+    } else {
+        Line::raw(format!("IKU {}", iku.code))
+    };
+    let b = block(app, title);
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let fields = fields(app, &iku);
-    let fh = (fields.len() as u16).min(inner.height.saturating_sub(8));
+    let mut fields = fields(app, &iku);
+    // the findings come right under the name: they matter more than the Manual IKU text
+    let width = inner.width as usize;
+    for (i, f) in findings.iter().enumerate() {
+        fields.insert(1 + i, finding_line(app, f, width));
+    }
+    let glines = grid_lines(app, &iku, width);
+    let gh = glines.len() as u16 + 1;
+    let fh = (fields.len() as u16).min(inner.height.saturating_sub(gh + 3));
     let [f, g, s] = Layout::vertical([
         Constraint::Length(fh),
-        Constraint::Length(5),
+        Constraint::Length(gh),
         Constraint::Min(0),
     ])
     .areas(inner);
     frame.render_widget(Paragraph::new(fields), f);
-    grid(frame, g, app, &iku);
+    frame.render_widget(Paragraph::new(glines), g);
     if s.height >= 3 {
         let (targets, realisasi) = effective_months(&app.ds, &iku);
         let [title, spark] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(2)]).areas(s);
+        let legend = if app.addendum.is_some() {
+            t::ADD_LEGEND.s()
+        } else {
+            t::FROZEN_LEGEND.s()
+        };
         frame.render_widget(
-            Line::styled(
-                format!("{}  {}", t::SPARK_TITLE.s(), t::FROZEN_LEGEND.s()),
-                app.theme.dim,
-            ),
+            Line::styled(format!("{}  {legend}", t::SPARK_TITLE.s()), app.theme.dim),
             title,
         );
         frame.render_widget(
@@ -57,6 +80,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
             spark,
         );
     }
+}
+
+/// The mark of a finding's severity in the tree and the panes: `!` error, `?` warning (readable
+/// without colour, distinct from the status marks).
+pub fn finding_mark(app: &App, severity: crate::domain::rulebook::Severity) -> Span<'static> {
+    use crate::domain::rulebook::Severity;
+    match severity {
+        Severity::Error => Span::styled("!", app.theme.error),
+        Severity::Warning => Span::styled("?", app.theme.yellow),
+    }
+}
+
+/// The severity word of a finding.
+pub fn severity_word(severity: crate::domain::rulebook::Severity) -> &'static str {
+    match severity {
+        crate::domain::rulebook::Severity::Error => t::SEVERITY_ERROR.s(),
+        crate::domain::rulebook::Severity::Warning => t::SEVERITY_WARNING.s(),
+    }
+}
+
+/// One finding on one line: mark, id, severity, message (cut at `width`).
+pub fn finding_line(app: &App, f: &Finding, width: usize) -> Line<'static> {
+    let head = format!(" {} {}: ", f.id, severity_word(f.severity));
+    let room = width.saturating_sub(head.chars().count() + 1);
+    let mut msg: String = f.message.chars().take(room).collect();
+    if f.message.chars().count() > room && room > 0 {
+        msg.pop();
+        msg.push('…');
+    }
+    Line::from(vec![
+        finding_mark(app, f.severity),
+        Span::styled(head, app.theme.title),
+        Span::raw(msg),
+    ])
 }
 
 fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
@@ -115,7 +172,10 @@ pub fn month_window(width: usize, col: usize, cursor: u8) -> std::ops::RangeIncl
     (start as u8 + 1)..=(start + n) as u8
 }
 
-fn grid(frame: &mut Frame, area: Rect, app: &mut App, iku: &Iku) {
+/// The rows Target / Realisasi / Capaian s.d. under a month header, for a pane `width` wide:
+/// all twelve months in one block when they fit, else two half-year blocks (Jan–Jun over
+/// Jul–Des), else a window of months around the cursor.
+fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
     let key = iku.key();
     let (targets, realisasi) = effective_months(&app.ds, iku);
     let caps: Vec<(
@@ -134,23 +194,42 @@ fn grid(frame: &mut Frame, area: Rect, app: &mut App, iku: &Iku) {
         app.period
     };
     let editing = app.editor.as_ref().filter(|e| e.iku == key).cloned();
+    let editing_target = editing.as_ref().filter(|e| e.kind == EditKind::Target);
+    let editing_realisasi = editing.as_ref().filter(|e| e.kind == EditKind::Realisasi);
+    // in the addendum mode the cursor is on the target row, which shows the pending targets
+    let session = app.addendum.as_ref().filter(|s| s.unit == key.unit);
+    let pending: Vec<Option<Option<rust_decimal::Decimal>>> = (1..=12u8)
+        .map(|m| session.and_then(|s| s.pending(&key.code, m)))
+        .collect();
+    let frozen = app.frozen_targets(iku);
+    let with_cursor = |e: &crate::tui::app::Editor| {
+        let mut b = e.buffer.clone();
+        let at = b.char_indices().nth(e.cursor).map_or(b.len(), |(i, _)| i);
+        b.insert(at, if app.ascii { '|' } else { '▏' });
+        b
+    };
     let t_text: Vec<String> = (1..=12u8)
         .map(|m| {
-            let mut s = exact(app, targets[(m - 1) as usize]);
-            if App::target_frozen(iku, m) {
+            let i = (m - 1) as usize;
+            if let Some(e) = editing_target.filter(|e| e.month == m) {
+                return with_cursor(e);
+            }
+            let mut s = match pending[i] {
+                Some(v) => exact(app, v),
+                None => exact(app, targets[i]),
+            };
+            if pending[i].is_some() {
+                s.push('+');
+            }
+            if frozen[i] {
                 s.push('*');
             }
             s
         })
         .collect();
     let r_text: Vec<String> = (1..=12u8)
-        .map(|m| match &editing {
-            Some(e) if e.month == m => {
-                let mut b = e.buffer.clone();
-                let at = b.char_indices().nth(e.cursor).map_or(b.len(), |(i, _)| i);
-                b.insert(at, if app.ascii { '|' } else { '▏' });
-                b
-            }
+        .map(|m| match editing_realisasi {
+            Some(e) if e.month == m => with_cursor(e),
             _ => {
                 let mut s = exact(app, realisasi[(m - 1) as usize]);
                 if app.realisasi_frozen(&key, m) {
@@ -178,56 +257,75 @@ fn grid(frame: &mut Frame, area: Rect, app: &mut App, iku: &Iku) {
         .unwrap_or(4)
         .max(4)
         + 1;
-    let window = month_window(area.width as usize, col, cursor);
+    let room = width.saturating_sub(LABEL_W) / col;
+    let blocks: Vec<std::ops::RangeInclusive<u8>> = if room >= 12 {
+        vec![1..=12]
+    } else if room >= 6 {
+        vec![1..=6, 7..=12]
+    } else {
+        vec![month_window(width, col, cursor)]
+    };
     let cell = |s: &str| format!("{s:>col$}");
     let label = |s: &str| format!("{s:<LABEL_W$}");
-    let mut header = vec![Span::styled(label(""), app.theme.title)];
-    let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme.title)];
-    let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme.title)];
-    let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title)];
-    for m in window {
-        let i = (m - 1) as usize;
-        let reporting = iku.reporting_period.is_reporting_month(m);
-        let base = if reporting {
-            Style::new()
-        } else {
-            app.theme.dim
-        };
-        let mut hs = app.theme.title;
-        if m == app.period {
-            hs = hs.add_modifier(Modifier::UNDERLINED);
-        }
-        header.push(Span::styled(cell(t::month_name(m)), hs));
-        let tstyle = if App::target_frozen(iku, m) {
-            base.patch(app.theme.frozen)
-        } else {
-            base
-        };
-        trow.push(Span::styled(cell(&t_text[i]), tstyle));
-        let mut rstyle = if app.realisasi_frozen(&key, m) {
-            base.patch(app.theme.frozen)
-        } else {
-            base
-        };
-        if (grid_focus || editing.is_some()) && m == app.month {
-            rstyle = app.theme.selection;
-            if editing.as_ref().is_some_and(|e| e.error.is_some()) {
-                rstyle = rstyle.patch(app.theme.error);
+    let mut lines = Vec::with_capacity(4 * blocks.len());
+    for window in blocks {
+        let mut header = vec![Span::styled(label(""), app.theme.title)];
+        let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme.title)];
+        let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme.title)];
+        let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title)];
+        for m in window {
+            let i = (m - 1) as usize;
+            let reporting = iku.reporting_period.is_reporting_month(m);
+            let base = if reporting {
+                Style::new()
+            } else {
+                app.theme.dim
+            };
+            let mut hs = app.theme.title;
+            if m == app.period {
+                hs = hs.add_modifier(Modifier::UNDERLINED);
             }
+            header.push(Span::styled(cell(t::month_name(m)), hs));
+            let mut tstyle = if frozen[i] {
+                base.patch(app.theme.frozen)
+            } else {
+                base
+            };
+            if pending[i].is_some() {
+                tstyle = tstyle.patch(app.theme.title);
+            }
+            if session.is_some() && m == app.month {
+                tstyle = app.theme.selection;
+                if editing_target.is_some_and(|e| e.error.is_some()) {
+                    tstyle = tstyle.patch(app.theme.error);
+                }
+            }
+            trow.push(Span::styled(cell(&t_text[i]), tstyle));
+            let mut rstyle = if app.realisasi_frozen(&key, m) {
+                base.patch(app.theme.frozen)
+            } else {
+                base
+            };
+            if session.is_none() && (grid_focus || editing.is_some()) && m == app.month {
+                rstyle = app.theme.selection;
+                if editing.as_ref().is_some_and(|e| e.error.is_some()) {
+                    rstyle = rstyle.patch(app.theme.error);
+                }
+            }
+            rrow.push(Span::styled(cell(&r_text[i]), rstyle));
+            let cst = if reporting {
+                status_style(app, caps[i].1)
+            } else {
+                app.theme.dim
+            };
+            crow.push(Span::styled(cell(&c_text[i]), cst));
         }
-        rrow.push(Span::styled(cell(&r_text[i]), rstyle));
-        let cst = if reporting {
-            status_style(app, caps[i].1)
-        } else {
-            app.theme.dim
-        };
-        crow.push(Span::styled(cell(&c_text[i]), cst));
+        lines.extend([
+            Line::from(header),
+            Line::from(trow),
+            Line::from(rrow),
+            Line::from(crow),
+        ]);
     }
-    let lines = vec![
-        Line::from(header),
-        Line::from(trow),
-        Line::from(rrow),
-        Line::from(crow),
-    ];
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }

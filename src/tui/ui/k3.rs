@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Row, Table};
+use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 use rust_decimal::Decimal;
 
 use super::{block, num2};
@@ -62,11 +62,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
         ]),
     ];
     if let Some(q) = &b.quota {
+        let capped = if q.capped.is_empty() {
+            t::K3_QUOTA_NONE_CAPPED.s().to_string()
+        } else {
+            q.capped.join(", ")
+        };
+        let share = crate::tui::deps::format_exact(q.share * Decimal::ONE_HUNDRED, app.locale);
         head.push(Line::styled(
             t::K3_QUOTA.fill(&[
+                ("used", &q.above_threshold.min(q.allowed)),
                 ("allowed", &q.allowed),
+                ("share", &share),
+                ("n", &b.iku.len()),
                 ("above", &q.above_threshold),
-                ("capped", &q.capped.join(", ")),
+                ("capped", &capped),
             ]),
             app.theme.dim,
         ));
@@ -104,9 +113,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
     let outer = block(app, t::K3_TITLE.s());
     let inner = outer.inner(area);
     frame.render_widget(outer, area);
-    let hh = (head.len() as u16).min(inner.height);
+    let hh = super::lines_rows(&head, inner.width).min(inner.height);
     let [h, tbl] = Layout::vertical([Constraint::Length(hh), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(head), h);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), h);
     let header = Row::new(vec![
         "IKU".to_string(),
         format!("{pts} IKU"),

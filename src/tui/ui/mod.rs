@@ -72,6 +72,7 @@ pub fn asciify(buf: &mut ratatui::buffer::Buffer) {
                 "·" | "•" => "*",
                 "≥" => ">",
                 "≤" => "<",
+                "→" => ">",
                 "│" => "|",
                 "“" | "”" => "\"",
                 "‘" | "’" => "'",
@@ -95,6 +96,42 @@ fn too_small(frame: &mut Frame, area: Rect) {
             3.min(area.height),
         ),
     );
+}
+
+/// How many rows `text` takes when word-wrapped at `width` columns (as `Wrap { trim: true }`
+/// does it, near enough to size a pane).
+pub fn wrapped_rows(text: &str, width: usize) -> usize {
+    if width == 0 {
+        return 0;
+    }
+    let mut rows = 1;
+    let mut col = 0;
+    for word in text.split_whitespace() {
+        let w = word.chars().count();
+        let need = if col == 0 { w } else { col + 1 + w };
+        if need <= width {
+            col = need;
+        } else if w <= width {
+            rows += 1;
+            col = w;
+        } else {
+            // a word longer than the line is broken
+            if col > 0 {
+                rows += 1;
+            }
+            rows += (w - 1) / width;
+            col = (w - 1) % width + 1;
+        }
+    }
+    rows
+}
+
+/// The rows of lines word-wrapped at `width`.
+pub fn lines_rows(lines: &[Line], width: u16) -> u16 {
+    lines
+        .iter()
+        .map(|l| wrapped_rows(&l.to_string(), width as usize).max(1) as u16)
+        .sum()
 }
 
 /// A bordered block in the theme's border set with a title.
@@ -165,4 +202,21 @@ pub fn field<'a>(app: &App, label: &str, value: impl Into<String>) -> Line<'a> {
         Span::styled(format!("{label}: "), app.theme.title),
         Span::raw(value.into()),
     ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrapped_rows;
+
+    #[test]
+    fn wrapped_rows_counts_word_wrapped_lines() {
+        assert_eq!(wrapped_rows("", 10), 1);
+        assert_eq!(wrapped_rows("abc def", 7), 1);
+        assert_eq!(wrapped_rows("abc def", 6), 2);
+        assert_eq!(wrapped_rows("abc defgh ij", 5), 3);
+        // a word longer than the line is broken over rows
+        assert_eq!(wrapped_rows("abcdefghijk", 5), 3);
+        assert_eq!(wrapped_rows("x abcdefghij", 5), 3);
+        assert_eq!(wrapped_rows("anything", 0), 0);
+    }
 }

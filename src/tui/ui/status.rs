@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::text::tui as t;
 use crate::tui::action::{Action, Mode};
-use crate::tui::app::App;
+use crate::tui::app::{AddendumPrompt, App, EditKind};
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     let sep = if app.ascii { " | " } else { " │ " };
@@ -62,7 +62,15 @@ pub fn footer_actions(mode: Mode) -> &'static [Action] {
         Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
         Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
         Mode::Help => &[Cancel, Down, Up],
-        Mode::Addendum => &[SubmitAddendum, DiscardAddendum, Help],
+        Mode::Addendum => &[
+            StartEdit,
+            SubmitAddendum,
+            DiscardAddendum,
+            Clear,
+            Down,
+            Right,
+            Help,
+        ],
     }
 }
 
@@ -77,6 +85,9 @@ pub fn key_label(text: &str) -> String {
 /// "key desc" hints of the mode from the keymap, as many as fit in `width`.
 pub fn key_hints(app: &App, width: usize) -> String {
     let mode = app.mode();
+    if matches!(app.addendum_prompt(), Some(AddendumPrompt::ConfirmDiscard)) {
+        return t::ADD_CONFIRM_HINTS.s().to_string();
+    }
     let mut out = String::new();
     for a in footer_actions(mode) {
         let Some(b) = app.keymap.bindings(mode).iter().find(|b| &b.action == a) else {
@@ -97,16 +108,29 @@ pub fn key_hints(app: &App, width: usize) -> String {
     }
 }
 
-pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
+/// The tag of the mode in the footer: inside the addendum mode its text inputs say so too.
+pub fn mode_tag(app: &App) -> String {
     let mode = app.mode();
-    let mode_tag = Span::styled(
-        format!(" {} ", super::help::mode_title(mode)),
-        app.theme.selection,
-    );
+    let title = super::help::mode_title(mode);
+    if app.addendum.is_some() && mode != Mode::Addendum {
+        format!("{}/{title}", super::help::mode_title(Mode::Addendum))
+    } else {
+        title.to_string()
+    }
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
+    let tag = mode_tag(app);
+    let tag_w = tag.chars().count();
+    let mode_tag = Span::styled(format!(" {tag} "), app.theme.selection);
     let mut status = vec![mode_tag, Span::raw(" ")];
+    let x = area.x + (tag_w + 3) as u16;
     if let Some(e) = &app.editor {
-        let prompt = t::EDIT_PROMPT.fill(&[("month", &t::month_name(e.month))]);
-        let x = area.x + (super::help::mode_title(mode).chars().count() + 3) as u16;
+        let mname = t::month_name(e.month);
+        let prompt = match e.kind {
+            EditKind::Realisasi => t::EDIT_PROMPT.fill(&[("month", &mname)]),
+            EditKind::Target => t::TARGET_PROMPT.fill(&[("iku", &e.iku.code), ("month", &mname)]),
+        };
         let prompt_w = prompt.chars().count() as u16;
         status.push(Span::styled(prompt, app.theme.title));
         status.push(Span::raw(e.buffer.clone()));
@@ -114,8 +138,29 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             status.push(Span::styled(format!("  {err}"), app.theme.error));
         }
         frame.set_cursor_position((x + prompt_w + e.cursor as u16, area.y));
+    } else if let Some(p) = app.addendum_prompt() {
+        match p {
+            AddendumPrompt::Reason(input) => {
+                let prompt = t::ADD_REASON_PROMPT.s();
+                let prompt_w = prompt.chars().count() as u16;
+                status.push(Span::styled(prompt, app.theme.title));
+                status.push(Span::raw(input.buffer.clone()));
+                if let Some(err) = &input.error {
+                    status.push(Span::styled(format!("  {err}"), app.theme.error));
+                }
+                frame.set_cursor_position((x + prompt_w + input.cursor as u16, area.y));
+            }
+            AddendumPrompt::ConfirmDiscard => {
+                let (n, unit) = app
+                    .addendum
+                    .as_ref()
+                    .map(|s| (s.len(), s.unit.clone()))
+                    .unwrap_or_default();
+                let q = t::ADD_CONFIRM_DISCARD.fill(&[("n", &n), ("unit", &unit)]);
+                status.push(Span::styled(q, app.theme.error));
+            }
+        }
     } else if app.search.typing {
-        let x = area.x + (super::help::mode_title(mode).chars().count() + 3) as u16;
         let prompt = t::SEARCH_PROMPT.s();
         status.push(Span::styled(prompt, app.theme.title));
         status.push(Span::raw(app.search.query.clone()));

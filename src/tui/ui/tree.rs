@@ -1,4 +1,5 @@
-//! The left pane: units, their SS and IKU, each with its number for the period and a status mark.
+//! The left pane: units, their SS and IKU, each with its number for the period, a status mark
+//! and, when `rules::check` finds something, a finding mark (`!` error, `?` warning).
 
 use std::cmp::Ordering;
 
@@ -47,10 +48,15 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
         }
     };
     let mark = app.theme.mark(mark_status);
-    let mut spans = vec![
-        Span::styled(mark.to_string(), status_style(app, mark_status)),
-        Span::raw(" "),
-    ];
+    let mut spans = vec![Span::styled(
+        mark.to_string(),
+        status_style(app, mark_status),
+    )];
+    // rule findings: `!` error, `?` warning, right after the status mark
+    if let Some(sev) = app.node_severity(node) {
+        spans.push(super::grid::finding_mark(app, sev));
+    }
+    spans.push(Span::raw(" "));
     if matches!(node, Node::Ss(_)) {
         spans.push(Span::styled(format!("{extra} "), app.theme.dim));
     }

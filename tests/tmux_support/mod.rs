@@ -1,0 +1,172 @@
+//! Driving the real `kinerja` binary inside tmux, shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+pub struct Tmux {
+    pub socket: String,
+    pub home: PathBuf,
+}
+
+pub fn have_tmux() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required under CI"
+        );
+        eprintln!("tmux not installed: end-to-end TUI test skipped");
+    }
+    ok
+}
+
+impl Tmux {
+    pub fn new(home: &Path, name: &str) -> Tmux {
+        Tmux {
+            socket: format!("kinerja-test-{}-{name}", std::process::id()),
+            home: home.to_path_buf(),
+        }
+    }
+
+    pub fn env(&self) -> Vec<(String, String)> {
+        let h = self.home.display();
+        vec![
+            ("HOME".into(), format!("{h}")),
+            ("XDG_DATA_HOME".into(), format!("{h}/data")),
+            ("XDG_STATE_HOME".into(), format!("{h}/state")),
+            ("XDG_CONFIG_HOME".into(), format!("{h}/config")),
+            ("USER".into(), "budi".into()),
+            ("TERM".into(), "xterm-256color".into()),
+            ("LANG".into(), "C.UTF-8".into()),
+        ]
+    }
+
+    pub fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Starts `kinerja ARGS` in a 120×40 session.
+    pub fn start(&self, args: &[&str]) {
+        let mut cmd = String::from("env -u KINERJA_STORE -u NO_COLOR");
+        for (k, v) in self.env() {
+            cmd.push_str(&format!(" {k}='{v}'"));
+        }
+        cmd.push_str(&format!(" '{}'", env!("CARGO_BIN_EXE_kinerja")));
+        for a in args {
+            cmd.push_str(&format!(" '{a}'"));
+        }
+        let o = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "k",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.tmux(&["send-keys", "-t", "k", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    pub fn text(&self, s: &str) {
+        self.tmux(&["send-keys", "-t", "k", "-l", s]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "k"]).stdout).into_owned()
+    }
+
+    pub fn alive(&self) -> bool {
+        self.tmux(&["has-session", "-t", "k"]).status.success()
+    }
+
+    /// Waits until the screen shows `needle` (10 s at most).
+    pub fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(needle) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited for {needle:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until the program has ended and its session is gone (10 s at most).
+    pub fn wait_gone(&self) {
+        let start = Instant::now();
+        while self.alive() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "kinerja did not exit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+pub fn cli(home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kinerja"))
+        .args(args)
+        .env_remove("KINERJA_STORE")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("USER", "budi")
+        .output()
+        .unwrap()
+}
+
+/// The realisasi of one month of an IKU, as `kinerja export` writes it.
+pub fn realisasi_in_export(home: &Path, unit: &str, iku: &str, month: usize) -> serde_json::Value {
+    let o = cli(home, &["export"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    doc["iku"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["unit"] == unit && i["code"] == iku)
+        .unwrap()["realisasi"][month - 1]
+        .clone()
+}
+
+/// Finds the Pontianak IKU "Rata-rata waktu penetapan jadwal lelang" and opens its grid.
+pub fn find_and_open_grid(t: &Tmux) {
+    t.keys(&["/"]);
+    t.text("penetapan jadwal");
+    t.keys(&["Enter"]);
+    t.wait_for("3b-N");
+    t.keys(&["Tab"]);
+    t.wait_for("Realisasi");
+}

@@ -1,0 +1,149 @@
+//! End-to-end: the real binary in tmux, as a user would drive it (issue 3 and issue 5).
+//!
+//! Needs tmux (`.ci/run` installs it). Without tmux the tests say so and pass, except under CI
+//! (`CI` set), where a missing tmux is a failure.
+
+mod tmux_support;
+
+use std::time::{Duration, Instant};
+
+use tmux_support::{Tmux, cli, find_and_open_grid, have_tmux, realisasi_in_export};
+
+/// The NKO text on the tree row of `unit`, e.g. "101,23".
+fn row_nko(screen: &str, unit: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&format!(" {unit} ")))
+        .unwrap_or_else(|| panic!("no row {unit}:\n{screen}"));
+    let after = line.split(&format!(" {unit} ")).nth(1).unwrap();
+    after.split_whitespace().next().unwrap().to_string()
+}
+
+#[test]
+fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "edit");
+    // first run on an empty default store: seeded with the sample
+    t.start(&[]);
+    let first = t.wait_for("KEMENKEU");
+    assert!(
+        first.contains("diisi contoh"),
+        "the user is told the sample was loaded:\n{first}"
+    );
+    find_and_open_grid(&t);
+    let before = t.screen();
+    let nko_before = row_nko(&before, "KPKNL-PONTIANAK");
+    // September is the current period and the grid cursor's month; 9 days is far worse than 6
+    t.keys(&["Enter"]);
+    t.text("9");
+    t.keys(&["Enter"]);
+    let after = t.wait_for("Tersimpan");
+    let nko_after = row_nko(&after, "KPKNL-PONTIANAK");
+    assert_ne!(
+        nko_before, nko_after,
+        "the unit's NKO changes on screen:\n{after}"
+    );
+    t.keys(&["Escape", "q"]);
+    t.wait_gone();
+
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9),
+        "9"
+    );
+    let log =
+        String::from_utf8_lossy(&cli(home.path(), &["log", "--limit", "1"]).stdout).into_owned();
+    assert!(
+        log.contains("tui") && log.contains("3b-N 2025-09") && log.contains("budi"),
+        "{log}"
+    );
+
+    // start again: the value and the NKO are still there
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    find_and_open_grid(&t);
+    let again = t.screen();
+    assert_eq!(row_nko(&again, "KPKNL-PONTIANAK"), nko_after, "{again}");
+    t.keys(&["q"]);
+    t.wait_gone();
+}
+
+#[test]
+fn a_dropped_session_mid_edit_keeps_committed_values_and_leaves_no_lock() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "drop");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    find_and_open_grid(&t);
+    // one committed edit, then a second one left half-typed
+    t.keys(&["Enter"]);
+    t.text("7");
+    t.keys(&["Enter"]);
+    t.wait_for("Tersimpan");
+    t.keys(&["Left", "Enter"]);
+    t.text("123");
+    t.wait_for("123");
+    // the SSH connection drops: tmux kills the session, kinerja gets SIGHUP
+    t.tmux(&["kill-session", "-t", "k"]);
+    // the store opens again at once (no lock error), with the committed value only
+    let start = Instant::now();
+    let out = loop {
+        let o = cli(home.path(), &["export"]);
+        if o.status.success() || start.elapsed() > Duration::from_secs(5) {
+            break o;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9),
+        "7"
+    );
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 8),
+        "6.1",
+        "the uncommitted 123 is discarded"
+    );
+    let o = cli(home.path(), &["verify"]);
+    if o.status.code() != Some(2) {
+        // `verify` exists: it must pass
+        assert!(
+            o.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn sigterm_while_idle_restores_and_unlocks() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "term");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    let pid = String::from_utf8_lossy(
+        &t.tmux(&["display-message", "-p", "-t", "k", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    // the pane runs `env … kinerja`: env execs kinerja, so the pane pid is kinerja's
+    let pid: i32 = pid.parse().expect("pane pid");
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    t.wait_gone();
+    let o = cli(home.path(), &["report", "--unit", "KPKNL-PONTIANAK"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
