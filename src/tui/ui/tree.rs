@@ -4,9 +4,12 @@
 use std::cmp::Ordering;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::StatefulWidget;
+use tui_tree_widget::{Tree, TreeItem, TreeState};
 
 use super::{block, num2, perspective_short, status_style};
 use crate::domain::score::Status;
@@ -120,6 +123,59 @@ fn collect(app: &App, top: &NodePath, height: usize) -> Vec<NodePath> {
     rows
 }
 
+/// One node of the partial forest handed to tui-tree-widget.
+struct Partial {
+    id: String,
+    /// The row's text when it is a row of the window; ancestors above the window have none.
+    text: Option<Line<'static>>,
+    children: Vec<Partial>,
+    /// The node has children in the data that are not in this forest (closed, or below the
+    /// window): a placeholder child makes tui-tree-widget draw the open/closed symbol.
+    more: bool,
+}
+
+impl Partial {
+    fn into_item(self) -> TreeItem<'static, String> {
+        let text = self.text.unwrap_or_default();
+        let mut children: Vec<TreeItem<'static, String>> =
+            self.children.into_iter().map(Partial::into_item).collect();
+        if self.more && children.is_empty() {
+            children.push(TreeItem::new_leaf(String::from("~"), ""));
+        }
+        // identifiers are node ids, unique among siblings by construction
+        TreeItem::new(self.id, text, children).expect("unique node ids among siblings")
+    }
+}
+
+/// Inserts `path` (its last node with `text`) into the forest.
+fn insert(forest: &mut Vec<Partial>, path: &[Node], text: Line<'static>, more: bool) {
+    let Some((first, rest)) = path.split_first() else {
+        return;
+    };
+    let id = first.id();
+    let i = match forest.iter().position(|p| p.id == id) {
+        Some(i) => i,
+        None => {
+            forest.push(Partial {
+                id,
+                text: None,
+                children: Vec::new(),
+                more: false,
+            });
+            forest.len() - 1
+        }
+    };
+    if rest.is_empty() {
+        forest[i].text = Some(text);
+        forest[i].more = more;
+    } else {
+        insert(&mut forest[i].children, rest, text, more);
+    }
+}
+
+/// Draws the tree with tui-tree-widget, handing it only the rows on screen and their
+/// ancestors (so that the cost is the pane's height, not the size of the unfolded tree). The
+/// ancestors above the window are rendered into a scratch buffer above the pane and cut off.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     app.page = area.height.saturating_sub(3) as usize;
     let focused = app.focus == Focus::Tree && app.editor.is_none();
@@ -135,37 +191,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         return;
     }
     let rows = window(app, inner.height as usize);
-    let symbol = app.theme.selection_symbol;
-    let blank = " ".repeat(Span::raw(symbol).width());
-    let has_selection = !app.selected.is_empty();
-    for (y, path) in (inner.y..).zip(rows.iter()) {
-        let Some(node) = path.last() else { continue };
-        let line = row(app, node);
-        let selected = *path == app.selected;
-        let mut spans: Vec<Span<'static>> = Vec::with_capacity(line.spans.len() + 2);
-        if has_selection {
-            spans.push(Span::raw(if selected {
-                symbol.to_string()
-            } else {
-                blank.clone()
-            }));
+    let Some(first) = rows.first() else { return };
+    // ancestors of the first row that are not rows of the window come first when flattened
+    let above = first.len() - 1;
+    let mut forest = Vec::new();
+    let mut state = TreeState::<String>::default();
+    for path in &rows {
+        let node = path.last().expect("a row is a non-empty path");
+        let text = row(app, node);
+        let more = !app.children(node).is_empty();
+        insert(&mut forest, path, text, more);
+        let ids: Vec<String> = path.iter().map(Node::id).collect();
+        if more && app.is_open(node) {
+            state.open(ids.clone());
         }
-        let node_symbol = if app.children(node).is_empty() {
-            app.theme.tree_leaf
-        } else if app.is_open(node) {
-            app.theme.tree_open
-        } else {
-            app.theme.tree_closed
-        };
-        spans.push(Span::raw(format!(
-            "{}{node_symbol}",
-            " ".repeat((path.len() - 1) * 2)
-        )));
-        spans.extend(line.spans);
-        let r = Rect::new(inner.x, y, inner.width, 1);
-        frame.render_widget(Line::from(spans), r);
-        if selected {
-            frame.buffer_mut().set_style(r, app.theme.selection);
+        for k in 1..ids.len() {
+            state.open(ids[..k].to_vec());
+        }
+    }
+    if rows.contains(&app.selected) {
+        state.select(app.selected.iter().map(Node::id).collect());
+    }
+    let items: Vec<TreeItem<'static, String>> =
+        forest.into_iter().map(Partial::into_item).collect();
+    let Ok(tree) = Tree::new(&items) else { return };
+    let tree = tree
+        .highlight_style(app.theme.selection)
+        .highlight_symbol(app.theme.selection_symbol)
+        .node_open_symbol(app.theme.tree_open)
+        .node_closed_symbol(app.theme.tree_closed)
+        .node_no_children_symbol(app.theme.tree_leaf);
+    let scratch_area = Rect::new(0, 0, inner.width, inner.height + above as u16);
+    let mut scratch = Buffer::empty(scratch_area);
+    StatefulWidget::render(tree, scratch_area, &mut scratch, &mut state);
+    let buf = frame.buffer_mut();
+    for y in 0..inner.height {
+        for x in 0..inner.width {
+            buf[(inner.x + x, inner.y + y)] = scratch[(x, y + above as u16)].clone();
         }
     }
 }
