@@ -202,11 +202,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         let more = !app.children(node).is_empty();
         insert(&mut forest, path, text, more);
         let ids: Vec<String> = path.iter().map(Node::id).collect();
-        if more && app.is_open(node) {
-            state.open(ids.clone());
-        }
-        for k in 1..ids.len() {
+        // every ancestor of a row is open: the first row's ancestors are the ones above the
+        // window, and each later row's parent is a row itself or one of those
+        let from = if std::ptr::eq(path, first) {
+            1
+        } else {
+            ids.len() - 1
+        };
+        for k in from.max(1)..ids.len() {
             state.open(ids[..k].to_vec());
+        }
+        if more && app.is_open(node) {
+            state.open(ids);
         }
     }
     if rows.contains(&app.selected) {
