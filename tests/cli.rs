@@ -1,34 +1,12 @@
 //! The real `kinerja` binary, driven as a user would from a shell.
 
+mod cli_support;
+
+use cli_support::{kinerja, stderr, stdout};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const MINI: &str = "tests/data/mini-2025.json";
-
-fn kinerja(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("KINERJA_STORE")
-        .env("HOME", store.parent().unwrap())
-        .env("XDG_DATA_HOME", store.parent().unwrap().join("xdg-data"))
-        .env(
-            "XDG_CONFIG_HOME",
-            store.parent().unwrap().join("xdg-config"),
-        )
-        .env("XDG_STATE_HOME", store.parent().unwrap().join("xdg-state"))
-        .env("USER", "budi")
-        .output()
-        .expect("run kinerja")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 struct Fixture {
     _dir: tempfile::TempDir,

@@ -1,39 +1,17 @@
 //! The regulation's judgement from the command line: `check`, `addendum`, `pk history`,
 //! `rules`, and the K3 / `--compare-rulebook` parts of `report`, driven as a user would.
 
+mod cli_support;
+
+use cli_support::{kinerja, stderr, stdout};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::Value;
 
 const KALBAR: &str = "fixtures/kalbar-2025.json";
 const MINI: &str = "tests/data/mini-2025.json";
 const K3_EXAMPLE: &str = "tests/data/k3-example.json";
-
-fn kinerja(store: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("KINERJA_STORE")
-        .env("HOME", store.parent().unwrap())
-        .env("XDG_DATA_HOME", store.parent().unwrap().join("xdg-data"))
-        .env(
-            "XDG_CONFIG_HOME",
-            store.parent().unwrap().join("xdg-config"),
-        )
-        .env("XDG_STATE_HOME", store.parent().unwrap().join("xdg-state"))
-        .env("USER", "budi")
-        .output()
-        .expect("run kinerja")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 struct Fixture {
     dir: tempfile::TempDir,
