@@ -131,7 +131,7 @@ fn ascii_mode_uses_only_ascii() {
         assert_eq!(t.mark(Some(Status::Yellow)), "~");
         assert_eq!(t.mark(Some(Status::Red)), "-");
         assert_eq!(t.mark(None), ".");
-        assert_eq!((t.tree_open, t.tree_closed), ("- ", "+ "));
+        assert_eq!((t.tree_open, t.tree_closed), ("v ", "> "));
         assert_eq!(t.selection_symbol, "> ");
     }
     let u = Theme::new(false, false);

@@ -187,7 +187,7 @@ fn ascii_mode_uses_only_ascii() {
         check_main_screen(&a, &buf);
         assert!(screen(&buf).is_ascii(), "{}", screen(&buf));
         assert!(
-            screen(&buf).contains("> - +? PUSAT"),
+            screen(&buf).contains("> v +? PUSAT"),
             "selection symbol, open node, status mark, finding mark"
         );
         // the IKU pane with grid and sparklines too

@@ -86,7 +86,8 @@ pub struct Theme {
     pub target_spark: Style,
     pub realisasi_spark: Style,
     pub marks: StatusMarks,
-    /// Tree node symbols: open (`"▼ "`/`"- "`), closed (`"▶ "`/`"+ "`), leaf (two spaces).
+    /// Tree node symbols: open (`"▼ "`/`"v "`), closed (`"▶ "`/`"> "`), leaf (two spaces). The
+    /// ASCII ones differ from the ASCII status marks (`+ ~ - .`), so a row never reads `+ +`.
     pub tree_open: &'static str,
     pub tree_closed: &'static str,
     pub tree_leaf: &'static str,
@@ -96,7 +97,7 @@ impl Theme {
     /// The theme for `--ascii` and the presence of `NO_COLOR`.
     pub fn new(ascii: bool, no_color: bool) -> Theme {
         let (selection_symbol, tree_open, tree_closed, marks) = if ascii {
-            ("> ", "- ", "+ ", StatusMarks::ASCII)
+            ("> ", "v ", "> ", StatusMarks::ASCII)
         } else {
             ("▶ ", "▼ ", "▶ ", StatusMarks::UNICODE)
         };
