@@ -375,3 +375,19 @@ fn every_import_error_kind_names_its_path_and_changes_nothing() {
         assert_eq!(export(&f.store), before, "{kind}: store unchanged");
     }
 }
+
+#[test]
+fn a_bad_keymap_stops_start_up_naming_file_line_and_problem() {
+    let f = imported();
+    let km = f.store.parent().unwrap().join("km.toml");
+    std::fs::write(
+        &km,
+        "[tree]\n\"j\" = { action = \"dwon\", desc = \"Turun\" }\n",
+    )
+    .unwrap();
+    let o = kinerja(&f.store, &["--keymap", km.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("km.toml:2"), "file and line: {e}");
+    assert!(e.contains("dwon"), "the problem: {e}");
+}

@@ -14,12 +14,13 @@ use crate::tui::theme::Theme;
 /// Opens the TUI on `store`; when standard output is not a terminal (a pipe, a script) it prints
 /// a short summary of the store instead.
 pub fn open(ctx: &Context, cli: &Cli, store: Store, notice: Option<String>) -> CliResult {
+    // a bad keymap stops start-up whether or not the TUI is drawn
+    let keymap = Keymap::load(&cli.keymap, Keymap::user_file_path().as_deref())
+        .map_err(|e| CliError::refused(e.to_string()))?;
     let (ds, rb) = ctx.load(&store)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return summary(ctx, &store, &ds, &rb);
     }
-    let keymap = Keymap::load(&cli.keymap, Keymap::user_file_path().as_deref())
-        .map_err(|e| CliError::refused(e.to_string()))?;
     let opts = TuiOptions {
         dataset: ds,
         rulebook: rb,
