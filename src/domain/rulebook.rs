@@ -271,11 +271,22 @@ impl Rulebook {
                 .span()
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
             let msg = e.message().to_string();
-            let key = e
-                .span()
-                .and_then(|s| key_at(text, s.start))
-                .filter(|k| !k.is_empty())
-                .unwrap_or_else(|| "(file)".into());
+            // a missing field is reported over its whole table: name the field, not the line
+            let missing = msg
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split('`').next())
+                .map(str::to_string);
+            let key = match missing {
+                Some(field) => match e.span().and_then(|s| table_at(text, s.start)) {
+                    Some(table) => format!("{table}.{field}"),
+                    None => field,
+                },
+                None => e
+                    .span()
+                    .and_then(|s| key_at(text, s.start))
+                    .filter(|k| !k.is_empty())
+                    .unwrap_or_else(|| "(file)".into()),
+            };
             RulebookError {
                 key,
                 reason: msg,
@@ -520,6 +531,19 @@ fn check_vc_key(k: &str) -> Result<(), String> {
     }
 }
 
+/// The `[table]` header that holds byte offset `pos`, if any.
+fn table_at(text: &str, pos: usize) -> Option<String> {
+    let line_end = text[pos.min(text.len())..]
+        .find('\n')
+        .map_or(text.len(), |i| pos + i);
+    text[..line_end]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string())
+}
+
 /// Best-effort dotted key of the TOML line holding byte offset `pos`: the nearest `[table]`
 /// header above it plus the key on that line.
 fn key_at(text: &str, pos: usize) -> Option<String> {
@@ -600,6 +624,8 @@ mod tests {
         assert!(e.key.contains("capaian"), "{e:?}");
         assert!(e.reason.contains("12x"), "{e:?}");
         assert!(e.line.is_some());
+        let e = Rulebook::from_toml("name = \"x\"\n").unwrap_err();
+        assert_eq!(e.key, "capaian", "the missing field is named: {e:?}");
         let e = Rulebook::from_toml("name = \"x\"\nbogus = 1\n").unwrap_err();
         assert!(
             e.reason.contains("bogus") || e.reason.contains("missing"),
