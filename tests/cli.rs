@@ -391,3 +391,32 @@ fn a_bad_keymap_stops_start_up_naming_file_line_and_problem() {
     assert!(e.contains("km.toml:2"), "file and line: {e}");
     assert!(e.contains("dwon"), "the problem: {e}");
 }
+
+#[test]
+fn the_readme_keymap_example_is_a_valid_user_keymap() {
+    let f = imported();
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("```toml\n[tree]")
+        .expect("README has a keymap example")
+        + "```toml\n".len();
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    let cfg = f.store.parent().unwrap().join("xdg-config/kinerja");
+    std::fs::create_dir_all(&cfg).unwrap();
+    std::fs::write(cfg.join("keymap.toml"), example).unwrap();
+    let o = kinerja(&f.store, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    std::fs::write(
+        cfg.join("keymap.toml"),
+        example.replace("next-period", "next-perod"),
+    )
+    .unwrap();
+    let o = kinerja(&f.store, &[]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the user file is read: {}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("keymap.toml:2"), "{}", stderr(&o));
+}
