@@ -436,6 +436,19 @@ impl Dataset {
     pub fn iku_of_ss(&self, ss: &CodeRef) -> &[CodeRef] {
         self.index.iku_of_ss.get(ss).map_or(&[], |v| v.as_slice())
     }
+    /// The IKU records of an SS, in code order.
+    pub fn ikus_in_ss<'a>(&'a self, ss: &CodeRef) -> impl Iterator<Item = &'a Iku> + 'a {
+        self.iku_of_ss(ss).iter().filter_map(|k| self.iku.get(k))
+    }
+    /// The IKU records cascaded from `source`, in unit/code order.
+    pub fn ikus_cascaded_from<'a>(
+        &'a self,
+        source: &CodeRef,
+    ) -> impl Iterator<Item = &'a Iku> + 'a {
+        self.cascaded_from(source)
+            .iter()
+            .filter_map(|k| self.iku.get(k))
+    }
     /// IKU of a unit, in code order.
     pub fn iku_of_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Iku> + 'a {
         let start = CodeRef::new(unit, "");

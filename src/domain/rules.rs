@@ -233,11 +233,7 @@ fn r02(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
 /// R03: an SS holding a direct-cascaded IKU also holds a non-cascaded IKU.
 fn r03(ds: &Dataset, unit: &str, out: &mut Out) {
     for ss in ds.ss_of(unit) {
-        let ikus: Vec<&Iku> = ds
-            .iku_of_ss(ss)
-            .iter()
-            .filter_map(|k| ds.iku.get(k))
-            .collect();
+        let ikus: Vec<&Iku> = ds.ikus_in_ss(ss).collect();
         let direct: Vec<&str> = ikus
             .iter()
             .filter(|i| {
@@ -278,11 +274,7 @@ fn r04(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
 /// R05: every SS has an IKU, and not only activity IKU.
 fn r05(ds: &Dataset, unit: &str, out: &mut Out) {
     for ss in ds.ss_of(unit) {
-        let ikus: Vec<&Iku> = ds
-            .iku_of_ss(ss)
-            .iter()
-            .filter_map(|k| ds.iku.get(k))
-            .collect();
+        let ikus: Vec<&Iku> = ds.ikus_in_ss(ss).collect();
         if ikus.is_empty() {
             out.push(
                 "R05",
@@ -477,9 +469,7 @@ fn r08(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
             .or_default()
             .push((&ss.code, ss.weight));
         let members: Vec<(&str, Option<Decimal>)> = ds
-            .iku_of_ss(ss_key)
-            .iter()
-            .filter_map(|k| ds.iku.get(k))
+            .ikus_in_ss(ss_key)
             .map(|i| (i.code.as_str(), i.weight))
             .collect();
         if let Some((sum, missing)) = weight_problem(&members, total) {
@@ -586,9 +576,7 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
         if iku.rolls_up() && iku.location_consolidation == LocationConsolidation::Sum {
             let own = annual_target(iku.period_consolidation, iku.reporting_period, &iku.targets);
             let children: Vec<&Iku> = ds
-                .cascaded_from(&iku.key())
-                .iter()
-                .filter_map(|k| ds.iku.get(k))
+                .ikus_cascaded_from(&iku.key())
                 .filter(|c| {
                     c.cascade
                         .as_ref()

@@ -182,9 +182,7 @@ fn effective_months_depth(ds: &Dataset, iku: &Iku, depth: usize) -> (Months, Mon
     };
     let key = iku.key();
     let children: Vec<&Iku> = ds
-        .cascaded_from(&key)
-        .iter()
-        .filter_map(|k| ds.iku.get(k))
+        .ikus_cascaded_from(&key)
         .filter(|c| {
             ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(iku.unit.as_str())
         })
@@ -265,13 +263,19 @@ pub struct UnitScore {
 /// Scores one IKU up to `period` (1..=12).
 pub fn score_iku(ds: &Dataset, rb: &Rulebook, iku: &Iku, period: u8) -> IkuScore {
     let (t, r) = effective_months(ds, iku);
-    let c = consolidate_to(
-        iku.period_consolidation,
-        iku.reporting_period,
-        &t,
-        &r,
-        period,
-    );
+    score_iku_on(rb, iku, &t, &r, period)
+}
+
+/// Scores one IKU for every period 1..=12 (the grid's "Capaian s.d." row), resolving its
+/// roll-up once instead of once per month.
+pub fn score_iku_by_month(ds: &Dataset, rb: &Rulebook, iku: &Iku) -> Vec<IkuScore> {
+    let (t, r) = effective_months(ds, iku);
+    (1..=12).map(|m| score_iku_on(rb, iku, &t, &r, m)).collect()
+}
+
+/// Scores one IKU up to `period` from its effective monthly targets and realisasi.
+fn score_iku_on(rb: &Rulebook, iku: &Iku, t: &Months, r: &Months, period: u8) -> IkuScore {
+    let c = consolidate_to(iku.period_consolidation, iku.reporting_period, t, r, period);
     let target = c.map(|c| c.target);
     let realisasi = c.and_then(|c| c.realisasi);
     let capaian = match (realisasi, target) {
@@ -322,9 +326,7 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
     for key in ds.ss_of(unit) {
         let Some(s) = ds.ss.get(key) else { continue };
         let members: Vec<Member> = ds
-            .iku_of_ss(key)
-            .iter()
-            .filter_map(|k| ds.iku.get(k))
+            .ikus_in_ss(key)
             .map(|i| (iku.get(&i.code).and_then(|x| x.capaian), i.weight))
             .collect();
         let value = weighted_mean(&members);

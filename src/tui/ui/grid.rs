@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::sparkline::Trajectory;
 use super::{block, exact, num2, status_style};
 use crate::domain::rules::Finding;
-use crate::domain::score::{effective_months, score_iku};
+use crate::domain::score::{effective_months, score_iku_by_month};
 use crate::domain::{CodeRef, Iku};
 use crate::text::tui as t;
 use crate::tui::app::{App, EditKind, Focus, Node};
@@ -181,11 +181,9 @@ fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
     let caps: Vec<(
         Option<rust_decimal::Decimal>,
         Option<crate::domain::score::Status>,
-    )> = (1..=12u8)
-        .map(|m| {
-            let s = score_iku(&app.ds, &app.rb, iku, m);
-            (s.capaian, s.status)
-        })
+    )> = score_iku_by_month(&app.ds, &app.rb, iku)
+        .into_iter()
+        .map(|s| (s.capaian, s.status))
         .collect();
     let grid_focus = app.focus == Focus::Grid;
     let cursor = if grid_focus || app.editor.is_some() {
