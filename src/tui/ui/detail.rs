@@ -256,9 +256,7 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     frame.render_widget(Paragraph::new(head), h);
     let rows: Vec<Row> = app
         .ds
-        .iku_of_ss(key)
-        .iter()
-        .filter_map(|k| app.ds.iku.get(k))
+        .ikus_in_ss(key)
         .map(|i| {
             let sc = score.iku.get(&i.code);
             let stt = sc.and_then(|x| x.status);
