@@ -2,6 +2,8 @@
 //! sled writes, the backup before a schema migration, `init [--group]` and the refusal of a
 //! world-writable store.
 
+mod raw_sled;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -58,13 +60,13 @@ fn export(store: &Path) -> String {
 
 /// Replaces the value of `key` in `tree` with raw sled access while the store is closed.
 fn raw_put(path: &Path, tree: &str, key: &[u8], value: &[u8]) {
-    let db = sled::open(path).unwrap();
+    let db = raw_sled::open(path);
     db.open_tree(tree).unwrap().insert(key, value).unwrap();
     db.flush().unwrap();
 }
 
 fn raw_get(path: &Path, tree: &str, key: &[u8]) -> Vec<u8> {
-    let db = sled::open(path).unwrap();
+    let db = raw_sled::open(path);
     db.open_tree(tree)
         .unwrap()
         .get(key)
@@ -224,7 +226,7 @@ fn an_older_schema_is_backed_up_beside_the_store_before_migrating() {
 fn a_store_without_a_schema_marker_is_backed_up_through_the_library_too() {
     let f = imported();
     {
-        let db = sled::open(&f.store).unwrap();
+        let db = raw_sled::open(&f.store);
         db.open_tree("meta").unwrap().remove(b"schema").unwrap();
         db.flush().unwrap();
     }

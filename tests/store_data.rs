@@ -1,6 +1,8 @@
 //! Store round trips: import, load, apply with audit, refusals, the audit filter, reopening,
 //! damaged records and verify.
 
+mod raw_sled;
+
 mod store_common;
 
 use chrono::{Duration, Local};
@@ -410,7 +412,7 @@ fn import_over_existing_codes_conflicts_unless_replace() {
 
 /// Damages one record with raw sled access while the store is closed.
 fn damage(path: &std::path::Path, tree: &str, f: impl Fn(&mut Vec<u8>)) -> String {
-    let db = sled::open(path).unwrap();
+    let db = raw_sled::open(path);
     let t = db.open_tree(tree).unwrap();
     let (k, v) = t.iter().next().unwrap().unwrap();
     let mut v = v.to_vec();
