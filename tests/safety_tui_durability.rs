@@ -42,7 +42,7 @@ fn run(iterations: usize, seed: u64) {
         t.text(&value);
         t.keys(&["Enter"]);
         std::thread::sleep(Duration::from_millis(rng.next() % 120));
-        let confirmed = t.screen().contains("Tersimpan");
+        let confirmed = t.raw_screen().contains("Tersimpan");
         let pid = String::from_utf8_lossy(
             &t.tmux(&["display-message", "-p", "-t", "k", "#{pane_pid}"])
                 .stdout,

@@ -91,15 +91,31 @@ impl Tmux {
         std::thread::sleep(Duration::from_millis(60));
     }
 
-    pub fn screen(&self) -> String {
+    /// One capture of the pane, as it is this instant (may be a frame half-drawn).
+    pub fn raw_screen(&self) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "k"]).stdout).into_owned()
+    }
+
+    /// The pane once it has settled: two captures 50 ms apart are identical (2 s at most, then
+    /// the last capture). A capture can otherwise catch a frame half-way through the pty.
+    pub fn screen(&self) -> String {
+        let start = Instant::now();
+        let mut last = self.raw_screen();
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            let now = self.raw_screen();
+            if now == last || start.elapsed() > Duration::from_secs(2) {
+                return now;
+            }
+            last = now;
+        }
     }
 
     pub fn alive(&self) -> bool {
         self.tmux(&["has-session", "-t", "k"]).status.success()
     }
 
-    /// Waits until the screen shows `needle` (10 s at most).
+    /// Waits until the settled screen shows `needle` (10 s at most).
     pub fn wait_for(&self, needle: &str) -> String {
         let start = Instant::now();
         loop {
