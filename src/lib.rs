@@ -11,3 +11,5 @@ pub mod interchange;
 pub mod store;
 pub mod text;
 pub mod tui;
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

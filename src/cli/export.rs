@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
             t::PROGRESS_LOAD.fill(&[("store", &store.path().display())]),
             2,
         );
-        let ds = store.load_year(year).map_err(refused)?;
+        let ds = store.load_year_from_records(year).map_err(refused)?;
         bar.phase(t::PROGRESS_EXPORT.s(), 2);
         bar.set(1, 2);
         let doc = json::export_document(&ds);

@@ -170,26 +170,39 @@ pub mod months_serde {
     use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(m: &Months, s: S) -> Result<S::Ok, S::Error> {
-        let v: Vec<Option<String>> = m.iter().map(|x| x.map(|d| d.to_string())).collect();
-        v.serialize(s)
+        s.collect_seq(m.iter().map(|x| x.map(Dec)))
     }
+
+    /// Reads the twelve slots straight into the array (no list of strings in between: an IKU
+    /// has 24 of them and a ministry-scale year 25,000 IKU).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Months, D::Error> {
-        use serde::de::Error;
-        let v: Vec<Option<String>> = Vec::deserialize(d)?;
-        if v.len() != 12 {
-            return Err(D::Error::custom(format!(
-                "expected 12 months, found {}",
-                v.len()
-            )));
+        d.deserialize_seq(MonthsVisitor)
+    }
+
+    struct MonthsVisitor;
+
+    impl<'de> serde::de::Visitor<'de> for MonthsVisitor {
+        type Value = Months;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("12 monthly values")
         }
-        let mut out = NO_MONTHS;
-        for (i, s) in v.into_iter().enumerate() {
-            out[i] = match s {
-                None => None,
-                Some(t) => Some(t.parse::<Decimal>().map_err(D::Error::custom)?),
-            };
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Months, A::Error> {
+            use serde::de::Error;
+            let mut out = NO_MONTHS;
+            let mut n = 0usize;
+            while let Some(v) = seq.next_element::<Option<Dec>>()? {
+                if let Some(slot) = out.get_mut(n) {
+                    *slot = v.map(|d| d.0);
+                }
+                n += 1;
+            }
+            if n != 12 {
+                return Err(A::Error::custom(format!("expected 12 months, found {n}")));
+            }
+            Ok(out)
         }
-        Ok(out)
     }
 }
 
@@ -354,6 +367,115 @@ struct Index {
     roots: Vec<String>,
 }
 
+impl Index {
+    /// The unit part: children and roots, in the order given (code order).
+    fn of_units<'a>(units: impl IntoIterator<Item = &'a Unit>) -> Index {
+        let mut ix = Index::default();
+        for u in units {
+            match &u.parent {
+                Some(p) => push_to(&mut ix.children, p, u.code.clone()),
+                None => ix.roots.push(u.code.clone()),
+            }
+        }
+        ix
+    }
+
+    /// The SS part: the SS of each unit.
+    fn of_ss<'a>(ss: impl IntoIterator<Item = &'a Ss>) -> Index {
+        let mut ix = Index::default();
+        for s in ss {
+            push_to(&mut ix.ss_of_unit, &s.unit, CodeRef::new(&s.unit, &s.code));
+        }
+        ix
+    }
+
+    /// The IKU part: the IKU of each SS and the IKU cascaded from each IKU.
+    fn of_iku<'a>(iku: impl IntoIterator<Item = &'a Iku>) -> Index {
+        let mut ix = Index::default();
+        for i in iku {
+            let ss = CodeRef::new(&i.unit, &i.ss);
+            match ix.iku_of_ss.get_mut(&ss) {
+                Some(v) => v.push(i.key()),
+                None => {
+                    ix.iku_of_ss.insert(ss, vec![i.key()]);
+                }
+            }
+            if let Some(c) = &i.cascade {
+                match ix.cascaded_children.get_mut(&c.from) {
+                    Some(v) => v.push(i.key()),
+                    None => {
+                        ix.cascaded_children.insert(c.from.clone(), vec![i.key()]);
+                    }
+                }
+            }
+        }
+        ix
+    }
+}
+
+/// The items of consecutive chunks, with an exact length (so that collecting them allocates
+/// once).
+struct Chunks<T> {
+    chunks: std::vec::IntoIter<Vec<T>>,
+    current: std::vec::IntoIter<T>,
+    remaining: usize,
+}
+
+impl<T> Chunks<T> {
+    fn new(chunks: Vec<Vec<T>>) -> Self {
+        Chunks {
+            remaining: chunks.iter().map(Vec::len).sum(),
+            chunks: chunks.into_iter(),
+            current: Vec::new().into_iter(),
+        }
+    }
+}
+
+impl<T> Iterator for Chunks<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        loop {
+            if let Some(item) = self.current.next() {
+                self.remaining -= 1;
+                return Some(item);
+            }
+            self.current = self.chunks.next()?.into_iter();
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.remaining, Some(self.remaining))
+    }
+}
+
+/// Sorts by key (stable) and keeps only the last of equal keys; free when already in strict order
+/// (as a store gives them).
+fn sort_unique<T>(v: &mut Vec<T>, key: impl Fn(&T) -> (&str, &str)) {
+    if v.is_sorted_by(|a, b| key(a) < key(b)) {
+        return;
+    }
+    v.sort_by(|a, b| key(a).cmp(&key(b)));
+    let mut keep = vec![true; v.len()];
+    for i in 1..v.len() {
+        if key(&v[i - 1]) == key(&v[i]) {
+            keep[i - 1] = false;
+        }
+    }
+    let mut it = keep.iter();
+    v.retain(|_| *it.next().unwrap_or(&true));
+}
+
+/// Appends to the list under `key`, allocating the key only for a new list.
+fn push_to<T>(map: &mut HashMap<String, Vec<T>>, key: &str, value: T) {
+    match map.get_mut(key) {
+        Some(v) => v.push(value),
+        None => {
+            map.insert(key.to_string(), vec![value]);
+        }
+    }
+}
+
 impl Dataset {
     pub fn new(year: i32, rulebook: impl Into<String>) -> Self {
         Dataset {
@@ -372,50 +494,115 @@ impl Dataset {
         iku: impl IntoIterator<Item = Iku>,
         addenda: Vec<Addendum>,
     ) -> Self {
+        let (mut units, mut ss, mut iku): (Vec<Unit>, Vec<Ss>, Vec<Iku>) = (
+            units.into_iter().collect(),
+            ss.into_iter().collect(),
+            iku.into_iter().collect(),
+        );
+        // key order, and the last of equal keys wins (as collecting into a map does), so that
+        // the index lists come out in code order
+        sort_unique(&mut units, |u| (u.code.as_str(), ""));
+        sort_unique(&mut ss, |s| (s.unit.as_str(), s.code.as_str()));
+        sort_unique(&mut iku, |i| (i.unit.as_str(), i.code.as_str()));
+        Self::build(year, rulebook.into(), units, vec![ss], vec![iku], addenda)
+    }
+
+    /// Builds a dataset from parts given in strict key order, the SS and IKU in consecutive
+    /// chunks (as a year snapshot holds them): no sorting and no concatenation, so each record
+    /// is moved only into its map. Parts out of order are sorted as [`Dataset::from_parts`] does.
+    pub fn from_sorted_chunks(
+        year: i32,
+        rulebook: impl Into<String>,
+        units: Vec<Unit>,
+        ss: Vec<Vec<Ss>>,
+        iku: Vec<Vec<Iku>>,
+        addenda: Vec<Addendum>,
+    ) -> Self {
+        fn ss_key(s: &Ss) -> (&str, &str) {
+            (&s.unit, &s.code)
+        }
+        fn iku_key(i: &Iku) -> (&str, &str) {
+            (&i.unit, &i.code)
+        }
+        let in_order = units.is_sorted_by(|a, b| a.code < b.code)
+            && ss
+                .iter()
+                .flatten()
+                .is_sorted_by(|a, b| ss_key(a) < ss_key(b))
+            && iku
+                .iter()
+                .flatten()
+                .is_sorted_by(|a, b| iku_key(a) < iku_key(b));
+        if !in_order {
+            return Self::from_parts(
+                year,
+                rulebook,
+                units,
+                ss.into_iter().flatten(),
+                iku.into_iter().flatten(),
+                addenda,
+            );
+        }
+        Self::build(year, rulebook.into(), units, ss, iku, addenda)
+    }
+
+    /// The maps and the index of parts in strict key order. At ministry scale (25,000 IKU) this
+    /// is a good part of opening a year: the three kinds are built side by side.
+    fn build(
+        year: i32,
+        rulebook: String,
+        units: Vec<Unit>,
+        ss: Vec<Vec<Ss>>,
+        iku: Vec<Vec<Iku>>,
+        addenda: Vec<Addendum>,
+    ) -> Self {
         let mut d = Dataset::new(year, rulebook);
-        d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
-        d.ss = ss
-            .into_iter()
-            .map(|s| (CodeRef::new(&s.unit, &s.code), s))
-            .collect();
-        d.iku = iku.into_iter().map(|i| (i.key(), i)).collect();
+        let (units_ix, (ss_map, ss_ix), (iku_map, iku_ix)) = std::thread::scope(|scope| {
+            let iku = scope.spawn(move || {
+                let ix = Index::of_iku(iku.iter().flatten());
+                let map: BTreeMap<CodeRef, Iku> = Chunks::new(iku).map(|i| (i.key(), i)).collect();
+                (map, ix)
+            });
+            let ss = scope.spawn(move || {
+                let ix = Index::of_ss(ss.iter().flatten());
+                let map: BTreeMap<CodeRef, Ss> = Chunks::new(ss)
+                    .map(|s| (CodeRef::new(&s.unit, &s.code), s))
+                    .collect();
+                (map, ix)
+            });
+            let units_ix = Index::of_units(&units);
+            d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
+            (
+                units_ix,
+                ss.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                iku.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            )
+        });
+        d.ss = ss_map;
+        d.iku = iku_map;
         d.addenda = addenda;
-        d.reindex();
+        d.index = Index {
+            children: units_ix.children,
+            roots: units_ix.roots,
+            ss_of_unit: ss_ix.ss_of_unit,
+            iku_of_ss: iku_ix.iku_of_ss,
+            cascaded_children: iku_ix.cascaded_children,
+        };
         d
     }
 
     /// Rebuilds the derived lookups; call after adding or removing units, SS or IKU.
     pub fn reindex(&mut self) {
-        let mut ix = Index::default();
-        for u in self.units.values() {
-            match &u.parent {
-                Some(p) => ix
-                    .children
-                    .entry(p.clone())
-                    .or_default()
-                    .push(u.code.clone()),
-                None => ix.roots.push(u.code.clone()),
-            }
-        }
-        for (k, s) in &self.ss {
-            ix.ss_of_unit
-                .entry(s.unit.clone())
-                .or_default()
-                .push(k.clone());
-        }
-        for (k, i) in &self.iku {
-            ix.iku_of_ss
-                .entry(CodeRef::new(&i.unit, &i.ss))
-                .or_default()
-                .push(k.clone());
-            if let Some(c) = &i.cascade {
-                ix.cascaded_children
-                    .entry(c.from.clone())
-                    .or_default()
-                    .push(k.clone());
-            }
-        }
-        self.index = ix;
+        let units = Index::of_units(self.units.values());
+        let ss = Index::of_ss(self.ss.values());
+        let iku = Index::of_iku(self.iku.values());
+        self.index = Index {
+            children: units.children,
+            roots: units.roots,
+            ss_of_unit: ss.ss_of_unit,
+            iku_of_ss: iku.iku_of_ss,
+            cascaded_children: iku.cascaded_children,
+        };
     }
 
     pub fn roots(&self) -> &[String] {
@@ -506,5 +693,63 @@ impl Dataset {
             .map(|a| a.version)
             .max()
             .unwrap_or(0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(code: &str, parent: Option<&str>, name: &str) -> Unit {
+        Unit {
+            code: code.into(),
+            name: name.into(),
+            level: Level::Three,
+            parent: parent.map(Into::into),
+            perspective_weights: BTreeMap::new(),
+        }
+    }
+
+    fn iku(unit: &str, code: &str, ss: &str) -> Iku {
+        Iku::new(
+            unit,
+            code,
+            ss,
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        )
+    }
+
+    #[test]
+    fn from_parts_indexes_in_code_order_and_the_last_duplicate_wins() {
+        let units = vec![
+            unit("R", None, "root"),
+            unit("C", Some("R"), "first"),
+            unit("A", Some("R"), "a"),
+            unit("C", Some("R"), "second"),
+        ];
+        let mut named = iku("C", "2", "S");
+        named.name = "last".into();
+        let ikus = vec![
+            iku("C", "2", "S"),
+            iku("C", "1", "S"),
+            named,
+            iku("A", "9", "S"),
+        ];
+        let d = Dataset::from_parts(2025, "r", units, Vec::new(), ikus, Vec::new());
+        assert_eq!(d.children("R"), ["A".to_string(), "C".to_string()]);
+        assert_eq!(d.units["C"].name, "second");
+        assert_eq!(d.iku.len(), 3);
+        assert_eq!(d.iku[&CodeRef::new("C", "2")].name, "last");
+        assert_eq!(
+            d.ikus_in_ss(&CodeRef::new("C", "S"))
+                .map(|i| i.code.as_str())
+                .collect::<Vec<_>>(),
+            ["1", "2"]
+        );
+        let mut again = d.clone();
+        again.reindex();
+        assert_eq!(again, d, "reindex gives the index from_parts built");
     }
 }

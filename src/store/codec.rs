@@ -15,15 +15,34 @@ use super::StoreError;
 pub const RECORD_VERSION: u16 = 1;
 
 /// Largest record a decode will allocate for (a damaged length prefix must not exhaust memory).
-const DECODE_LIMIT: usize = 64 * 1024 * 1024;
+pub(super) const DECODE_LIMIT: usize = 64 * 1024 * 1024;
 
 /// Encodes a record in its envelope.
 pub fn encode<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
     let mut out = RECORD_VERSION.to_be_bytes().to_vec();
-    let body = bincode::serde::encode_to_vec(value, config::standard())
-        .map_err(|e| StoreError::Engine(format!("encode: {e}")))?;
-    out.extend_from_slice(&body);
+    out.extend_from_slice(&encode_body(value)?);
     Ok(out)
+}
+
+/// Encodes a value without the envelope (a section of a larger record).
+pub(super) fn encode_body<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError> {
+    bincode::serde::encode_to_vec(value, config::standard())
+        .map_err(|e| StoreError::Engine(format!("encode: {e}")))
+}
+
+/// Decodes a value written by [`encode_body`]; every byte must be consumed. Text fields that
+/// are parsed (decimals) are read in place, without an intermediate `String`.
+pub(super) fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    let cfg = config::standard().with_limit::<DECODE_LIMIT>();
+    let (value, used) = bincode::serde::borrow_decode_from_slice::<T, _>(body, cfg)
+        .map_err(|e| format!("undecodable: {e}"))?;
+    if used != body.len() {
+        return Err(format!(
+            "{} unexpected byte(s) after the record",
+            body.len() - used
+        ));
+    }
+    Ok(value)
 }
 
 /// Decodes a record from its envelope; `key` is the readable key for the error.
@@ -46,16 +65,7 @@ pub fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T, StoreEr
             "schema version {head}, this build reads version {RECORD_VERSION}"
         )));
     }
-    let cfg = config::standard().with_limit::<DECODE_LIMIT>();
-    let (value, used) = bincode::serde::decode_from_slice::<T, _>(body, cfg)
-        .map_err(|e| corrupt(format!("undecodable: {e}")))?;
-    if used != body.len() {
-        return Err(corrupt(format!(
-            "{} unexpected byte(s) after the record",
-            body.len() - used
-        )));
-    }
-    Ok(value)
+    decode_body(body).map_err(corrupt)
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod codec;
 pub mod keys;
 pub mod lock;
 mod salvage;
+mod snapshot;
 mod verify;
 mod write;
 
@@ -32,7 +33,10 @@ pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
 pub use verify::Problem;
 
 /// Schema of the store as a whole (tree layout and key format), kept in `meta/schema`.
-pub const STORE_SCHEMA: u16 = 1;
+///
+/// 2 added the `snapshots` and `dirty` trees: a build of schema 1 would change records without
+/// marking them dirty, so it must refuse a schema-2 store (it does: newer schema).
+pub const STORE_SCHEMA: u16 = 2;
 
 const META_SCHEMA: &[u8] = b"schema";
 /// How often `open` tries again while the lock looks like it is being released (50 ms apart).
@@ -239,6 +243,9 @@ struct Trees {
     iku: sled::Tree,
     addenda: sled::Tree,
     audit: sled::Tree,
+    /// Derived, outside [`TreeId::ALL`]: see [`snapshot`].
+    snapshots: sled::Tree,
+    dirty: sled::Tree,
 }
 
 /// Names of the trees, as used in keys shown to the user.
@@ -359,6 +366,8 @@ impl Store {
             iku: tree(TreeId::Iku)?,
             addenda: tree(TreeId::Addenda)?,
             audit: tree(TreeId::Audit)?,
+            snapshots: db.open_tree("snapshots")?,
+            dirty: db.open_tree("dirty")?,
         };
         let mut store = Store {
             path: path.to_path_buf(),
@@ -403,10 +412,15 @@ impl Store {
     /// The migration steps from schema `from` up to [`STORE_SCHEMA`], run after the backup.
     ///
     /// Schema 0 is a store written before the schema marker existed; its layout is the layout of
-    /// schema 1, so no record changes. A later schema adds its step here
-    /// (`if from < 2 { self.migrate_1_to_2()?; }`), each step in its own transaction.
+    /// schema 1, so no record changes. Schema 2 adds the snapshot trees, empty at first (every
+    /// year is read from its records once and its snapshot written then), and drops whatever
+    /// they might hold. A later schema adds its step here, each step in its own transaction.
     fn migrate(&self, from: u16) -> Result<(), StoreError> {
         debug_assert!(from < STORE_SCHEMA);
+        if from < 2 {
+            self.trees.snapshots.clear()?;
+            self.trees.dirty.clear()?;
+        }
         Ok(())
     }
 
@@ -470,24 +484,15 @@ impl Store {
         Ok(out)
     }
 
-    /// Loads one year's data, indexed. [`StoreError::NotFound`] when the year is not stored.
-    pub fn load_year(&self, year: i32) -> Result<Dataset, StoreError> {
-        let rec = self
-            .year_record(year)?
-            .ok_or_else(|| StoreError::NotFound(t::YEAR.fill(&[("year", &year)])))?;
+    /// Loads one year's data from its records (every record decoded); see
+    /// [`Store::load_year`] for the usual, faster path.
+    fn load_year_records(&self, year: i32, rulebook: String) -> Result<Dataset, StoreError> {
         let prefix = keys::year(year);
         let units: Vec<Unit> = self.scan(TreeId::Units, &prefix)?;
         let ss: Vec<Ss> = self.scan(TreeId::Ss, &prefix)?;
         let iku: Vec<Iku> = self.scan(TreeId::Iku, &prefix)?;
         let addenda: Vec<Addendum> = self.scan(TreeId::Addenda, &prefix)?;
-        Ok(Dataset::from_parts(
-            year,
-            rec.rulebook,
-            units,
-            ss,
-            iku,
-            addenda,
-        ))
+        Ok(Dataset::from_parts(year, rulebook, units, ss, iku, addenda))
     }
 
     /// The audit trail, newest first.

@@ -185,6 +185,19 @@ impl Store {
         for (year, yv) in &years {
             check_year(*year, yv, registered.contains(year), &mut problems);
         }
+        for kv in self.trees.snapshots.iter() {
+            let (k, _) = kv?;
+            let Some(year) = keys::year_from(&k).filter(|_| k.len() == 4) else {
+                self.trees.snapshots.remove(&k)?;
+                continue;
+            };
+            if let Some(reason) = self.check_snapshot(year)? {
+                problems.push(Problem {
+                    key: format!("snapshots/{year}"),
+                    reason,
+                });
+            }
+        }
         Ok(problems)
     }
 }

@@ -5,7 +5,7 @@
 //! transaction over all trees writes the records, the audit entries (numbered from the counter in
 //! `meta/audit_next`) and the counter; then the store is flushed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Utc;
 use rust_decimal::Decimal;
@@ -77,6 +77,30 @@ fn unit_of(code: &str) -> String {
 }
 fn iku_of(r: &CodeRef) -> String {
     t::IKU.fill(&[("code", r)])
+}
+
+/// The snapshot marks for a set of writes: year + unit for a unit, SS, IKU or addendum record;
+/// the year alone when its year record changes (see `snapshot.rs`).
+fn dirty_marks(writes: &Writes) -> BTreeSet<Vec<u8>> {
+    let mut out = BTreeSet::new();
+    for (tree, key) in writes.keys() {
+        let kind = TreeId::ALL.get(tree.0).copied();
+        match kind {
+            Some(TreeId::Years) => {
+                out.insert(key.clone());
+            }
+            Some(TreeId::Units | TreeId::Ss | TreeId::Iku | TreeId::Addenda) => {
+                let tail = key.get(4..).unwrap_or_default();
+                let unit_end = tail
+                    .iter()
+                    .position(|&b| b == keys::SEP)
+                    .map_or(key.len(), |i| 4 + i);
+                out.insert(key[..unit_end].to_vec());
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 impl Store {
@@ -270,6 +294,21 @@ impl Store {
             audit.push(e);
         }
         self.commit(&writes, audit)?;
+        if existing.is_none() || replace {
+            // The year now holds exactly `ds`: its snapshot is written now rather than by the
+            // first open, which would read every record. A failure leaves the year marked
+            // dirty, and the first open writes it.
+            let marks: Vec<Vec<u8>> = self
+                .trees
+                .dirty
+                .scan_prefix(keys::year(y))
+                .keys()
+                .collect::<Result<Vec<_>, _>>()?
+                .into_iter()
+                .map(|k| k.to_vec())
+                .collect();
+            let _ = self.write_snapshot(ds, &marks);
+        }
         Ok(())
     }
 
@@ -489,6 +528,7 @@ impl Store {
         audit: Vec<AuditEntry>,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let tr = &self.trees;
+        let marks = dirty_marks(writes);
         let all = (
             &tr.meta,
             &tr.years,
@@ -497,36 +537,43 @@ impl Store {
             &tr.iku,
             &tr.addenda,
             &tr.audit,
+            &tr.dirty,
         );
-        let result = all.transaction(|(meta, years, units, ss, iku, addenda, audit_tree)| {
-            let views: [&TransactionalTree; 7] = [meta, years, units, ss, iku, addenda, audit_tree];
-            debug_assert_eq!(TreeIx::from(TreeId::Audit).0, 6);
-            for ((tree, key), value) in writes {
-                match value {
-                    Some(v) => views[tree.0].insert(key.as_slice(), v.as_slice())?,
-                    None => views[tree.0].remove(key.as_slice())?,
-                };
-            }
-            let abort = ConflictableTransactionError::Abort;
-            let mut next: u64 = match meta.get(META_AUDIT_NEXT)? {
-                Some(v) => {
-                    codec::decode(&keys::display("meta", META_AUDIT_NEXT), &v).map_err(abort)?
+        let result = all.transaction(
+            |(meta, years, units, ss, iku, addenda, audit_tree, dirty)| {
+                let views: [&TransactionalTree; 7] =
+                    [meta, years, units, ss, iku, addenda, audit_tree];
+                debug_assert_eq!(TreeIx::from(TreeId::Audit).0, 6);
+                for ((tree, key), value) in writes {
+                    match value {
+                        Some(v) => views[tree.0].insert(key.as_slice(), v.as_slice())?,
+                        None => views[tree.0].remove(key.as_slice())?,
+                    };
                 }
-                None => 1,
-            };
-            let mut written = Vec::with_capacity(audit.len());
-            for e in &audit {
-                let e = AuditEntry {
-                    seq: next,
-                    ..e.clone()
+                for m in &marks {
+                    dirty.insert(m.as_slice(), &[][..])?;
+                }
+                let abort = ConflictableTransactionError::Abort;
+                let mut next: u64 = match meta.get(META_AUDIT_NEXT)? {
+                    Some(v) => {
+                        codec::decode(&keys::display("meta", META_AUDIT_NEXT), &v).map_err(abort)?
+                    }
+                    None => 1,
                 };
-                audit_tree.insert(&keys::audit(next), codec::encode(&e).map_err(abort)?)?;
-                written.push(e);
-                next += 1;
-            }
-            meta.insert(META_AUDIT_NEXT, codec::encode(&next).map_err(abort)?)?;
-            Ok(written)
-        });
+                let mut written = Vec::with_capacity(audit.len());
+                for e in &audit {
+                    let e = AuditEntry {
+                        seq: next,
+                        ..e.clone()
+                    };
+                    audit_tree.insert(&keys::audit(next), codec::encode(&e).map_err(abort)?)?;
+                    written.push(e);
+                    next += 1;
+                }
+                meta.insert(META_AUDIT_NEXT, codec::encode(&next).map_err(abort)?)?;
+                Ok(written)
+            },
+        );
         let written = result.map_err(|e| match e {
             TransactionError::Abort(e) => e,
             TransactionError::Storage(e) => StoreError::from(e),

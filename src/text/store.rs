@@ -96,6 +96,14 @@ pub const P_PARENT_CYCLE: Msg = msg!(
     "the parent units form a cycle"
 );
 pub const P_BAD_KEY: Msg = msg!("kunci tidak terbaca", "unreadable key");
+pub const P_SNAPSHOT_STALE: Msg = msg!(
+    "ringkasan tahun tidak cocok dengan catatannya; dihapus, dibangun ulang dari catatan saat dibuka berikutnya",
+    "the year snapshot did not match its records; removed, it is rebuilt from the records on the next open"
+);
+pub const P_SNAPSHOT_UNREADABLE: Msg = msg!(
+    "ringkasan tahun tidak terbaca ({reason}); dihapus, dibangun ulang dari catatan saat dibuka berikutnya",
+    "the year snapshot is unreadable ({reason}); removed, it is rebuilt from the records on the next open"
+);
 pub const P_UNKNOWN_META: Msg = msg!("kunci meta tak dikenal", "unknown meta key");
 
 // --- safety ---
