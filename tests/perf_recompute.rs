@@ -172,7 +172,7 @@ fn scrolling_the_whole_tree_keeps_the_selection_on_screen() {
                 Node::Unit(u) => u.clone(),
                 Node::Ss(k) | Node::Iku(k) => k.code.clone(),
             };
-            line.contains(app.theme.selection_symbol.trim()) && line.contains(&code)
+            line.contains(app.theme.pointer(app.detail_stale()).trim()) && line.contains(&code)
         })
     };
     for (i, row) in rows.iter().enumerate().skip(1) {

@@ -147,3 +147,36 @@ fn sigterm_while_idle_restores_and_unlocks() {
     let o = cli(home.path(), &["report", "--unit", "KPKNL-PONTIANAK"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn the_detail_follows_a_tree_move_after_the_pause_without_another_key() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "pause");
+    t.start(&[]);
+    let first = t.wait_for("KEMENKEU — ");
+    assert!(!first.contains("DJKN — "), "{first}");
+    // KEMENKEU → DJKN, then nothing: the run loop draws DJKN's detail once the pause is over
+    t.keys(&["Down"]);
+    let after = t.wait_for("DJKN — ");
+    assert!(!after.contains("KEMENKEU — "), "{after}");
+    assert!(
+        !after.contains('▷'),
+        "the pointer is whole again once the detail follows:\n{after}"
+    );
+    // a burst of moves (DJKN is closed: to KEMENKEU's SS-1, SS-2, back to SS-1) ends with the
+    // detail of where it stopped, the pointer whole on that row
+    t.tmux(&["send-keys", "-t", "k", "Down", "Down", "Up"]);
+    let settled = t.wait_for("SS-1 — Pendapatan negara");
+    assert!(!settled.contains("DJKN — "), "{settled}");
+    assert!(
+        settled
+            .lines()
+            .any(|l| l.starts_with("│▶") && l.contains("SS-1")),
+        "{settled}"
+    );
+    t.keys(&["q"]);
+    t.wait_gone();
+}

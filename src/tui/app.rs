@@ -3,6 +3,7 @@
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -17,6 +18,11 @@ use crate::text::Lang;
 use crate::text::tui as t;
 use crate::tui::action::Mode;
 use crate::tui::deps::{Keymap, Locale, Theme};
+
+/// How long the detail pane waits after the last tree move before it shows the new selection
+/// (the default of [`App::detail_pause`]). Holding an arrow key then sends only the changed tree
+/// rows to the terminal; the detail follows once the user stops.
+pub const DETAIL_PAUSE: Duration = Duration::from_millis(150);
 
 /// One node of the tree: its identifier is a string so that the tree widget can key it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -302,6 +308,15 @@ pub struct App {
     /// Rows of the tree pane at the last render (for page up/down).
     pub page: usize,
     pub quit: bool,
+    /// While the detail pane lags behind tree moves: the selection it still shows. `None`: it
+    /// shows the selection. Set by the moves of `update`, cleared by every other action, by a
+    /// resize and by [`App::settle_detail`] once the pause has passed.
+    pub detail_held: Option<NodePath>,
+    /// When the held detail catches up; `None` while the last move has not been timed yet (the
+    /// clock is read by [`App::detail_wait`] / [`App::settle_detail`], never by `update`).
+    pub detail_due: Option<Instant>,
+    /// The pause after the last tree move before the detail follows ([`DETAIL_PAUSE`]).
+    pub detail_pause: Duration,
 }
 
 impl App {
@@ -356,6 +371,9 @@ impl App {
             size: (80, 24),
             page: 10,
             quit: false,
+            detail_held: None,
+            detail_due: None,
+            detail_pause: DETAIL_PAUSE,
         };
         match ui {
             Some(ui) => {
@@ -409,6 +427,57 @@ impl App {
     /// The selected node.
     pub fn node(&self) -> Option<&Node> {
         self.selected.last()
+    }
+
+    /// The node the detail pane shows: the selection, or while a tree move waits for its pause
+    /// ([`App::detail_held`]) the node selected before the moves.
+    pub fn detail_node(&self) -> Option<&Node> {
+        match &self.detail_held {
+            Some(p) => p.last(),
+            None => self.node(),
+        }
+    }
+
+    /// True while the detail pane shows another node than the selection.
+    pub fn detail_stale(&self) -> bool {
+        self.detail_held.is_some()
+    }
+
+    /// A tree move changed the selection from `before`: the detail pane keeps what it shows
+    /// and the pause starts again. Coming back to the node it shows ends the wait at once.
+    pub fn hold_detail(&mut self, before: NodePath) {
+        let held = self.detail_held.take().unwrap_or(before);
+        if held != self.selected {
+            self.detail_held = Some(held);
+        }
+        self.detail_due = None;
+    }
+
+    /// Brings the detail pane up to date with the selection now (every action but a tree move,
+    /// a resize).
+    pub fn sync_detail(&mut self) {
+        self.detail_held = None;
+        self.detail_due = None;
+    }
+
+    /// How long from `now` until the held detail is due (`None` when nothing is held); the
+    /// first call after a move starts its pause at `now`. The run loop polls for input this long.
+    pub fn detail_wait(&mut self, now: Instant) -> Option<Duration> {
+        self.detail_held.as_ref()?;
+        let due = *self.detail_due.get_or_insert(now + self.detail_pause);
+        Some(due.saturating_duration_since(now))
+    }
+
+    /// Lets the detail pane follow the selection when the pause after the last move has passed
+    /// at `now`; true when that changed what the pane shows (the screen needs a redraw).
+    pub fn settle_detail(&mut self, now: Instant) -> bool {
+        match self.detail_wait(now) {
+            Some(left) if left.is_zero() => {
+                self.sync_detail();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// The selected IKU, if the selection is one.

@@ -1,9 +1,10 @@
-//! The terminal loop: raw mode and alternate screen, one redraw per input or resize, effects
+//! The terminal loop: raw mode and alternate screen, one redraw per input or resize (and the one
+//! deferred redraw of the detail pane after tree moves, see [`App::detail_wait`]), effects
 //! performed with the store, the terminal restored on quit, panic, SIGTERM/SIGHUP and Ctrl-z.
 
 use std::io::{self, Stdout, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use crossterm::execute;
@@ -40,6 +41,9 @@ pub struct TuiOptions {
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// How long the loop waits for input when nothing is due (it then simply waits again).
+const IDLE_POLL: Duration = Duration::from_millis(250);
 
 /// Where the view state of a store is kept: `$XDG_STATE_HOME/kinerja/ui-<hash of the store
 /// path>.json` (`~/.local/state` when XDG_STATE_HOME is unset).
@@ -239,14 +243,21 @@ fn event_loop(
     term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
     let mut guard = crate::tui::input::EscGuard::new();
     loop {
-        if !event::poll(Duration::from_millis(250)).map_err(terr)? {
+        // Redraw only on input or resize, and once more when the detail pane, held back by tree
+        // moves, is due to follow the selection: only then does the poll time out early.
+        let wait = app.detail_wait(Instant::now());
+        if !event::poll(wait.unwrap_or(IDLE_POLL)).map_err(terr)? {
+            if app.settle_detail(Instant::now()) {
+                term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+            }
             continue;
         }
         let action = match event::read().map_err(terr)? {
-            Event::Key(k) if !guard.deliver(&k, std::time::Instant::now()) => continue,
+            Event::Key(k) if !guard.deliver(&k, Instant::now()) => continue,
             Event::Key(k) => action_for_key(app, &k),
             Event::Resize(..) => {
                 term.autoresize().map_err(terr)?;
+                app.sync_detail();
                 None
             }
             _ => continue,

@@ -69,6 +69,10 @@ pub struct Theme {
     pub selection: Style,
     /// Drawn before the selected row: `"▶ "`, or `"> "` in ASCII mode.
     pub selection_symbol: &'static str,
+    /// Drawn instead of [`Theme::selection_symbol`] while the detail pane still shows the node
+    /// selected before the last tree moves: the hollow `"▷ "` (ASCII has no hollow arrow: `"> "`).
+    /// The same width as the pointer, so the moved row costs no byte more.
+    pub selection_symbol_held: &'static str,
     /// The border type of panes (plain lines; ASCII mode uses [`Theme::border_set`]).
     pub border_type: BorderType,
     pub green: Style,
@@ -96,10 +100,10 @@ pub struct Theme {
 impl Theme {
     /// The theme for `--ascii` and the presence of `NO_COLOR`.
     pub fn new(ascii: bool, no_color: bool) -> Theme {
-        let (selection_symbol, tree_open, tree_closed, marks) = if ascii {
-            ("> ", "v ", "> ", StatusMarks::ASCII)
+        let (selection_symbol, selection_symbol_held, tree_open, tree_closed, marks) = if ascii {
+            ("> ", "> ", "v ", "> ", StatusMarks::ASCII)
         } else {
-            ("▶ ", "▼ ", "▶ ", StatusMarks::UNICODE)
+            ("▶ ", "▷ ", "▼ ", "▶ ", StatusMarks::UNICODE)
         };
         let m = Style::default();
         let bold = m.add_modifier(Modifier::BOLD);
@@ -142,6 +146,7 @@ impl Theme {
             monochrome: no_color,
             selection,
             selection_symbol,
+            selection_symbol_held,
             border_type: BorderType::Plain,
             green,
             yellow,
@@ -166,6 +171,15 @@ impl Theme {
     pub fn from_env(ascii: bool) -> Theme {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Theme::new(ascii, no_color)
+    }
+
+    /// The pointer before the selected tree row: hollow while the detail pane is held back.
+    pub fn pointer(&self, detail_held: bool) -> &'static str {
+        if detail_held {
+            self.selection_symbol_held
+        } else {
+            self.selection_symbol
+        }
     }
 
     /// The border characters of panes.

@@ -47,7 +47,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         // a change is being stored; nothing else until it is confirmed
         return Vec::new();
     }
-    match app.mode() {
+    let mode = app.mode();
+    let before = is_tree_move(mode, &action).then(|| app.selected.clone());
+    let effects = match mode {
         Mode::Help => help(app, action),
         Mode::Edit if app.editor.is_none() => prompt(app, action),
         Mode::Edit => edit(app, action),
@@ -55,7 +57,38 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Mode::Grid => grid(app, action),
         Mode::Tree => tree(app, action),
         Mode::Addendum => addendum(app, action),
+    };
+    // The detail pane follows the tree after a pause (`App::detail_pause`): a move that only
+    // changed the tree selection keeps the detail where it was; every other action works on
+    // the selection and shows its detail at once.
+    match before {
+        Some(before) if app.mode() == mode && app.selected != before => app.hold_detail(before),
+        _ => app.sync_detail(),
     }
+    effects
+}
+
+/// The actions that, in the tree or while searching, may only move the tree selection: up,
+/// down, page, first, last, to the parent (left), into the first child (right on an open node)
+/// and to the next/previous match. Whether one did is seen after it: the selection changed and
+/// the mode did not (right on an IKU opens its grid, left on an open node closes it).
+fn is_tree_move(mode: Mode, action: &Action) -> bool {
+    matches!(mode, Mode::Tree | Mode::Search)
+        && matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::First
+                | Action::Last
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Left
+                | Action::Collapse
+                | Action::Right
+                | Action::Expand
+                | Action::NextMatch
+                | Action::PrevMatch
+        )
 }
 
 /// Actions shared by the tree and the grid.

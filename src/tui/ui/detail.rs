@@ -20,7 +20,7 @@ const K3_MIN_ROWS: u16 = 7;
 const IKU_MIN_ROWS: u16 = 10;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    let Some(node) = app.node().cloned() else {
+    let Some(node) = app.detail_node().cloned() else {
         frame.render_widget(block(app, t::DETAIL_TITLE.s()), area);
         return;
     };

@@ -224,7 +224,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let Ok(tree) = Tree::new(&items) else { return };
     let tree = tree
         .highlight_style(app.theme.selection)
-        .highlight_symbol(app.theme.selection_symbol)
+        .highlight_symbol(app.theme.pointer(app.detail_stale()))
         .node_open_symbol(app.theme.tree_open)
         .node_closed_symbol(app.theme.tree_closed)
         .node_no_children_symbol(app.theme.tree_leaf);
