@@ -413,39 +413,41 @@ impl Index {
     }
 }
 
-/// The items of consecutive chunks, with an exact length (so that collecting them allocates
-/// once).
-struct Chunks<T> {
-    chunks: std::vec::IntoIter<Vec<T>>,
-    current: std::vec::IntoIter<T>,
-    remaining: usize,
-}
+/// The SS or IKU part of a dataset's index for one chunk of records, computed where the chunk is
+/// decoded so that the threads decoding a year also index it ([`Dataset::from_maps`]).
+pub struct IndexPart(Index);
 
-impl<T> Chunks<T> {
-    fn new(chunks: Vec<Vec<T>>) -> Self {
-        Chunks {
-            remaining: chunks.iter().map(Vec::len).sum(),
-            chunks: chunks.into_iter(),
-            current: Vec::new().into_iter(),
-        }
+impl IndexPart {
+    pub fn of_ss(chunk: &[Ss]) -> Self {
+        IndexPart(Index::of_ss(chunk))
     }
-}
 
-impl<T> Iterator for Chunks<T> {
-    type Item = T;
+    pub fn of_iku(chunk: &[Iku]) -> Self {
+        IndexPart(Index::of_iku(chunk))
+    }
 
-    fn next(&mut self) -> Option<T> {
-        loop {
-            if let Some(item) = self.current.next() {
-                self.remaining -= 1;
-                return Some(item);
+    /// The index of chunks given in key order: lists of a key that spans chunks are joined in
+    /// that order.
+    fn merge(parts: Vec<IndexPart>) -> Index {
+        fn join<K: std::hash::Hash + Eq, V>(
+            into: &mut HashMap<K, Vec<V>>,
+            from: HashMap<K, Vec<V>>,
+        ) {
+            if into.is_empty() {
+                *into = from;
+                return;
             }
-            self.current = self.chunks.next()?.into_iter();
+            for (k, v) in from {
+                into.entry(k).or_default().extend(v);
+            }
         }
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.remaining, Some(self.remaining))
+        let mut out = Index::default();
+        for IndexPart(p) in parts {
+            join(&mut out.ss_of_unit, p.ss_of_unit);
+            join(&mut out.iku_of_ss, p.iku_of_ss);
+            join(&mut out.cascaded_children, p.cascaded_children);
+        }
+        out
     }
 }
 
@@ -504,77 +506,74 @@ impl Dataset {
         sort_unique(&mut units, |u| (u.code.as_str(), ""));
         sort_unique(&mut ss, |s| (s.unit.as_str(), s.code.as_str()));
         sort_unique(&mut iku, |i| (i.unit.as_str(), i.code.as_str()));
-        Self::build(year, rulebook.into(), units, vec![ss], vec![iku], addenda)
-    }
-
-    /// Builds a dataset from parts given in strict key order, the SS and IKU in consecutive
-    /// chunks (as a year snapshot holds them): no sorting and no concatenation, so each record
-    /// is moved only into its map. Parts out of order are sorted as [`Dataset::from_parts`] does.
-    pub fn from_sorted_chunks(
-        year: i32,
-        rulebook: impl Into<String>,
-        units: Vec<Unit>,
-        ss: Vec<Vec<Ss>>,
-        iku: Vec<Vec<Iku>>,
-        addenda: Vec<Addendum>,
-    ) -> Self {
-        fn ss_key(s: &Ss) -> (&str, &str) {
-            (&s.unit, &s.code)
-        }
-        fn iku_key(i: &Iku) -> (&str, &str) {
-            (&i.unit, &i.code)
-        }
-        let in_order = units.is_sorted_by(|a, b| a.code < b.code)
-            && ss
-                .iter()
-                .flatten()
-                .is_sorted_by(|a, b| ss_key(a) < ss_key(b))
-            && iku
-                .iter()
-                .flatten()
-                .is_sorted_by(|a, b| iku_key(a) < iku_key(b));
-        if !in_order {
-            return Self::from_parts(
-                year,
-                rulebook,
-                units,
-                ss.into_iter().flatten(),
-                iku.into_iter().flatten(),
-                addenda,
-            );
-        }
         Self::build(year, rulebook.into(), units, ss, iku, addenda)
     }
 
+    /// Builds a dataset from its SS and IKU already in maps (as a year snapshot decodes them,
+    /// chunk by chunk on several threads). `index`, when given, is the index of every SS and IKU
+    /// chunk in key order ([`IndexPart`]), so that only the units are indexed here.
+    pub fn from_maps(
+        year: i32,
+        rulebook: impl Into<String>,
+        mut units: Vec<Unit>,
+        ss: BTreeMap<CodeRef, Ss>,
+        iku: BTreeMap<CodeRef, Iku>,
+        addenda: Vec<Addendum>,
+        index: Option<Vec<IndexPart>>,
+    ) -> Self {
+        sort_unique(&mut units, |u| (u.code.as_str(), ""));
+        let mut d = Dataset::new(year, rulebook);
+        let units_ix = Index::of_units(&units);
+        d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
+        let parts = match index {
+            Some(parts) => IndexPart::merge(parts),
+            None => {
+                let ss = Index::of_ss(ss.values());
+                let iku = Index::of_iku(iku.values());
+                Index {
+                    ss_of_unit: ss.ss_of_unit,
+                    ..iku
+                }
+            }
+        };
+        d.ss = ss;
+        d.iku = iku;
+        d.addenda = addenda;
+        d.index = Index {
+            children: units_ix.children,
+            roots: units_ix.roots,
+            ..parts
+        };
+        d
+    }
+
     /// The maps and the index of parts in strict key order. At ministry scale (25,000 IKU) this
-    /// is a good part of opening a year: the three kinds are built side by side.
+    /// is a good part of building a year: the IKU are done on a thread of their own.
     fn build(
         year: i32,
         rulebook: String,
         units: Vec<Unit>,
-        ss: Vec<Vec<Ss>>,
-        iku: Vec<Vec<Iku>>,
+        ss: Vec<Ss>,
+        iku: Vec<Iku>,
         addenda: Vec<Addendum>,
     ) -> Self {
         let mut d = Dataset::new(year, rulebook);
         let (units_ix, (ss_map, ss_ix), (iku_map, iku_ix)) = std::thread::scope(|scope| {
             let iku = scope.spawn(move || {
-                let ix = Index::of_iku(iku.iter().flatten());
-                let map: BTreeMap<CodeRef, Iku> = Chunks::new(iku).map(|i| (i.key(), i)).collect();
+                let ix = Index::of_iku(&iku);
+                let map: BTreeMap<CodeRef, Iku> = iku.into_iter().map(|i| (i.key(), i)).collect();
                 (map, ix)
             });
-            let ss = scope.spawn(move || {
-                let ix = Index::of_ss(ss.iter().flatten());
-                let map: BTreeMap<CodeRef, Ss> = Chunks::new(ss)
-                    .map(|s| (CodeRef::new(&s.unit, &s.code), s))
-                    .collect();
-                (map, ix)
-            });
+            let ss_ix = Index::of_ss(&ss);
+            let ss_map: BTreeMap<CodeRef, Ss> = ss
+                .into_iter()
+                .map(|s| (CodeRef::new(&s.unit, &s.code), s))
+                .collect();
             let units_ix = Index::of_units(&units);
             d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
             (
                 units_ix,
-                ss.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                (ss_map, ss_ix),
                 iku.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
             )
         });

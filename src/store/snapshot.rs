@@ -13,10 +13,10 @@
 //! The records stay the source of truth: the snapshot is a cache that can always be dropped, and
 //! `verify` compares it with the records.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::{Store, StoreError, TreeId, codec, keys};
-use crate::domain::{Addendum, Dataset, Iku, Ss, Unit};
+use crate::domain::{Addendum, CodeRef, Dataset, Iku, IndexPart, Ss, Unit};
 
 /// Layout of the snapshot body (inside the record envelope).
 const SNAPSHOT_FORMAT: u16 = 1;
@@ -27,18 +27,28 @@ const SS_SECTIONS: usize = 2;
 /// Marked units re-read on load before the snapshot is rewritten instead.
 pub(super) const REFRESH_AFTER: usize = 64;
 
-/// The parts of a year, in key order; SS and IKU in consecutive chunks.
+/// The parts of a year, SS and IKU in their maps.
 #[derive(Default)]
 struct Parts {
     units: Vec<Unit>,
-    ss: Vec<Vec<Ss>>,
-    iku: Vec<Vec<Iku>>,
+    ss: BTreeMap<CodeRef, Ss>,
+    iku: BTreeMap<CodeRef, Iku>,
     addenda: Vec<Addendum>,
+    /// The index of each SS and IKU chunk as decoded (`None` once the maps were changed).
+    index: Option<Vec<IndexPart>>,
 }
 
 impl Parts {
     fn into_dataset(self, year: i32, rulebook: String) -> Dataset {
-        Dataset::from_sorted_chunks(year, rulebook, self.units, self.ss, self.iku, self.addenda)
+        Dataset::from_maps(
+            year,
+            rulebook,
+            self.units,
+            self.ss,
+            self.iku,
+            self.addenda,
+            self.index,
+        )
     }
 }
 
@@ -134,65 +144,87 @@ fn decode(bytes: &[u8]) -> Result<Parts, String> {
         return Err(format!("{} unexpected byte(s)", rest.len()));
     }
     let (ss_sections, iku_sections) = sections[2..].split_at(n_ss);
+    // Each thread decodes a chunk, indexes it and puts it in a map of its own; the maps are
+    // then joined (the chunks are in key order, so a join only appends).
     std::thread::scope(|scope| {
         let ss: Vec<_> = ss_sections
             .iter()
-            .map(|b| scope.spawn(move || section::<Ss>(b)))
+            .map(|b| {
+                scope.spawn(move || {
+                    let chunk = section::<Ss>(b)?;
+                    let index = IndexPart::of_ss(&chunk);
+                    let map: BTreeMap<CodeRef, Ss> = chunk
+                        .into_iter()
+                        .map(|s| (CodeRef::new(&s.unit, &s.code), s))
+                        .collect();
+                    Ok((map, index))
+                })
+            })
             .collect();
         let iku: Vec<_> = iku_sections
             .iter()
-            .map(|b| scope.spawn(move || section::<Iku>(b)))
+            .map(|b| {
+                scope.spawn(move || {
+                    let chunk = section::<Iku>(b)?;
+                    let index = IndexPart::of_iku(&chunk);
+                    let map: BTreeMap<CodeRef, Iku> =
+                        chunk.into_iter().map(|i| (i.key(), i)).collect();
+                    Ok((map, index))
+                })
+            })
             .collect();
         let mut parts = Parts {
             units: section(sections[0])?,
             addenda: section(sections[1])?,
             ..Parts::default()
         };
-        parts.ss = ss.into_iter().map(join).collect::<Result<_, _>>()?;
-        parts.iku = iku.into_iter().map(join).collect::<Result<_, _>>()?;
+        let mut index = Vec::with_capacity(ss.len() + iku.len());
+        let mut ss_maps = Vec::with_capacity(ss.len());
+        for h in ss {
+            let (map, ix) = join(h)?;
+            ss_maps.push(map);
+            index.push(ix);
+        }
+        let mut iku_maps = Vec::with_capacity(iku.len());
+        for h in iku {
+            let (map, ix) = join(h)?;
+            iku_maps.push(map);
+            index.push(ix);
+        }
+        parts.ss = join_maps(ss_maps);
+        parts.iku = join_maps(iku_maps);
+        parts.index = Some(index);
         Ok(parts)
     })
 }
 
-/// Puts `items` (records re-read for the dirty units, whose old copies were removed) into the
-/// chunks in key order: each lands in the chunk whose key range holds it, and only the chunks
-/// that receive something are rebuilt.
-fn merge_into_chunks<T>(chunks: &mut Vec<Vec<T>>, mut items: Vec<T>, key: fn(&T) -> (&str, &str)) {
-    if items.is_empty() {
-        return;
-    }
-    items.sort_by(|a, b| key(a).cmp(&key(b)));
-    chunks.retain(|c| !c.is_empty());
-    if chunks.is_empty() {
-        chunks.push(items);
-        return;
-    }
-    // chunk i takes the keys below the first key of chunk i + 1
-    let mut incoming: Vec<Vec<T>> = (0..chunks.len()).map(|_| Vec::new()).collect();
-    let mut target = 0;
-    for item in items {
-        while target + 1 < chunks.len() && key(&chunks[target + 1][0]) <= key(&item) {
-            target += 1;
+/// One map of maps whose keys follow each other: joined pairwise, so that each entry moves
+/// about log2(n) times rather than up to n times.
+fn join_maps<K: Ord, V>(mut maps: Vec<BTreeMap<K, V>>) -> BTreeMap<K, V> {
+    while maps.len() > 1 {
+        let mut next = Vec::with_capacity(maps.len().div_ceil(2));
+        let mut it = maps.into_iter();
+        while let Some(mut a) = it.next() {
+            if let Some(mut b) = it.next() {
+                a.append(&mut b);
+            }
+            next.push(a);
         }
-        incoming[target].push(item);
+        maps = next;
     }
-    for (chunk, new) in chunks.iter_mut().zip(incoming) {
-        if new.is_empty() {
-            continue;
-        }
-        let old = std::mem::take(chunk);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let take_a = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => key(x) <= key(y),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_a { a.next() } else { b.next() });
-        }
-        *chunk = merged;
+    maps.pop().unwrap_or_default()
+}
+
+/// Removes every entry of `unit` (its keys are consecutive).
+fn remove_unit<V>(map: &mut BTreeMap<CodeRef, V>, unit: &str) {
+    let from = CodeRef::new(unit, "");
+    let doomed: Vec<CodeRef> = map
+        .range(&from..)
+        .take_while(|(k, _)| k.unit == unit)
+        .map(|(k, _)| k.clone())
+        .collect();
+    for k in doomed {
+        map.remove(&k);
     }
 }
 
@@ -265,21 +297,17 @@ impl Store {
         if dirty.is_empty() {
             return Ok(parts);
         }
+        parts.index = None;
         let is_dirty = |unit: &str| dirty.contains(unit.as_bytes());
         parts.units.retain(|u| !is_dirty(&u.code));
-        for c in &mut parts.ss {
-            c.retain(|s| !is_dirty(&s.unit));
-        }
-        for c in &mut parts.iku {
-            c.retain(|i| !is_dirty(&i.unit));
-        }
         parts.addenda.retain(|a| !is_dirty(&a.unit));
-        let (mut ss, mut iku) = (Vec::new(), Vec::new());
         for unit in dirty {
             let unit = std::str::from_utf8(unit).map_err(|_| StoreError::Corrupt {
                 key: keys::display("dirty", &[&keys::year(year)[..], unit].concat()),
                 reason: super::t::P_BAD_KEY.s().into(),
             })?;
+            remove_unit(&mut parts.ss, unit);
+            remove_unit(&mut parts.iku, unit);
             let key = keys::unit(year, unit);
             if let Some(v) = self.trees.units.get(&key)? {
                 parts
@@ -287,15 +315,16 @@ impl Store {
                     .push(codec::decode(&keys::display("units", &key), &v)?);
             }
             let prefix = keys::unit_prefix(year, unit);
-            ss.extend(self.scan::<Ss>(TreeId::Ss, &prefix)?);
-            iku.extend(self.scan::<Iku>(TreeId::Iku, &prefix)?);
+            for s in self.scan::<Ss>(TreeId::Ss, &prefix)? {
+                parts.ss.insert(CodeRef::new(&s.unit, &s.code), s);
+            }
+            for i in self.scan::<Iku>(TreeId::Iku, &prefix)? {
+                parts.iku.insert(i.key(), i);
+            }
             parts
                 .addenda
                 .extend(self.scan::<Addendum>(TreeId::Addenda, &prefix)?);
         }
-        parts.units.sort_by(|a, b| a.code.cmp(&b.code));
-        merge_into_chunks(&mut parts.ss, ss, |s| (&s.unit, &s.code));
-        merge_into_chunks(&mut parts.iku, iku, |i| (&i.unit, &i.code));
         // the addenda keep key order, as a load from the records gives them
         parts
             .addenda
@@ -381,35 +410,27 @@ mod tests {
     }
 
     #[test]
-    fn merged_items_land_in_key_order() {
-        fn key(v: &(String, String)) -> (&str, &str) {
-            (&v.0, &v.1)
+    fn joined_maps_hold_every_entry_once() {
+        for n in 0..6 {
+            let maps: Vec<BTreeMap<u32, u32>> = (0..n)
+                .map(|i| (i * 10..i * 10 + 3).map(|k| (k, k)).collect())
+                .collect();
+            let joined = join_maps(maps);
+            assert_eq!(joined.len(), 3 * n as usize);
+            assert!(joined.iter().all(|(k, v)| k == v));
         }
-        let p = |u: &str, c: &str| (u.to_string(), c.to_string());
-        let mut chunks = vec![
-            vec![p("A", "1"), p("C", "1")],
-            vec![],
-            vec![p("E", "1"), p("G", "1")],
-        ];
-        merge_into_chunks(
-            &mut chunks,
-            vec![
-                p("H", "1"),
-                p("B", "2"),
-                p("D", "1"),
-                p("0", "1"),
-                p("F", "9"),
-            ],
-            key,
-        );
-        let flat: Vec<_> = chunks.concat();
-        let mut sorted = flat.clone();
-        sorted.sort();
-        assert_eq!(flat, sorted);
-        assert_eq!(flat.len(), 9);
-        let mut none: Vec<Vec<(String, String)>> = vec![vec![]];
-        merge_into_chunks(&mut none, vec![p("B", "1"), p("A", "1")], key);
-        assert_eq!(none, vec![vec![p("A", "1"), p("B", "1")]]);
+    }
+
+    #[test]
+    fn removing_a_unit_leaves_its_neighbours() {
+        let mut m: BTreeMap<CodeRef, ()> =
+            [("A", "1"), ("AB", "1"), ("B", "1"), ("B", "2"), ("C", "")]
+                .into_iter()
+                .map(|(u, c)| (CodeRef::new(u, c), ()))
+                .collect();
+        remove_unit(&mut m, "B");
+        let left: Vec<String> = m.keys().map(|k| k.to_string()).collect();
+        assert_eq!(left, ["A/1", "AB/1", "C/"]);
     }
 
     #[test]
