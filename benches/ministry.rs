@@ -19,6 +19,7 @@ use kinerja::tui::update;
 use support::*;
 
 fn import(c: &mut Criterion) {
+    kinerja::alloc::tune();
     let doc = ministry_document();
     let mut g = c.benchmark_group("import");
     g.sample_size(10).measurement_time(Duration::from_secs(20));
@@ -41,6 +42,7 @@ fn import(c: &mut Criterion) {
 }
 
 fn cold_open(c: &mut Criterion) {
+    kinerja::alloc::tune();
     let (_dir, path) = ministry_store();
     let mut g = c.benchmark_group("open");
     g.sample_size(10).measurement_time(Duration::from_secs(10));
@@ -66,6 +68,7 @@ fn cold_open(c: &mut Criterion) {
 }
 
 fn edit(c: &mut Criterion) {
+    kinerja::alloc::tune();
     let (_dir, path) = ministry_store();
     let store = Store::open(&path).expect("open");
     let ds = store.load_year(2025).expect("load");
@@ -109,6 +112,7 @@ fn edit(c: &mut Criterion) {
 }
 
 fn navigation(c: &mut Criterion) {
+    kinerja::alloc::tune();
     let ds = json::import_document(&ministry_document()).expect("imports");
     let mut g = c.benchmark_group("navigate");
     for all_open in [false, true] {
@@ -148,6 +152,7 @@ fn navigation(c: &mut Criterion) {
 /// previous node) and the frame drawn once the pause after the move has passed (the new node's
 /// detail).
 fn terminal_bytes(_c: &mut Criterion) {
+    kinerja::alloc::tune();
     let ds = json::import_document(&ministry_document()).expect("imports");
     let mut app = new_app(ds, std::path::Path::new("/bench/m.store"));
     let (mut term, bytes) = counting_terminal();

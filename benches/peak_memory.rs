@@ -53,6 +53,7 @@ fn measure(path: &std::path::Path) {
 }
 
 fn main() {
+    kinerja::alloc::tune();
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--measure") {
         measure(std::path::Path::new(&args[i + 1]));

@@ -4,6 +4,7 @@
 //! Dependencies point one way: `tui`, `cli` → `store`, `interchange` → `domain`.
 //! `domain` is pure business logic (no I/O); every number a user sees is computed there once.
 
+pub mod alloc;
 pub mod cli;
 pub mod demo;
 pub mod domain;
@@ -11,5 +12,3 @@ pub mod interchange;
 pub mod store;
 pub mod text;
 pub mod tui;
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -50,7 +50,8 @@ pub fn import_into(doc: &str, path: &Path) -> Store {
 pub fn ministry_store() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("m.store");
-    drop(import_into(&ministry_document(), &path));
+    // as `kinerja import` leaves it
+    import_into(&ministry_document(), &path).settle();
     wait_unlocked(&path);
     (dir, path)
 }

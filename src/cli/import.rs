@@ -46,6 +46,8 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     store
         .import_dataset(&ds, a.replace, &ctx.actor, "import")
         .map_err(refused)?;
+    let path = store.path().to_path_buf();
+    store.settle();
     bar.set(1, 1);
     bar.finish();
     println!(
@@ -55,7 +57,7 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
             ("units", &ds.units.len()),
             ("ss", &ds.ss.len()),
             ("iku", &ds.iku.len()),
-            ("store", &store.path().display()),
+            ("store", &path.display()),
         ])
     );
     Ok(())
