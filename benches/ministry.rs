@@ -115,7 +115,8 @@ fn navigation(c: &mut Criterion) {
     kinerja::alloc::tune();
     let ds = json::import_document(&ministry_document()).expect("imports");
     let mut g = c.benchmark_group("navigate");
-    for all_open in [false, true] {
+    // (everything unfolded, then the detail drawn too: the frame after the pause)
+    for (all_open, with_detail) in [(false, false), (true, false), (false, true)] {
         let mut app = new_app(ds.clone(), std::path::Path::new("/bench/m.store"));
         if all_open {
             open_everything(&mut app);
@@ -125,10 +126,10 @@ fn navigation(c: &mut Criterion) {
         app.selected = rows[rows.len() / 2].clone();
         let mut term = test_terminal();
         draw(&mut term, &mut app);
-        let name = if all_open {
-            "down_and_frame_all_open"
-        } else {
-            "down_and_frame"
+        let name = match (all_open, with_detail) {
+            (true, _) => "down_and_frame_all_open",
+            (false, true) => "down_frame_then_detail_frame",
+            (false, false) => "down_and_frame",
         };
         let mut n = 0u64;
         g.bench_function(name, |b| {
@@ -141,6 +142,10 @@ fn navigation(c: &mut Criterion) {
                 };
                 update(&mut app, a);
                 draw(&mut term, &mut app);
+                if with_detail {
+                    app.sync_detail();
+                    draw(&mut term, &mut app);
+                }
             })
         });
     }

@@ -13,9 +13,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Sets the allocator's options; call first thing in a program (the binary and the benches do).
+/// mimalloc's own environment variables (`MIMALLOC_PURGE_DELAY=…`) still win.
 pub fn tune() {
-    // SAFETY: sets one option value; mimalloc reads options atomically.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets one option value; mimalloc reads options atomically.
+        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+    }
 }
 
 #[cfg(test)]
