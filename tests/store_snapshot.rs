@@ -114,6 +114,28 @@ fn every_kind_of_change_is_seen_through_the_snapshot() {
             vec![Change::PutIku(full_iku("KPKNL-005", "3z-N", "SS-2", None))],
         ),
         (
+            "remove a cascaded IKU",
+            vec![Change::RemoveIku(CodeRef::new("KPKNL-003", "1a-CP"))],
+        ),
+        (
+            "add a cascaded IKU in the middle of the list of its source",
+            vec![Change::PutIku(full_iku(
+                "KPKNL-003",
+                "1a-CP",
+                "SS-1",
+                Some(CodeRef::new("DJKN", "1a-CP")),
+            ))],
+        ),
+        (
+            "move an IKU to another SS and cascade it",
+            vec![Change::PutIku(full_iku(
+                "KPKNL-001",
+                "2a-N",
+                "SS-1",
+                Some(CodeRef::new("DJKN", "1a-CP")),
+            ))],
+        ),
+        (
             "addendum",
             vec![Change::PutAddendum(Addendum {
                 unit: "KPKNL-000".into(),

@@ -3,7 +3,7 @@
 //! These types are stored (bincode, see `store::codec`) and so follow the storage habits:
 //! `Decimal` as a string, no `serde(skip|flatten|tag|untagged)`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -413,6 +413,72 @@ impl Index {
     }
 }
 
+/// The index parts of a year's chunks, and the units whose SS and IKU were replaced in the maps
+/// after the parts were made ([`Dataset::from_maps`]).
+pub struct ChunkIndex {
+    pub parts: Vec<IndexPart>,
+    pub stale_units: Vec<String>,
+}
+
+impl Index {
+    /// Redoes the SS and IKU entries of `units` from the maps (their records were replaced).
+    fn patch_units(
+        &mut self,
+        units: &[String],
+        ss: &BTreeMap<CodeRef, Ss>,
+        iku: &BTreeMap<CodeRef, Iku>,
+    ) {
+        if units.is_empty() {
+            return;
+        }
+        let stale: HashSet<&str> = units.iter().map(String::as_str).collect();
+        fn of_unit<'a, V>(
+            map: &'a BTreeMap<CodeRef, V>,
+            unit: &'a str,
+        ) -> impl Iterator<Item = &'a V> {
+            map.range(CodeRef::new(unit, "")..)
+                .take_while(move |(k, _)| k.unit == unit)
+                .map(|(_, v)| v)
+        }
+        self.ss_of_unit.retain(|u, _| !stale.contains(u.as_str()));
+        self.iku_of_ss
+            .retain(|k, _| !stale.contains(k.unit.as_str()));
+        for list in self.cascaded_children.values_mut() {
+            list.retain(|k| !stale.contains(k.unit.as_str()));
+        }
+        self.cascaded_children.retain(|_, list| !list.is_empty());
+        let mut touched = HashSet::new();
+        for unit in units {
+            for s in of_unit(ss, unit) {
+                push_to(
+                    &mut self.ss_of_unit,
+                    &s.unit,
+                    CodeRef::new(&s.unit, &s.code),
+                );
+            }
+            for i in of_unit(iku, unit) {
+                self.iku_of_ss
+                    .entry(CodeRef::new(&i.unit, &i.ss))
+                    .or_default()
+                    .push(i.key());
+                if let Some(c) = &i.cascade {
+                    self.cascaded_children
+                        .entry(c.from.clone())
+                        .or_default()
+                        .push(i.key());
+                    touched.insert(c.from.clone());
+                }
+            }
+        }
+        // a list that mixes kept and re-read children is put back in key order
+        for k in touched {
+            if let Some(list) = self.cascaded_children.get_mut(&k) {
+                list.sort();
+            }
+        }
+    }
+}
+
 /// The SS or IKU part of a dataset's index for one chunk of records, computed where the chunk is
 /// decoded so that the threads decoding a year also index it ([`Dataset::from_maps`]).
 pub struct IndexPart(Index);
@@ -511,7 +577,8 @@ impl Dataset {
 
     /// Builds a dataset from its SS and IKU already in maps (as a year snapshot decodes them,
     /// chunk by chunk on several threads). `index`, when given, is the index of every SS and IKU
-    /// chunk in key order ([`IndexPart`]), so that only the units are indexed here.
+    /// chunk in key order ([`IndexPart`]), so that only the units are indexed here, and the
+    /// units whose SS and IKU changed since those parts were made (their entries are redone).
     pub fn from_maps(
         year: i32,
         rulebook: impl Into<String>,
@@ -519,14 +586,18 @@ impl Dataset {
         ss: BTreeMap<CodeRef, Ss>,
         iku: BTreeMap<CodeRef, Iku>,
         addenda: Vec<Addendum>,
-        index: Option<Vec<IndexPart>>,
+        index: Option<ChunkIndex>,
     ) -> Self {
         sort_unique(&mut units, |u| (u.code.as_str(), ""));
         let mut d = Dataset::new(year, rulebook);
         let units_ix = Index::of_units(&units);
         d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
         let parts = match index {
-            Some(parts) => IndexPart::merge(parts),
+            Some(ChunkIndex { parts, stale_units }) => {
+                let mut ix = IndexPart::merge(parts);
+                ix.patch_units(&stale_units, &ss, &iku);
+                ix
+            }
             None => {
                 let ss = Index::of_ss(ss.values());
                 let iku = Index::of_iku(iku.values());

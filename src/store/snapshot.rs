@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use super::{Store, StoreError, TreeId, codec, keys};
-use crate::domain::{Addendum, CodeRef, Dataset, Iku, IndexPart, Ss, Unit};
+use crate::domain::{Addendum, ChunkIndex, CodeRef, Dataset, Iku, IndexPart, Ss, Unit};
 
 /// Layout of the snapshot body (inside the record envelope).
 const SNAPSHOT_FORMAT: u16 = 1;
@@ -34,12 +34,18 @@ struct Parts {
     ss: BTreeMap<CodeRef, Ss>,
     iku: BTreeMap<CodeRef, Iku>,
     addenda: Vec<Addendum>,
-    /// The index of each SS and IKU chunk as decoded (`None` once the maps were changed).
+    /// The index of each SS and IKU chunk as decoded.
     index: Option<Vec<IndexPart>>,
+    /// Units whose SS and IKU were replaced in the maps after decoding (the overlay).
+    stale_units: Vec<String>,
 }
 
 impl Parts {
     fn into_dataset(self, year: i32, rulebook: String) -> Dataset {
+        let index = self.index.map(|parts| ChunkIndex {
+            parts,
+            stale_units: self.stale_units,
+        });
         Dataset::from_maps(
             year,
             rulebook,
@@ -47,7 +53,7 @@ impl Parts {
             self.ss,
             self.iku,
             self.addenda,
-            self.index,
+            index,
         )
     }
 }
@@ -297,7 +303,6 @@ impl Store {
         if dirty.is_empty() {
             return Ok(parts);
         }
-        parts.index = None;
         let is_dirty = |unit: &str| dirty.contains(unit.as_bytes());
         parts.units.retain(|u| !is_dirty(&u.code));
         parts.addenda.retain(|a| !is_dirty(&a.unit));
@@ -308,6 +313,7 @@ impl Store {
             })?;
             remove_unit(&mut parts.ss, unit);
             remove_unit(&mut parts.iku, unit);
+            parts.stale_units.push(unit.to_string());
             let key = keys::unit(year, unit);
             if let Some(v) = self.trees.units.get(&key)? {
                 parts
