@@ -51,6 +51,17 @@ fn wide_dataset(n: usize) -> Dataset {
     Dataset::from_parts(2025, "kmk-300-2022", units, sss, iku, addenda)
 }
 
+/// A store holding `wide_dataset(n)`, closed; the directory lives as long as the guard.
+fn imported_and_closed(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    Store::open(&path)
+        .unwrap()
+        .import_dataset(&wide_dataset(n), false, &budi(), "import")
+        .unwrap();
+    (dir, path)
+}
+
 /// Both loads of the year agree, and `verify` finds nothing.
 fn assert_consistent(store: &Store, context: &str) -> Dataset {
     let fast = store.load_year(2025).unwrap();
@@ -269,15 +280,8 @@ fn many_changed_units_make_the_next_load_rewrite_the_snapshot() {
 }
 
 #[test]
-fn a_damaged_snapshot_is_not_used_and_verify_removes_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    {
-        let store = Store::open(&path).unwrap();
-        store
-            .import_dataset(&wide_dataset(3), false, &budi(), "import")
-            .unwrap();
-    }
+fn a_damaged_snapshot_is_not_used_and_the_load_writes_a_good_one() {
+    let (_dir, path) = imported_and_closed(3);
     {
         let db = raw_sled::open(&path);
         let t = db.open_tree("snapshots").unwrap();
@@ -295,14 +299,7 @@ fn a_damaged_snapshot_is_not_used_and_verify_removes_it() {
 
 #[test]
 fn a_record_changed_behind_the_store_s_back_makes_verify_drop_the_snapshot() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    {
-        let store = Store::open(&path).unwrap();
-        store
-            .import_dataset(&wide_dataset(3), false, &budi(), "import")
-            .unwrap();
-    }
+    let (_dir, path) = imported_and_closed(3);
     // a record replaced without a dirty mark (as no build of kinerja does)
     let key = keys::code(2025, "KPKNL-001", "2a-N");
     {
@@ -335,14 +332,7 @@ fn a_record_changed_behind_the_store_s_back_makes_verify_drop_the_snapshot() {
 
 #[test]
 fn a_schema_1_store_is_migrated_and_loads_from_its_records() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    {
-        let store = Store::open(&path).unwrap();
-        store
-            .import_dataset(&wide_dataset(2), false, &budi(), "import")
-            .unwrap();
-    }
+    let (_dir, path) = imported_and_closed(2);
     {
         // as a schema-1 build left it: a stray snapshot it never maintained
         let db = raw_sled::open(&path);

@@ -589,10 +589,7 @@ impl Dataset {
         index: Option<ChunkIndex>,
     ) -> Self {
         sort_unique(&mut units, |u| (u.code.as_str(), ""));
-        let mut d = Dataset::new(year, rulebook);
-        let units_ix = Index::of_units(&units);
-        d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
-        let parts = match index {
+        let index = match index {
             Some(ChunkIndex { parts, stale_units }) => {
                 let mut ix = IndexPart::merge(parts);
                 ix.patch_units(&stale_units, &ss, &iku);
@@ -607,15 +604,33 @@ impl Dataset {
                 }
             }
         };
-        d.ss = ss;
-        d.iku = iku;
-        d.addenda = addenda;
-        d.index = Index {
-            children: units_ix.children,
-            roots: units_ix.roots,
-            ..parts
-        };
-        d
+        Self::assemble(year, rulebook.into(), units, ss, iku, addenda, index)
+    }
+
+    /// A dataset from units in key order, the maps, and the SS and IKU part of the index.
+    fn assemble(
+        year: i32,
+        rulebook: String,
+        units: Vec<Unit>,
+        ss: BTreeMap<CodeRef, Ss>,
+        iku: BTreeMap<CodeRef, Iku>,
+        addenda: Vec<Addendum>,
+        index: Index,
+    ) -> Self {
+        let units_ix = Index::of_units(&units);
+        Dataset {
+            year,
+            rulebook,
+            units: units.into_iter().map(|u| (u.code.clone(), u)).collect(),
+            ss,
+            iku,
+            addenda,
+            index: Index {
+                children: units_ix.children,
+                roots: units_ix.roots,
+                ..index
+            },
+        }
     }
 
     /// The maps and the index of parts in strict key order. At ministry scale (25,000 IKU) this
@@ -628,8 +643,7 @@ impl Dataset {
         iku: Vec<Iku>,
         addenda: Vec<Addendum>,
     ) -> Self {
-        let mut d = Dataset::new(year, rulebook);
-        let (units_ix, (ss_map, ss_ix), (iku_map, iku_ix)) = std::thread::scope(|scope| {
+        let ((ss_map, ss_ix), (iku_map, iku_ix)) = std::thread::scope(|scope| {
             let iku = scope.spawn(move || {
                 let ix = Index::of_iku(&iku);
                 let map: BTreeMap<CodeRef, Iku> = iku.into_iter().map(|i| (i.key(), i)).collect();
@@ -640,25 +654,16 @@ impl Dataset {
                 .into_iter()
                 .map(|s| (CodeRef::new(&s.unit, &s.code), s))
                 .collect();
-            let units_ix = Index::of_units(&units);
-            d.units = units.into_iter().map(|u| (u.code.clone(), u)).collect();
             (
-                units_ix,
                 (ss_map, ss_ix),
                 iku.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
             )
         });
-        d.ss = ss_map;
-        d.iku = iku_map;
-        d.addenda = addenda;
-        d.index = Index {
-            children: units_ix.children,
-            roots: units_ix.roots,
+        let index = Index {
             ss_of_unit: ss_ix.ss_of_unit,
-            iku_of_ss: iku_ix.iku_of_ss,
-            cascaded_children: iku_ix.cascaded_children,
+            ..iku_ix
         };
-        d
+        Self::assemble(year, rulebook, units, ss_map, iku_map, addenda, index)
     }
 
     /// Rebuilds the derived lookups; call after adding or removing units, SS or IKU.

@@ -156,28 +156,12 @@ fn decode(bytes: &[u8]) -> Result<Parts, String> {
         let ss: Vec<_> = ss_sections
             .iter()
             .map(|b| {
-                scope.spawn(move || {
-                    let chunk = section::<Ss>(b)?;
-                    let index = IndexPart::of_ss(&chunk);
-                    let map: BTreeMap<CodeRef, Ss> = chunk
-                        .into_iter()
-                        .map(|s| (CodeRef::new(&s.unit, &s.code), s))
-                        .collect();
-                    Ok((map, index))
-                })
+                scope.spawn(move || chunk(b, IndexPart::of_ss, |s| CodeRef::new(&s.unit, &s.code)))
             })
             .collect();
         let iku: Vec<_> = iku_sections
             .iter()
-            .map(|b| {
-                scope.spawn(move || {
-                    let chunk = section::<Iku>(b)?;
-                    let index = IndexPart::of_iku(&chunk);
-                    let map: BTreeMap<CodeRef, Iku> =
-                        chunk.into_iter().map(|i| (i.key(), i)).collect();
-                    Ok((map, index))
-                })
-            })
+            .map(|b| scope.spawn(move || chunk(b, IndexPart::of_iku, Iku::key)))
             .collect();
         let mut parts = Parts {
             units: section(sections[0])?,
@@ -185,23 +169,43 @@ fn decode(bytes: &[u8]) -> Result<Parts, String> {
             ..Parts::default()
         };
         let mut index = Vec::with_capacity(ss.len() + iku.len());
-        let mut ss_maps = Vec::with_capacity(ss.len());
-        for h in ss {
-            let (map, ix) = join(h)?;
-            ss_maps.push(map);
-            index.push(ix);
-        }
-        let mut iku_maps = Vec::with_capacity(iku.len());
-        for h in iku {
-            let (map, ix) = join(h)?;
-            iku_maps.push(map);
-            index.push(ix);
-        }
-        parts.ss = join_maps(ss_maps);
-        parts.iku = join_maps(iku_maps);
+        let (ss, ss_index) = joined(ss)?;
+        let (iku, iku_index) = joined(iku)?;
+        index.extend(ss_index);
+        index.extend(iku_index);
+        parts.ss = ss;
+        parts.iku = iku;
         parts.index = Some(index);
         Ok(parts)
     })
+}
+
+/// A section of SS or IKU decoded, indexed and put in a map.
+fn chunk<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    index: fn(&[T]) -> IndexPart,
+    key: fn(&T) -> CodeRef,
+) -> Result<(BTreeMap<CodeRef, T>, IndexPart), String> {
+    let items = section::<T>(body)?;
+    let ix = index(&items);
+    Ok((items.into_iter().map(|v| (key(&v), v)).collect(), ix))
+}
+
+type ChunkResult<'s, T> =
+    std::thread::ScopedJoinHandle<'s, Result<(BTreeMap<CodeRef, T>, IndexPart), String>>;
+
+/// The maps of the chunks' threads joined into one, and their index parts in order.
+fn joined<T>(
+    handles: Vec<ChunkResult<'_, T>>,
+) -> Result<(BTreeMap<CodeRef, T>, Vec<IndexPart>), String> {
+    let mut maps = Vec::with_capacity(handles.len());
+    let mut index = Vec::with_capacity(handles.len());
+    for h in handles {
+        let (map, ix) = join(h)?;
+        maps.push(map);
+        index.push(ix);
+    }
+    Ok((join_maps(maps), index))
 }
 
 /// One map of maps whose keys follow each other: joined pairwise, so that each entry moves
