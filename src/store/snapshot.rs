@@ -20,10 +20,15 @@ use crate::domain::{Addendum, ChunkIndex, CodeRef, Dataset, Iku, IndexPart, Ss, 
 
 /// Layout of the snapshot body (inside the record envelope).
 const SNAPSHOT_FORMAT: u16 = 1;
-/// Sections the IKU are split into, decoded on as many threads.
-const IKU_SECTIONS: usize = 4;
-/// Sections the SS are split into.
-const SS_SECTIONS: usize = 2;
+/// How many sections the IKU and the SS are split into: one IKU section per core of the machine
+/// writing the snapshot (the one that reads it, as a rule), at most 8, and half as many for the
+/// SS. On this project's 2-core machine 2 IKU sections open ~15 ms faster than 4.
+fn section_counts() -> (usize, usize) {
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let iku = cores.clamp(1, 8);
+    (iku.div_ceil(2), iku)
+}
+
 /// Marked units re-read on load before the snapshot is rewritten instead.
 pub(super) const REFRESH_AFTER: usize = 64;
 
@@ -93,6 +98,12 @@ fn section<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<Vec<T>, String
 
 /// Encodes a dataset as a snapshot value.
 fn encode(ds: &Dataset) -> Result<Vec<u8>, StoreError> {
+    let (ss_sections, iku_sections) = section_counts();
+    encode_in(ds, ss_sections, iku_sections)
+}
+
+/// Encodes a dataset with its SS and IKU in that many sections each.
+fn encode_in(ds: &Dataset, ss_sections: usize, iku_sections: usize) -> Result<Vec<u8>, StoreError> {
     let y = ds.year;
     let mut addenda: Vec<&Addendum> = ds.addenda.iter().collect();
     addenda.sort_by_cached_key(|a| keys::addendum(y, &a.unit, a.version));
@@ -100,18 +111,18 @@ fn encode(ds: &Dataset) -> Result<Vec<u8>, StoreError> {
     let ss: Vec<&Ss> = ds.ss.values().collect();
     let iku: Vec<&Iku> = ds.iku.values().collect();
     let mut sections = vec![codec::encode_body(&units)?, codec::encode_body(&addenda)?];
-    for chunk in chunks(&ss, SS_SECTIONS) {
+    for chunk in chunks(&ss, ss_sections) {
         sections.push(codec::encode_body(&chunk)?);
     }
-    for chunk in chunks(&iku, IKU_SECTIONS) {
+    for chunk in chunks(&iku, iku_sections) {
         sections.push(codec::encode_body(&chunk)?);
     }
     let total: usize = sections.iter().map(|s| s.len() + 8).sum();
     let mut out = Vec::with_capacity(total + 6);
     out.extend_from_slice(&codec::RECORD_VERSION.to_be_bytes());
     out.extend_from_slice(&SNAPSHOT_FORMAT.to_be_bytes());
-    out.push(SS_SECTIONS as u8);
-    out.push(IKU_SECTIONS as u8);
+    out.push(ss_sections as u8);
+    out.push(iku_sections as u8);
     for s in &sections {
         out.extend_from_slice(&(s.len() as u64).to_be_bytes());
         out.extend_from_slice(s);
@@ -417,6 +428,18 @@ mod tests {
         assert_eq!(c.len(), 4);
         assert_eq!(c.concat(), vec![1]);
         assert_eq!(chunks::<u8>(&[], 2), vec![Vec::<u8>::new(); 2]);
+    }
+
+    #[test]
+    fn any_section_count_decodes_to_the_same_year() {
+        let ds = crate::demo::generate(crate::demo::Scale::Kanwil, 7, 2025);
+        for (n_ss, n_iku) in [(1, 1), (1, 2), (2, 4), (3, 5), (4, 8)] {
+            let bytes = encode_in(&ds, n_ss, n_iku).unwrap();
+            let back = decode(&bytes)
+                .unwrap()
+                .into_dataset(ds.year, ds.rulebook.clone());
+            assert!(back == ds, "{n_ss} SS and {n_iku} IKU sections");
+        }
     }
 
     #[test]
