@@ -258,9 +258,7 @@ impl Store {
     /// Loads one year's data, indexed: from the snapshot when it can be used, else from the
     /// records (writing a fresh snapshot). [`StoreError::NotFound`] when the year is not stored.
     pub fn load_year(&self, year: i32) -> Result<Dataset, StoreError> {
-        let rec = self
-            .year_record(year)?
-            .ok_or_else(|| StoreError::NotFound(super::t::YEAR.fill(&[("year", &year)])))?;
+        let rulebook = self.rulebook_of(year)?;
         // No change of this process may fall between reading the marks and the snapshot, or
         // between reading the records and writing the snapshot made from them.
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
@@ -270,11 +268,9 @@ impl Store {
             && marks.len() <= REFRESH_AFTER
             && let Some(parts) = self.read_snapshot(year)?
         {
-            let dirty: HashSet<&[u8]> = marks.iter().map(|k| &k[4..]).collect();
-            let parts = self.overlay(year, parts, &dirty)?;
-            return Ok(parts.into_dataset(year, rec.rulebook));
+            return self.snapshot_dataset(year, parts, &marks, rulebook);
         }
-        let ds = self.load_year_records(year, rec.rulebook)?;
+        let ds = self.load_year_records(year, rulebook)?;
         // The snapshot is only a cache: the year is loaded even when it cannot be written.
         let _ = self.write_snapshot(&ds, &marks);
         Ok(ds)
@@ -284,14 +280,34 @@ impl Store {
     /// uses: a backup must show a damaged record, not a cached copy of it). Slower than
     /// [`Store::load_year`]; gives the same data on a sound store.
     pub fn load_year_from_records(&self, year: i32) -> Result<Dataset, StoreError> {
-        let rec = self
+        let rulebook = self.rulebook_of(year)?;
+        self.load_year_records(year, rulebook)
+    }
+
+    /// The rulebook of a stored year; [`StoreError::NotFound`] when the year is not stored.
+    fn rulebook_of(&self, year: i32) -> Result<String, StoreError> {
+        Ok(self
             .year_record(year)?
-            .ok_or_else(|| StoreError::NotFound(super::t::YEAR.fill(&[("year", &year)])))?;
-        self.load_year_records(year, rec.rulebook)
+            .ok_or_else(|| StoreError::NotFound(super::t::YEAR.fill(&[("year", &year)])))?
+            .rulebook)
+    }
+
+    /// The year from its decoded snapshot, with the units of `marks` re-read from their records.
+    fn snapshot_dataset(
+        &self,
+        year: i32,
+        parts: Parts,
+        marks: &[Vec<u8>],
+        rulebook: String,
+    ) -> Result<Dataset, StoreError> {
+        let dirty: HashSet<&[u8]> = marks.iter().map(|k| &k[4..]).collect();
+        Ok(self
+            .overlay(year, parts, &dirty)?
+            .into_dataset(year, rulebook))
     }
 
     /// The dirty marks of a year (keys: year, or year + unit).
-    fn dirty_marks(&self, year: i32) -> Result<Vec<Vec<u8>>, StoreError> {
+    pub(super) fn dirty_marks(&self, year: i32) -> Result<Vec<Vec<u8>>, StoreError> {
         let mut out = Vec::new();
         for k in self.trees.dirty.scan_prefix(keys::year(year)).keys() {
             out.push(k?.to_vec());
@@ -395,9 +411,7 @@ impl Store {
                 if marks.iter().any(|k| k.len() == 4) {
                     return Ok(None);
                 }
-                let dirty: HashSet<&[u8]> = marks.iter().map(|k| &k[4..]).collect();
-                let parts = self.overlay(year, parts, &dirty)?;
-                let cached = parts.into_dataset(year, rec.rulebook.clone());
+                let cached = self.snapshot_dataset(year, parts, &marks, rec.rulebook.clone())?;
                 match self.load_year_records(year, rec.rulebook) {
                     Ok(records) if records == cached => None,
                     // unreadable records are reported by the record checks

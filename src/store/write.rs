@@ -298,15 +298,7 @@ impl Store {
             // The year now holds exactly `ds`: its snapshot is written now rather than by the
             // first open, which would read every record. A failure leaves the year marked
             // dirty, and the first open writes it.
-            let marks: Vec<Vec<u8>> = self
-                .trees
-                .dirty
-                .scan_prefix(keys::year(y))
-                .keys()
-                .collect::<Result<Vec<_>, _>>()?
-                .into_iter()
-                .map(|k| k.to_vec())
-                .collect();
+            let marks = self.dirty_marks(y)?;
             let _ = self.write_snapshot(ds, &marks);
         }
         Ok(())
