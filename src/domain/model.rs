@@ -355,6 +355,19 @@ pub struct Dataset {
     pub iku: BTreeMap<CodeRef, Iku>,
     pub addenda: Vec<Addendum>,
     index: Index,
+    /// Set on a partial dataset (see [`Dataset::partial`]): what it takes from the whole year.
+    whole: Option<Box<WholeYear>>,
+}
+
+/// The figures of a whole year that a partial dataset cannot compute from the units it holds:
+/// they reach into units it does not hold. The store keeps them beside its year snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WholeYear {
+    /// `score::latest_period` of the whole year.
+    pub latest_period: Option<u8>,
+    /// The consolidated (targets, realisasi) of every IKU that rolls up from child units
+    /// (`score::effective_months`), by IKU.
+    pub rolled: HashMap<CodeRef, (Months, Months)>,
 }
 
 /// Derived lookups, rebuilt whenever the structure changes (not when values change).
@@ -630,6 +643,7 @@ impl Dataset {
                 roots: units_ix.roots,
                 ..index
             },
+            whole: None,
         }
     }
 
@@ -664,6 +678,35 @@ impl Dataset {
             ..iku_ix
         };
         Self::assemble(year, rulebook, units, ss_map, iku_map, addenda, index)
+    }
+
+    /// A dataset holding only some units of a year (every unit record, but the SS, IKU and
+    /// addenda of a few units and the IKU their checks look up), with the figures of the whole
+    /// year it cannot compute itself. The TUI draws its first frame from one while the whole year
+    /// loads: for the units whose SS and IKU it holds, and whose cascade sources and roll-up
+    /// children it holds, scores, checks and K3 are those of the whole year.
+    pub fn partial(
+        year: i32,
+        rulebook: impl Into<String>,
+        units: impl IntoIterator<Item = Unit>,
+        ss: impl IntoIterator<Item = Ss>,
+        iku: impl IntoIterator<Item = Iku>,
+        addenda: Vec<Addendum>,
+        whole: WholeYear,
+    ) -> Self {
+        let mut ds = Self::from_parts(year, rulebook, units, ss, iku, addenda);
+        ds.whole = Some(Box::new(whole));
+        ds
+    }
+
+    /// The whole year's figures of a partial dataset; `None` for a whole year.
+    pub fn whole_year(&self) -> Option<&WholeYear> {
+        self.whole.as_deref()
+    }
+
+    /// True for a dataset made by [`Dataset::partial`].
+    pub fn is_partial(&self) -> bool {
+        self.whole.is_some()
     }
 
     /// Rebuilds the derived lookups; call after adding or removing units, SS or IKU.

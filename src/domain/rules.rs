@@ -1,7 +1,7 @@
 //! The rule checks R01–R11 of DOMAIN.md §9 (plus `K3`: a fact the K3 breakdown needs is
 //! missing), as findings. Severities and every number come from the rulebook.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use rust_decimal::Decimal;
 
@@ -199,16 +199,16 @@ fn r02(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
             continue;
         };
         // Follow the chain of direct cascades up to its origin.
+        // A cycle (R07's finding) ends the walk where it comes back.
         let mut origin = c.from.clone();
-        let mut steps = 0;
+        let mut seen = HashSet::from([iku.key()]);
         while let Some(up) = ds
             .iku
             .get(&origin)
             .and_then(|s| s.cascade.as_ref())
             .filter(|c| c.method == CascadeMethod::Direct)
         {
-            steps += 1;
-            if steps > ds.iku.len() {
+            if !seen.insert(origin.clone()) {
                 break;
             }
             origin = up.from.clone();

@@ -181,6 +181,9 @@ fn effective_months_depth(ds: &Dataset, iku: &Iku, depth: usize) -> (Months, Mon
         return (iku.targets, iku.realisasi);
     };
     let key = iku.key();
+    if let Some(rolled) = ds.whole_year().and_then(|w| w.rolled.get(&key)) {
+        return *rolled;
+    }
     let children: Vec<&Iku> = ds
         .ikus_cascaded_from(&key)
         .filter(|c| {
@@ -372,6 +375,9 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
 
 /// The latest month (1..=12) in which any IKU has realisasi in one of its reporting months.
 pub fn latest_period(ds: &Dataset) -> Option<u8> {
+    if let Some(w) = ds.whole_year() {
+        return w.latest_period;
+    }
     ds.iku
         .values()
         .filter_map(|i| super::period::latest_realisasi_month(i.reporting_period, &i.realisasi))
