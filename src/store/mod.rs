@@ -10,6 +10,7 @@
 pub mod codec;
 pub mod keys;
 pub mod lock;
+mod partial;
 mod salvage;
 mod snapshot;
 mod verify;
@@ -29,6 +30,7 @@ use crate::domain::{Addendum, CodeRef, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
 pub use lock::{Actor, LockHolder};
+pub use partial::{Rollup, YearSummary};
 pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
 pub use verify::Problem;
 
@@ -36,7 +38,10 @@ pub use verify::Problem;
 ///
 /// 2 added the `snapshots` and `dirty` trees: a build of schema 1 would change records without
 /// marking them dirty, so it must refuse a schema-2 store (it does: newer schema).
-pub const STORE_SCHEMA: u16 = 2;
+///
+/// 3 added the `summaries` tree, written with each snapshot: a build of schema 2 would rewrite a
+/// snapshot and clear the dirty marks without rewriting the summary beside it.
+pub const STORE_SCHEMA: u16 = 3;
 
 const META_SCHEMA: &[u8] = b"schema";
 /// How often `open` tries again while the lock looks like it is being released (50 ms apart).
@@ -249,6 +254,8 @@ struct Trees {
     /// Derived, outside [`TreeId::ALL`]: see [`snapshot`].
     snapshots: sled::Tree,
     dirty: sled::Tree,
+    /// Derived, outside [`TreeId::ALL`]: see [`partial`].
+    summaries: sled::Tree,
 }
 
 /// Names of the trees, as used in keys shown to the user.
@@ -376,6 +383,7 @@ impl Store {
             audit: tree(TreeId::Audit)?,
             snapshots: db.open_tree("snapshots")?,
             dirty: db.open_tree("dirty")?,
+            summaries: db.open_tree("summaries")?,
         };
         let mut store = Store {
             path: path.to_path_buf(),
@@ -422,11 +430,16 @@ impl Store {
     /// Schema 0 is a store written before the schema marker existed; its layout is the layout of
     /// schema 1, so no record changes. Schema 2 adds the snapshot trees, empty at first (every
     /// year is read from its records once and its snapshot written then), and drops whatever
-    /// they might hold. A later schema adds its step here, each step in its own transaction.
+    /// they might hold. Schema 3 adds the summaries written with the snapshots: the snapshots
+    /// are dropped with them, so that both are written afresh, together. A later schema adds its
+    /// step here, each step in its own transaction.
     fn migrate(&self, from: u16) -> Result<(), StoreError> {
         debug_assert!(from < STORE_SCHEMA);
-        if from < 2 {
+        if from < 3 {
             self.trees.snapshots.clear()?;
+            self.trees.summaries.clear()?;
+        }
+        if from < 2 {
             self.trees.dirty.clear()?;
         }
         Ok(())

@@ -258,17 +258,51 @@ impl Store {
     /// Loads one year's data, indexed: from the snapshot when it can be used, else from the
     /// records (writing a fresh snapshot). [`StoreError::NotFound`] when the year is not stored.
     pub fn load_year(&self, year: i32) -> Result<Dataset, StoreError> {
+        self.load_year_refreshing(year, REFRESH_AFTER)
+    }
+
+    /// Loads one year's data like [`Store::load_year`], and writes its snapshot (and summary)
+    /// afresh when any unit changed since they were written, so that the next open of the TUI
+    /// can start from a partial load again (see `partial`). What the TUI loads in the
+    /// background.
+    pub fn load_year_fresh(&self, year: i32) -> Result<Dataset, StoreError> {
+        self.load_year_refreshing(year, 0)
+    }
+
+    /// Writes the year's snapshot and summary afresh when a unit changed since they were
+    /// written (true then); does nothing otherwise. What the TUI does on quitting after edits.
+    pub fn refresh_snapshot(&self, year: i32) -> Result<bool, StoreError> {
+        let clean = {
+            let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+            self.dirty_marks(year)?.is_empty()
+        };
+        if !clean {
+            self.load_year_fresh(year)?;
+        }
+        Ok(!clean)
+    }
+
+    /// [`Store::load_year`] that rewrites the snapshot past `refresh_after` dirty units (from
+    /// the records past [`REFRESH_AFTER`], else from the snapshot and the marked units' records).
+    fn load_year_refreshing(&self, year: i32, refresh_after: usize) -> Result<Dataset, StoreError> {
         let rulebook = self.rulebook_of(year)?;
         // No change of this process may fall between reading the marks and the snapshot, or
         // between reading the records and writing the snapshot made from them.
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let marks = self.dirty_marks(year)?;
         let whole_year = marks.iter().any(|k| k.len() == 4);
-        if !whole_year
-            && marks.len() <= REFRESH_AFTER
-            && let Some(parts) = self.read_snapshot(year)?
-        {
-            return self.snapshot_dataset(year, parts, &marks, rulebook);
+        let parts = match whole_year || marks.len() > REFRESH_AFTER {
+            true => None,
+            false => self.read_snapshot(year)?,
+        };
+        if let Some(parts) = parts {
+            let ds = self.snapshot_dataset(year, parts, &marks, rulebook)?;
+            if marks.len() > refresh_after {
+                // the snapshot with its overlay is what the records hold (`verify` checks it);
+                // a cache: the year is loaded even when it cannot be written
+                let _ = self.write_snapshot(&ds, &marks);
+            }
+            return Ok(ds);
         }
         let ds = self.load_year_records(year, rulebook)?;
         // The snapshot is only a cache: the year is loaded even when it cannot be written.
@@ -285,7 +319,7 @@ impl Store {
     }
 
     /// The rulebook of a stored year; [`StoreError::NotFound`] when the year is not stored.
-    fn rulebook_of(&self, year: i32) -> Result<String, StoreError> {
+    pub(super) fn rulebook_of(&self, year: i32) -> Result<String, StoreError> {
         Ok(self
             .year_record(year)?
             .ok_or_else(|| StoreError::NotFound(super::t::YEAR.fill(&[("year", &year)])))?
@@ -375,10 +409,16 @@ impl Store {
     pub(super) fn write_snapshot(&self, ds: &Dataset, marks: &[Vec<u8>]) -> Result<(), StoreError> {
         use sled::Transactional;
         let value = encode(ds)?;
+        let summary = super::YearSummary::of(ds).encode()?;
         let key = keys::year(ds.year);
-        (&self.trees.snapshots, &self.trees.dirty)
-            .transaction(|(snapshots, dirty)| {
+        (
+            &self.trees.snapshots,
+            &self.trees.dirty,
+            &self.trees.summaries,
+        )
+            .transaction(|(snapshots, dirty, summaries)| {
                 snapshots.insert(&key[..], value.as_slice())?;
+                summaries.insert(&key[..], summary.as_slice())?;
                 for m in marks {
                     dirty.remove(m.as_slice())?;
                 }
@@ -401,7 +441,7 @@ impl Store {
             return Ok(None);
         };
         let Some(rec) = self.year_record(year)? else {
-            self.trees.snapshots.remove(keys::year(year))?;
+            self.drop_snapshot(year)?;
             return Ok(Some(super::t::P_SNAPSHOT_STALE.s().into()));
         };
         let reason = match decode(&bytes) {
@@ -413,7 +453,9 @@ impl Store {
                 }
                 let cached = self.snapshot_dataset(year, parts, &marks, rec.rulebook.clone())?;
                 match self.load_year_records(year, rec.rulebook) {
-                    Ok(records) if records == cached => None,
+                    Ok(records) if records == cached => {
+                        self.summary_differs(year, &records, &marks)?
+                    }
                     // unreadable records are reported by the record checks
                     Err(_) => None,
                     Ok(_) => Some(super::t::P_SNAPSHOT_STALE.s().into()),
@@ -421,10 +463,39 @@ impl Store {
             }
         };
         if reason.is_some() {
-            self.trees.snapshots.remove(keys::year(year))?;
+            self.drop_snapshot(year)?;
             self.flush()?;
         }
         Ok(reason)
+    }
+
+    /// Why the year's summary does not describe `records` (the year as its records hold it,
+    /// with `marks` its dirty marks), if it does not. Only a summary of a year without marks is
+    /// ever used, so only then is it compared.
+    fn summary_differs(
+        &self,
+        year: i32,
+        records: &Dataset,
+        marks: &[Vec<u8>],
+    ) -> Result<Option<String>, StoreError> {
+        if !marks.is_empty() {
+            return Ok(None);
+        }
+        let Some(bytes) = self.trees.summaries.get(keys::year(year))? else {
+            return Ok(None);
+        };
+        Ok(match super::YearSummary::decode(&bytes) {
+            Err(reason) => Some(super::t::P_SNAPSHOT_UNREADABLE.fill(&[("reason", &reason)])),
+            Ok(s) if s == super::YearSummary::of(records) => None,
+            Ok(_) => Some(super::t::P_SNAPSHOT_STALE.s().into()),
+        })
+    }
+
+    /// Removes the year's snapshot and the summary written with it.
+    pub(super) fn drop_snapshot(&self, year: i32) -> Result<(), StoreError> {
+        self.trees.snapshots.remove(keys::year(year))?;
+        self.trees.summaries.remove(keys::year(year))?;
+        Ok(())
     }
 }
 

@@ -198,6 +198,13 @@ impl Store {
                 });
             }
         }
+        // a summary is written with its snapshot and is of no use without it
+        for kv in self.trees.summaries.iter() {
+            let (k, _) = kv?;
+            if !self.trees.snapshots.contains_key(&k)? {
+                self.trees.summaries.remove(&k)?;
+            }
+        }
         Ok(problems)
     }
 }
