@@ -14,6 +14,7 @@ use kinerja::domain::Decimal;
 use kinerja::interchange::json;
 use kinerja::store::{Change, Store};
 use kinerja::tui::action::Action;
+use kinerja::tui::run::first_dataset;
 use kinerja::tui::update;
 
 use support::*;
@@ -54,9 +55,34 @@ fn cold_open(c: &mut Criterion) {
                 let t = Instant::now();
                 let store = Store::open(&path).expect("open");
                 let year = *store.years().expect("years").last().expect("a year");
-                let ds = store.load_year(year).expect("load");
+                let ds = first_dataset(&store, year, None).expect("load");
+                assert!(
+                    ds.is_partial(),
+                    "the first frame is drawn from a partial load"
+                );
                 let mut app = new_app(ds, &path);
                 let mut term = test_terminal();
+                draw(&mut term, &mut app);
+                total += t.elapsed();
+                drop((app, store));
+            }
+            total
+        })
+    });
+    // What the TUI does next, in the background: the whole year, then the same frame again.
+    g.bench_function("cold_open_to_whole_year", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                wait_unlocked(&path);
+                let t = Instant::now();
+                let store = Store::open(&path).expect("open");
+                let year = *store.years().expect("years").last().expect("a year");
+                let ds = first_dataset(&store, year, None).expect("load");
+                let mut app = new_app(ds, &path);
+                let mut term = test_terminal();
+                draw(&mut term, &mut app);
+                app.take_whole_year(store.load_year(year).expect("load"));
                 draw(&mut term, &mut app);
                 total += t.elapsed();
                 drop((app, store));

@@ -49,6 +49,21 @@ fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {
     t.keys(&["Escape", "q"]);
     t.wait_gone();
 
+    // quitting after the edit wrote the year summary again: the next open starts partial
+    {
+        let store = kinerja::store::Store::open(&home.path().join("data/kinerja")).unwrap();
+        let records = store.load_year_from_records(2025).unwrap();
+        assert_eq!(
+            records.iku[&kinerja::domain::CodeRef::new("KPKNL-PONTIANAK", "3b-N")].realisasi[8],
+            Some("9".parse().unwrap())
+        );
+        assert_eq!(
+            store.year_summary(2025).unwrap(),
+            Some(kinerja::store::YearSummary::of(&records)),
+            "the quit refreshed the summary"
+        );
+    }
+
     assert_eq!(
         realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9),
         "9"

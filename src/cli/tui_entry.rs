@@ -8,7 +8,7 @@ use crate::interchange::number::format_decimal;
 use crate::store::Store;
 use crate::text::cli as t;
 use crate::tui::keymap::Keymap;
-use crate::tui::run::{TuiOptions, run};
+use crate::tui::run::{TuiOptions, first_dataset, load_ui_state, run, ui_state_path};
 use crate::tui::theme::Theme;
 
 /// Opens the TUI on `store`; when standard output is not a terminal (a pipe, a script) it prints
@@ -17,12 +17,17 @@ pub fn open(ctx: &Context, cli: &Cli, store: Store, notice: Option<String>) -> C
     // a bad keymap stops start-up whether or not the TUI is drawn
     let keymap = Keymap::load(&cli.keymap, Keymap::user_file_path().as_deref())
         .map_err(|e| CliError::refused(e.to_string()))?;
-    let (ds, rb) = ctx.load(&store)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        let (ds, rb) = ctx.load(&store)?;
         return summary(ctx, &store, &ds, &rb);
     }
+    let ui = ui_state_path(store.path()).and_then(|p| load_ui_state(&p));
+    let year = ctx.year(&store)?;
+    let ds = first_dataset(&store, year, ui.as_ref()).map_err(refused)?;
+    let rb = ctx.rulebook_for(&ds)?;
     let opts = TuiOptions {
         dataset: ds,
+        ui,
         rulebook: rb,
         keymap,
         keymap_name: cli.keymap.clone(),

@@ -262,6 +262,34 @@ pub struct UiState {
     pub selected: Vec<String>,
 }
 
+/// The units whose SS and IKU the first frame of a view can show, or look at for its detail
+/// pane: the roots, the open units and their child units (every row of the tree is one of
+/// these, or an SS or IKU of an open unit), and the units of the open SS and of the selection.
+/// Without a saved view the roots are open, as [`App::new`] opens them. `units` is every unit of
+/// the year.
+pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTreeSet<String> {
+    let roots = units.iter().filter(|u| u.parent.is_none()).map(|u| &u.code);
+    let mut open: BTreeSet<String> = BTreeSet::new();
+    match ui {
+        Some(ui) => {
+            for id in ui.open.iter().chain(&ui.selected) {
+                if let Some(n) = Node::from_id(id) {
+                    open.insert(n.unit().to_string());
+                }
+            }
+        }
+        None => open.extend(roots.clone().cloned()),
+    }
+    let mut out: BTreeSet<String> = roots.cloned().collect();
+    for u in units {
+        if u.parent.as_ref().is_some_and(|p| open.contains(p)) {
+            out.insert(u.code.clone());
+        }
+    }
+    out.extend(open);
+    out
+}
+
 /// The whole state of the TUI.
 pub struct App {
     pub ds: Dataset,
@@ -396,6 +424,14 @@ impl App {
             app.selected = first;
         }
         app
+    }
+
+    /// Takes the whole year in place of the partial dataset the view was opened on (see
+    /// [`Dataset::partial`]): everything computed from the partial one is computed again.
+    pub fn take_whole_year(&mut self, ds: Dataset) {
+        self.ds = ds;
+        self.scores.clear();
+        self.findings.clear();
     }
 
     /// The state to persist.

@@ -19,15 +19,19 @@ use crate::domain::Dataset;
 use crate::domain::rulebook::Rulebook;
 use crate::text::Lang;
 use crate::text::tui as t;
-use crate::tui::app::{App, UiState};
+use crate::tui::app::{App, UiState, units_in_view};
 use crate::tui::deps::{Actor, Keymap, Locale, Store, Theme};
 use crate::tui::update::{Effect, action_for_key, update};
 
 /// Everything the TUI needs to start.
 pub struct TuiOptions {
     pub store: Store,
-    /// The year's data, already loaded from `store`.
+    /// The year's data, already loaded from `store`: the whole year, or a partial dataset
+    /// ([`Dataset::partial`]) holding what the first frame of `ui` shows, in which case the
+    /// whole year is loaded in the background once that frame is drawn.
     pub dataset: Dataset,
+    /// The saved view ([`load_ui_state`]), if any.
+    pub ui: Option<UiState>,
     pub rulebook: Rulebook,
     pub keymap: Keymap,
     /// The keymap's name or file, shown in the help title.
@@ -90,6 +94,28 @@ pub fn save_ui_state(path: &Path, state: &UiState) -> io::Result<()> {
     std::fs::rename(&tmp, path)
 }
 
+/// Most units a first frame is loaded for on its own; a view with more units open than this
+/// waits for the whole year instead (at ministry scale a partial load of this many units takes
+/// about as long as the whole year).
+pub const FIRST_FRAME_UNITS: usize = 256;
+
+/// The data the TUI opens `year` on for the view `ui`: a partial dataset holding the units of
+/// that view ([`units_in_view`]) when the store's year summary allows it (see
+/// [`Dataset::partial`]), else the whole year. Its first frame is the whole year's either way.
+pub fn first_dataset(
+    store: &Store,
+    year: i32,
+    ui: Option<&UiState>,
+) -> Result<Dataset, crate::store::StoreError> {
+    if let Some(summary) = store.year_summary(year)? {
+        let units = units_in_view(&summary.units, ui);
+        if units.len() <= FIRST_FRAME_UNITS {
+            return store.load_partial(year, summary, &units);
+        }
+    }
+    store.load_year(year)
+}
+
 fn enter() -> io::Result<Term> {
     enable_raw_mode()?;
     execute!(io::stdout(), EnterAlternateScreen)?;
@@ -109,6 +135,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     let TuiOptions {
         store,
         dataset: ds,
+        ui,
         rulebook,
         keymap,
         keymap_name,
@@ -121,7 +148,6 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     crate::text::set_lang(lang);
     let year = ds.year;
     let state_path = ui_state_path(store.path());
-    let ui = state_path.as_deref().and_then(load_ui_state);
     let actor = Actor::current();
     let mut app = App::new(
         ds,
@@ -165,12 +191,15 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
             }
         });
         let r = event_loop(
+            scope,
             &mut term,
             &mut app,
-            store,
-            year,
-            &actor,
-            state_path.as_deref(),
+            Session {
+                store,
+                year,
+                actor: &actor,
+                state_path: state_path.as_deref(),
+            },
         );
         signal_handle.close();
         r
@@ -181,6 +210,12 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     let _ = store.flush();
     restore();
     let _ = std::panic::take_hook();
+    // After edits, the snapshot and summary are written afresh, so that the next open starts
+    // from a partial load again (a cache: quitting does not fail when it cannot be written),
+    // and sled replays that write now rather than on the next open (see `Store::settle`).
+    if result.is_ok() && store.refresh_snapshot(year).unwrap_or(false) {
+        store.settle();
+    }
     result
 }
 
@@ -231,26 +266,69 @@ pub fn perform(
     flow
 }
 
-fn event_loop(
+/// What the run loop works on besides the terminal and the view.
+struct Session<'a> {
+    store: &'a Store,
+    year: i32,
+    actor: &'a Actor,
+    state_path: Option<&'a Path>,
+}
+
+/// How often the loop looks whether the whole year has loaded (a partial start).
+const LOAD_POLL: Duration = Duration::from_millis(10);
+
+type Loading<'s> = std::thread::ScopedJoinHandle<'s, Result<Dataset, String>>;
+
+/// Gives the view the whole year loaded in the background (see [`TuiOptions::dataset`]).
+fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
+    let ds = loading
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
+    app.take_whole_year(ds);
+    Ok(())
+}
+
+fn event_loop<'s>(
+    scope: &'s std::thread::Scope<'s, '_>,
     term: &mut Term,
     app: &mut App,
-    store: &Store,
-    year: i32,
-    actor: &Actor,
-    state_path: Option<&Path>,
+    session: Session<'s>,
 ) -> Result<(), String> {
+    let Session {
+        store,
+        year,
+        actor,
+        state_path,
+    } = session;
     let terr = |e: io::Error| t::TERMINAL_ERROR.fill(&[("reason", &e)]);
     term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+    // Opened on a partial dataset: the whole year loads once the first frame is out. Every
+    // input waits for it (a moment), so that nothing acts on the partial dataset.
+    let mut loading: Option<Loading<'s>> = app
+        .ds
+        .is_partial()
+        .then(|| scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())));
     let mut guard = crate::tui::input::EscGuard::new();
     loop {
         // Redraw only on input or resize, and once more when the detail pane, held back by tree
         // moves, is due to follow the selection: only then does the poll time out early.
-        let wait = app.detail_wait(Instant::now());
+        let mut wait = app.detail_wait(Instant::now());
+        if loading.is_some() {
+            wait = Some(wait.map_or(LOAD_POLL, |w| w.min(LOAD_POLL)));
+        }
         if !event::poll(wait.unwrap_or(IDLE_POLL)).map_err(terr)? {
-            if app.settle_detail(Instant::now()) {
+            let mut redraw = app.settle_detail(Instant::now());
+            if let Some(h) = loading.take_if(|h| h.is_finished()) {
+                take_whole_year(app, h)?;
+                redraw = true;
+            }
+            if redraw {
                 term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
             }
             continue;
+        }
+        if let Some(h) = loading.take() {
+            take_whole_year(app, h)?;
         }
         let action = match event::read().map_err(terr)? {
             Event::Key(k) if !guard.deliver(&k, Instant::now()) => continue,
