@@ -185,6 +185,7 @@ fn navigation(c: &mut Criterion) {
 fn terminal_bytes(_c: &mut Criterion) {
     kinerja::alloc::tune();
     let ds = json::import_document(&ministry_document()).expect("imports");
+    let scroll = scrolling(ds.clone());
     let mut app = new_app(ds, std::path::Path::new("/bench/m.store"));
     let (mut term, bytes) = counting_terminal();
     draw(&mut term, &mut app);
@@ -211,6 +212,30 @@ fn terminal_bytes(_c: &mut Criterion) {
          {cursor} (then {cursor_detail} for the detail after the pause); edit {edit}; tree move \
          IKU to IKU {iku_move} (then {iku_detail} for the detail); grid month move {month_move}"
     );
+    let (moves, per_move, most) = scroll;
+    println!(
+        "terminal bytes while holding Down through {moves} rows of the unfolded tree: \
+         {per_move} per move on average, {most} for a move that scrolls the tree pane"
+    );
+}
+
+/// Holding Down through the unfolded tree, the pane scrolling a row at each move once the
+/// selection reaches its bottom: (moves, average bytes per move, most bytes for one move).
+fn scrolling(ds: kinerja::domain::Dataset) -> (usize, usize, usize) {
+    let mut app = new_app(ds, std::path::Path::new("/bench/m.store"));
+    open_everything(&mut app);
+    let (mut term, bytes) = counting_terminal();
+    draw(&mut term, &mut app);
+    let moves = 500;
+    let (mut total, mut most) = (0, 0);
+    for _ in 0..moves {
+        bytes.set(0);
+        update(&mut app, Action::Down);
+        draw(&mut term, &mut app);
+        total += bytes.get();
+        most = most.max(bytes.get());
+    }
+    (moves, total / moves, most)
 }
 
 /// One tree move down: the bytes of the frame drawn at once, then of the frame drawn when the
