@@ -195,3 +195,48 @@ fn the_detail_follows_a_tree_move_after_the_pause_without_another_key() {
     t.keys(&["q"]);
     t.wait_gone();
 }
+
+#[test]
+fn keys_that_arrive_together_are_drawn_once_not_once_each() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "burst");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    // the help popup: each line it scrolls redraws the whole text, with no pause involved
+    t.keys(&["?"]);
+    let top = t.screen();
+    let out = home.path().join("pane.out");
+    let sent = || std::fs::metadata(&out).map_or(0, |m| m.len());
+    let pipe = format!("cat >> '{}'", out.display());
+    assert!(
+        t.tmux(&["pipe-pane", "-o", "-t", "k", &pipe])
+            .status
+            .success()
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    // eight lines down one key at a time, each drawn before the next arrives
+    for _ in 0..8 {
+        t.keys(&["j"]);
+    }
+    let scrolled = t.screen();
+    assert_ne!(scrolled, top, "the help scrolled");
+    let one_by_one = sent();
+    // eight lines back up in one burst: handled together, drawn once
+    let burst: Vec<&str> = ["send-keys", "-t", "k"]
+        .into_iter()
+        .chain(std::iter::repeat_n("k", 8))
+        .collect();
+    assert!(t.tmux(&burst).status.success());
+    let back = t.screen();
+    assert_eq!(back, top, "every key of the burst was handled");
+    let together = sent() - one_by_one;
+    assert!(
+        together * 2 < one_by_one,
+        "the burst sent {together} bytes, the same moves one by one {one_by_one}"
+    );
+    t.keys(&["Escape", "q"]);
+    t.wait_gone();
+}

@@ -274,6 +274,9 @@ struct Session<'a> {
     state_path: Option<&'a Path>,
 }
 
+/// Most events handled between two frames (input arriving without a pause still gets frames).
+const EVENT_BATCH: usize = 64;
+
 /// How often the loop looks whether the whole year has loaded (a partial start).
 const LOAD_POLL: Duration = Duration::from_millis(10);
 
@@ -330,36 +333,53 @@ fn event_loop<'s>(
         if let Some(h) = loading.take() {
             take_whole_year(app, h)?;
         }
-        let action = match event::read().map_err(terr)? {
-            Event::Key(k) if !guard.deliver(&k, Instant::now()) => continue,
-            Event::Key(k) => action_for_key(app, &k),
-            Event::Resize(..) => {
-                term.autoresize().map_err(terr)?;
-                app.sync_detail();
-                None
-            }
-            _ => continue,
-        };
-        if let Some(action) = action {
-            if action == crate::tui::action::Action::Redraw {
-                term.clear().map_err(terr)?;
-            }
-            let effects = update(app, action);
-            match perform(app, store, year, actor, state_path, effects) {
-                Flow::Continue => {}
-                Flow::Quit => return Ok(()),
-                Flow::Suspend => {
-                    restore();
-                    // SAFETY: raise only sends a signal to this process; the default action of
-                    // SIGTSTP stops it until the shell continues it.
-                    unsafe {
-                        libc::raise(libc::SIGTSTP);
+        // Every event already waiting is handled before the next frame: when the terminal is
+        // slow to take frames (a slow SSH link), the keys pressed meanwhile cost one frame
+        // between them, and the screen does not lag further and further behind the keyboard.
+        let mut redraw = false;
+        for _ in 0..EVENT_BATCH {
+            let action = match event::read().map_err(terr)? {
+                Event::Key(k) if !guard.deliver(&k, Instant::now()) => None,
+                Event::Key(k) => {
+                    redraw = true;
+                    action_for_key(app, &k)
+                }
+                Event::Resize(..) => {
+                    term.autoresize().map_err(terr)?;
+                    app.sync_detail();
+                    redraw = true;
+                    None
+                }
+                _ => None,
+            };
+            if let Some(action) = action {
+                if action == crate::tui::action::Action::Redraw {
+                    term.clear().map_err(terr)?;
+                }
+                let effects = update(app, action);
+                match perform(app, store, year, actor, state_path, effects) {
+                    Flow::Continue => {}
+                    Flow::Quit => return Ok(()),
+                    Flow::Suspend => {
+                        restore();
+                        // SAFETY: raise only sends a signal to this process; the default action
+                        // of SIGTSTP stops it until the shell continues it.
+                        unsafe {
+                            libc::raise(libc::SIGTSTP);
+                        }
+                        *term = enter().map_err(terr)?;
+                        redraw = true;
+                        break;
                     }
-                    *term = enter().map_err(terr)?;
                 }
             }
+            if !event::poll(Duration::ZERO).map_err(terr)? {
+                break;
+            }
         }
-        term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+        if redraw {
+            term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
+        }
     }
 }
 
