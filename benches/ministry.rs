@@ -48,49 +48,40 @@ fn cold_open(c: &mut Criterion) {
     let mut g = c.benchmark_group("open");
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     g.bench_function("cold_open_to_first_frame", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                wait_unlocked(&path);
-                let t = Instant::now();
-                let store = Store::open(&path).expect("open");
-                let year = *store.years().expect("years").last().expect("a year");
-                let ds = first_dataset(&store, year, None).expect("load");
-                assert!(
-                    ds.is_partial(),
-                    "the first frame is drawn from a partial load"
-                );
-                let mut app = new_app(ds, &path);
-                let mut term = test_terminal();
-                draw(&mut term, &mut app);
-                total += t.elapsed();
-                drop((app, store));
-            }
-            total
-        })
+        b.iter_custom(|iters| cold_opens(&path, iters, false))
     });
     // What the TUI does next, in the background: the whole year, then the same frame again.
     g.bench_function("cold_open_to_whole_year", |b| {
-        b.iter_custom(|iters| {
-            let mut total = Duration::ZERO;
-            for _ in 0..iters {
-                wait_unlocked(&path);
-                let t = Instant::now();
-                let store = Store::open(&path).expect("open");
-                let year = *store.years().expect("years").last().expect("a year");
-                let ds = first_dataset(&store, year, None).expect("load");
-                let mut app = new_app(ds, &path);
-                let mut term = test_terminal();
-                draw(&mut term, &mut app);
-                app.take_whole_year(store.load_year(year).expect("load"));
-                draw(&mut term, &mut app);
-                total += t.elapsed();
-                drop((app, store));
-            }
-            total
-        })
+        b.iter_custom(|iters| cold_opens(&path, iters, true))
     });
     g.finish();
+}
+
+/// `iters` opens of the store as the TUI opens it: the first frame from a partial load, and
+/// with `whole` the whole year put in place and drawn again.
+fn cold_opens(path: &std::path::Path, iters: u64, whole: bool) -> Duration {
+    let mut total = Duration::ZERO;
+    for _ in 0..iters {
+        wait_unlocked(path);
+        let t = Instant::now();
+        let store = Store::open(path).expect("open");
+        let year = *store.years().expect("years").last().expect("a year");
+        let ds = first_dataset(&store, year, None).expect("load");
+        assert!(
+            ds.is_partial(),
+            "the first frame is drawn from a partial load"
+        );
+        let mut app = new_app(ds, path);
+        let mut term = test_terminal();
+        draw(&mut term, &mut app);
+        if whole {
+            app.take_whole_year(store.load_year(year).expect("load"));
+            draw(&mut term, &mut app);
+        }
+        total += t.elapsed();
+        drop((app, store));
+    }
+    total
 }
 
 fn edit(c: &mut Criterion) {

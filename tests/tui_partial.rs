@@ -2,35 +2,20 @@
 //! drawn from the units of that view alone is the frame the whole year gives, cell by cell and
 //! style by style, and taking the whole year afterwards changes nothing on screen.
 
+mod tui_support;
+
 use std::collections::BTreeSet;
 
-use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::*;
 use kinerja::store::{Actor, Store};
-use kinerja::text::Lang;
 use kinerja::tui::app::{App, Node, UiState, units_in_view};
-use kinerja::tui::deps::{Keymap, Locale, Theme};
 use kinerja::tui::ui::draw;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 fn app(ds: Dataset, ui: Option<UiState>) -> App {
-    let mut a = App::new(
-        ds,
-        Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        "/data/kinerja.db".into(),
-        "budi".into(),
-        ui,
-    );
-    a.today = chrono::NaiveDate::from_ymd_opt(2025, 10, 15).unwrap();
-    a
+    tui_support::app_in_view(ds, false, false, ui)
 }
 
 fn render(app: &mut App) -> Buffer {

@@ -191,6 +191,11 @@ pub fn addendum_dataset() -> Dataset {
 
 /// An App over `ds`, dated 15 October 2025 (the addendum date).
 pub fn app_from(ds: Dataset, ascii: bool, no_color: bool) -> App {
+    app_in_view(ds, ascii, no_color, None)
+}
+
+/// An App over `ds` opened on the saved view `ui`, dated 15 October 2025.
+pub fn app_in_view(ds: Dataset, ascii: bool, no_color: bool, ui: Option<UiState>) -> App {
     let mut a = App::new(
         ds,
         Rulebook::default_rulebook(),
@@ -202,7 +207,7 @@ pub fn app_from(ds: Dataset, ascii: bool, no_color: bool) -> App {
         ascii,
         "/data/kinerja.db".into(),
         "budi".into(),
-        None,
+        ui,
     );
     a.today = NaiveDate::from_ymd_opt(2025, 10, 15).unwrap();
     a
