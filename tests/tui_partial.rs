@@ -2,6 +2,7 @@
 //! drawn from the units of that view alone is the frame the whole year gives, cell by cell and
 //! style by style, and taking the whole year afterwards changes nothing on screen.
 
+mod partial_support;
 mod tui_support;
 
 use std::collections::BTreeSet;
@@ -109,6 +110,11 @@ fn every_unit_ss_and_iku_view_of_a_kanwil_opens_on_the_frame_of_the_whole_year()
         3,
         2025,
     ));
+}
+
+#[test]
+fn every_view_of_a_year_reaching_across_units_opens_on_the_frame_of_the_whole_year() {
+    every_view_of(&partial_support::reaching_dataset());
 }
 
 #[test]
