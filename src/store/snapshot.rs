@@ -491,10 +491,11 @@ impl Store {
         })
     }
 
-    /// Removes the year's snapshot and the summary written with it.
+    /// Removes the year's snapshot and the summary written with it (the summary first: one
+    /// left alone would still be used).
     pub(super) fn drop_snapshot(&self, year: i32) -> Result<(), StoreError> {
-        self.trees.snapshots.remove(keys::year(year))?;
         self.trees.summaries.remove(keys::year(year))?;
+        self.trees.snapshots.remove(keys::year(year))?;
         Ok(())
     }
 }
