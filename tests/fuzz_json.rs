@@ -114,6 +114,24 @@ fn documents_at_the_caps_are_refused_quickly_and_clearly() {
             format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)),
             "line 1",
         ),
+        // nested too deep inside a field, which is read apart from the rest: still a syntax
+        // error at its place in the document
+        (
+            format!(
+                "{{\"format\":\"kinerja/1\",\"year\":2025,\n  \"units\":[{}{}]}}",
+                "[".repeat(300),
+                "]".repeat(300)
+            ),
+            "line 2, column 139",
+        ),
+        (
+            format!(
+                "{{\"format\":\"kinerja/1\",\n\"year\":{}{}}}",
+                "[".repeat(300),
+                "]".repeat(300)
+            ),
+            "line 2, column 135",
+        ),
         (many, "too many JSON values"),
         (errors_galore, "only the first"),
         (long_name, "text too long"),
