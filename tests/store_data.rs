@@ -515,3 +515,117 @@ fn error_sentences_are_not_debug_dumps() {
         "Change refused: month 13 for IKU DJKN/1a-CP (must be 1 to 12)."
     );
 }
+
+/// A year larger than one import transaction: 1 + 600 units, each with an SS and two IKU.
+fn kanwil() -> Dataset {
+    let mut units = vec![store_common::unit("KANWIL", Level::One, None)];
+    let (mut sss, mut ikus) = (Vec::new(), Vec::new());
+    for n in 0..600 {
+        let code = format!("KPKNL-{n:03}");
+        units.push(store_common::unit(&code, Level::Three, Some("KANWIL")));
+        sss.push(store_common::ss(
+            &code,
+            "SS-1",
+            Perspective::Stakeholder,
+            None,
+        ));
+        ikus.push(full_iku(&code, "1a-N", "SS-1", None));
+        ikus.push(full_iku(&code, "1b-N", "SS-1", None));
+    }
+    Dataset::from_parts(2025, "kmk-300-2022", units, sss, ikus, Vec::new())
+}
+
+#[test]
+fn a_new_year_larger_than_one_transaction_is_imported_whole_with_every_audit_entry() {
+    let ds = kanwil();
+    let records = ds.units.len() + ds.ss.len() + ds.iku.len() + ds.addenda.len();
+    assert!(
+        records > 2000,
+        "{records} records: more than one transaction"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("store")).unwrap();
+    store
+        .import_dataset(&ds, false, &Actor::new("budi"), "import")
+        .unwrap();
+    assert!(store.load_year_from_records(2025).unwrap() == ds);
+    // the snapshot and summary written with it hold the year, and no unit is marked changed
+    assert_eq!(
+        store.year_summary(2025).unwrap(),
+        Some(YearSummary::of(&ds))
+    );
+    assert!(store.load_year(2025).unwrap() == ds);
+    let log = all_audit(&store);
+    assert_eq!(log.len(), records + 1);
+    // the year record comes last: the year exists only once every record is in
+    assert_eq!(log[0].what, "rulebook 2025");
+    assert!(store.verify().unwrap().is_empty());
+}
+
+#[test]
+fn what_an_interrupted_import_left_is_invisible_reported_and_discarded_by_the_next() {
+    let ds = kanwil();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("store");
+    // an import cut short after some transactions: records of 2026 without the year record,
+    // as a kill between two of its transactions leaves them
+    {
+        let store = Store::open(&path).unwrap();
+        store
+            .import_dataset(&ds, false, &Actor::new("budi"), "import")
+            .unwrap();
+    }
+    {
+        let db = raw_sled::open(&path);
+        for tree in ["units", "iku"] {
+            let t = db.open_tree(tree).unwrap();
+            let copies: Vec<_> = t
+                .scan_prefix(kinerja::store::keys::year(2025))
+                .take(600)
+                .map(|kv| kv.unwrap())
+                .collect();
+            assert_eq!(copies.len(), 600);
+            for (k, v) in copies {
+                let mut k2 = kinerja::store::keys::year(2026).to_vec();
+                k2.extend_from_slice(&k[4..]);
+                t.insert(k2, v).unwrap();
+            }
+        }
+        db.flush().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(
+        store.years().unwrap(),
+        [2025],
+        "the cut-short year is not listed"
+    );
+    let problems = store.verify().unwrap();
+    assert!(
+        problems.iter().any(|p| p.key == "years/2026"),
+        "{problems:?}"
+    );
+    // importing 2026 (a smaller year) first discards everything the cut-short import left
+    let mut small = dataset();
+    small.year = 2026;
+    let small = Dataset::from_parts(
+        2026,
+        small.rulebook.clone(),
+        small.units.into_values(),
+        small.ss.into_values(),
+        small.iku.into_values(),
+        small.addenda,
+    );
+    store
+        .import_dataset(&small, false, &Actor::new("budi"), "import")
+        .unwrap();
+    assert!(store.load_year_from_records(2026).unwrap() == small);
+    assert!(store.load_year(2026).unwrap() == small);
+    assert!(store.verify().unwrap().is_empty());
+    let log = all_audit(&store);
+    assert!(
+        log.iter()
+            .any(|e| e.year == 2026 && e.what == "discard 1200 records of an interrupted import"),
+        "{:?}",
+        log.iter().map(|e| &e.what).take(5).collect::<Vec<_>>()
+    );
+}

@@ -30,6 +30,17 @@ pub(super) fn encode_body<T: Serialize>(value: &T) -> Result<Vec<u8>, StoreError
         .map_err(|e| StoreError::Engine(format!("encode: {e}")))
 }
 
+/// Appends a value encoded like [`encode_body`] to `out`, after its length (u64, big-endian):
+/// a section of a larger record written in place, without a buffer of its own.
+pub(super) fn append_section<T: Serialize>(out: &mut Vec<u8>, value: &T) -> Result<(), StoreError> {
+    let at = out.len();
+    out.extend_from_slice(&[0; 8]);
+    let n = bincode::serde::encode_into_std_write(value, out, config::standard())
+        .map_err(|e| StoreError::Engine(format!("encode: {e}")))?;
+    out[at..at + 8].copy_from_slice(&(n as u64).to_be_bytes());
+    Ok(())
+}
+
 /// Decodes a value written by [`encode_body`]; every byte must be consumed. Text fields that
 /// are parsed (decimals) are read in place, without an intermediate `String`.
 pub(super) fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String> {

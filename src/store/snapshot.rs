@@ -110,22 +110,19 @@ fn encode_in(ds: &Dataset, ss_sections: usize, iku_sections: usize) -> Result<Ve
     let units: Vec<&Unit> = ds.units.values().collect();
     let ss: Vec<&Ss> = ds.ss.values().collect();
     let iku: Vec<&Iku> = ds.iku.values().collect();
-    let mut sections = vec![codec::encode_body(&units)?, codec::encode_body(&addenda)?];
-    for chunk in chunks(&ss, ss_sections) {
-        sections.push(codec::encode_body(&chunk)?);
-    }
-    for chunk in chunks(&iku, iku_sections) {
-        sections.push(codec::encode_body(&chunk)?);
-    }
-    let total: usize = sections.iter().map(|s| s.len() + 8).sum();
-    let mut out = Vec::with_capacity(total + 6);
+    // each section is encoded in place, after its length: no copy of the year is made
+    let mut out = Vec::new();
     out.extend_from_slice(&codec::RECORD_VERSION.to_be_bytes());
     out.extend_from_slice(&SNAPSHOT_FORMAT.to_be_bytes());
     out.push(ss_sections as u8);
     out.push(iku_sections as u8);
-    for s in &sections {
-        out.extend_from_slice(&(s.len() as u64).to_be_bytes());
-        out.extend_from_slice(s);
+    codec::append_section(&mut out, &units)?;
+    codec::append_section(&mut out, &addenda)?;
+    for chunk in chunks(&ss, ss_sections) {
+        codec::append_section(&mut out, &chunk)?;
+    }
+    for chunk in chunks(&iku, iku_sections) {
+        codec::append_section(&mut out, &chunk)?;
     }
     Ok(out)
 }

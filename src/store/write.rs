@@ -21,6 +21,9 @@ use crate::text::store as t;
 /// Records to write: (tree, key) → new value, or `None` to remove.
 type Writes = BTreeMap<(TreeIx, Vec<u8>), Option<Vec<u8>>>;
 
+/// Records written per transaction by the import of a new year (see `Store::import_fresh`).
+const IMPORT_CHUNK: usize = 1000;
+
 /// Index of a tree inside the transaction tuple.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct TreeIx(usize);
@@ -234,9 +237,7 @@ impl Store {
                 audit.push(e);
             }
             (None, _) => {
-                let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
-                e.new = Some(ds.rulebook.clone());
-                audit.push(e);
+                return self.import_fresh(ds, who, source);
             }
         }
 
@@ -248,41 +249,65 @@ impl Store {
             (TreeId::Years.into(), keys::year(y).to_vec()),
             Some(codec::encode(&rec)?),
         );
+        self.each_record(ds, who, source, |key, value, e| {
+            writes.insert(key, Some(value));
+            audit.push(e);
+            Ok(())
+        })?;
+        self.commit(&writes, audit)?;
+        if replace {
+            self.write_first_snapshot(ds)?;
+        }
+        Ok(())
+    }
+
+    /// The snapshot of a year that now holds exactly `ds` (a new or replaced year), written now
+    /// rather than by the first open, which would read every record. A failure leaves the year
+    /// marked dirty, and the first open writes it.
+    fn write_first_snapshot(&self, ds: &Dataset) -> Result<(), StoreError> {
+        let marks = self.dirty_marks(ds.year)?;
+        let _ = self.write_snapshot(ds, &marks);
+        Ok(())
+    }
+
+    /// Calls `f` with the write of every record of `ds` (unit, SS, IKU, addendum, in that
+    /// order) and its audit entry.
+    fn each_record(
+        &self,
+        ds: &Dataset,
+        who: &Actor,
+        source: &str,
+        mut f: impl FnMut((TreeIx, Vec<u8>), Vec<u8>, AuditEntry) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let y = ds.year;
         for u in ds.units.values() {
-            writes.insert(
-                (TreeId::Units.into(), keys::unit(y, &u.code)),
-                Some(codec::encode(u)?),
-            );
             let mut e = self.entry(who, source, y, &u.code, format!("import unit {}", u.code));
             e.new = Some(format!("{} ({})", u.name, u.level));
-            audit.push(e);
+            f(
+                (TreeId::Units.into(), keys::unit(y, &u.code)),
+                codec::encode(u)?,
+                e,
+            )?;
         }
         for s in ds.ss.values() {
-            writes.insert(
-                (TreeId::Ss.into(), keys::code(y, &s.unit, &s.code)),
-                Some(codec::encode(s)?),
-            );
             let mut e = self.entry(who, source, y, &s.unit, format!("import SS {}", s.code));
             e.new = Some(format!("{} | {}", s.name, s.perspective));
-            audit.push(e);
+            f(
+                (TreeId::Ss.into(), keys::code(y, &s.unit, &s.code)),
+                codec::encode(s)?,
+                e,
+            )?;
         }
         for i in ds.iku.values() {
-            writes.insert(
-                (TreeId::Iku.into(), keys::code(y, &i.unit, &i.code)),
-                Some(codec::encode(i)?),
-            );
             let mut e = self.entry(who, source, y, &i.unit, format!("import IKU {}", i.code));
             e.new = Some(iku_summary(i));
-            audit.push(e);
+            f(
+                (TreeId::Iku.into(), keys::code(y, &i.unit, &i.code)),
+                codec::encode(i)?,
+                e,
+            )?;
         }
         for a in &ds.addenda {
-            writes.insert(
-                (
-                    TreeId::Addenda.into(),
-                    keys::addendum(y, &a.unit, a.version),
-                ),
-                Some(codec::encode(a)?),
-            );
             let mut e = self.entry(
                 who,
                 source,
@@ -291,17 +316,76 @@ impl Store {
                 format!("import addendum v{}", a.version),
             );
             e.new = Some(addendum_summary(a));
-            audit.push(e);
-        }
-        self.commit(&writes, audit)?;
-        if existing.is_none() || replace {
-            // The year now holds exactly `ds`: its snapshot is written now rather than by the
-            // first open, which would read every record. A failure leaves the year marked
-            // dirty, and the first open writes it.
-            let marks = self.dirty_marks(y)?;
-            let _ = self.write_snapshot(ds, &marks);
+            f(
+                (
+                    TreeId::Addenda.into(),
+                    keys::addendum(y, &a.unit, a.version),
+                ),
+                codec::encode(a)?,
+                e,
+            )?;
         }
         Ok(())
+    }
+
+    /// Imports a year the store does not hold, in transactions of [`IMPORT_CHUNK`] records with
+    /// their audit entries, the year record last: the year is listed and loads only from that
+    /// last transaction on, so an import cut short leaves no year behind (and the next import of
+    /// that year first removes what it left). One transaction for a ministry-scale year held
+    /// ~470 MB inside sled, which keeps every replaced tree node until a transaction ends.
+    ///
+    /// The year's snapshot and summary are written before its records (while less memory is in
+    /// use), and the records' transactions do not mark their units dirty: the snapshot already
+    /// holds them. Only the last transaction is flushed: sled makes a flushed write durable with
+    /// all the writes before it.
+    fn import_fresh(&self, ds: &Dataset, who: &Actor, source: &str) -> Result<(), StoreError> {
+        let y = ds.year;
+        let prefix = keys::year(y);
+        let mut left = Vec::new();
+        for tree in [TreeId::Units, TreeId::Ss, TreeId::Iku, TreeId::Addenda] {
+            for k in self.keys_under(tree, &prefix)? {
+                left.push((TreeIx::from(tree), k));
+            }
+        }
+        for (n, chunk) in left.chunks(IMPORT_CHUNK).enumerate() {
+            let writes: Writes = chunk.iter().map(|k| (k.clone(), None)).collect();
+            let mut audit = Vec::new();
+            if n == 0 {
+                let what = format!("discard {} records of an interrupted import", left.len());
+                audit.push(self.entry(who, source, y, "", what));
+            }
+            self.commit_unflushed(&writes, audit, true)?;
+        }
+        // A snapshot an interrupted import left must not outlive a failed write of this one.
+        self.drop_snapshot(y)?;
+        let marks = self.dirty_marks(y)?;
+        // a cache: the year is imported even when it cannot be written (then read from its
+        // records on the first open, which writes it)
+        let _ = self.write_snapshot(ds, &marks);
+        let mut writes = Writes::new();
+        let mut audit = Vec::new();
+        self.each_record(ds, who, source, |key, value, e| {
+            writes.insert(key, Some(value));
+            audit.push(e);
+            if writes.len() >= IMPORT_CHUNK {
+                self.commit_unflushed(&writes, std::mem::take(&mut audit), false)?;
+                writes.clear();
+            }
+            Ok(())
+        })?;
+        let rec = YearRecord {
+            year: y,
+            rulebook: ds.rulebook.clone(),
+        };
+        writes.insert(
+            (TreeId::Years.into(), keys::year(y).to_vec()),
+            Some(codec::encode(&rec)?),
+        );
+        let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
+        e.new = Some(ds.rulebook.clone());
+        audit.push(e);
+        self.commit_unflushed(&writes, audit, false)?;
+        self.flush()
     }
 
     /// Applies a change set atomically and returns the audit entries written (one per change
@@ -519,8 +603,24 @@ impl Store {
         writes: &Writes,
         audit: Vec<AuditEntry>,
     ) -> Result<Vec<AuditEntry>, StoreError> {
+        let written = self.commit_unflushed(writes, audit, true)?;
+        self.flush()?;
+        Ok(written)
+    }
+
+    /// [`Store::commit`] without the flush (durable with the next flush), marking the units it
+    /// writes dirty unless `mark` is false (the snapshot written before already holds them).
+    fn commit_unflushed(
+        &self,
+        writes: &Writes,
+        audit: Vec<AuditEntry>,
+        mark: bool,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let tr = &self.trees;
-        let marks = dirty_marks(writes);
+        let marks = match mark {
+            true => dirty_marks(writes),
+            false => BTreeSet::new(),
+        };
         let all = (
             &tr.meta,
             &tr.years,
@@ -566,11 +666,9 @@ impl Store {
                 Ok(written)
             },
         );
-        let written = result.map_err(|e| match e {
+        result.map_err(|e| match e {
             TransactionError::Abort(e) => e,
             TransactionError::Storage(e) => StoreError::from(e),
-        })?;
-        self.flush()?;
-        Ok(written)
+        })
     }
 }

@@ -84,8 +84,8 @@ pub const P_MISSING_CASCADE: Msg = msg!(
     "cascade source {from} does not exist"
 );
 pub const P_MISSING_YEAR: Msg = msg!(
-    "tahun {year} tidak terdaftar",
-    "year {year} is not registered"
+    "tahun {year} tidak terdaftar (sisa impor yang terputus? impor dokumen tahun itu lagi)",
+    "year {year} is not registered (left by an interrupted import? import that year's document again)"
 );
 pub const P_KEY_MISMATCH: Msg = msg!(
     "isi rekaman tidak cocok dengan kuncinya ({found})",
