@@ -106,6 +106,19 @@ fn dirty_marks(writes: &Writes) -> BTreeSet<Vec<u8>> {
     out
 }
 
+/// Adds the write of `ds`'s year record (its year and rulebook).
+fn insert_year_record(writes: &mut Writes, ds: &Dataset) -> Result<(), StoreError> {
+    let rec = YearRecord {
+        year: ds.year,
+        rulebook: ds.rulebook.clone(),
+    };
+    writes.insert(
+        (TreeId::Years.into(), keys::year(ds.year).to_vec()),
+        Some(codec::encode(&rec)?),
+    );
+    Ok(())
+}
+
 impl Store {
     fn entry(&self, who: &Actor, source: &str, year: i32, unit: &str, what: String) -> AuditEntry {
         AuditEntry {
@@ -241,14 +254,7 @@ impl Store {
             }
         }
 
-        let rec = YearRecord {
-            year: y,
-            rulebook: ds.rulebook.clone(),
-        };
-        writes.insert(
-            (TreeId::Years.into(), keys::year(y).to_vec()),
-            Some(codec::encode(&rec)?),
-        );
+        insert_year_record(&mut writes, ds)?;
         self.each_record(ds, who, source, |key, value, e| {
             writes.insert(key, Some(value));
             audit.push(e);
@@ -373,14 +379,7 @@ impl Store {
             }
             Ok(())
         })?;
-        let rec = YearRecord {
-            year: y,
-            rulebook: ds.rulebook.clone(),
-        };
-        writes.insert(
-            (TreeId::Years.into(), keys::year(y).to_vec()),
-            Some(codec::encode(&rec)?),
-        );
+        insert_year_record(&mut writes, ds)?;
         let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
         e.new = Some(ds.rulebook.clone());
         audit.push(e);
