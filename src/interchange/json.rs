@@ -1415,32 +1415,73 @@ fn check_addenda(
 
 /// Writes `ds` as a `kinerja/1` document (see the module documentation for the layout).
 pub fn export_document(ds: &Dataset) -> String {
-    let mut root = Map::new();
-    root.insert("format".into(), FORMAT.into());
-    root.insert("year".into(), ds.year.into());
-    root.insert("rulebook".into(), ds.rulebook.clone().into());
-    root.insert(
-        "units".into(),
-        Value::Array(ds.units.values().map(unit_value).collect()),
-    );
-    root.insert(
-        "ss".into(),
-        Value::Array(ds.ss.values().map(ss_value).collect()),
-    );
-    root.insert(
-        "iku".into(),
-        Value::Array(ds.iku.values().map(iku_value).collect()),
-    );
     let mut addenda: Vec<&Addendum> = ds.addenda.iter().collect();
     addenda.sort_by(|a, b| (&a.unit, a.version).cmp(&(&b.unit, b.version)));
-    root.insert(
-        "addenda".into(),
-        Value::Array(addenda.into_iter().map(addendum_value).collect()),
+    let head: [(&str, Value); 3] = [
+        ("format", FORMAT.into()),
+        ("year", ds.year.into()),
+        ("rulebook", ds.rulebook.clone().into()),
+    ];
+    if ds.units.is_empty() && ds.ss.is_empty() && ds.iku.is_empty() && addenda.is_empty() {
+        // small enough for `write_pretty` to decide the layout of the whole
+        let mut root: Map<String, Value> =
+            head.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        for name in ["units", "ss", "iku", "addenda"] {
+            root.insert(name.into(), Value::Array(Vec::new()));
+        }
+        let mut out = String::new();
+        write_pretty(&mut out, &Value::Object(root), 0, 0);
+        out.push('\n');
+        return out;
+    }
+    // The layout `write_pretty` gives the whole document, written record by record: the
+    // document never stands as one `Value` (at ministry scale that tree took ~285 MB).
+    let mut out = String::from("{\n");
+    for (name, value) in &head {
+        let key = scalar(&Value::String(name.to_string()));
+        out.push_str("  ");
+        out.push_str(&key);
+        out.push_str(": ");
+        write_pretty(&mut out, value, 2, 2 + key.chars().count() + 2);
+        out.push_str(",\n");
+    }
+    write_array(&mut out, "units", ds.units.values().map(unit_value), false);
+    write_array(&mut out, "ss", ds.ss.values().map(ss_value), false);
+    write_array(&mut out, "iku", ds.iku.values().map(iku_value), false);
+    write_array(
+        &mut out,
+        "addenda",
+        addenda.into_iter().map(addendum_value),
+        true,
     );
-    let mut out = String::new();
-    write_pretty(&mut out, &Value::Object(root), 0, 0);
-    out.push('\n');
+    out.push_str("}\n");
     out
+}
+
+/// One array field of the top level, as `write_pretty` lays it out, its values made one at a
+/// time.
+fn write_array(
+    out: &mut String,
+    name: &str,
+    items: impl ExactSizeIterator<Item = Value>,
+    last: bool,
+) {
+    out.push_str("  ");
+    out.push_str(&scalar(&Value::String(name.to_string())));
+    out.push_str(": ");
+    let n = items.len();
+    if n == 0 {
+        out.push_str("[]");
+    } else {
+        out.push_str("[\n");
+        for (i, item) in items.enumerate() {
+            out.push_str("    ");
+            write_pretty(out, &item, 4, 4);
+            out.push_str(if i + 1 < n { ",\n" } else { "\n" });
+        }
+        out.push_str("  ]");
+    }
+    out.push_str(if last { "\n" } else { ",\n" });
 }
 
 fn dec_value(d: Decimal) -> Value {
@@ -1663,5 +1704,49 @@ fn write_pretty(out: &mut String, v: &Value, indent: usize, used: usize) {
             out.push('}');
         }
         other => out.push_str(&scalar(other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The document as one `Value` laid out by `write_pretty`: what `export_document` writes
+    /// record by record must be exactly this.
+    fn whole(ds: &Dataset) -> String {
+        let mut root = Map::new();
+        root.insert("format".into(), FORMAT.into());
+        root.insert("year".into(), ds.year.into());
+        root.insert("rulebook".into(), ds.rulebook.clone().into());
+        root.insert("units".into(), ds.units.values().map(unit_value).collect());
+        root.insert("ss".into(), ds.ss.values().map(ss_value).collect());
+        root.insert("iku".into(), ds.iku.values().map(iku_value).collect());
+        let mut addenda: Vec<&Addendum> = ds.addenda.iter().collect();
+        addenda.sort_by(|a, b| (&a.unit, a.version).cmp(&(&b.unit, b.version)));
+        root.insert(
+            "addenda".into(),
+            addenda.into_iter().map(addendum_value).collect(),
+        );
+        let mut out = String::new();
+        write_pretty(&mut out, &Value::Object(root), 0, 0);
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn the_document_written_record_by_record_is_the_whole_one() {
+        let sample = import_document(include_str!("../../fixtures/kalbar-2025.json")).unwrap();
+        let kanwil = crate::demo::generate(crate::demo::Scale::Kanwil, 9, 2025);
+        let mut no_addenda = sample.clone();
+        no_addenda.addenda.clear();
+        for ds in [
+            sample,
+            kanwil,
+            no_addenda,
+            Dataset::new(2025, "kmk-300-2022"),
+            Dataset::new(2025, "x"),
+        ] {
+            assert_eq!(export_document(&ds), whole(&ds));
+        }
     }
 }
