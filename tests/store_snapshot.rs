@@ -352,3 +352,70 @@ fn a_schema_1_store_is_migrated_and_loads_from_its_records() {
     assert_eq!(store.load_year(2025).unwrap(), wide_dataset(2));
     assert_consistent(&store, "after migrating");
 }
+
+#[test]
+fn verify_finds_every_kind_of_record_changed_behind_the_store_s_back() {
+    type Damage = fn(&sled::Db);
+    let cases: [(&str, Damage); 7] = [
+        ("an IKU removed", |db| {
+            let t = db.open_tree("iku").unwrap();
+            t.remove(keys::code(2025, "KPKNL-002", "2b-N")).unwrap();
+        }),
+        ("an addendum removed", |db| {
+            let t = db.open_tree("addenda").unwrap();
+            t.remove(keys::addendum(2025, "KPKNL-001", 1)).unwrap();
+        }),
+        ("a unit renamed", |db| {
+            let t = db.open_tree("units").unwrap();
+            let key = keys::unit(2025, "KPKNL-002");
+            let mut u: Unit = codec::decode("units", &t.get(&key).unwrap().unwrap()).unwrap();
+            u.name = "Lain".into();
+            t.insert(&key, codec::encode(&u).unwrap()).unwrap();
+        }),
+        ("an SS renamed", |db| {
+            let t = db.open_tree("ss").unwrap();
+            let key = keys::code(2025, "KPKNL-000", "SS-2");
+            let mut s: Ss = codec::decode("ss", &t.get(&key).unwrap().unwrap()).unwrap();
+            s.name = "Lain".into();
+            t.insert(&key, codec::encode(&s).unwrap()).unwrap();
+        }),
+        ("an IKU added", |db| {
+            let t = db.open_tree("iku").unwrap();
+            let key = keys::code(2025, "KPKNL-001", "2a-N");
+            let mut i: Iku = codec::decode("iku", &t.get(&key).unwrap().unwrap()).unwrap();
+            i.code = "2z-N".into();
+            let new = keys::code(2025, "KPKNL-001", "2z-N");
+            t.insert(&new, codec::encode(&i).unwrap()).unwrap();
+        }),
+        ("an addendum's reason changed", |db| {
+            let t = db.open_tree("addenda").unwrap();
+            let key = keys::addendum(2025, "KPKNL-001", 1);
+            let mut a: Addendum = codec::decode("addenda", &t.get(&key).unwrap().unwrap()).unwrap();
+            a.reason = "Lain".into();
+            t.insert(&key, codec::encode(&a).unwrap()).unwrap();
+        }),
+        ("an addendum added", |db| {
+            let t = db.open_tree("addenda").unwrap();
+            let key = keys::addendum(2025, "KPKNL-001", 1);
+            let mut a: Addendum = codec::decode("addenda", &t.get(&key).unwrap().unwrap()).unwrap();
+            a.version = 2;
+            let new = keys::addendum(2025, "KPKNL-001", 2);
+            t.insert(&new, codec::encode(&a).unwrap()).unwrap();
+        }),
+    ];
+    for (what, damage) in cases {
+        let (_dir, path) = imported_and_closed(3);
+        {
+            let db = raw_sled::open(&path);
+            damage(&db);
+            db.flush().unwrap();
+        }
+        let store = Store::open(&path).unwrap();
+        let problems = store.verify().unwrap();
+        assert!(
+            problems.iter().any(|p| p.key == "snapshots/2025"),
+            "{what}: {problems:?}"
+        );
+        assert_consistent(&store, what);
+    }
+}
