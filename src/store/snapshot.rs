@@ -467,53 +467,31 @@ impl Store {
     /// Whether the records of `ds`'s year are exactly `ds` (what `load_year_records` would
     /// give), read one at a time rather than into a second copy of the year.
     fn records_match(&self, ds: &Dataset) -> Result<bool, StoreError> {
-        let prefix = keys::year(ds.year);
-        let mut n = 0;
-        for kv in self.trees.units.scan_prefix(prefix) {
+        Ok(
+            self.same_records(TreeId::Units, ds.year, ds.units.values())?
+                && self.same_records(TreeId::Ss, ds.year, ds.ss.values())?
+                && self.same_records(TreeId::Iku, ds.year, ds.iku.values())?
+                && self.same_records(TreeId::Addenda, ds.year, ds.addenda.iter())?,
+        )
+    }
+
+    /// Whether the records of `year` in tree `id` are `expected`, one for one: the keys order
+    /// records as a loaded year orders them (units by code, SS and IKU by unit then code,
+    /// addenda by unit then version).
+    fn same_records<'a, T: serde::de::DeserializeOwned + PartialEq + 'a>(
+        &self,
+        id: TreeId,
+        year: i32,
+        mut expected: impl Iterator<Item = &'a T>,
+    ) -> Result<bool, StoreError> {
+        for kv in self.trees.get(id).scan_prefix(keys::year(year)) {
             let (k, v) = kv?;
-            let u: Unit = codec::decode(&keys::display("units", &k), &v)?;
-            n += 1;
-            if ds.units.get(&u.code) != Some(&u) {
+            let record: T = codec::decode(&keys::display(id.name(), &k), &v)?;
+            if expected.next() != Some(&record) {
                 return Ok(false);
             }
         }
-        if n != ds.units.len() {
-            return Ok(false);
-        }
-        n = 0;
-        for kv in self.trees.ss.scan_prefix(prefix) {
-            let (k, v) = kv?;
-            let s: Ss = codec::decode(&keys::display("ss", &k), &v)?;
-            n += 1;
-            if ds.ss.get(&CodeRef::new(&s.unit, &s.code)) != Some(&s) {
-                return Ok(false);
-            }
-        }
-        if n != ds.ss.len() {
-            return Ok(false);
-        }
-        n = 0;
-        for kv in self.trees.iku.scan_prefix(prefix) {
-            let (k, v) = kv?;
-            let i: Iku = codec::decode(&keys::display("iku", &k), &v)?;
-            n += 1;
-            if ds.iku.get(&i.key()) != Some(&i) {
-                return Ok(false);
-            }
-        }
-        if n != ds.iku.len() {
-            return Ok(false);
-        }
-        // the addenda of a loaded year are in key order, as the records come
-        let mut cached = ds.addenda.iter();
-        for kv in self.trees.addenda.scan_prefix(prefix) {
-            let (k, v) = kv?;
-            let a: Addendum = codec::decode(&keys::display("addenda", &k), &v)?;
-            if cached.next() != Some(&a) {
-                return Ok(false);
-            }
-        }
-        Ok(cached.next().is_none())
+        Ok(expected.next().is_none())
     }
 
     /// Why the year's summary does not describe `records` (the year as its records hold it,
