@@ -32,13 +32,28 @@ impl Lang {
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
-/// Sets the process-wide language (from `--lang`).
-pub fn set_lang(lang: Lang) {
-    LANG.store(lang as u8, Ordering::Relaxed);
+thread_local! {
+    /// A language set for this thread only (tests that render in English run beside tests that
+    /// render in Indonesian in one process).
+    static THREAD_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
 }
 
-/// The process-wide language.
+/// Sets the process-wide language (from `--lang`), for every thread that has not chosen its own.
+pub fn set_lang(lang: Lang) {
+    LANG.store(lang as u8, Ordering::Relaxed);
+    THREAD_LANG.with(|l| l.set(None));
+}
+
+/// Sets the language of the calling thread only; the process-wide language stays.
+pub fn set_thread_lang(lang: Lang) {
+    THREAD_LANG.with(|l| l.set(Some(lang)));
+}
+
+/// The language of this thread: its own if it set one, else the process-wide language.
 pub fn lang() -> Lang {
+    if let Some(l) = THREAD_LANG.with(|l| l.get()) {
+        return l;
+    }
     if LANG.load(Ordering::Relaxed) == 1 {
         Lang::En
     } else {

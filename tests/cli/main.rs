@@ -1,0 +1,10 @@
+//! Integration tests: cli. One binary, one module per area; shared helpers in tests/support.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod cli;
+mod cli_judgement;
+mod demo_scale;
+mod keymap_env;
+mod perf_demo_cli;

@@ -1,0 +1,16 @@
+//! Integration tests: tui. One binary, one module per area; shared helpers in tests/support.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod keymap_load;
+mod keymap_theme;
+mod perf_recompute;
+mod tui_detail_pause;
+mod tui_input;
+mod tui_partial;
+mod tui_render;
+mod tui_render_en;
+mod tui_store;
+mod tui_tmux;
+mod tui_update;

@@ -1,0 +1,143 @@
+//! Terminal input from a slow link (issue 5): an escape sequence split across reads never
+//! triggers a destructive action; `Esc` only ever cancels.
+
+use crate::support::tui_support;
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use kinerja::domain::CodeRef;
+use kinerja::domain::rulebook::Rulebook;
+use kinerja::interchange::number::Locale;
+use kinerja::text::Lang;
+use kinerja::tui::App;
+use kinerja::tui::action::{Action, Mode};
+use kinerja::tui::app::Node;
+use kinerja::tui::input::EscGuard;
+use kinerja::tui::keymap::Keymap;
+use kinerja::tui::theme::Theme;
+use kinerja::tui::update::{Effect, action_for_key, update};
+
+fn app_with_keymap(name: &str) -> App {
+    App::new(
+        tui_support::dataset(),
+        Rulebook::default_rulebook(),
+        Keymap::builtin(name).unwrap(),
+        name,
+        Theme::new(false, false),
+        Lang::Id,
+        Locale::Id,
+        false,
+        "/data/kinerja.db".into(),
+        "budi".into(),
+        None,
+    )
+}
+
+fn key_of(c: char) -> KeyEvent {
+    let m = if c.is_ascii_uppercase() {
+        KeyModifiers::SHIFT
+    } else {
+        KeyModifiers::NONE
+    };
+    KeyEvent::new(KeyCode::Char(c), m)
+}
+
+/// Puts the app in `mode` with an IKU selected.
+fn enter_mode(app: &mut App, mode: Mode) {
+    // an IKU whose September realisasi may be edited (see tui_support)
+    app.select_node(&Node::Iku(CodeRef::new("KANWIL", "IKU1")));
+    match mode {
+        Mode::Tree => {}
+        Mode::Grid => {
+            update(app, Action::FocusGrid);
+        }
+        Mode::Edit => {
+            update(app, Action::FocusGrid);
+            app.month = 9;
+            update(app, Action::StartEdit);
+        }
+        _ => unreachable!(),
+    }
+    assert_eq!(app.mode(), mode, "set up {mode:?}");
+}
+
+const SEQUENCES: &[&str] = &[
+    "[A", "[B", "[C", "[D", "OA", "OB", "OP", "[3~", "[2~", "[5~", "[6~", "[1;5A", "[H", "[F", "[Z",
+];
+
+#[test]
+fn split_sequences_reach_only_cancel_in_every_mode_of_both_keymaps() {
+    for keymap in ["default", "vim"] {
+        for mode in [Mode::Tree, Mode::Grid, Mode::Edit] {
+            for seq in SEQUENCES {
+                let mut app = app_with_keymap(keymap);
+                enter_mode(&mut app, mode);
+                let before = app.ds.clone();
+                let mut guard = EscGuard::new();
+                let t0 = Instant::now();
+                let mut keys = vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)];
+                keys.extend(seq.chars().map(key_of));
+                let mut delivered = Vec::new();
+                for (i, k) in keys.iter().enumerate() {
+                    // the pieces arrive 40 ms apart, as over a slow link
+                    if !guard.deliver(k, t0 + Duration::from_millis(40 * i as u64)) {
+                        continue;
+                    }
+                    if let Some(a) = action_for_key(&app, k) {
+                        delivered.push(a.clone());
+                        let fx = update(&mut app, a);
+                        assert!(
+                            !fx.iter()
+                                .any(|e| matches!(e, Effect::Apply { .. } | Effect::Quit)),
+                            "{keymap} {mode:?} Esc {seq}: {fx:?}"
+                        );
+                    }
+                }
+                assert!(
+                    delivered.iter().all(|a| matches!(
+                        a,
+                        Action::Cancel | Action::FocusTree | Action::DiscardAddendum
+                    )),
+                    "{keymap} {mode:?} Esc {seq}: only a cancel, got {delivered:?}"
+                );
+                assert_eq!(
+                    app.ds, before,
+                    "{keymap} {mode:?} Esc {seq}: data unchanged"
+                );
+                assert!(app.pending.is_none());
+            }
+        }
+    }
+}
+
+#[test]
+fn without_the_guard_the_stray_characters_are_still_harmless() {
+    // defence in depth: even if a sequence slipped through, none of its characters is bound to
+    // something that stores, clears or quits.
+    for keymap in ["default", "vim"] {
+        let km = Keymap::builtin(keymap).unwrap();
+        for mode in [Mode::Tree, Mode::Grid, Mode::Help, Mode::Search] {
+            for c in "[]O~;0123456789ABCDFHPQRSZ".chars() {
+                if let Some(a) = km.resolve(mode, &key_of(c)) {
+                    assert!(
+                        !matches!(
+                            a,
+                            Action::Commit
+                                | Action::CommitNext
+                                | Action::CommitPrev
+                                | Action::Clear
+                                | Action::Undo
+                                | Action::Redo
+                                | Action::Quit
+                                | Action::SubmitAddendum
+                                | Action::StartEdit
+                                | Action::Suspend
+                        ),
+                        "{keymap} {mode:?} '{c}' is bound to {a:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! UI text in English with `--lang en` (its own test binary: the language is process-wide).
+
+use crate::support::tui_support;
+
+use kinerja::domain::CodeRef;
+use kinerja::domain::rulebook::Rulebook;
+use kinerja::text::{Lang, set_thread_lang};
+use kinerja::tui::action::Action;
+use kinerja::tui::app::{App, Node};
+use kinerja::tui::deps::{Keymap, Locale, Theme};
+use kinerja::tui::ui::draw;
+use kinerja::tui::update::update;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(app: &mut App, w: u16, h: u16) -> String {
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| draw(f, app)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn english_text_and_english_numbers() {
+    set_thread_lang(Lang::En);
+    let mut a = App::new(
+        tui_support::dataset(),
+        Rulebook::default_rulebook(),
+        Keymap::builtin("default").unwrap(),
+        "default",
+        Theme::new(false, false),
+        Lang::En,
+        Locale::En,
+        false,
+        "/data/kinerja.db".into(),
+        "budi".into(),
+        None,
+    );
+    let s = screen(&mut a, 120, 40);
+    for t in [
+        "Store: /data/kinerja.db",
+        "Period to Sep 2025",
+        "User: budi",
+        "Rating",
+        "? Help",
+        "q Quit",
+        "TREE",
+    ] {
+        assert!(s.contains(t), "{t}:\n{s}");
+    }
+    a.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
+    update(&mut a, Action::FocusGrid);
+    let s = screen(&mut a, 120, 40);
+    for t in [
+        "Capaian to",
+        "1,234.5",
+        "120.00",
+        "Aug",
+        "Polarity",
+        "IKU P1 — addendum required",
+        "? R09 warning: IKU P1 (PUSAT)",
+    ] {
+        assert!(s.contains(t), "{t}:\n{s}");
+    }
+    // the addendum mode in English
+    update(&mut a, Action::StartAddendum);
+    update(&mut a, Action::StartEdit);
+    for c in "3000".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    update(&mut a, Action::Commit);
+    let s = screen(&mut a, 120, 40);
+    for t in [
+        "Addendum PUSAT — PK v0 → v1 (not stored yet)",
+        "1 pending changes:",
+        "P1  Oct  1,000 → 3,000",
+        "s Submit the addendum",
+    ] {
+        assert!(s.contains(t), "{t}:\n{s}");
+    }
+    update(&mut a, Action::DiscardAddendum);
+    update(&mut a, Action::Insert('y'));
+    update(&mut a, Action::FocusTree);
+    a.select_node(&Node::Unit("KANWIL".into()));
+    let s = screen(&mut a, 120, 40);
+    for t in [
+        "Findings (5)",
+        "! R01 error: UPK KANWIL",
+        "IKU count: 3 (limits 10–20) — out of limits",
+        "Quota of points above the threshold: 0 of 0 in use",
+    ] {
+        assert!(s.contains(t), "{t}:\n{s}");
+    }
+    a.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
+    update(&mut a, Action::FocusGrid);
+    update(&mut a, Action::StartEdit);
+    assert_eq!(
+        a.editor.as_ref().unwrap().buffer,
+        "1234.5",
+        "editable, not grouped"
+    );
+    let s = screen(&mut a, 80, 23);
+    assert!(s.contains("Terminal too small"), "{s}");
+}

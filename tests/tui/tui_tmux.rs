@@ -1,0 +1,242 @@
+//! End-to-end: the real binary in tmux, as a user would drive it (issue 3 and issue 5).
+//!
+//! Needs tmux (`.ci/run` installs it). Without tmux the tests say so and pass, except under CI
+//! (`CI` set), where a missing tmux is a failure.
+
+use crate::support::tmux_support;
+
+use std::time::{Duration, Instant};
+
+use tmux_support::{Tmux, cli, find_and_open_grid, have_tmux, realisasi_in_export};
+
+/// The NKO text on the tree row of `unit`, e.g. "101,23".
+fn row_nko(screen: &str, unit: &str) -> String {
+    let line = screen
+        .lines()
+        .find(|l| l.contains(&format!(" {unit} ")))
+        .unwrap_or_else(|| panic!("no row {unit}:\n{screen}"));
+    let after = line.split(&format!(" {unit} ")).nth(1).unwrap();
+    after.split_whitespace().next().unwrap().to_string()
+}
+
+#[test]
+fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "edit");
+    // first run on an empty default store: seeded with the sample
+    t.start(&[]);
+    let first = t.wait_for("KEMENKEU");
+    assert!(
+        first.contains("diisi contoh"),
+        "the user is told the sample was loaded:\n{first}"
+    );
+    find_and_open_grid(&t);
+    let before = t.screen();
+    let nko_before = row_nko(&before, "KPKNL-PONTIANAK");
+    // September is the current period and the grid cursor's month; 9 days is far worse than 6
+    t.keys(&["Enter"]);
+    t.text("9");
+    t.keys(&["Enter"]);
+    let after = t.wait_for("Tersimpan");
+    let nko_after = row_nko(&after, "KPKNL-PONTIANAK");
+    assert_ne!(
+        nko_before, nko_after,
+        "the unit's NKO changes on screen:\n{after}"
+    );
+    t.keys(&["Escape", "q"]);
+    t.wait_gone();
+
+    // quitting after the edit wrote the year summary again: the next open starts partial
+    {
+        let store = kinerja::store::Store::open(&home.path().join("data/kinerja")).unwrap();
+        let records = store.load_year_from_records(2025).unwrap();
+        assert_eq!(
+            records.iku[&kinerja::domain::CodeRef::new("KPKNL-PONTIANAK", "3b-N")].realisasi[8],
+            Some("9".parse().unwrap())
+        );
+        assert_eq!(
+            store.year_summary(2025).unwrap(),
+            Some(kinerja::store::YearSummary::of(&records)),
+            "the quit refreshed the summary"
+        );
+    }
+
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9),
+        "9"
+    );
+    let log =
+        String::from_utf8_lossy(&cli(home.path(), &["log", "--limit", "1"]).stdout).into_owned();
+    assert!(
+        log.contains("tui") && log.contains("3b-N 2025-09") && log.contains("budi"),
+        "{log}"
+    );
+
+    // start again: the value and the NKO are still there
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    find_and_open_grid(&t);
+    let again = t.screen();
+    assert_eq!(row_nko(&again, "KPKNL-PONTIANAK"), nko_after, "{again}");
+    t.keys(&["q"]);
+    t.wait_gone();
+}
+
+#[test]
+fn a_dropped_session_mid_edit_keeps_committed_values_and_leaves_no_lock() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "drop");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    find_and_open_grid(&t);
+    // one committed edit, then a second one left half-typed
+    t.keys(&["Enter"]);
+    t.text("7");
+    t.keys(&["Enter"]);
+    t.wait_for("Tersimpan");
+    t.keys(&["Left", "Enter"]);
+    t.text("123");
+    t.wait_for("123");
+    // the SSH connection drops: tmux kills the session, kinerja gets SIGHUP
+    t.tmux(&["kill-session", "-t", "k"]);
+    // the store opens again at once (no lock error), with the committed value only
+    let start = Instant::now();
+    let out = loop {
+        let o = cli(home.path(), &["export"]);
+        if o.status.success() || start.elapsed() > Duration::from_secs(5) {
+            break o;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9),
+        "7"
+    );
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 8),
+        "6.1",
+        "the uncommitted 123 is discarded"
+    );
+    let o = cli(home.path(), &["verify"]);
+    if o.status.code() != Some(2) {
+        // `verify` exists: it must pass
+        assert!(
+            o.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
+
+#[test]
+fn sigterm_while_idle_restores_and_unlocks() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "term");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    let pid = String::from_utf8_lossy(
+        &t.tmux(&["display-message", "-p", "-t", "k", "#{pane_pid}"])
+            .stdout,
+    )
+    .trim()
+    .to_string();
+    // the pane runs `env … kinerja`: env execs kinerja, so the pane pid is kinerja's
+    let pid: i32 = pid.parse().expect("pane pid");
+    unsafe { libc::kill(pid, libc::SIGTERM) };
+    t.wait_gone();
+    let o = cli(home.path(), &["report", "--unit", "KPKNL-PONTIANAK"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn the_detail_follows_a_tree_move_after_the_pause_without_another_key() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "pause");
+    t.start(&[]);
+    let first = t.wait_for("KEMENKEU — ");
+    assert!(!first.contains("DJKN — "), "{first}");
+    // KEMENKEU → DJKN, then nothing: the run loop draws DJKN's detail once the pause is over
+    t.keys(&["Down"]);
+    let after = t.wait_for("DJKN — ");
+    assert!(!after.contains("KEMENKEU — "), "{after}");
+    assert!(
+        !after.contains('▷'),
+        "the pointer is whole again once the detail follows:\n{after}"
+    );
+    // a burst of moves (DJKN is closed: to KEMENKEU's SS-1, SS-2, back to SS-1) ends with the
+    // detail of where it stopped, the pointer whole on that row
+    t.tmux(&["send-keys", "-t", "k", "Down", "Down", "Up"]);
+    let settled = t.wait_for("SS-1 — Pendapatan negara");
+    assert!(!settled.contains("DJKN — "), "{settled}");
+    assert!(
+        settled
+            .lines()
+            .any(|l| l.starts_with("│▶") && l.contains("SS-1")),
+        "{settled}"
+    );
+    t.keys(&["q"]);
+    t.wait_gone();
+}
+
+#[test]
+fn keys_that_arrive_together_are_drawn_once_not_once_each() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "burst");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    // the help popup: each line it scrolls redraws the whole text, with no pause involved
+    t.keys(&["?"]);
+    let top = t.screen();
+    let out = home.path().join("pane.out");
+    let sent = || std::fs::metadata(&out).map_or(0, |m| m.len());
+    let pipe = format!("cat >> '{}'", out.display());
+    assert!(
+        t.tmux(&["pipe-pane", "-o", "-t", "k", &pipe])
+            .status
+            .success()
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    // eight lines down one key at a time, each drawn before the next arrives
+    for _ in 0..8 {
+        t.keys(&["j"]);
+    }
+    let scrolled = t.screen();
+    assert_ne!(scrolled, top, "the help scrolled");
+    let one_by_one = sent();
+    // eight lines back up in one burst: handled together, drawn once
+    let burst: Vec<&str> = ["send-keys", "-t", "k"]
+        .into_iter()
+        .chain(std::iter::repeat_n("k", 8))
+        .collect();
+    assert!(t.tmux(&burst).status.success());
+    let back = t.screen();
+    assert_eq!(back, top, "every key of the burst was handled");
+    let together = sent() - one_by_one;
+    assert!(
+        together * 2 < one_by_one,
+        "the burst sent {together} bytes, the same moves one by one {one_by_one}"
+    );
+    t.keys(&["Escape", "q"]);
+    t.wait_gone();
+}
