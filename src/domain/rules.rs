@@ -586,8 +586,9 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
                 .collect();
             let child_targets: Option<Vec<Decimal>> =
                 children.iter().map(|c| iku_annual_target(ds, c)).collect();
-            if let (Some(own), Some(ct)) = (own, child_targets) {
-                let sum: Decimal = ct.iter().copied().sum();
+            if let (Some(own), Some(ct)) = (own, child_targets)
+                && let Some(sum) = super::period::checked_sum(&ct)
+            {
                 if !children.is_empty() && sum != own {
                     let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
                     let msg = t::R11_PARTIAL.fill(&[

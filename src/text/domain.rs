@@ -334,3 +334,21 @@ mod tests {
         assert_eq!(num_in(Lang::Id, d("0.125"), 0, 2), "0,13");
     }
 }
+
+/// The bounds of a stored number (DOMAIN.md §4, `domain::bounds`).
+pub mod bounds {
+    use crate::text::Msg;
+
+    pub const TOO_LARGE: Msg = msg!(
+        "{value} di luar batas: besarnya harus kurang dari 10^15 (1.000.000.000.000.000)",
+        "{value} is out of bounds: its magnitude must be below 10^15 (1,000,000,000,000,000)"
+    );
+    pub const TOO_MANY_DECIMALS: Msg = msg!(
+        "{value} di luar batas: paling banyak {max} angka di belakang koma",
+        "{value} is out of bounds: at most {max} decimal places"
+    );
+    pub const NOT_COMPUTABLE_OVERFLOW: Msg = msg!(
+        "hasilnya terlalu besar untuk dihitung",
+        "the result is too large to be computed"
+    );
+}
