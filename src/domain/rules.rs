@@ -543,11 +543,16 @@ fn r09(ds: &Dataset, unit: &str, out: &mut Out) {
             continue;
         };
         let reached = match iku.polarity {
-            Polarity::Minimize => r <= then.target,
+            // A minimize target of 0 met with 0 is the best there is: nothing to lower.
+            Polarity::Minimize => r <= then.target && !(then.target.is_zero() && r.is_zero()),
             _ => r >= then.target,
         };
         if reached {
-            let msg = t::R09.fill(&[
+            let advice = match iku.polarity {
+                Polarity::Minimize => t::R09_MINIMIZE,
+                _ => t::R09,
+            };
+            let msg = advice.fill(&[
                 ("iku", &iku.code),
                 ("unit", &unit),
                 ("month", &month_name(latest)),
@@ -1106,6 +1111,54 @@ mod tests {
         i.realisasi[2] = Some(d("9.5"));
         assert!(fx.of("R09").is_empty());
         fx.iku_mut("I06").realisasi[2] = Some(d("9"));
+        assert_eq!(fx.of("R09").len(), 1);
+    }
+
+    #[test]
+    fn r09_advice_follows_the_polarity() {
+        crate::text::set_thread_lang(crate::text::Lang::En);
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.polarity = Polarity::Minimize;
+        i.period_consolidation = Consolidation::Last;
+        for (m, v) in [(3, "10"), (6, "9"), (9, "8"), (12, "7")] {
+            i.targets[m - 1] = Some(d(v));
+        }
+        i.realisasi[2] = Some(d("9"));
+        let f = fx.of("R09");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("Lower the target"),
+            "{}",
+            f[0].message
+        );
+        assert!(!f[0].message.contains("Raise"), "{}", f[0].message);
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.realisasi[2] = Some(d("50"));
+        let f = fx.of("R09");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("Raise the target"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn r09_leaves_a_minimize_target_of_zero_met_with_zero_alone() {
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.polarity = Polarity::Minimize;
+        i.worst_realisasi = Some(d("10"));
+        for m in [3, 6, 9, 12] {
+            i.targets[m - 1] = Some(d("0"));
+        }
+        i.realisasi[2] = Some(d("0"));
+        assert!(fx.of("R09").is_empty(), "{:?}", fx.of("R09"));
+        // below a positive target it still asks for an addendum
+        let i = fx.iku_mut("I06");
+        i.targets[5] = Some(d("2"));
         assert_eq!(fx.of("R09").len(), 1);
     }
 

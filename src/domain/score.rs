@@ -741,6 +741,46 @@ mod tests {
     }
 
     #[test]
+    fn konversi_120_with_target_zero_is_not_computable_like_r06_says() {
+        for p in [Polarity::Maximize, Polarity::Stabilize, Polarity::Minimize] {
+            let k = CapaianInput {
+                konversi_120: true,
+                ..input(p)
+            };
+            assert_eq!(capaian(k, d("0"), d("0"), &rb()), None, "{p:?}");
+            assert_eq!(capaian(k, d("5"), d("0"), &rb()), None, "{p:?}");
+        }
+        // minimize with a worst realisasi is computable at T = 0: konversi_120 then applies
+        let k = CapaianInput {
+            konversi_120: true,
+            worst_realisasi: Some(d("20")),
+            ..input(Polarity::Minimize)
+        };
+        assert_eq!(capaian(k, d("0"), d("0"), &rb()), Some(d("120")));
+        assert_eq!(capaian(k, d("5"), d("0"), &rb()), Some(d("75")));
+    }
+
+    #[test]
+    fn minimize_with_a_negative_target() {
+        // §4: R / T × 100 [assumption, by symmetry with maximize]
+        assert_eq!(cap(Polarity::Minimize, "-12", "-10"), Some(d("120")));
+        assert_eq!(cap(Polarity::Minimize, "-8", "-10"), Some(d("80")));
+    }
+
+    #[test]
+    fn an_unrepresentable_result_is_not_computable_not_a_panic() {
+        let m = Decimal::MAX;
+        assert_eq!(
+            capaian_why(input(Polarity::Maximize), m, d("0.000001"), &rb()),
+            Err(NotComputable::OutOfBounds)
+        );
+        assert_eq!(
+            weighted_mean(&[(Some(m), Some(m)), (Some(m), Some(m))]),
+            None
+        );
+    }
+
+    #[test]
     fn status_thresholds_both_sides() {
         let rb = rb();
         assert_eq!(Status::of(d("100"), &rb), Status::Green);

@@ -297,6 +297,11 @@ pub mod rules {
         "IKU {iku} ({unit}): realisasi s.d. {month} ({r}) sudah mencapai target s.d. {next} ({t}); addendum wajib. Naikkan target melalui addendum PK.",
         "IKU {iku} ({unit}): realisasi up to {month} ({r}) already reaches the target up to {next} ({t}); addendum required. Raise the target through a PK addendum."
     );
+    /// R09 of a minimize IKU: a better target is a lower one.
+    pub const R09_MINIMIZE: Msg = msg!(
+        "IKU {iku} ({unit}, minimal): realisasi s.d. {month} ({r}) sudah mencapai target s.d. {next} ({t}); addendum wajib. Turunkan target melalui addendum PK.",
+        "IKU {iku} ({unit}, minimize): realisasi up to {month} ({r}) already reaches the target up to {next} ({t}); addendum required. Lower the target through a PK addendum."
+    );
     pub const R10_CHANGED: Msg = msg!(
         "IKU {iku} ({unit}): addendum mengubah {field} {month} ({old} → {new}), padahal bulan itu sudah memiliki realisasi. Batalkan perubahan ini.",
         "IKU {iku} ({unit}): the addendum changes the {field} of {month} ({old} → {new}) although that month already has realisasi. Drop this change."
