@@ -86,10 +86,97 @@ pub fn check(ds: &Dataset, rb: &Rulebook, unit: Option<&str>) -> Vec<Finding> {
         r09(ds, u, &mut out);
         r11(ds, u, &mut out);
         k3_facts(ds, rb, u, &mut out);
+        stored_values(ds, u, &mut out);
     }
     out.findings
         .sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
     out.findings
+}
+
+/// [`check`], and the realisasi missing up to `period` (`COMPLETE`, §11: every number resting
+/// on them is incomplete), unit by unit in the same order.
+pub fn check_period(ds: &Dataset, rb: &Rulebook, unit: Option<&str>, period: u8) -> Vec<Finding> {
+    let mut findings = check(ds, rb, unit);
+    let mut out = Out {
+        rb,
+        findings: Vec::new(),
+    };
+    let units: Vec<&str> = match unit {
+        Some(u) => vec![u],
+        None => ds.units.keys().map(String::as_str).collect(),
+    };
+    let label = format!("{}-{period:02}", ds.year);
+    for u in units {
+        for iku in ds.iku_of_unit(u).filter(|i| !i.rolls_up()) {
+            let rp = iku.reporting_period;
+            for m in super::period::months_with_target(rp, &iku.targets, period) {
+                if iku.realisasi[(m - 1) as usize].is_none() {
+                    let msg = crate::text::domain::completeness::MISSING_REALISASI.fill(&[
+                        ("iku", &iku.code),
+                        ("unit", &u),
+                        ("month", &month_name(m)),
+                        ("period", &label),
+                    ]);
+                    out.push("COMPLETE", u, Some(&iku.ss), Some(&iku.code), Some(m), msg);
+                }
+            }
+        }
+    }
+    findings.extend(out.findings);
+    findings.sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+    findings
+}
+
+/// `VALUE`: a stored number beyond the bounds of `domain::bounds` (a store written by an older
+/// version): it is shown, and every number resting on it is not computable.
+fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
+    use super::bounds;
+    let mut report = |ss: Option<&str>, iku: Option<&str>, month: Option<u8>, field: &str, v| {
+        if let Err(e) = bounds::check(v) {
+            let what = match (iku, month) {
+                (Some(i), Some(m)) => format!("IKU {i} ({unit}) {field} {}", month_name(m)),
+                (Some(i), None) => format!("IKU {i} ({unit}) {field}"),
+                _ => format!("{unit} {field}"),
+            };
+            let msg = crate::text::domain::bounds::STORED
+                .fill(&[("what", &what), ("reason", &bounds::message(v, e))]);
+            out.push("VALUE", unit, ss, iku, month, msg);
+        }
+    };
+    if let Some(u) = ds.units.get(unit) {
+        for (p, w) in &u.perspective_weights {
+            report(None, None, None, p.as_str(), w.0);
+        }
+    }
+    for key in ds.ss_of(unit) {
+        if let Some(w) = ds.ss.get(key).and_then(|s| s.weight) {
+            report(Some(&key.code), None, None, "weight", w);
+        }
+    }
+    for i in ds.iku_of_unit(unit) {
+        let (ss, code) = (Some(i.ss.as_str()), Some(i.code.as_str()));
+        for (field, months) in [
+            (t::FIELD_TARGET.s(), &i.targets),
+            (t::FIELD_REALISASI.s(), &i.realisasi),
+        ] {
+            for (k, v) in months.iter().enumerate() {
+                if let Some(v) = v {
+                    report(ss, code, Some(k as u8 + 1), field, *v);
+                }
+            }
+        }
+        for (field, v) in [
+            ("weight", i.weight),
+            ("worst_realisasi", i.worst_realisasi),
+            ("target_prev", i.target_prev),
+            ("realisasi_prev", i.realisasi_prev),
+            ("avg_realisasi_prev", i.avg_realisasi_prev),
+        ] {
+            if let Some(v) = v {
+                report(ss, code, None, field, v);
+            }
+        }
+    }
 }
 
 /// Order of the rule ids in a listing: R01..R11, then K3.

@@ -540,6 +540,33 @@ pub fn latest_period(ds: &Dataset) -> Option<u8> {
         .max()
 }
 
+/// The default period of `report` and of the TUI (§11): the latest month up to which every
+/// IKU of the year has its realisasi in each of its reporting months that has a target, so that
+/// a default never shows an incomplete number. When no month is complete yet, the latest month
+/// with realisasi ([`latest_period`]); its incomplete numbers are then marked as such. A
+/// partially loaded dataset (the TUI before the whole year is read) uses [`latest_period`].
+pub fn default_period(ds: &Dataset) -> Option<u8> {
+    let latest = latest_period(ds)?;
+    if ds.whole_year().is_some() {
+        return Some(latest);
+    }
+    let mut complete_to = latest;
+    for iku in ds.iku.values().filter(|i| !i.rolls_up()) {
+        if let Some(m) = iku.reporting_period.months().iter().copied().find(|&m| {
+            m <= complete_to
+                && iku.targets[(m - 1) as usize].is_some()
+                && iku.realisasi[(m - 1) as usize].is_none()
+        }) {
+            complete_to = m - 1;
+        }
+    }
+    Some(if complete_to == 0 {
+        latest
+    } else {
+        complete_to
+    })
+}
+
 /// Rounds for display and reports: 2 places, half away from zero.
 pub fn round2(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero)

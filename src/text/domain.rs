@@ -352,8 +352,52 @@ pub mod bounds {
         "{value} di luar batas: paling banyak {max} angka di belakang koma",
         "{value} is out of bounds: at most {max} decimal places"
     );
+    pub const STORED: Msg = msg!(
+        "{what}: {reason}. Nilai ini tersimpan oleh versi lama; angka yang bergantung padanya tidak dapat dihitung. Perbaiki nilainya.",
+        "{what}: {reason}. The value was stored by an older version; the numbers resting on it cannot be computed. Correct the value."
+    );
     pub const NOT_COMPUTABLE_OVERFLOW: Msg = msg!(
         "hasilnya terlalu besar untuk dihitung",
         "the result is too large to be computed"
     );
+}
+
+/// Completeness of a number (DOMAIN.md §11): the mark and the list of what is missing.
+pub mod completeness {
+    use crate::domain::score::Missing;
+    use crate::text::Msg;
+
+    /// The mark after a number that rests on missing realisasi.
+    pub const MARK: &str = "*";
+    pub const NOTE: Msg = msg!(
+        "* belum lengkap: menunggu realisasi {missing}",
+        "* incomplete: waiting for the realisasi of {missing}"
+    );
+    pub const MORE: Msg = msg!("dan {n} lainnya", "and {n} more");
+    pub const MISSING_REALISASI: Msg = msg!(
+        "IKU {iku} ({unit}): realisasi {month} belum diisi; NKO s.d. {period} belum lengkap. Isi realisasinya.",
+        "IKU {iku} ({unit}): the realisasi of {month} is missing; the NKO up to {period} is incomplete. Enter the realisasi."
+    );
+
+    /// "KPKNL-A/IKU1 Okt, KPKNL-B/IKU2 Sep dan 3 lainnya": at most `max` entries.
+    pub fn list(missing: &[Missing], max: usize) -> String {
+        let mut parts: Vec<String> = missing
+            .iter()
+            .take(max)
+            .map(|m| format!("{}/{} {}", m.unit, m.iku, super::month_name(m.month)))
+            .collect();
+        if missing.len() > max {
+            parts.push(MORE.fill(&[("n", &(missing.len() - max))]));
+        }
+        parts.join(", ")
+    }
+
+    /// The number text with the mark when incomplete.
+    pub fn marked(text: String, missing: &[Missing]) -> String {
+        if missing.is_empty() || text == "–" {
+            text
+        } else {
+            format!("{text}{MARK}")
+        }
+    }
 }

@@ -364,7 +364,7 @@ impl App {
         user: String,
         ui: Option<UiState>,
     ) -> App {
-        let period = crate::domain::score::latest_period(&ds).unwrap_or(1);
+        let period = crate::domain::score::default_period(&ds).unwrap_or(1);
         let mut app = App {
             scores: Scores::new(period),
             ds,
