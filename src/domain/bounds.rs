@@ -65,6 +65,58 @@ pub fn message_in(lang: crate::text::Lang, v: Decimal, e: BoundError) -> String 
     }
 }
 
+/// One stored value of an IKU beyond the bounds: the field (`targets`, `realisasi`, `weight`,
+/// …), the month for a monthly value, the value and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub field: &'static str,
+    pub month: Option<u8>,
+    pub value: Decimal,
+    pub reason: BoundError,
+}
+
+impl Violation {
+    /// `realisasi 10: … out of bounds …` in the thread's language.
+    pub fn message(&self) -> String {
+        let at = self.month.map(|m| format!(" {m}")).unwrap_or_default();
+        format!("{}{at}: {}", self.field, message(self.value, self.reason))
+    }
+}
+
+/// Every stored value of an IKU beyond the bounds (a store written by an older version).
+pub fn iku_violations(i: &super::model::Iku) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let mut add = |field, month, v: Option<Decimal>| {
+        if let Some(v) = v
+            && let Err(reason) = check(v)
+        {
+            out.push(Violation {
+                field,
+                month,
+                value: v,
+                reason,
+            });
+        }
+    };
+    for (field, months) in [("targets", &i.targets), ("realisasi", &i.realisasi)] {
+        for (k, v) in months.iter().enumerate() {
+            add(field, Some(k as u8 + 1), *v);
+        }
+    }
+    add("weight", None, i.weight);
+    add("worst_realisasi", None, i.worst_realisasi);
+    add("target_prev", None, i.target_prev);
+    add("realisasi_prev", None, i.realisasi_prev);
+    add("avg_realisasi_prev", None, i.avg_realisasi_prev);
+    if let Some(scale) = &i.stabilize_scale {
+        for p in scale {
+            add("stabilize_scale", None, Some(p.ca));
+            add("stabilize_scale", None, Some(p.score));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

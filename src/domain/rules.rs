@@ -154,27 +154,13 @@ fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
         }
     }
     for i in ds.iku_of_unit(unit) {
-        let (ss, code) = (Some(i.ss.as_str()), Some(i.code.as_str()));
-        for (field, months) in [
-            (t::FIELD_TARGET.s(), &i.targets),
-            (t::FIELD_REALISASI.s(), &i.realisasi),
-        ] {
-            for (k, v) in months.iter().enumerate() {
-                if let Some(v) = v {
-                    report(ss, code, Some(k as u8 + 1), field, *v);
-                }
-            }
-        }
-        for (field, v) in [
-            ("weight", i.weight),
-            ("worst_realisasi", i.worst_realisasi),
-            ("target_prev", i.target_prev),
-            ("realisasi_prev", i.realisasi_prev),
-            ("avg_realisasi_prev", i.avg_realisasi_prev),
-        ] {
-            if let Some(v) = v {
-                report(ss, code, None, field, v);
-            }
+        for v in bounds::iku_violations(i) {
+            let field = match v.field {
+                "targets" => t::FIELD_TARGET.s(),
+                "realisasi" => t::FIELD_REALISASI.s(),
+                other => other,
+            };
+            report(Some(&i.ss), Some(&i.code), v.month, field, v.value);
         }
     }
 }

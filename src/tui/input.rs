@@ -234,10 +234,14 @@ mod tests {
         );
         assert_eq!(
             feed(&[esc(), ch('O'), ch('k'), ch('z')]),
-            vec![esc(), ch('O'), ch('z')],
+            vec![esc(), ch('z')],
             "O k is the keypad minus of application mode"
         );
         assert_eq!(feed(&[esc(), ch('['), esc()]), vec![esc(), ch('['), esc()]);
+        assert_eq!(
+            feed(&[esc(), ch('O'), ch('1')]),
+            vec![esc(), ch('O'), ch('1')]
+        );
     }
 
     #[test]
