@@ -666,18 +666,18 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
                 children.iter().map(|c| iku_annual_target(ds, c)).collect();
             if let (Some(own), Some(ct)) = (own, child_targets)
                 && let Some(sum) = super::period::checked_sum(&ct)
+                && !children.is_empty()
+                && sum != own
             {
-                if !children.is_empty() && sum != own {
-                    let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
-                    let msg = t::R11_PARTIAL.fill(&[
-                        ("iku", &iku.code),
-                        ("unit", &unit),
-                        ("children", &codes.join(", ")),
-                        ("sum", &num(sum, 0, 4)),
-                        ("t", &num(own, 0, 4)),
-                    ]);
-                    out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
-                }
+                let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
+                let msg = t::R11_PARTIAL.fill(&[
+                    ("iku", &iku.code),
+                    ("unit", &unit),
+                    ("children", &codes.join(", ")),
+                    ("sum", &num(sum, 0, 4)),
+                    ("t", &num(own, 0, 4)),
+                ]);
+                out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
             }
         }
         // The child side: a full cascade.

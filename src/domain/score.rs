@@ -383,7 +383,7 @@ fn score_iku_on(
             && (t[i].is_some_and(|v| !super::bounds::within(v))
                 || r[i].is_some_and(|v| !super::bounds::within(v)));
         if r[i].is_none() {
-            missing_at(ds, iku, m, 0, &mut missing);
+            missing_at(ds, iku, m, &mut missing);
         }
     }
     missing.sort();
@@ -411,11 +411,13 @@ fn score_iku_on(
     }
 }
 
-/// The realisasi missing behind month `m` of `iku`: its own, or for a roll-up (§6) those of the
-/// child IKU with a target that month and without realisasi, down the tree.
-fn missing_at(ds: &Dataset, iku: &Iku, m: u8, depth: usize, out: &mut Vec<Missing>) {
+/// The realisasi missing behind month `m` of `iku`: its own, or for a roll-up (§6) the IKU of
+/// its direct child units with a target that month and without realisasi (a child that rolls up
+/// itself is named, not its own children: a partial load of a unit, `store::partial`, holds
+/// the direct children only, and must name the same).
+fn missing_at(ds: &Dataset, iku: &Iku, m: u8, out: &mut Vec<Missing>) {
     let i = (m - 1) as usize;
-    let children: Vec<&Iku> = if iku.rolls_up() && depth <= ds.units.len() {
+    let children: Vec<&Iku> = if iku.rolls_up() {
         let key = iku.key();
         ds.ikus_cascaded_from(&key)
             .filter(|c| {
@@ -430,7 +432,11 @@ fn missing_at(ds: &Dataset, iku: &Iku, m: u8, depth: usize, out: &mut Vec<Missin
         let (ct, cr) = effective_months(ds, c);
         if ct[i].is_some() && cr[i].is_none() {
             found = true;
-            missing_at(ds, c, m, depth + 1, out);
+            out.push(Missing {
+                unit: c.unit.clone(),
+                iku: c.code.clone(),
+                month: m,
+            });
         }
     }
     if !found {
@@ -544,12 +550,13 @@ pub fn latest_period(ds: &Dataset) -> Option<u8> {
 /// IKU of the year has its realisasi in each of its reporting months that has a target, so that
 /// a default never shows an incomplete number. When no month is complete yet, the latest month
 /// with realisasi ([`latest_period`]); its incomplete numbers are then marked as such. A
-/// partially loaded dataset (the TUI before the whole year is read) uses [`latest_period`].
+/// partially loaded dataset (the TUI before the whole year is read) has it from the store's
+/// year summary.
 pub fn default_period(ds: &Dataset) -> Option<u8> {
-    let latest = latest_period(ds)?;
-    if ds.whole_year().is_some() {
-        return Some(latest);
+    if let Some(w) = ds.whole_year() {
+        return w.default_period;
     }
+    let latest = latest_period(ds)?;
     let mut complete_to = latest;
     for iku in ds.iku.values().filter(|i| !i.rolls_up()) {
         if let Some(m) = iku.reporting_period.months().iter().copied().find(|&m| {
