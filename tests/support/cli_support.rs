@@ -1,5 +1,6 @@
 //! Running the real `kinerja` binary on a store in a temporary directory, shared by the CLI
-//! tests. Every run is isolated from the user's own files and named as user `budi`.
+//! tests. Every run is isolated from the user's own files. kinerja names the user of the real
+//! uid (never `$USER`): [`me`] is that name.
 #![allow(dead_code)]
 
 use std::path::Path;
@@ -16,9 +17,13 @@ pub fn kinerja(store: &Path, args: &[&str]) -> Output {
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))
         .env("XDG_STATE_HOME", home.join("xdg-state"))
-        .env("USER", "budi")
         .output()
         .expect("run kinerja")
+}
+
+/// The user kinerja records for this process (and for the child processes the tests start).
+pub fn me() -> String {
+    kinerja::safe::identity::current_user()
 }
 
 pub fn stdout(o: &Output) -> String {
