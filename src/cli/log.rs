@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
         })
         .map_err(refused)?;
     if entries.is_empty() {
-        super::say(&t::LOG_EMPTY.s())?;
+        super::say(t::LOG_EMPTY.s())?;
         return Ok(());
     }
     let dash = "–".to_string();
