@@ -7,5 +7,6 @@ mod cli;
 mod cli_judgement;
 mod cli_numbers;
 mod demo_scale;
+mod hostile_files;
 mod keymap_env;
 mod perf_demo_cli;

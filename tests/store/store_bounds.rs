@@ -11,8 +11,7 @@ use kinerja::interchange::number::Locale;
 use kinerja::store::{Actor, Store};
 use kinerja::text::Lang;
 use kinerja::tui::App;
-use kinerja::tui::keymap::Keymap;
-use kinerja::tui::theme::Theme;
+use kinerja::tui::app::Settings;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use rust_decimal::Decimal;
@@ -69,19 +68,10 @@ fn a_stored_value_beyond_the_bounds_opens_with_a_finding_and_verify_names_its_ke
     let store = Store::open(&path).unwrap();
     let loaded = store.load_year(2025).unwrap();
     assert_eq!(loaded.iku[&key].realisasi[2], Some(Decimal::MAX));
-    let mut app = App::new(
-        loaded,
-        Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::En,
-        Locale::En,
-        false,
-        path.clone(),
-        "budi".into(),
-        None,
-    );
+    let mut settings = Settings::new(path.clone(), "budi");
+    settings.lang = Lang::En;
+    settings.locale = Locale::En;
+    let mut app = App::new(loaded, Rulebook::default_rulebook(), settings, None);
     app.select_node(&kinerja::tui::app::Node::Iku(key.clone()));
     let mut term = Terminal::new(TestBackend::new(160, 40)).unwrap();
     term.draw(|f| kinerja::tui::ui::draw(f, &mut app)).unwrap();

@@ -42,7 +42,7 @@ fn october_in_one_unit() -> App {
 #[test]
 fn the_default_period_is_the_latest_complete_month() {
     let app = october_in_one_unit();
-    assert_eq!(app.period, 9, "October rests on one unit only");
+    assert_eq!(app.period(), 9, "October rests on one unit only");
 }
 
 #[test]
@@ -55,7 +55,7 @@ fn an_incomplete_nko_is_marked_in_the_tree_and_the_detail_names_what_is_missing(
         "September is complete:\n{s}"
     );
     update(&mut app, Action::NextPeriod);
-    assert_eq!(app.period, 10);
+    assert_eq!(app.period(), 10);
     let s = screen(&mut app);
     let kanwil: String = s
         .lines()
