@@ -7,4 +7,5 @@ mod cli;
 mod cli_judgement;
 mod demo_scale;
 mod keymap_env;
+mod laporan;
 mod perf_demo_cli;
