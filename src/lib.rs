@@ -10,6 +10,7 @@ pub mod demo;
 pub mod domain;
 pub mod interchange;
 pub mod report;
+pub mod safe;
 pub mod store;
 pub mod text;
 pub mod tui;

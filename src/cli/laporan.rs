@@ -1,13 +1,12 @@
 //! `kinerja laporan --unit CODE --period YYYY-MM|TWn [--subtree] --format xlsx|pdf|html -o FILE`:
 //! the quarterly Laporan Capaian Kinerja (model and renderers in `crate::report`).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::progress::Progress;
-use super::{CliError, CliResult, Context, io_reason, parse_year_month, refused};
+use super::{CliError, CliResult, Context, parse_year_month, refused};
 use crate::domain::score::latest_period;
 use crate::report::{self, Format};
 use crate::text::cli as tc;
@@ -139,73 +138,20 @@ pub fn run(ctx: &Context, a: &LaporanArgs) -> CliResult {
     let bytes = report::render(&model, format).map_err(CliError::refused)?;
     bar.finish();
     write_output(&a.output, &bytes)?;
-    let mut out = std::io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "{}",
-        t::WRITTEN.fill(&[
-            ("unit", &a.unit),
-            ("period", &model.period_label),
-            ("file", &a.output.display()),
-            ("units", &model.units.len()),
-            ("iku", &model.iku_count()),
-        ])
-    );
-    Ok(())
+    super::say(&t::WRITTEN.fill(&[
+        ("unit", &a.unit),
+        ("period", &model.period_label),
+        ("file", &a.output.display()),
+        ("units", &model.units.len()),
+        ("iku", &model.iku_count()),
+    ]))
 }
 
-/// Writes an output file atomically (a new file beside it, synced, renamed over it, the
-/// directory synced), and refuses to replace anything that is not a regular file (a directory,
-/// a symbolic link, a device, a pipe). A failed write leaves the old file as it was.
+/// Writes an output file with the one atomic write of kinerja ([`crate::safe::write`]): a new
+/// file beside it, synced, renamed over it; anything but a regular file at the path (a
+/// directory, a symbolic link, a device, a FIFO) is refused and left as it is.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let cannot = |e: &std::io::Error| {
-        CliError::refused(
-            tc::CANNOT_WRITE.fill(&[("file", &path.display()), ("reason", &io_reason(e))]),
-        )
-    };
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if !m.file_type().is_file() => {
-            return Err(CliError::refused(
-                t::NOT_A_REGULAR_FILE.fill(&[("file", &path.display())]),
-            ));
-        }
-        Ok(_) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(cannot(&e)),
-    }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let mut n = 0u32;
-    let (tmp, mut file) = loop {
-        let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)
-        {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-            Err(e) => return Err(cannot(&e)),
-        }
-    };
-    let result = file
-        .write_all(bytes)
-        .and_then(|_| file.sync_all())
-        .and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(cannot(&e));
-    }
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    super::write_file_atomic(path, bytes)
 }
 
 #[cfg(test)]

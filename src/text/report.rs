@@ -83,10 +83,6 @@ pub const BAD_FORMAT_FOR_FILE: Msg = msg!(
     "Bentuk laporan tidak diketahui dari nama {file}: berikan --format xlsx|pdf|html.",
     "Cannot tell the report format from the name {file}: give --format xlsx|pdf|html."
 );
-pub const NOT_A_REGULAR_FILE: Msg = msg!(
-    "{file} ada tetapi bukan berkas biasa (direktori, tautan, perangkat …); tidak ditimpa.",
-    "{file} exists but is not a regular file (a directory, link, device …); it is not replaced."
-);
 pub const WRITTEN: Msg = msg!(
     "Laporan {unit} s.d. {period} ditulis ke {file} ({units} unit, {iku} IKU).",
     "Report of {unit} up to {period} written to {file} ({units} unit(s), {iku} IKU)."

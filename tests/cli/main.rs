@@ -6,6 +6,7 @@ mod support;
 mod cli;
 mod cli_judgement;
 mod demo_scale;
+mod hostile_files;
 mod keymap_env;
 mod laporan;
 mod perf_demo_cli;
