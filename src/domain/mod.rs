@@ -5,6 +5,7 @@ pub mod bounds;
 pub mod k3;
 pub mod model;
 pub mod period;
+pub mod quarters;
 pub mod rulebook;
 pub mod rules;
 pub mod score;

@@ -9,4 +9,5 @@ mod cli_numbers;
 mod demo_scale;
 mod hostile_files;
 mod keymap_env;
+mod laporan;
 mod perf_demo_cli;
