@@ -19,6 +19,7 @@ pub mod demo;
 mod export;
 mod import;
 mod init;
+mod k3;
 mod laporan;
 mod log;
 mod open;
@@ -154,6 +155,11 @@ pub enum Command {
     /// Rulebook bawaan / the built-in rulebooks
     #[command(after_help = "Contoh: kinerja rules list\n         kinerja rules show kmk-127-2026")]
     Rules(rules::RulesArgs),
+    /// Perencanaan target K3 / K3 target planning
+    #[command(
+        after_help = "Contoh: kinerja k3 plan KANWIL-KALBAR 1a-CP --compare-rulebook kmk-127-2026"
+    )]
+    K3(k3::K3Args),
     // --- safety ---
     /// Periksa setiap rekaman dan rujukan / check every record and reference of the store
     #[command(
@@ -237,6 +243,7 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Laporan(a)) => laporan::run(&ctx, a),
         Some(Command::Log(a)) => log::run(&ctx, a),
         Some(Command::Check(a)) => check::run(&ctx, a),
+        Some(Command::K3(a)) => k3::run(&ctx, a),
         Some(Command::Addendum(a)) => addendum::run(&ctx, a),
         Some(Command::Pk(a)) => pk::run(&ctx, a),
         Some(Command::Rules(a)) => rules::run(&ctx, a),

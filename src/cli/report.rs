@@ -218,6 +218,7 @@ pub fn k3_json(b: &K3Breakdown) -> Value {
         "iku_part": fixed(b.iku_part, 4),
         "target_part": fixed(b.target_part, 4),
         "index": fixed(b.index, 4),
+        "label": b.label.map(|l| l.as_str()),
         "nko_k3": fixed(b.nko_k3, 2),
         "standard_iku_points": exact(b.standard_iku_points),
         "standard_target_points": exact(b.standard_target_points),
@@ -229,7 +230,8 @@ pub fn k3_json(b: &K3Breakdown) -> Value {
         })),
         "iku": b.iku.iter().map(|i| json!({
             "code": i.code,
-            "iku_points": exact(Some(i.iku_points)),
+            "iku_points": exact((!i.left_out).then_some(i.iku_points)),
+            "left_out": i.left_out,
             "iku_reason": i.iku_reason,
             "target_points": exact(i.target_points),
             "target_reason": i.target_reason,
@@ -240,7 +242,7 @@ pub fn k3_json(b: &K3Breakdown) -> Value {
 }
 
 /// The rulebook of `--compare-rulebook`: a built-in name, else a TOML file.
-fn compare_rulebook(name: &str) -> Result<Rulebook, CliError> {
+pub(super) fn compare_rulebook(name: &str) -> Result<Rulebook, CliError> {
     if let Some(rb) = Rulebook::builtin(name) {
         return Ok(rb);
     }
@@ -663,6 +665,9 @@ fn k3_table(r: &UnitReport, locale: Locale, md: bool) -> String {
         ]),
     };
     out.push_str(&parts);
+    if let Some(l) = b.label {
+        out.push_str(&format!(" ({})", l.text()));
+    }
     out.push('\n');
     if b.method == K3Method::Points {
         let line = match &b.quota {
@@ -728,7 +733,7 @@ fn k3_table(r: &UnitReport, locale: Locale, md: bool) -> String {
         .map(|i| {
             let mut row = vec![
                 i.code.clone(),
-                pts(Some(i.iku_points)),
+                pts((!i.left_out).then_some(i.iku_points)),
                 i.iku_reason.clone(),
                 i.target_points
                     .map_or_else(|| t::LEFT_OUT.s().to_string(), |p| pts(Some(p))),

@@ -42,6 +42,9 @@ pub struct IkuK3 {
     pub warning: Option<String>,
     /// `multiplier` method only: (IKU multiplier + target multiplier) / 2.
     pub k3: Option<Decimal>,
+    /// An invalid validity × control cell (exact-high, activity-low; R04): no IKU points or
+    /// multiplier, the IKU is left out of the K3 index (shown "–" with the reason, §10a).
+    pub left_out: bool,
 }
 
 /// The above-threshold quota of a unit (`points` method).
@@ -81,11 +84,88 @@ pub struct K3Breakdown {
     pub nko: Option<Decimal>,
     /// min(nko_k3_max, NKO × index).
     pub nko_k3: Option<Decimal>,
+    /// `multiplier` method: the verbal grade of the index (§10a: above 1 *sangat berkualitas*,
+    /// 1 *berkualitas*, below 1 *cukup berkualitas*).
+    pub label: Option<K3Label>,
+}
+
+/// The verbal grade of a kmk-127-2026 K3 index (§10a), relative to the neutral multiplier 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum K3Label {
+    /// index > 1
+    SangatBerkualitas,
+    /// index = 1
+    Berkualitas,
+    /// index < 1
+    CukupBerkualitas,
+}
+
+impl K3Label {
+    pub fn of(index: Decimal) -> K3Label {
+        match index.cmp(&Decimal::ONE) {
+            std::cmp::Ordering::Greater => K3Label::SangatBerkualitas,
+            std::cmp::Ordering::Equal => K3Label::Berkualitas,
+            std::cmp::Ordering::Less => K3Label::CukupBerkualitas,
+        }
+    }
+    /// The words, in the thread's language.
+    pub fn text(self) -> &'static str {
+        match self {
+            K3Label::SangatBerkualitas => t::LABEL_SANGAT.s(),
+            K3Label::Berkualitas => t::LABEL_BERKUALITAS.s(),
+            K3Label::CukupBerkualitas => t::LABEL_CUKUP.s(),
+        }
+    }
+    /// The stable spelling (JSON).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            K3Label::SangatBerkualitas => "sangat_berkualitas",
+            K3Label::Berkualitas => "berkualitas",
+            K3Label::CukupBerkualitas => "cukup_berkualitas",
+        }
+    }
+}
+
+/// Whether the validity × control cell of an IKU is valid under the rulebook (R04): a key of the
+/// cascaded point table (`points`) or of the IKU multipliers (`multiplier`).
+pub fn valid_cell(rb: &Rulebook, iku: &Iku) -> bool {
+    let vc = vc_key(iku.validity, iku.control);
+    match rb.k3.method {
+        K3Method::Points => rb
+            .k3
+            .points
+            .as_ref()
+            .is_none_or(|p| p.cascaded.contains_key(&vc)),
+        K3Method::Multiplier => rb
+            .k3
+            .multiplier
+            .as_ref()
+            .is_none_or(|m| m.iku.contains_key(&vc)),
+    }
+}
+
+/// The entry of an IKU left out of the index for its invalid cell.
+fn left_out_entry(iku: &Iku) -> IkuK3 {
+    let vc = vc_key(iku.validity, iku.control);
+    IkuK3 {
+        code: iku.code.clone(),
+        iku_points: Decimal::ZERO,
+        iku_points_raw: Decimal::ZERO,
+        iku_reason: t::LEFT_OUT_INVALID.fill(&[("vc", &vc)]),
+        capped_by_quota: false,
+        target_points: None,
+        target_reason: String::new(),
+        warning: None,
+        k3: None,
+        left_out: true,
+    }
 }
 
 /// The K3 breakdown of `unit` under `rb`; `nko` (computed elsewhere) only enters NKO K3.
 pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal>) -> K3Breakdown {
-    let ikus: Vec<&Iku> = ds.iku_of_unit(unit).collect();
+    let all: Vec<&Iku> = ds.iku_of_unit(unit).collect();
+    // An invalid cell has no points and no multiplier: left out of everything, shown "–".
+    let ikus: Vec<&Iku> = all.iter().copied().filter(|i| valid_cell(rb, i)).collect();
     let mut b = K3Breakdown {
         unit: unit.to_string(),
         method: rb.k3.method,
@@ -98,6 +178,7 @@ pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal
         index: None,
         nko,
         nko_k3: None,
+        label: None,
     };
     match rb.k3.method {
         K3Method::Points => {
@@ -113,6 +194,20 @@ pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal
     }
     if let (Some(n), Some(i)) = (nko, b.index) {
         b.nko_k3 = n.checked_mul(i).map(|v| v.min(rb.k3.nko_k3_max.0));
+    }
+    if rb.k3.method == K3Method::Multiplier {
+        b.label = b.index.map(K3Label::of);
+    }
+    // the left-out IKU back in code order, for the breakdown to show
+    if ikus.len() != all.len() {
+        let mut computed = std::mem::take(&mut b.iku).into_iter().peekable();
+        for i in &all {
+            if valid_cell(rb, i) {
+                b.iku.extend(computed.next());
+            } else {
+                b.iku.push(left_out_entry(i));
+            }
+        }
     }
     b
 }
@@ -205,6 +300,7 @@ fn points_breakdown(
             target_reason,
             warning,
             k3: None,
+            left_out: false,
         });
     }
 
@@ -276,6 +372,14 @@ fn target_points(
     let sp = pts(std);
     match iku.target_basis {
         TargetBasis::Law => return (None, t::TGT_LAW.s().to_string(), None),
+        // [assumption, §10a] under kmk-300-2022 an institution's maximum is like a law-based
+        // target, a target meant to stay level like a stabilize IKU
+        TargetBasis::InstitutionMax => {
+            return (None, t::TGT_INSTITUTION_MAX.s().to_string(), None);
+        }
+        TargetBasis::Stable => {
+            return (Some(std), t::TGT_STABLE.fill(&[("p", &sp)]), None);
+        }
         TargetBasis::Special => {
             return match iku.special_points.filter(|p| (1..=5).contains(p)) {
                 Some(p) => {
@@ -471,6 +575,7 @@ fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K
             target_reason,
             warning,
             k3: Some(k3),
+            left_out: false,
         });
     }
     b.iku_part = mean(b.iku.iter().map(|k| k.iku_points));
@@ -483,10 +588,22 @@ fn target_multiplier_of(
     m: &K3Multiplier,
     iku: &Iku,
 ) -> (Decimal, String, Option<String>) {
-    if iku.target_basis == TargetBasis::Law {
-        return (m.law.0, t::M_LAW.fill(&[("m", &mult(m.law.0))]), None);
+    match iku.target_basis {
+        TargetBasis::Law => return (m.law.0, t::M_LAW.fill(&[("m", &mult(m.law.0))]), None),
+        TargetBasis::InstitutionMax => {
+            let v = m.institution_max.unwrap_or(m.law).0;
+            return (v, t::M_INSTITUTION_MAX.fill(&[("m", &mult(v))]), None);
+        }
+        TargetBasis::Stable => {
+            let v = m.stable.unwrap_or(m.law).0;
+            return (v, t::M_STABLE.fill(&[("m", &mult(v))]), None);
+        }
+        TargetBasis::Normal | TargetBasis::Special => {}
     }
-    if iku.new_iku {
+    // a new IKU with history (§10a): T1 := R1, then the table; without history the new-IKU
+    // multiplier
+    let new_with_history = iku.new_iku && iku.realisasi_prev.is_some();
+    if iku.new_iku && !new_with_history {
         return (
             m.new_iku.0,
             t::M_NEW.fill(&[("m", &mult(m.new_iku.0))]),
@@ -512,7 +629,12 @@ fn target_multiplier_of(
     } else {
         (iku.realisasi_prev, t::NAME_R1.s())
     };
-    let (t1, r1) = match (iku.target_prev, r1) {
+    let t1 = if new_with_history {
+        r1
+    } else {
+        iku.target_prev
+    };
+    let (t1, r1) = match (t1, r1) {
         (Some(t1), Some(r1)) => (t1, r1),
         (t1, _) => {
             let mut missing = Vec::new();
@@ -557,7 +679,356 @@ fn target_multiplier_of(
     if iku.polarity == Polarity::Minimize {
         reason += t::M_MINIMIZE.s();
     }
-    (v, reason, None)
+    if new_with_history {
+        reason = t::M_NEW_WITH_HISTORY.s().to_string() + &reason;
+    }
+    // T = T1 = R1: 1.0 by the table, but the regulation does not name the case (§10a)
+    let warning = (tv == t1 && t1 == r1)
+        .then(|| t::WARN_T_T1_R1.fill(&[("iku", &iku.code), ("unit", &iku.unit), ("t", &f(tv))]));
+    (v, reason, warning)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The planning inverse (§10a): which next targets give which multiplier or points
+
+/// One end of a range of targets: the value and whether it belongs to the range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    pub value: Decimal,
+    pub inclusive: bool,
+}
+
+/// A range of annual targets T: `None` on a side is unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TargetRange {
+    pub lower: Option<Bound>,
+    pub upper: Option<Bound>,
+}
+
+impl TargetRange {
+    fn exactly(v: Decimal) -> TargetRange {
+        let b = Some(Bound {
+            value: v,
+            inclusive: true,
+        });
+        TargetRange { lower: b, upper: b }
+    }
+    fn above(v: Decimal, inclusive: bool) -> TargetRange {
+        TargetRange {
+            lower: Some(Bound {
+                value: v,
+                inclusive,
+            }),
+            upper: None,
+        }
+    }
+    fn below(v: Decimal, inclusive: bool) -> TargetRange {
+        TargetRange {
+            lower: None,
+            upper: Some(Bound {
+                value: v,
+                inclusive,
+            }),
+        }
+    }
+    fn between(lo: Bound, hi: Bound) -> TargetRange {
+        TargetRange {
+            lower: Some(lo),
+            upper: Some(hi),
+        }
+    }
+    /// Whether T lies in the range.
+    pub fn contains(&self, t: Decimal) -> bool {
+        self.lower
+            .is_none_or(|b| t > b.value || (b.inclusive && t == b.value))
+            && self
+                .upper
+                .is_none_or(|b| t < b.value || (b.inclusive && t == b.value))
+    }
+    /// `T < 100`, `T = 100`, `100 < T < 105`, `T ≥ 111` with numbers written by `num`.
+    pub fn text(&self, num: impl Fn(Decimal) -> String) -> String {
+        let op_lo = |b: Bound| if b.inclusive { "≤" } else { "<" };
+        match (self.lower, self.upper) {
+            (Some(l), Some(u)) if l == u => format!("T = {}", num(l.value)),
+            (Some(l), Some(u)) => format!(
+                "{} {} T {} {}",
+                num(l.value),
+                op_lo(l),
+                op_lo(u),
+                num(u.value)
+            ),
+            (Some(l), None) => {
+                format!("T {} {}", if l.inclusive { "≥" } else { ">" }, num(l.value))
+            }
+            (None, Some(u)) => format!("T {} {}", op_lo(u), num(u.value)),
+            (None, None) => "T".to_string(),
+        }
+    }
+}
+
+/// One row of a plan: the targets and the multiplier (or points) they give.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanRow {
+    pub range: TargetRange,
+    pub value: Decimal,
+    /// The best value of the plan (the strict threshold to beat).
+    pub best: bool,
+}
+
+/// The planning inverse of one IKU under one rulebook.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Plan {
+    /// Ranges of the next annual target and what each gives, from the lowest target up.
+    Ranges {
+        method: K3Method,
+        /// kmk-127-2026: T1 and R1; kmk-300-2022: the reference value (twice).
+        t1: Decimal,
+        r1: Decimal,
+        rows: Vec<PlanRow>,
+    },
+    /// The value does not depend on the target (law basis, stabilize, new IKU …): the value
+    /// and its reason.
+    Fixed {
+        value: Option<Decimal>,
+        reason: String,
+    },
+    /// A fact the plan needs is missing (the reason says which).
+    Unknown { reason: String },
+}
+
+impl Plan {
+    /// The row the target `t` falls in.
+    pub fn row_of(&self, t: Decimal) -> Option<&PlanRow> {
+        match self {
+            Plan::Ranges { rows, .. } => rows.iter().find(|r| r.range.contains(t)),
+            _ => None,
+        }
+    }
+}
+
+/// The planning inverse (§10a) of `iku` under `rb`: for an IKU with T1 and R1 known, the
+/// ranges of the next annual target T that give each target multiplier (kmk-127-2026) or each
+/// target point (kmk-300-2022), from the lowest target up, the best one marked (its bound is the
+/// strict threshold: above max(T1, R1), below the minimum for minimize).
+pub fn plan(rb: &Rulebook, iku: &Iku) -> Plan {
+    match rb.k3.method {
+        K3Method::Multiplier => match &rb.k3.multiplier {
+            Some(m) => plan_127(m, iku),
+            None => Plan::Unknown {
+                reason: String::new(),
+            },
+        },
+        K3Method::Points => match &rb.k3.target {
+            Some(tp) => plan_300(tp, iku),
+            None => Plan::Unknown {
+                reason: String::new(),
+            },
+        },
+    }
+}
+
+fn plan_127(m: &K3Multiplier, iku: &Iku) -> Plan {
+    let fixed = |v: Decimal, msg: crate::text::Msg| Plan::Fixed {
+        value: Some(v),
+        reason: msg.fill(&[("m", &mult(v))]),
+    };
+    match iku.target_basis {
+        TargetBasis::Law => return fixed(m.law.0, t::M_LAW),
+        TargetBasis::InstitutionMax => {
+            return fixed(m.institution_max.unwrap_or(m.law).0, t::M_INSTITUTION_MAX);
+        }
+        TargetBasis::Stable => return fixed(m.stable.unwrap_or(m.law).0, t::M_STABLE),
+        TargetBasis::Normal | TargetBasis::Special => {}
+    }
+    if iku.polarity == Polarity::Stabilize {
+        return fixed(m.stabilize.0, t::M_STABILIZE);
+    }
+    let r1 = if iku.collective && iku.avg_realisasi_prev.is_some() {
+        iku.avg_realisasi_prev
+    } else {
+        iku.realisasi_prev
+    };
+    let t1 = if iku.new_iku { r1 } else { iku.target_prev };
+    if iku.new_iku && r1.is_none() {
+        return fixed(m.new_iku.0, t::M_NEW);
+    }
+    let (Some(t1), Some(r1)) = (t1, r1) else {
+        return Plan::Unknown {
+            reason: t::PLAN_NEEDS_T1_R1.s().to_string(),
+        };
+    };
+    let v = |c| case_multiplier(m, c);
+    let open = |x| Bound {
+        value: x,
+        inclusive: false,
+    };
+    // maximize; minimize is the mirror image (every comparison turned round)
+    let (mut rows, minimize) = (Vec::new(), iku.polarity == Polarity::Minimize);
+    let worse = |x| {
+        if minimize {
+            TargetRange::above(x, false)
+        } else {
+            TargetRange::below(x, false)
+        }
+    };
+    let better = |x| {
+        if minimize {
+            TargetRange::below(x, false)
+        } else {
+            TargetRange::above(x, false)
+        }
+    };
+    let r1_better = if minimize { r1 < t1 } else { r1 > t1 };
+    rows.push((worse(t1), v(TargetCase::BelowT1)));
+    rows.push((
+        TargetRange::exactly(t1),
+        v(if r1_better {
+            TargetCase::EqualT1R1Above
+        } else {
+            TargetCase::EqualT1R1NotAbove
+        }),
+    ));
+    if r1_better {
+        let (lo, hi) = if minimize { (r1, t1) } else { (t1, r1) };
+        rows.push((
+            TargetRange::between(open(lo), open(hi)),
+            v(TargetCase::Between),
+        ));
+        rows.push((TargetRange::exactly(r1), v(TargetCase::EqualR1AboveT1)));
+    }
+    let edge = if r1_better { r1 } else { t1 };
+    rows.push((better(edge), v(TargetCase::AboveBoth)));
+    if minimize {
+        rows.reverse();
+    }
+    Plan::Ranges {
+        method: K3Method::Multiplier,
+        t1,
+        r1,
+        rows: mark_best(rows),
+    }
+}
+
+fn plan_300(tp: &K3TargetPoints, iku: &Iku) -> Plan {
+    let std = tp.standard.0;
+    let fixed = |reason: String, value| Plan::Fixed { value, reason };
+    let sp = pts(std);
+    match iku.target_basis {
+        TargetBasis::Law => return fixed(t::TGT_LAW.s().to_string(), None),
+        TargetBasis::InstitutionMax => {
+            return fixed(t::TGT_INSTITUTION_MAX.s().to_string(), None);
+        }
+        TargetBasis::Stable => return fixed(t::TGT_STABLE.fill(&[("p", &sp)]), Some(std)),
+        TargetBasis::Special => {
+            let p = iku.special_points.map(Decimal::from);
+            return fixed(
+                t::TGT_SPECIAL.fill(&[
+                    ("p", &p.map_or_else(|| sp.clone(), pts)),
+                    ("reason", &iku.special_reason.clone().unwrap_or_default()),
+                ]),
+                p.or(Some(std)),
+            );
+        }
+        TargetBasis::Normal => {}
+    }
+    if iku.new_iku {
+        return fixed(t::TGT_NEW.fill(&[("p", &sp)]), Some(std));
+    }
+    if iku.polarity == Polarity::Stabilize {
+        return fixed(t::TGT_STABILIZE.fill(&[("p", &sp)]), Some(std));
+    }
+    if iku.konversi_120 {
+        return fixed(t::TGT_KONVERSI_120.fill(&[("p", &sp)]), Some(std));
+    }
+    let (vs_target, reference) = if iku.capaian_prev2_over_125 {
+        let r = if iku.collective {
+            iku.avg_realisasi_prev
+        } else {
+            iku.realisasi_prev
+        };
+        (false, r)
+    } else {
+        (true, iku.target_prev)
+    };
+    let Some(reference) = reference.filter(|r| *r > Decimal::ZERO) else {
+        return Plan::Unknown {
+            reason: t::PLAN_NEEDS_REFERENCE.s().to_string(),
+        };
+    };
+    let at = |b: Decimal| b.checked_mul(reference).unwrap_or(b);
+    let mut rows: Vec<(TargetRange, Decimal)> = Vec::new();
+    if iku.polarity == Polarity::Minimize {
+        // r > bound → points (first row that matches); rows by falling bound
+        let (table, otherwise) = if vs_target {
+            (&tp.minimize_vs_target, tp.minimize_vs_target_else)
+        } else {
+            (&tp.minimize_vs_realisasi, tp.minimize_vs_realisasi_else)
+        };
+        let mut upper: Option<Bound> = None;
+        for (b, p) in table {
+            let lo = Bound {
+                value: at(b.0),
+                inclusive: false,
+            };
+            rows.push((
+                TargetRange {
+                    lower: Some(lo),
+                    upper,
+                },
+                Decimal::from(*p),
+            ));
+            upper = Some(Bound {
+                value: lo.value,
+                inclusive: true,
+            });
+        }
+        rows.push((TargetRange { lower: None, upper }, Decimal::from(otherwise)));
+        rows.reverse();
+    } else {
+        // r ≥ bound → points; rows by falling bound
+        let (table, otherwise) = if vs_target {
+            (&tp.maximize_vs_target, tp.maximize_vs_target_else)
+        } else {
+            (&tp.maximize_vs_realisasi, tp.maximize_vs_realisasi_else)
+        };
+        let mut upper: Option<Bound> = None;
+        for (b, p) in table {
+            let lo = Bound {
+                value: at(b.0),
+                inclusive: true,
+            };
+            rows.push((
+                TargetRange {
+                    lower: Some(lo),
+                    upper,
+                },
+                Decimal::from(*p),
+            ));
+            upper = Some(Bound {
+                value: lo.value,
+                inclusive: false,
+            });
+        }
+        rows.push((TargetRange { lower: None, upper }, Decimal::from(otherwise)));
+        rows.reverse();
+    }
+    Plan::Ranges {
+        method: K3Method::Points,
+        t1: reference,
+        r1: reference,
+        rows: mark_best(rows),
+    }
+}
+
+fn mark_best(rows: Vec<(TargetRange, Decimal)>) -> Vec<PlanRow> {
+    let best = rows.iter().map(|(_, v)| *v).max();
+    rows.into_iter()
+        .map(|(range, value)| PlanRow {
+            range,
+            value,
+            best: Some(value) == best,
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -763,19 +1234,26 @@ mod tests {
             (Validity::Exact, Control::Low, "26"),
             (Validity::Activity, Control::High, "9"),
             (Validity::Activity, Control::Moderate, "9"),
-            // invalid (R04): counted as not cascaded
-            (Validity::Exact, Control::High, "10"),
-            (Validity::Activity, Control::Low, "10"),
         ];
         for (v, c, want) in cells {
             let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
             let k = one(&ds, &rb300(), "U1", "A");
             assert_eq!(k.iku_points_raw, d(want), "{v}-{c}");
             assert!(k.iku_reason.contains(&vc_key(v, c)), "{}", k.iku_reason);
-            assert!(
-                k.warning.is_none(),
-                "R04 reports invalid combinations, not K3"
-            );
+            assert!(k.warning.is_none());
+            assert!(!k.left_out);
+        }
+        // invalid (R04): no points, left out of the index (§10a), no placeholder
+        for (v, c) in [
+            (Validity::Exact, Control::High),
+            (Validity::Activity, Control::Low),
+        ] {
+            let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
+            let b = k3_breakdown(&ds, &rb300(), "U1", Some(d("100")));
+            assert!(b.iku[0].left_out, "{v}-{c}");
+            assert!(b.iku[0].iku_reason.contains(&vc_key(v, c)));
+            assert!(b.iku[0].warning.is_none(), "R04 reports it, not K3");
+            assert_eq!((b.iku_part, b.index), (None, None), "nothing else to count");
         }
     }
 
@@ -1179,8 +1657,6 @@ mod tests {
             (Proxy, High, "0.90"),
             (Activity, Moderate, "0.80"),
             (Activity, High, "0.60"),
-            (Exact, High, "1.0"),
-            (Activity, Low, "1.0"),
         ];
         for (v, c, want) in cells {
             let mut i = iku("U3", "A", "100");
@@ -1283,5 +1759,235 @@ mod tests {
         ds.iku.get_mut(&CodeRef::new("U3b", "B")).unwrap().realisasi[11] = Some(d("40"));
         let (_, r) = effective_series(&ds, ds.iku.get(&key).unwrap());
         assert_eq!(r[11], Some(d("55")));
+    }
+
+    // --- DOMAIN.md §10a, golden numbers ---------------------------------------------------
+
+    /// A proxy-moderate (multiplier 1.00) maximize IKU with target T and last year's T1, R1.
+    fn k127(t: &str, t1: Option<&str>, r1: Option<&str>) -> Iku {
+        let mut i = iku("U3", "A", t);
+        i.target_prev = t1.map(d);
+        i.realisasi_prev = r1.map(d);
+        i
+    }
+
+    #[test]
+    fn golden_10a_new_iku_with_history_takes_t1_from_r1() {
+        // T 95, R1 105 → T1 := 105, T < T1 → 0.8
+        let mut i = k127("95", None, Some("105"));
+        i.new_iku = true;
+        let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("0.8")), "{}", k.target_reason);
+        assert!(k.target_reason.contains("T1 := R1"), "{}", k.target_reason);
+        assert_eq!(k.k3, Some(d("0.9")), "(1.00 + 0.8) / 2");
+        // T 110 above R1 105 → 1.2
+        i.targets[11] = Some(d("110"));
+        let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1.2")));
+        // without history: 1.0
+        i.realisasi_prev = None;
+        let k = one(&ds(vec![i]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1.0")));
+        assert!(k.warning.is_none());
+    }
+
+    #[test]
+    fn golden_10a_target_basis_institution_max_and_stable() {
+        for basis in [
+            TargetBasis::Law,
+            TargetBasis::InstitutionMax,
+            TargetBasis::Stable,
+        ] {
+            let mut i = k127("80", Some("100"), Some("100"));
+            i.target_basis = basis;
+            let k = one(&ds(vec![i]), &rb127(), "U3", "A");
+            assert_eq!(k.target_points, Some(d("1.2")), "{basis}: KMK 127 hal. 73");
+        }
+        // kmk-300-2022 [assumption]: institution_max like law (left out), stable like stabilize
+        let mut i = iku("U3", "A", "80");
+        i.target_basis = TargetBasis::InstitutionMax;
+        let b = k3_breakdown(&ds(vec![i.clone()]), &rb300(), "U3", None);
+        assert_eq!(b.iku[0].target_points, None);
+        assert_eq!(
+            b.target_part, None,
+            "the only IKU is left out of the target average"
+        );
+        i.target_basis = TargetBasis::Stable;
+        assert_eq!(
+            one(&ds(vec![i]), &rb300(), "U3", "A").target_points,
+            Some(d("3"))
+        );
+    }
+
+    #[test]
+    fn golden_10a_an_invalid_cell_is_left_out_of_the_index() {
+        // A proxy-moderate with T > both → (1.00 + 1.2) / 2 = 1.1; B exact-high: left out.
+        let a = k127("110", Some("100"), Some("105"));
+        let mut b = k127("110", Some("100"), Some("105"));
+        b.code = "B".into();
+        b.validity = Validity::Exact;
+        b.control = Control::High;
+        let br = k3_breakdown(&ds(vec![a, b]), &rb127(), "U3", Some(d("100")));
+        assert_eq!(br.iku.len(), 2);
+        assert!(br.iku[1].left_out && br.iku[1].k3.is_none());
+        assert!(br.iku[1].iku_reason.contains("exact-high"));
+        assert_eq!(br.index, Some(d("1.1")), "no placeholder enters the index");
+        assert_eq!(br.nko_k3, Some(d("110")));
+    }
+
+    #[test]
+    fn golden_10a_k3_label() {
+        let label = |t: &str, t1: &str, r1: &str| {
+            k3_breakdown(&ds(vec![k127(t, Some(t1), Some(r1))]), &rb127(), "U3", None).label
+        };
+        // (1.00 + 1.2) / 2 = 1.1 > 1
+        assert_eq!(label("110", "100", "105"), Some(K3Label::SangatBerkualitas));
+        // T between T1 and R1: (1.00 + 1.0) / 2 = 1
+        assert_eq!(label("102", "100", "105"), Some(K3Label::Berkualitas));
+        // T < T1: (1.00 + 0.8) / 2 = 0.9 < 1
+        assert_eq!(label("90", "100", "105"), Some(K3Label::CukupBerkualitas));
+        assert_eq!(
+            k3_breakdown(&ds(vec![iku("U3", "A", "1")]), &rb300(), "U3", None).label,
+            None,
+            "kmk-300-2022 has no label"
+        );
+    }
+
+    #[test]
+    fn golden_10a_t_equal_t1_equal_r1_warns() {
+        let k = one(
+            &ds(vec![k127("100", Some("100"), Some("100"))]),
+            &rb127(),
+            "U3",
+            "A",
+        );
+        assert_eq!(k.target_points, Some(d("1.0")));
+        let w = k.warning.expect("a warning");
+        crate::text::set_thread_lang(crate::text::Lang::En);
+        let k = one(
+            &ds(vec![k127("100", Some("100"), Some("100"))]),
+            &rb127(),
+            "U3",
+            "A",
+        );
+        assert!(
+            k.warning.unwrap().contains("not explicitly regulated"),
+            "{w}"
+        );
+        // T = T1, R1 below: 1.0 without a warning
+        let k = one(
+            &ds(vec![k127("100", Some("100"), Some("90"))]),
+            &rb127(),
+            "U3",
+            "A",
+        );
+        assert_eq!((k.target_points, k.warning), (Some(d("1.0")), None));
+    }
+
+    #[test]
+    fn golden_10a_planning_inverse_kmk127() {
+        let i = k127("0", Some("100"), Some("105"));
+        let p = plan(&rb127(), &i);
+        let Plan::Ranges { rows, .. } = &p else {
+            panic!("{p:?}")
+        };
+        let text: Vec<(String, Decimal, bool)> = rows
+            .iter()
+            .map(|r| (r.range.text(|d| d.to_string()), r.value, r.best))
+            .collect();
+        assert_eq!(
+            text,
+            [
+                ("T < 100".to_string(), d("0.8"), false),
+                ("T = 100".to_string(), d("0.9"), false),
+                ("100 < T < 105".to_string(), d("1.0"), false),
+                ("T = 105".to_string(), d("1.1"), false),
+                ("T > 105".to_string(), d("1.2"), true),
+            ]
+        );
+        // every row agrees with the multiplier the breakdown computes
+        for t in ["99", "100", "102", "105", "105.000001", "200"] {
+            let want = plan(&rb127(), &i).row_of(d(t)).unwrap().value;
+            let k = one(
+                &ds(vec![k127(t, Some("100"), Some("105"))]),
+                &rb127(),
+                "U3",
+                "A",
+            );
+            assert_eq!(k.target_points, Some(want), "T {t}");
+        }
+        // minimize: the mirror image, the best strictly below the minimum
+        let mut m = k127("0", Some("100"), Some("90"));
+        m.polarity = Polarity::Minimize;
+        let Plan::Ranges { rows, .. } = plan(&rb127(), &m) else {
+            panic!()
+        };
+        let best = rows.iter().find(|r| r.best).unwrap();
+        assert_eq!(best.range.text(|d| d.to_string()), "T < 90");
+        assert_eq!(best.value, d("1.2"));
+        for t in ["80", "90", "95", "100", "101"] {
+            let want = plan(&rb127(), &m).row_of(d(t)).unwrap().value;
+            let mut x = k127(t, Some("100"), Some("90"));
+            x.polarity = Polarity::Minimize;
+            let k = one(&ds(vec![x]), &rb127(), "U3", "A");
+            assert_eq!(k.target_points, Some(want), "minimize T {t}");
+        }
+        // R1 below T1: no "between" row, the best above T1
+        let Plan::Ranges { rows, .. } = plan(&rb127(), &k127("0", Some("100"), Some("90"))) else {
+            panic!()
+        };
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[2].range.text(|d| d.to_string()), "T > 100");
+    }
+
+    #[test]
+    fn golden_10a_planning_inverse_kmk300_points() {
+        // maximize against last year's target 100: r < 1.00 → 1 … r ≥ 1.11 → 5
+        let i = iku("U3", "A", "0");
+        let Plan::Ranges { rows, .. } = plan(&rb300(), &i) else {
+            panic!()
+        };
+        let text: Vec<(String, Decimal)> = rows
+            .iter()
+            .map(|r| (r.range.text(|d| d.normalize().to_string()), r.value))
+            .collect();
+        assert_eq!(
+            text,
+            [
+                ("T < 100".to_string(), d("1")),
+                ("100 ≤ T < 101".to_string(), d("2")),
+                ("101 ≤ T < 106".to_string(), d("3")),
+                ("106 ≤ T < 111".to_string(), d("4")),
+                ("T ≥ 111".to_string(), d("5")),
+            ]
+        );
+        for t in ["99.99", "100", "104", "106", "110.99", "111"] {
+            let want = plan(&rb300(), &i).row_of(d(t)).unwrap().value;
+            let k = one(&ds(vec![iku("U3", "A", t)]), &rb300(), "U3", "A");
+            assert_eq!(k.target_points, Some(want), "T {t}");
+        }
+        // fixed cases say so
+        let mut l = iku("U3", "A", "0");
+        l.target_basis = TargetBasis::Law;
+        assert!(matches!(
+            plan(&rb300(), &l),
+            Plan::Fixed { value: None, .. }
+        ));
+        let mut n = iku("U3", "A", "0");
+        n.target_prev = None;
+        assert!(matches!(plan(&rb300(), &n), Plan::Unknown { .. }));
+    }
+
+    #[test]
+    fn golden_10a_konversi_120_with_target_zero_is_not_computable() {
+        use crate::domain::score::{CapaianInput, capaian};
+        let k = CapaianInput {
+            polarity: Polarity::Maximize,
+            konversi_120: true,
+            worst_realisasi: None,
+            stabilize_scale: None,
+        };
+        assert_eq!(capaian(k, d("0"), d("0"), &rb127()), None);
+        assert_eq!(capaian(k, d("10"), d("10"), &rb127()), Some(d("120")));
     }
 }

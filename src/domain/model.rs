@@ -73,7 +73,13 @@ spelled_enum!(
     /// Roll-up of a partial cascade from the direct child units (§6).
     LocationConsolidation { None => "none", Sum => "sum", Average => "average", Last => "last" }
 );
-spelled_enum!(TargetBasis { Normal => "normal", Law => "law", Special => "special" });
+spelled_enum!(TargetBasis {
+    Normal => "normal",
+    Law => "law",
+    Special => "special",
+    InstitutionMax => "institution_max",
+    Stable => "stable",
+});
 
 impl ReportingPeriod {
     /// The reporting months (1-based) of this period.

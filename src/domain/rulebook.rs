@@ -164,6 +164,17 @@ pub struct K3Multiplier {
     pub equal_t1_r1_above: RDec,
     pub below_t1: RDec,
     pub law: RDec,
+    /// A maximum set by an institution at ministry level or above (`target_basis =
+    /// institution_max`, DOMAIN.md §10a); the `law` multiplier when absent.
+    #[serde(default)]
+    pub institution_max: Option<RDec>,
+    /// An IKU whose target is meant to stay level (`target_basis = stable`); the `law`
+    /// multiplier when absent.
+    #[serde(default)]
+    pub stable: Option<RDec>,
+    /// The least target multiplier of a mandatory IKU (§10a); none when absent.
+    #[serde(default)]
+    pub mandatory_min: Option<RDec>,
     pub new_iku: RDec,
     pub stabilize: RDec,
     pub unknown: RDec,

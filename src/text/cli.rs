@@ -377,3 +377,22 @@ pub const DEMO_WRITTEN: Msg = msg!(
     "Demo data {scale} (seed {seed}, year {year}) written to {file}: {units} units, {ss} SS, {iku} IKU.\nTry: kinerja --store STORE import {file}"
 );
 pub const PROGRESS_LOAD: Msg = msg!("Memuat {store}", "Loading {store}");
+
+// `kinerja k3 plan` (DOMAIN.md §10a)
+pub const K3_PLAN_TITLE: Msg = msg!(
+    "Rencana target K3 {iku} · rulebook {rulebook} · target tahunan sekarang {t}",
+    "K3 target plan {iku} · rulebook {rulebook} · current annual target {t}"
+);
+pub const K3_PLAN_FACTS_127: Msg = msg!(
+    "T1 (target tahun lalu) {t1} · R1 (realisasi tahun lalu) {r1} · pengali target:",
+    "T1 (last year's target) {t1} · R1 (last year's realisasi) {r1} · target multiplier:"
+);
+pub const K3_PLAN_FACTS_300: Msg = msg!(
+    "nilai referensi tahun lalu {ref} · poin kualitas target:",
+    "last year's reference value {ref} · target-quality points:"
+);
+pub const K3_PLAN_BEST: Msg = msg!("terbaik", "best");
+pub const K3_PLAN_FIXED: Msg = msg!(
+    "tidak bergantung pada target: {v} ({reason})",
+    "does not depend on the target: {v} ({reason})"
+);

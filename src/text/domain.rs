@@ -207,6 +207,49 @@ pub mod k3 {
         "; K3 IKU = ({a} + {b}) / 2 = {k}",
         "; IKU K3 = ({a} + {b}) / 2 = {k}"
     );
+    pub const TGT_INSTITUTION_MAX: Msg = msg!(
+        "target maksimum yang ditetapkan institusi: tidak dihitung dalam rata-rata kualitas target",
+        "maximum set by an institution: left out of the target-quality average"
+    );
+    pub const TGT_STABLE: Msg = msg!(
+        "target dimaksudkan tetap: {p} (standar)",
+        "target meant to stay level: {p} (standard)"
+    );
+    pub const M_INSTITUTION_MAX: Msg = msg!(
+        "target maksimum yang ditetapkan institusi: pengali {m}",
+        "maximum set by an institution: multiplier {m}"
+    );
+    pub const M_STABLE: Msg = msg!(
+        "target dimaksudkan tetap: pengali {m}",
+        "target meant to stay level: multiplier {m}"
+    );
+    pub const M_NEW_WITH_HISTORY: Msg = msg!(
+        "IKU baru dengan riwayat, T1 := R1; ",
+        "new IKU with history, T1 := R1; "
+    );
+    pub const M_MANDATORY: Msg = msg!(
+        "; IKU wajib: paling sedikit {m}",
+        "; mandatory IKU: at least {m}"
+    );
+    pub const WARN_T_T1_R1: Msg = msg!(
+        "IKU {iku} ({unit}): T = T1 = R1 ({t}) memakai pengali 1,0, tetapi kasus ini tidak diatur tegas; konfirmasikan dengan pengelola kinerja.",
+        "IKU {iku} ({unit}): T = T1 = R1 ({t}) uses multiplier 1.0, but the case is not explicitly regulated; confirm with the performance manager."
+    );
+    pub const LEFT_OUT_INVALID: Msg = msg!(
+        "{vc}: kombinasi tidak sah (R04), tanpa poin/pengali; tidak dihitung dalam indeks K3",
+        "{vc}: invalid combination (R04), no points or multiplier; left out of the K3 index"
+    );
+    pub const PLAN_NEEDS_T1_R1: Msg = msg!(
+        "rencana target memerlukan target tahun lalu (T1) dan realisasi tahun lalu (R1)",
+        "the target plan needs last year's target (T1) and realisasi (R1)"
+    );
+    pub const PLAN_NEEDS_REFERENCE: Msg = msg!(
+        "rencana target memerlukan nilai referensi tahun lalu yang positif",
+        "the target plan needs a positive reference value of last year"
+    );
+    pub const LABEL_SANGAT: Msg = msg!("sangat berkualitas", "very high quality");
+    pub const LABEL_BERKUALITAS: Msg = msg!("berkualitas", "good quality");
+    pub const LABEL_CUKUP: Msg = msg!("cukup berkualitas", "fair quality");
     pub const NAME_T1: Msg = msg!("target tahun lalu (T1)", "last year's target (T1)");
     pub const NAME_R1: Msg = msg!("realisasi tahun lalu (R1)", "last year's realisasi (R1)");
     pub const NAME_R1_AVG: Msg = msg!(

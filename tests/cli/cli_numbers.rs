@@ -306,3 +306,43 @@ fn check_reports_the_missing_realisasi_up_to_the_period() {
     let f: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(!f.as_array().unwrap().iter().any(|f| f["id"] == "COMPLETE"));
 }
+
+#[test]
+fn k3_plan_shows_the_target_ranges_under_both_rulebooks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let o = kinerja(&store, &["import", "fixtures/kalbar-2025.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = kinerja(
+        &store,
+        &[
+            "--lang",
+            "en",
+            "k3",
+            "plan",
+            "KANWIL-KALBAR",
+            "1a-CP",
+            "--compare-rulebook",
+            "kmk-127-2026",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let s = stdout(&o);
+    // kmk-300-2022: against last year's target 400, the current 420 gives 3 points
+    assert!(
+        s.contains("rulebook kmk-300-2022 · current annual target 420"),
+        "{s}"
+    );
+    assert!(s.contains("→ 404 ≤ T < 424  3"), "{s}");
+    assert!(s.contains("T ≥ 444        5  (best)"), "{s}");
+    // kmk-127-2026: T1 400, R1 410.5 — the best strictly above max(T1, R1)
+    assert!(
+        s.contains("T1 (last year's target) 400 · R1 (last year's realisasi) 410.5"),
+        "{s}"
+    );
+    assert!(s.contains("400 < T < 410.5  1.00"), "{s}");
+    assert!(s.contains("→ T > 410.5        1.20  (best)"), "{s}");
+    let o = kinerja(&store, &["k3", "plan", "KANWIL-KALBAR", "NOPE"]);
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("NOPE"), "{}", stderr(&o));
+}

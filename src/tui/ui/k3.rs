@@ -59,6 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
             Span::raw(num(b.nko)),
             Span::styled(format!("   {}: ", t::K3_NKO_K3.s()), th),
             Span::raw(num(b.nko_k3)),
+            Span::raw(
+                b.label
+                    .map(|l| format!("   ({})", l.text()))
+                    .unwrap_or_default(),
+            ),
         ]),
     ];
     if let Some(q) = &b.quota {
@@ -97,7 +102,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
                 reason.push_str(" · ");
                 reason.push_str(w);
             }
-            let ip = if i.capped_by_quota {
+            let ip = if i.left_out {
+                num(None)
+            } else if i.capped_by_quota {
                 format!("{}*", num(Some(i.iku_points)))
             } else {
                 num(Some(i.iku_points))
