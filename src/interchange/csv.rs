@@ -102,6 +102,189 @@ fn parse_month(s: &str) -> Option<(i32, u8)> {
     (1..=12).contains(&month).then_some((year, month))
 }
 
+/// One of the four columns of a realisasi sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Unit,
+    Iku,
+    Month,
+    Realisasi,
+}
+
+/// The realisasi cell of a row: text follows the CSV rules (trimmed; empty clears the value;
+/// else a number in the sheet's locale); a number is a spreadsheet's numeric cell, taken as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueCell<'a> {
+    Text(&'a str),
+    Number(Decimal),
+}
+
+/// The checks every row of a realisasi sheet passes, CSV or workbook alike (the rules of the
+/// module documentation from "empty `unit`" on), remembering the rows before it for duplicates.
+pub struct RowChecker<'a> {
+    locale: Locale,
+    datasets: &'a [&'a Dataset],
+    frozen: &'a dyn Fn(&Dataset, &Iku, u8) -> bool,
+    seen: HashMap<(i32, String, String, u8), usize>,
+    years: Vec<String>,
+}
+
+impl<'a> RowChecker<'a> {
+    pub fn new(
+        locale: Locale,
+        datasets: &'a [&'a Dataset],
+        frozen: &'a dyn Fn(&Dataset, &Iku, u8) -> bool,
+    ) -> Self {
+        RowChecker {
+            locale,
+            datasets,
+            frozen,
+            seen: HashMap::new(),
+            years: datasets.iter().map(|d| d.year.to_string()).collect(),
+        }
+    }
+
+    /// Checks one row; `line` is the line (or sheet row) a later duplicate names. The row, or
+    /// every problem of it with the column it is in.
+    pub fn check(
+        &mut self,
+        line: usize,
+        unit: &str,
+        iku_code: &str,
+        month_text: &str,
+        value: ValueCell<'_>,
+    ) -> Result<RealisasiRow, Vec<(Column, String)>> {
+        let mut row_errors: Vec<(Column, String)> = Vec::new();
+        let mut err = |column: Column, message: String| row_errors.push((column, message));
+        for (cell, name, column) in [
+            (unit, "unit", Column::Unit),
+            (iku_code, "iku", Column::Iku),
+            (month_text, "month", Column::Month),
+        ] {
+            if cell.is_empty() {
+                err(column, t::CSV_MISSING_VALUE.fill(&[("column", &name)]));
+            }
+        }
+        let month = if month_text.is_empty() {
+            None
+        } else {
+            let m = parse_month(month_text);
+            if m.is_none() {
+                err(
+                    Column::Month,
+                    t::CSV_BAD_MONTH.fill(&[("text", &month_text)]),
+                );
+            }
+            m
+        };
+        let dataset = month.and_then(|(year, _)| {
+            let ds = self.datasets.iter().find(|d| d.year == year).copied();
+            if ds.is_none() {
+                err(
+                    Column::Month,
+                    t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &self.years.join(", "))]),
+                );
+            }
+            ds
+        });
+        if let (Some(ds), Some((year, m))) = (dataset, month)
+            && !unit.is_empty()
+            && !iku_code.is_empty()
+        {
+            if !ds.units.contains_key(unit) {
+                err(
+                    Column::Unit,
+                    t::CSV_UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &year)]),
+                );
+            } else {
+                match ds.iku.get(&CodeRef::new(unit, iku_code)) {
+                    None => err(
+                        Column::Iku,
+                        t::CSV_UNKNOWN_IKU.fill(&[
+                            ("iku", &iku_code),
+                            ("unit", &unit),
+                            ("year", &year),
+                        ]),
+                    ),
+                    Some(iku) => {
+                        if iku.rolls_up() {
+                            err(
+                                Column::Iku,
+                                t::CSV_ROLLS_UP.fill(&[
+                                    ("iku", &iku_code),
+                                    ("how", &iku.location_consolidation),
+                                ]),
+                            );
+                        } else if !iku.reporting_period.is_reporting_month(m) {
+                            let months: Vec<String> = iku
+                                .reporting_period
+                                .months()
+                                .iter()
+                                .map(u8::to_string)
+                                .collect();
+                            err(
+                                Column::Month,
+                                t::CSV_NOT_REPORTING.fill(&[
+                                    ("month", &month_text),
+                                    ("iku", &iku_code),
+                                    ("period", &iku.reporting_period),
+                                    ("months", &months.join(", ")),
+                                ]),
+                            );
+                        } else if (self.frozen)(ds, iku, m) {
+                            err(
+                                Column::Month,
+                                t::CSV_FROZEN.fill(&[("month", &month_text), ("iku", &iku_code)]),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        let value = match value {
+            ValueCell::Number(d) => Some(Some(d)),
+            ValueCell::Text("") => Some(None),
+            ValueCell::Text(text) => match parse_decimal(text, self.locale) {
+                Ok(d) => Some(Some(d)),
+                Err(e) => {
+                    err(Column::Realisasi, t::CSV_BAD_NUMBER.fill(&[("detail", &e)]));
+                    None
+                }
+            },
+        };
+        if let Some((year, m)) = month
+            && !unit.is_empty()
+            && !iku_code.is_empty()
+        {
+            let key = (year, unit.to_string(), iku_code.to_string(), m);
+            if let Some(first) = self.seen.get(&key) {
+                err(
+                    Column::Month,
+                    t::CSV_DUPLICATE.fill(&[
+                        ("unit", &unit),
+                        ("iku", &iku_code),
+                        ("month", &month_text),
+                        ("first", first),
+                    ]),
+                );
+            } else {
+                self.seen.insert(key, line);
+            }
+        }
+        match (row_errors.is_empty(), month, value) {
+            (true, Some((year, month)), Some(value)) => Ok(RealisasiRow {
+                line,
+                year,
+                unit: unit.to_string(),
+                iku: iku_code.to_string(),
+                month,
+                value,
+            }),
+            _ => Err(row_errors),
+        }
+    }
+}
+
 /// Validates a whole realisasi sheet against the datasets in the store. `frozen(ds, iku, month)`
 /// says whether rule R10 freezes that month. All errors, or all rows; see the module
 /// documentation for the rules.
@@ -148,8 +331,7 @@ pub fn parse_realisasi_sheet(
     let mut errors = Vec::new();
     let mut rows = Vec::new();
     let mut columns = None;
-    let mut seen: HashMap<(i32, String, String, u8), usize> = HashMap::new();
-    let years: Vec<String> = datasets.iter().map(|d| d.year.to_string()).collect();
+    let mut checker = RowChecker::new(locale, datasets, frozen);
     // 1-based physical line where a record starts. The csv crate's own line count does not
     // count blank lines or CRLF line ends, and a record's byte offset can point at the line
     // ends before it, so skip those and count the newlines before the first real byte.
@@ -229,107 +411,19 @@ pub fn parse_realisasi_sheet(
             continue;
         }
         let [c_unit, c_iku, c_month, c_value] = cols;
-        let (unit, iku_code, month_text, value_text) = (
+        match checker.check(
+            line,
             &record[c_unit],
             &record[c_iku],
             &record[c_month],
-            &record[c_value],
-        );
-        for (cell, name) in [(unit, "unit"), (iku_code, "iku"), (month_text, "month")] {
-            if cell.is_empty() {
-                err(t::CSV_MISSING_VALUE.fill(&[("column", &name)]));
-            }
-        }
-        let month = if month_text.is_empty() {
-            None
-        } else {
-            let m = parse_month(month_text);
-            if m.is_none() {
-                err(t::CSV_BAD_MONTH.fill(&[("text", &month_text)]));
-            }
-            m
-        };
-        let dataset = month.and_then(|(year, _)| {
-            let ds = datasets.iter().find(|d| d.year == year).copied();
-            if ds.is_none() {
-                err(t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &years.join(", "))]));
-            }
-            ds
-        });
-        if let (Some(ds), Some((year, m))) = (dataset, month)
-            && !unit.is_empty()
-            && !iku_code.is_empty()
-        {
-            if !ds.units.contains_key(unit) {
-                err(t::CSV_UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &year)]));
-            } else {
-                match ds.iku.get(&CodeRef::new(unit, iku_code)) {
-                    None => err(t::CSV_UNKNOWN_IKU.fill(&[
-                        ("iku", &iku_code),
-                        ("unit", &unit),
-                        ("year", &year),
-                    ])),
-                    Some(iku) => {
-                        if iku.rolls_up() {
-                            err(t::CSV_ROLLS_UP
-                                .fill(&[("iku", &iku_code), ("how", &iku.location_consolidation)]));
-                        } else if !iku.reporting_period.is_reporting_month(m) {
-                            let months: Vec<String> = iku
-                                .reporting_period
-                                .months()
-                                .iter()
-                                .map(u8::to_string)
-                                .collect();
-                            err(t::CSV_NOT_REPORTING.fill(&[
-                                ("month", &month_text),
-                                ("iku", &iku_code),
-                                ("period", &iku.reporting_period),
-                                ("months", &months.join(", ")),
-                            ]));
-                        } else if frozen(ds, iku, m) {
-                            err(t::CSV_FROZEN.fill(&[("month", &month_text), ("iku", &iku_code)]));
-                        }
-                    }
-                }
-            }
-        }
-        let value = if value_text.is_empty() {
-            Some(None)
-        } else {
-            match parse_decimal(value_text, locale) {
-                Ok(d) => Some(Some(d)),
-                Err(e) => {
-                    err(t::CSV_BAD_NUMBER.fill(&[("detail", &e)]));
-                    None
-                }
-            }
-        };
-        if let Some((year, m)) = month
-            && !unit.is_empty()
-            && !iku_code.is_empty()
-        {
-            let key = (year, unit.to_string(), iku_code.to_string(), m);
-            if let Some(first) = seen.get(&key) {
-                err(t::CSV_DUPLICATE.fill(&[
-                    ("unit", &unit),
-                    ("iku", &iku_code),
-                    ("month", &month_text),
-                    ("first", first),
-                ]));
-            } else {
-                seen.insert(key, line);
-            }
-        }
-        match (row_errors.is_empty(), month, value) {
-            (true, Some((year, month)), Some(value)) => rows.push(RealisasiRow {
-                line,
-                year,
-                unit: unit.to_string(),
-                iku: iku_code.to_string(),
-                month,
-                value,
-            }),
-            _ => errors.append(&mut row_errors),
+            ValueCell::Text(&record[c_value]),
+        ) {
+            Ok(row) => rows.push(row),
+            Err(problems) => errors.extend(
+                problems
+                    .into_iter()
+                    .map(|(_, message)| SheetError { line, message }),
+            ),
         }
     }
     if errors.is_empty() {
