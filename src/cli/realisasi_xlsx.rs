@@ -16,14 +16,18 @@ use crate::interchange::xlsx::{TemplateRow, parse_realisasi_workbook, realisasi_
 use crate::text::cli as tc;
 use crate::text::report as t;
 
-/// A workbook by its name (`.xlsx`, `.xlsm`) or, whatever its name, by its first bytes (a ZIP
-/// archive, as every `.xlsx` is).
+/// A workbook by its name (`.xlsx`, `.xlsm`) or, whatever its name, by the first bytes of a
+/// regular file (a ZIP archive, as every `.xlsx` is). A FIFO or device is never opened here (it
+/// could block); the reading refuses it.
 pub fn is_workbook(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     if matches!(ext.as_deref(), Some("xlsx" | "xlsm")) {
         return true;
+    }
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
     }
     let mut head = [0u8; 4];
     std::fs::File::open(path)
