@@ -9,12 +9,13 @@ use std::rc::Rc;
 
 use kinerja::cli::demo::{DEFAULT_SEED, DEFAULT_YEAR};
 use kinerja::demo::{Scale, generate};
+use kinerja::domain::change::{Change, Reversible};
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::{CodeRef, Dataset, Decimal};
 use kinerja::interchange::json;
 use kinerja::store::{Actor, Store};
 use kinerja::text::Lang;
-use kinerja::tui::app::{App, EditRecord, Node, Pending, PendingKind};
+use kinerja::tui::app::{App, Node, Pending, PendingKind};
 use kinerja::tui::deps::{Keymap, Locale, Theme};
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -171,11 +172,17 @@ pub fn apply_edit(app: &mut App, key: &CodeRef, month: u8, value: Decimal) {
     let old = app.ds.iku[key].realisasi[(month - 1) as usize];
     app.pending = Some(Pending {
         kind: PendingKind::Edit { advance: None },
-        record: EditRecord {
-            iku: key.clone(),
-            month,
-            old,
-            new: Some(value),
+        record: Reversible {
+            change: Change::SetRealisasi {
+                iku: key.clone(),
+                month,
+                value: Some(value),
+            },
+            undo: Change::SetRealisasi {
+                iku: key.clone(),
+                month,
+                value: old,
+            },
         },
     });
     app.applied(Ok(()));

@@ -1,9 +1,12 @@
 //! Pure business logic: no I/O, no terminal, no storage.
 
 pub mod addendum;
+pub mod change;
+pub mod edit;
 pub mod k3;
 pub mod model;
 pub mod period;
+pub mod reason;
 pub mod rulebook;
 pub mod rules;
 pub mod score;

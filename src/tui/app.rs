@@ -9,7 +9,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::addendum::{AddendumDraft, Edit};
+use crate::domain::addendum::AddendumDraft;
+use crate::domain::change::{Change, Done, Reversible};
+use crate::domain::edit::{self, Refusal};
 use crate::domain::rulebook::{Rulebook, Severity};
 use crate::domain::rules::{Finding, check, frozen_months};
 use crate::domain::score::{Scores, UnitScore};
@@ -98,15 +100,6 @@ pub struct Editor {
     pub fresh: bool,
 }
 
-/// One stored change of a realisasi, as kept on the undo/redo stacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditRecord {
-    pub iku: CodeRef,
-    pub month: u8,
-    pub old: Option<Decimal>,
-    pub new: Option<Decimal>,
-}
-
 /// What a pending `Effect::Apply` was for; resolved by [`App::applied`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PendingKind {
@@ -121,14 +114,16 @@ pub enum PendingKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     pub kind: PendingKind,
-    pub record: EditRecord,
+    /// The change and the change that undoes it (the undo/redo stacks keep these).
+    pub record: Reversible,
 }
 
 /// The writes of an addendum being stored; resolved by [`App::applied`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingAddendum {
     pub addendum: Addendum,
-    pub edits: Vec<Edit>,
+    /// The addendum as a whole, as given to the store.
+    pub change: Change,
 }
 
 /// A one-line text input (the reason of an addendum).
@@ -315,8 +310,8 @@ pub struct App {
     /// Grid cursor month (1..=12).
     pub month: u8,
     pub editor: Option<Editor>,
-    pub undo: Vec<EditRecord>,
-    pub redo: Vec<EditRecord>,
+    pub undo: Vec<Reversible>,
+    pub redo: Vec<Reversible>,
     pub pending: Option<Pending>,
     /// An addendum being stored.
     pub pending_addendum: Option<PendingAddendum>,
@@ -798,30 +793,10 @@ impl App {
         frozen_months(&self.ds, iku)
     }
 
-    /// Why the target of `month` of `key` cannot be changed in an addendum (to `value`), if it
-    /// cannot: frozen by R10, a value outside the reporting months, or targets that roll up from
-    /// child units.
-    pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<String> {
-        let iku = self.ds.iku.get(key)?;
-        let mname = t::month_name(month);
-        if self.frozen_targets(iku)[(month - 1) as usize] {
-            return Some(t::ADD_TARGET_FROZEN.fill(&[("month", &mname), ("iku", &iku.code)]));
-        }
-        let children = self.ds.cascaded_from(key);
-        if iku.rolls_up() && !children.is_empty() {
-            let list: Vec<String> = children.iter().map(|c| c.to_string()).collect();
-            return Some(
-                t::ADD_TARGET_ROLLS_UP.fill(&[("iku", &iku.code), ("children", &list.join(", "))]),
-            );
-        }
-        if value && !iku.reporting_period.is_reporting_month(month) {
-            return Some(t::NOT_REPORTING_MONTH.fill(&[
-                ("month", &mname),
-                ("iku", &iku.code),
-                ("period", &iku.reporting_period.as_str()),
-            ]));
-        }
-        None
+    /// Why the target of `month` of `key` cannot be changed in an addendum (to a value when
+    /// `value`, else cleared), if it cannot: the edit rule of `domain::edit`.
+    pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<Refusal> {
+        edit::target_change(&self.ds, &key.unit, &key.code, month, value).err()
     }
 
     /// The IKU of a unit in tree order (SS by SS).
@@ -906,24 +881,10 @@ impl App {
         self.findings.invalidate(&units);
     }
 
-    /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot.
-    pub fn edit_refusal(&self, key: &CodeRef, month: u8) -> Option<String> {
-        let iku = self.ds.iku.get(key)?;
-        let mname = t::month_name(month);
-        if !iku.reporting_period.is_reporting_month(month) {
-            return Some(t::NOT_REPORTING_MONTH.fill(&[
-                ("month", &mname),
-                ("iku", &iku.code),
-                ("period", &iku.reporting_period.as_str()),
-            ]));
-        }
-        if iku.rolls_up() {
-            return Some(t::ROLLS_UP.fill(&[("iku", &iku.code)]));
-        }
-        if self.realisasi_frozen(key, month) {
-            return Some(t::FROZEN.fill(&[("month", &mname)]));
-        }
-        None
+    /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot: the edit rule
+    /// of `domain::edit`, as `set` and the realisasi sheet ask it.
+    pub fn edit_refusal(&self, key: &CodeRef, month: u8) -> Option<Refusal> {
+        edit::realisasi_change(&self.ds, &key.unit, &key.code, month).err()
     }
 
     /// Sets a status line message.
@@ -949,16 +910,21 @@ impl App {
         let Some(p) = self.pending.take() else { return };
         match result {
             Ok(()) => {
-                let r = &p.record;
-                let value = match p.kind {
-                    PendingKind::Undo => r.old,
-                    _ => r.new,
+                let change = match p.kind {
+                    PendingKind::Undo => &p.record.undo,
+                    _ => &p.record.change,
                 };
-                if let Some(i) = self.ds.iku.get_mut(&r.iku) {
-                    i.realisasi[(r.month - 1) as usize] = value;
-                }
-                self.invalidate(std::slice::from_ref(&r.iku));
-                let mname = t::month_name(r.month);
+                // the store took it: the same apply puts it into the dataset
+                let done = self
+                    .ds
+                    .apply(std::slice::from_ref(change))
+                    .unwrap_or_default();
+                self.changed(&done);
+                let Some((iku, month, _)) = change.value_of() else {
+                    return;
+                };
+                let iku = iku.clone();
+                let mname = t::month_name(month);
                 match p.kind {
                     PendingKind::Edit { advance } => {
                         self.undo.push(p.record.clone());
@@ -966,7 +932,7 @@ impl App {
                         self.say(t::SAVED.s());
                         self.editor = None;
                         if let Some(step) = advance
-                            && let Some(next) = self.next_reporting_month(&r.iku, r.month, step)
+                            && let Some(next) = self.next_reporting_month(&iku, month, step)
                         {
                             self.month = next;
                             self.open_editor();
@@ -975,12 +941,12 @@ impl App {
                     PendingKind::Undo => {
                         self.undo.pop();
                         self.redo.push(p.record.clone());
-                        self.say(t::UNDONE.fill(&[("iku", &r.iku), ("month", &mname)]));
+                        self.say(t::UNDONE.fill(&[("iku", &iku), ("month", &mname)]));
                     }
                     PendingKind::Redo => {
                         self.redo.pop();
                         self.undo.push(p.record.clone());
-                        self.say(t::REDONE.fill(&[("iku", &r.iku), ("month", &mname)]));
+                        self.say(t::REDONE.fill(&[("iku", &iku), ("month", &mname)]));
                     }
                 }
             }
@@ -994,6 +960,25 @@ impl App {
         }
     }
 
+    /// Drops what depends on what a change did: everything after a change of the set of IKU,
+    /// else the scores and findings the changed values reach.
+    fn changed(&mut self, done: &[Done]) {
+        if done.iter().any(Done::is_structural) {
+            self.scores.clear();
+            self.findings.clear();
+            return;
+        }
+        let mut touched: Vec<CodeRef> = done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Value { iku, .. } => Some(iku.clone()),
+                _ => None,
+            })
+            .collect();
+        touched.dedup();
+        self.invalidate(&touched);
+    }
+
     /// The outcome of storing an addendum: on success its writes go into the in-memory dataset
     /// (targets, IKU, the addendum record), what depends on them is recomputed, and the mode
     /// ends with "Addendum vN tersimpan"; on failure the mode stays with the draft intact.
@@ -1002,39 +987,13 @@ impl App {
             self.error(t::NOT_SAVED.fill(&[("reason", &reason)]));
             return;
         }
-        let mut structural = false;
-        let mut touched = Vec::new();
-        for e in &p.edits {
-            match e {
-                Edit::SetTarget { iku, month, value } => {
-                    if let Some(i) = self.ds.iku.get_mut(iku) {
-                        i.targets[(*month - 1) as usize] = *value;
-                    }
-                    touched.push(iku.clone());
-                }
-                Edit::PutIku(i) => {
-                    structural = true;
-                    self.ds.iku.insert(i.key(), i.clone());
-                }
-                Edit::RemoveIku(k) => {
-                    structural = true;
-                    self.ds.iku.remove(k);
-                }
-            }
-        }
+        // the store took it: the same apply puts it into the dataset
+        let done = self
+            .ds
+            .apply(std::slice::from_ref(&p.change))
+            .unwrap_or_default();
+        self.changed(&done);
         let a = p.addendum;
-        self.ds.addenda.push(a.clone());
-        self.ds
-            .addenda
-            .sort_by(|x, y| (&x.unit, x.version).cmp(&(&y.unit, y.version)));
-        if structural {
-            self.ds.reindex();
-            self.scores.clear();
-            self.findings.clear();
-        } else {
-            touched.dedup();
-            self.invalidate(&touched);
-        }
         // the addendum's date can freeze realisasi months (R10): the realisasi undo history no
         // longer applies safely
         self.undo.clear();
@@ -1065,7 +1024,7 @@ impl App {
             return;
         };
         if let Some(why) = self.edit_refusal(&key, self.month) {
-            self.error(why);
+            self.error(crate::text::reason::refusal(&why));
             return;
         }
         let current = self.ds.iku[&key].realisasi[(self.month - 1) as usize];
@@ -1092,7 +1051,7 @@ impl App {
             return;
         };
         if let Some(why) = self.target_refusal(&key, self.month, true) {
-            self.error(why);
+            self.error(crate::text::reason::refusal(&why));
             return;
         }
         let stored = self.ds.iku[&key].targets[(self.month - 1) as usize];

@@ -5,12 +5,15 @@
 use crossterm::event::KeyEvent;
 
 use crate::domain::Iku;
-use crate::domain::addendum::{AddendumDraft, edits, prepare};
+use crate::domain::addendum::{AddendumDraft, change_of, prepare};
+use crate::domain::change::Reversible;
+use crate::domain::edit::Refusal;
+use crate::text::reason::refusal;
 use crate::text::tui as t;
 use crate::tui::action::{Action, Mode};
 use crate::tui::app::{
-    AddendumPrompt, AddendumSession, App, EditKind, EditRecord, Focus, LineInput, Node, NodePath,
-    Pending, PendingAddendum, PendingKind,
+    AddendumPrompt, AddendumSession, App, EditKind, Focus, LineInput, Node, NodePath, Pending,
+    PendingAddendum, PendingKind,
 };
 use crate::tui::deps::{Change, format_exact, parse_decimal};
 
@@ -278,7 +281,7 @@ fn grid(app: &mut App, action: Action) -> Vec<Effect> {
                 return vec![];
             };
             if let Some(why) = app.edit_refusal(&key, app.month) {
-                app.error(why);
+                app.error(refusal(&why));
                 return vec![];
             }
             return commit_value(app, key, app.month, None, None);
@@ -373,14 +376,20 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
     } else {
         match parse_decimal(text, app.locale) {
             Ok(v) => Some(v),
-            Err(e) => return refuse(app, e.to_string()),
+            Err(e) => {
+                let why = Refusal::BadNumber {
+                    text: text.to_string(),
+                    detail: e.to_string(),
+                };
+                return refuse(app, refusal(&why));
+            }
         }
     };
     if ed.kind == EditKind::Target {
         return commit_target(app, ed.iku, ed.month, value, advance);
     }
     if let Some(why) = app.edit_refusal(&ed.iku, ed.month) {
-        return refuse(app, why);
+        return refuse(app, refusal(&why));
     }
     let old = app.ds.iku[&ed.iku].realisasi[(ed.month - 1) as usize];
     if old == value {
@@ -412,19 +421,19 @@ fn commit_value(
     value: Option<rust_decimal::Decimal>,
     advance: Option<i8>,
 ) -> Vec<Effect> {
-    let old = app.ds.iku[&iku].realisasi[(month - 1) as usize];
-    let record = EditRecord {
-        iku: iku.clone(),
-        month,
-        old,
-        new: value,
+    let change = Change::SetRealisasi { iku, month, value };
+    let Some(undo) = change.inverse(&app.ds) else {
+        return vec![];
     };
     app.pending = Some(Pending {
         kind: PendingKind::Edit { advance },
-        record,
+        record: Reversible {
+            change: change.clone(),
+            undo,
+        },
     });
     vec![Effect::Apply {
-        changes: vec![Change::SetRealisasi { iku, month, value }],
+        changes: vec![change],
         source: SOURCE.to_string(),
     }]
 }
@@ -439,10 +448,16 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
         });
         return vec![];
     };
-    let value = if undo { r.old } else { r.new };
+    let change = if undo {
+        r.undo.clone()
+    } else {
+        r.change.clone()
+    };
     // show what changes
-    app.select_node(&Node::Iku(r.iku.clone()));
-    app.month = r.month;
+    if let Some((iku, month, _)) = change.value_of() {
+        app.select_node(&Node::Iku(iku.clone()));
+        app.month = month;
+    }
     app.pending = Some(Pending {
         kind: if undo {
             PendingKind::Undo
@@ -452,11 +467,7 @@ fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
         record: r.clone(),
     });
     vec![Effect::Apply {
-        changes: vec![Change::SetRealisasi {
-            iku: r.iku,
-            month: r.month,
-            value,
-        }],
+        changes: vec![change],
         source: SOURCE.to_string(),
     }]
 }
@@ -699,7 +710,7 @@ fn clear_target(app: &mut App) {
         return;
     }
     if let Some(why) = app.target_refusal(&key, month, false) {
-        app.error(why);
+        app.error(refusal(&why));
         return;
     }
     if stored.is_none() {
@@ -763,7 +774,7 @@ fn commit_target(
     advance: Option<i8>,
 ) -> Vec<Effect> {
     if let Some(why) = app.target_refusal(&key, month, value.is_some()) {
-        return refuse(app, why);
+        return refuse(app, refusal(&why));
     }
     app.editor = None;
     gather(app, &key.code, month, value);
@@ -862,13 +873,13 @@ fn submit(app: &mut App) -> Vec<Effect> {
             if let Some(s) = app.addendum.as_mut() {
                 s.problems.clear();
             }
-            let changes = Change::for_addendum(&addendum, &after);
+            let change = change_of(&addendum, &after);
             app.pending_addendum = Some(PendingAddendum {
-                edits: edits(&addendum, &after),
+                change: change.clone(),
                 addendum,
             });
             vec![Effect::Apply {
-                changes,
+                changes: vec![change],
                 source: ADDENDUM_SOURCE.to_string(),
             }]
         }

@@ -3,11 +3,12 @@
 //! stepping (which replaced listing every row on each key) agrees with the full listing.
 
 use kinerja::demo::{Scale, generate};
+use kinerja::domain::change::{Change, Reversible};
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::{CodeRef, Decimal};
 use kinerja::text::Lang;
 use kinerja::tui::action::Action;
-use kinerja::tui::app::{App, EditRecord, Node, NodePath, Pending, PendingKind};
+use kinerja::tui::app::{App, Node, NodePath, Pending, PendingKind};
 use kinerja::tui::deps::{Keymap, Locale, Theme};
 use kinerja::tui::update;
 use ratatui::Terminal;
@@ -81,11 +82,17 @@ fn one_edit_recomputes_its_unit_and_its_ancestors_only() {
     let new = Some(old.unwrap_or_default() + Decimal::ONE);
     app.pending = Some(Pending {
         kind: PendingKind::Edit { advance: None },
-        record: EditRecord {
-            iku: key.clone(),
-            month,
-            old,
-            new,
+        record: Reversible {
+            change: Change::SetRealisasi {
+                iku: key.clone(),
+                month,
+                value: new,
+            },
+            undo: Change::SetRealisasi {
+                iku: key.clone(),
+                month,
+                value: old,
+            },
         },
     });
     app.applied(Ok(()));
