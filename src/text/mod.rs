@@ -117,5 +117,6 @@ pub mod cli;
 pub mod domain;
 pub mod interchange;
 pub mod reason;
+pub mod safe;
 pub mod store;
 pub mod tui;
