@@ -19,7 +19,7 @@ use crate::domain::Dataset;
 use crate::domain::rulebook::Rulebook;
 use crate::text::Lang;
 use crate::text::tui as t;
-use crate::tui::app::{App, UiState, units_in_view};
+use crate::tui::app::{App, Settings, UiState, units_in_view};
 use crate::tui::deps::{Actor, Keymap, Locale, Store, Theme};
 use crate::tui::update::{Effect, action_for_key, update};
 
@@ -151,19 +151,16 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     let year = ds.year;
     let state_path = ui_state_path(store.path());
     let actor = Actor::current();
-    let mut app = App::new(
-        ds,
-        rulebook,
+    let settings = Settings {
         keymap,
-        &keymap_name,
+        keymap_name,
         theme,
         lang,
         locale,
         ascii,
-        store.path().to_path_buf(),
-        actor.user.clone(),
-        ui,
-    );
+        ..Settings::new(store.path(), actor.user.clone())
+    };
+    let mut app = App::new(ds, rulebook, settings, ui);
     if let Some(n) = notice {
         app.say(n);
     }
@@ -310,7 +307,7 @@ fn event_loop<'s>(
     // Opened on a partial dataset: the whole year loads once the first frame is out. Every
     // input waits for it (a moment), so that nothing acts on the partial dataset.
     let mut loading: Option<Loading<'s>> = app
-        .ds
+        .ds()
         .is_partial()
         .then(|| scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())));
     let mut guard = crate::tui::input::EscGuard::new();

@@ -1,6 +1,7 @@
 //! One edit rule everywhere: the same cases through the TUI editor, `kinerja set`, the realisasi
 //! sheet and the addendum (TUI and `kinerja addendum`) give the same verdict and reason code.
 
+use crate::support::bench_support::grid_month;
 use crate::support::{cli_support, tui_support};
 
 use chrono::NaiveDate;
@@ -186,18 +187,17 @@ fn tui_realisasi(ds: &Dataset, c: &Case) -> Result<(), String> {
         };
     }
     a.select_node(&Node::Iku(key));
-    update(&mut a, Action::FocusGrid);
-    a.month = c.month;
+    grid_month(&mut a, c.month);
     update(&mut a, Action::StartEdit);
-    if a.editor.is_none() {
-        return Err(a.status.clone());
+    if a.editor().is_none() {
+        return Err(a.status().to_string());
     }
     update(&mut a, Action::Clear);
     typed(&mut a, c.value);
     let fx = update(&mut a, Action::Commit);
     match fx.as_slice() {
         [Effect::Apply { .. }] => Ok(()),
-        _ => Err(a.status.clone()),
+        _ => Err(a.status().to_string()),
     }
 }
 
@@ -213,18 +213,18 @@ fn tui_target(ds: &Dataset, c: &Case) -> Result<(), String> {
     }
     a.select_node(&Node::Iku(key));
     update(&mut a, Action::StartAddendum);
-    a.month = c.month;
+    grid_month(&mut a, c.month);
     update(&mut a, Action::StartEdit);
-    if a.editor.is_none() {
-        return Err(a.status.clone());
+    if a.editor().is_none() {
+        return Err(a.status().to_string());
     }
     update(&mut a, Action::Clear);
     typed(&mut a, c.value);
     update(&mut a, Action::Commit);
-    if a.editor.is_some() {
-        return Err(a.status.clone());
+    if a.editor().is_some() {
+        return Err(a.status().to_string());
     }
-    assert_eq!(a.addendum.as_ref().map(|s| s.len()), Some(1), "{}", c.name);
+    assert_eq!(a.addendum().map(|s| s.len()), Some(1), "{}", c.name);
     Ok(())
 }
 
