@@ -6,6 +6,7 @@ pub mod edit;
 pub mod k3;
 pub mod model;
 pub mod period;
+pub mod quarters;
 pub mod reason;
 pub mod rulebook;
 pub mod rules;

@@ -117,6 +117,7 @@ pub mod cli;
 pub mod domain;
 pub mod interchange;
 pub mod reason;
+pub mod report;
 pub mod safe;
 pub mod store;
 pub mod tui;
