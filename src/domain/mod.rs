@@ -1,6 +1,7 @@
 //! Pure business logic: no I/O, no terminal, no storage.
 
 pub mod addendum;
+pub mod bounds;
 pub mod change;
 pub mod edit;
 pub mod k3;
