@@ -8,8 +8,9 @@ use clap::{Args, ValueEnum};
 
 use super::realisasi::ImportRealisasiArgs;
 use super::{CliError, CliResult, Context, refused};
+use crate::domain::Dataset;
+use crate::domain::edit::realisasi_change;
 use crate::domain::score::latest_period;
-use crate::domain::{Dataset, Iku};
 use crate::interchange::csv::RealisasiRow;
 use crate::interchange::number::{Locale, format_editable, format_exact};
 use crate::interchange::xlsx::{TemplateRow, parse_realisasi_workbook, realisasi_template};
@@ -51,19 +52,16 @@ pub fn parse(
     a: &ImportRealisasiArgs,
     locale: Locale,
     datasets: &[&Dataset],
-    frozen: &dyn Fn(&Dataset, &Iku, u8) -> bool,
 ) -> Result<Vec<RealisasiRow>, CliError> {
     let file = a.file.display().to_string();
-    parse_realisasi_workbook(bytes, &file, a.sheet.as_deref(), locale, datasets, frozen).map_err(
-        |errors| {
-            let mut msg = tc::SHEET_REFUSED.fill(&[("file", &file), ("n", &errors.len())]);
-            for e in &errors {
-                msg.push_str("\n  ");
-                msg.push_str(&e.to_string());
-            }
-            CliError::refused(msg)
-        },
-    )
+    parse_realisasi_workbook(bytes, &file, a.sheet.as_deref(), locale, datasets).map_err(|errors| {
+        let mut msg = tc::SHEET_REFUSED.fill(&[("file", &file), ("n", &errors.len())]);
+        for e in &errors {
+            msg.push_str("\n  ");
+            msg.push_str(&e.to_string());
+        }
+        CliError::refused(msg)
+    })
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -92,18 +90,15 @@ pub struct ExportRealisasiArgs {
     pub output: PathBuf,
 }
 
-/// The rows of the template: every IKU of the units whose realisasi is entered (not rolled up
-/// from child units) in each of its reporting months of `months` that is not frozen, with the
-/// value it has now.
+/// The rows of the template: every IKU of the units and month of `months` whose realisasi the
+/// edit rule lets change (a reporting month, not rolled up from child units, not frozen), with
+/// the value it has now.
 pub fn due_rows(ds: &Dataset, units: &[String], months: &[u8], locale: Locale) -> Vec<TemplateRow> {
     let mut out = Vec::new();
     for u in units {
         for iku in ds.iku_of_unit(u) {
-            if iku.rolls_up() {
-                continue;
-            }
             for &m in months {
-                if !iku.reporting_period.is_reporting_month(m) || ds.realisasi_frozen(iku, m) {
+                if realisasi_change(ds, u, &iku.code, m).is_err() {
                     continue;
                 }
                 let i = usize::from(m - 1);

@@ -26,7 +26,7 @@ use rust_decimal::Decimal;
 use super::MAX_ERRORS;
 use super::csv::{Column, RealisasiRow, RowChecker, ValueCell};
 use super::number::Locale;
-use crate::domain::model::{Dataset, Iku};
+use crate::domain::model::Dataset;
 use crate::text::interchange as ti;
 use crate::text::report as t;
 
@@ -172,7 +172,6 @@ pub fn parse_realisasi_workbook(
     sheet: Option<&str>,
     locale: Locale,
     datasets: &[&Dataset],
-    frozen: &dyn Fn(&Dataset, &Iku, u8) -> bool,
 ) -> Result<Vec<RealisasiRow>, Vec<WorkbookError>> {
     let whole = |message: String| {
         vec![WorkbookError {
@@ -211,7 +210,7 @@ pub fn parse_realisasi_workbook(
     };
     let mut errors: Vec<WorkbookError> = Vec::new();
     let mut rows_out = Vec::new();
-    let mut checker = RowChecker::new(locale, datasets, frozen);
+    let mut checker = RowChecker::new(locale, datasets);
     let mut columns: Option<[u32; 4]> = None;
     for (i, row) in range.rows().enumerate() {
         if errors.len() >= MAX_ERRORS {
@@ -303,8 +302,8 @@ pub fn parse_realisasi_workbook(
         match checker.check(r as usize + 1, &unit, &iku, &month, value) {
             Ok(row) => rows_out.push(row),
             Err(problems) => {
-                for (column, message) in problems {
-                    let c = match column {
+                for p in problems {
+                    let c = match p.column {
                         Column::Unit => cu,
                         Column::Iku => ci,
                         Column::Month => cm,
@@ -312,7 +311,7 @@ pub fn parse_realisasi_workbook(
                     };
                     errors.push(WorkbookError {
                         cell: Some(cell_ref(&name, r, c)),
-                        message,
+                        message: p.message,
                     });
                 }
             }
