@@ -54,11 +54,13 @@ fn run_plan(ctx: &Context, a: &PlanArgs) -> CliResult {
     let (ds, rb) = ctx.load(&store)?;
     let key = CodeRef::new(&a.unit, &a.iku);
     let Some(iku) = ds.iku.get(&key) else {
-        return Err(CliError::refused(t::UNKNOWN_IKU.fill(&[
-            ("iku", &a.iku),
-            ("unit", &a.unit),
-            ("year", &ds.year),
-        ])));
+        let refusal = crate::domain::edit::Refusal::UnknownIku {
+            iku: key.clone(),
+            year: ds.year,
+        };
+        return Err(CliError::refused(crate::text::reason::render(
+            &refusal.reason(),
+        )));
     };
     let mut out = plan_text(&ds, &rb, iku, locale);
     if let Some(other) = &a.compare_rulebook {

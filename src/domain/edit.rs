@@ -18,9 +18,10 @@
 //!    location consolidation whose cascade is absent or partial takes its monthly values from the
 //!    IKU cascaded from it in the direct child units ([`rollup_children`]); those are the values
 //!    to edit. A roll-up IKU that has no such children keeps its own values, which may be edited;
-//! 5. the month is frozen by an addendum ([`Code::RealisasiFrozen`], rule R10 as the rulebooks
-//!    number it): the unit has a PK addendum dated after the month ended while the month had
-//!    realisasi ([`Dataset::realisasi_frozen`]).
+//! 5. the month is closed ([`Code::RealisasiFrozen`], [`Dataset::realisasi_frozen`]). A
+//!    realisasi stays correctable until its month is closed (DOMAIN.md §11); closing comes with
+//!    the monthly cycle, so until then no month is. An addendum does not freeze realisasi: R10
+//!    freezes the *targets* of months that have realisasi (see [`target_change`]).
 //!
 //! # A target of (unit, IKU, month) — [`target_change`]
 //!
@@ -322,9 +323,12 @@ mod tests {
             code(realisasi_change(&d, "P", "Q", 4)),
             Some("not_reporting_month")
         );
+        // March had realisasi when the addendum was made: still correctable (§11, R10 freezes
+        // targets only)
+        assert_eq!(code(realisasi_change(&d, "P", "Q", 3)), None);
         assert_eq!(
-            code(realisasi_change(&d, "P", "Q", 3)),
-            Some("realisasi_frozen")
+            code(target_change(&d, "P", "Q", 3, true)),
+            Some("target_frozen")
         );
         assert_eq!(code(realisasi_change(&d, "P", "Q", 6)), None);
         let Err(Refusal::RollsUp { children, .. }) = realisasi_change(&d, "P", "R", 1) else {

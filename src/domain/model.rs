@@ -792,21 +792,13 @@ impl Dataset {
     pub fn depth(&self, unit: &str) -> usize {
         self.ancestors(unit).len()
     }
-    /// Whether a month's realisasi of an IKU is frozen (R10): the unit has an addendum dated
-    /// after that month ended while the month had realisasi, so the addendum was based on it.
+    /// Whether a month's realisasi of an IKU can no longer be corrected: only once its month is
+    /// closed (DOMAIN.md §11, the monthly cycle). No month is closed yet, so a realisasi is
+    /// always correctable; an addendum freezes targets (R10, `rules::frozen_months`), never
+    /// realisasi.
     pub fn realisasi_frozen(&self, iku: &Iku, month: u8) -> bool {
-        if !(1..=12).contains(&month) || iku.realisasi[(month - 1) as usize].is_none() {
-            return false;
-        }
-        let next = if month == 12 {
-            NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(self.year, u32::from(month) + 1, 1)
-        };
-        let Some(next) = next else { return false };
-        self.addenda
-            .iter()
-            .any(|a| a.unit == iku.unit && a.date >= next)
+        let _ = (iku, month);
+        false
     }
 
     /// The latest PK version of a unit (0 when it has no addendum).

@@ -346,3 +346,54 @@ fn k3_plan_shows_the_target_ranges_under_both_rulebooks() {
     assert_ne!(o.status.code(), Some(0));
     assert!(stderr(&o).contains("NOPE"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_realisasi_stays_correctable_after_an_addendum_and_the_correction_is_audited() {
+    let d = demo();
+    // an addendum today (after every month of the 2025 PK)
+    ok(
+        &d,
+        &[
+            "addendum",
+            "DJKN-KW11-01",
+            "--reason",
+            "Target naik",
+            "--set",
+            "4a-N:12=99",
+        ],
+    );
+    // September had realisasi before it: a typo there is still corrected and cleared
+    let out = ok(
+        &d,
+        &[
+            "--lang",
+            "en",
+            "set",
+            "DJKN-KW11-01",
+            "4a-N",
+            "2025-09",
+            "97,5",
+        ],
+    );
+    assert!(out.contains("97.5"), "{out}");
+    ok(&d, &["set", "DJKN-KW11-01", "4a-N", "2025-09", "--clear"]);
+    ok(&d, &["set", "DJKN-KW11-01", "4a-N", "2025-09", "98"]);
+    let log = ok(&d, &["--lang", "en", "log", "--unit", "DJKN-KW11-01"]);
+    assert!(
+        log.contains("97.5"),
+        "old and new value in the audit: {log}"
+    );
+    // the addendum's R10 still freezes the target of a month with realisasi
+    let o = kinerja(
+        &d.store,
+        &[
+            "addendum",
+            "DJKN-KW11-01",
+            "--reason",
+            "x",
+            "--set",
+            "4a-N:9=1",
+        ],
+    );
+    assert_ne!(o.status.code(), Some(0), "{}", stdout(&o));
+}

@@ -208,7 +208,8 @@ KPKNL;1a
                 5,
                 "Oktober 2025 bukan bulan pelaporan IKU KPKNL/2b (periode triwulanan: Maret, Juni, September, Desember)",
             ),
-            (6, "dibekukan oleh addendum (aturan R10)"),
+            // line 6: January, which had realisasi when February's addendum was made, stays
+            // correctable (DOMAIN.md §11: an addendum freezes targets, not realisasi)
             (7, "realisasi: \"abc\" bukan angka yang sah"),
             (8, "realisasi: \"1.234\" bisa berarti 1234 atau 1,234"),
             (9, "dihitung dari unit di bawahnya"),

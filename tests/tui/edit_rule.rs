@@ -106,11 +106,13 @@ const CASES: &[Case] = &[
         target: Some("rolls_up"),
     },
     Case {
+        // a month with realisasi before an addendum: its target is frozen (R10), its realisasi
+        // stays correctable (DOMAIN.md §11)
         name: "frozen month",
         iku: "F",
         month: 1,
         value: "5",
-        realisasi: Some("realisasi_frozen"),
+        realisasi: None,
         target: Some("target_frozen"),
     },
     Case {
