@@ -176,7 +176,7 @@ pub fn check_settable<'a>(
             .collect();
         return Err(CliError::refused(t::NOT_REPORTING_MONTH.fill(&[
             ("iku", &iku.key()),
-            ("period", &iku.reporting_period),
+            ("period", &iku.reporting_period.label()),
             ("months", &months.join(", ")),
         ])));
     }

@@ -268,7 +268,7 @@ pub fn prepare(
                 t::ADD_NOT_REPORTING.fill(&[
                     ("iku", &code),
                     ("unit", &unit),
-                    ("period", &iku.reporting_period),
+                    ("period", &iku.reporting_period.label()),
                     ("month", &month_name(*month)),
                     ("months", &months.join(", ")),
                 ]),

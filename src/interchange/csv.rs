@@ -283,7 +283,7 @@ pub fn parse_realisasi_sheet(
                             err(t::CSV_NOT_REPORTING.fill(&[
                                 ("month", &month_text),
                                 ("iku", &iku_code),
-                                ("period", &iku.reporting_period),
+                                ("period", &iku.reporting_period.label()),
                                 ("months", &months.join(", ")),
                             ]));
                         } else if frozen(ds, iku, m) {

@@ -118,3 +118,4 @@ pub mod domain;
 pub mod interchange;
 pub mod store;
 pub mod tui;
+pub mod vocab;

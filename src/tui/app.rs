@@ -265,7 +265,7 @@ pub struct UiState {
 /// The units whose SS and IKU the first frame of a view can show, or look at for its detail
 /// pane: the roots, the open units and their child units (every row of the tree is one of
 /// these, or an SS or IKU of an open unit), and the units of the open SS and of the selection.
-/// Without a saved view the roots are open, as [`App::new`] opens them. `units` is every unit of
+/// Without a saved view the roots and their child units are open, as [`App::new`] opens them. `units` is every unit of
 /// the year.
 pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTreeSet<String> {
     let roots = units.iter().filter(|u| u.parent.is_none()).map(|u| &u.code);
@@ -278,7 +278,19 @@ pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTr
                 }
             }
         }
-        None => open.extend(roots.clone().cloned()),
+        None => {
+            // as App::new opens them: the roots and their child units
+            open.extend(roots.clone().cloned());
+            for u in units {
+                if u.parent.as_ref().is_some_and(|p| open.contains(p))
+                    && u.parent
+                        .as_ref()
+                        .is_some_and(|p| roots.clone().any(|r| r == p))
+                {
+                    open.insert(u.code.clone());
+                }
+            }
+        }
     }
     let mut out: BTreeSet<String> = roots.cloned().collect();
     for u in units {
@@ -412,9 +424,13 @@ impl App {
                 }
             }
             None => {
-                // units start collapsed below the second level: open the roots only
-                for r in app.ds.roots() {
+                // units start collapsed below the second level: the roots and their child
+                // units are open
+                for r in app.ds.roots().to_vec() {
                     app.open.insert(Node::Unit(r.clone()).id());
+                    for c in app.ds.children(&r) {
+                        app.open.insert(Node::Unit(c.clone()).id());
+                    }
                 }
             }
         }
@@ -524,17 +540,18 @@ impl App {
         }
     }
 
-    /// The children of a node in the tree: child units first, then SS; under an SS its IKU.
+    /// The children of a node in the tree: the unit's own SS first (by perspective, then
+    /// code), then its child units; under an SS its IKU. Codes in natural order.
     pub fn children(&self, node: &Node) -> Vec<Node> {
         match node {
             Node::Unit(u) => {
                 let mut v: Vec<Node> = self
                     .ds
-                    .children(u)
+                    .ss_of(u)
                     .iter()
-                    .map(|c| Node::Unit(c.clone()))
+                    .map(|k| Node::Ss(k.clone()))
                     .collect();
-                v.extend(self.ds.ss_of(u).iter().map(|k| Node::Ss(k.clone())));
+                v.extend(self.ds.children(u).iter().map(|c| Node::Unit(c.clone())));
                 v
             }
             Node::Ss(k) => self
@@ -818,7 +835,7 @@ impl App {
             return Some(t::NOT_REPORTING_MONTH.fill(&[
                 ("month", &mname),
                 ("iku", &iku.code),
-                ("period", &iku.reporting_period.as_str()),
+                ("period", &iku.reporting_period.label()),
             ]));
         }
         None
@@ -914,7 +931,7 @@ impl App {
             return Some(t::NOT_REPORTING_MONTH.fill(&[
                 ("month", &mname),
                 ("iku", &iku.code),
-                ("period", &iku.reporting_period.as_str()),
+                ("period", &iku.reporting_period.label()),
             ]));
         }
         if iku.rolls_up() {

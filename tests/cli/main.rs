@@ -5,6 +5,8 @@ mod support;
 
 mod cli;
 mod cli_judgement;
+mod cli_report_csv;
+mod cli_vocabulary;
 mod demo_scale;
 mod keymap_env;
 mod perf_demo_cli;

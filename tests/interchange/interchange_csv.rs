@@ -196,7 +196,7 @@ KPKNL;1a
             (4, "IKU \"9z\" tidak ada di unit \"KPKNL\""),
             (
                 5,
-                "2025-10 bukan bulan pelaporan IKU 2b (periode quarterly: bulan 3, 6, 9, 12)",
+                "2025-10 bukan bulan pelaporan IKU 2b (periode triwulanan: bulan 3, 6, 9, 12)",
             ),
             (6, "dibekukan (aturan R10)"),
             (7, "realisasi: \"abc\" bukan angka yang sah"),
