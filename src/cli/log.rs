@@ -36,18 +36,17 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
         })
         .map_err(refused)?;
     let locale = ctx.locale(None)?;
-    let mut out = String::new();
     if entries.is_empty() {
-        out.push_str(t::LOG_EMPTY.s());
-        out.push('\n');
+        super::say(t::LOG_EMPTY.s())?;
+        return Ok(());
     }
     for e in entries {
         let value = |v: &Option<String>| match v {
             None => "–".to_string(),
             Some(v) => shown_value(v, locale),
         };
-        out.push_str(&format!(
-            "{}  {:<10} {:<16} {:<18} {}: {} → {}\n",
+        super::say(&format!(
+            "{}  {:<10} {:<16} {:<18} {}: {} → {}",
             local_time(e.at),
             e.user,
             e.source,
@@ -55,9 +54,8 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
             e.what,
             value(&e.old),
             value(&e.new),
-        ));
+        ))?;
     }
-    super::write_stdout(&out);
     Ok(())
 }
 
@@ -76,9 +74,12 @@ pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
 pub fn shown_value(v: &str, locale: crate::interchange::number::Locale) -> String {
     use crate::domain::{Consolidation, Perspective, Polarity, ReportingPeriod};
     let number = |v: &str| match v.parse::<rust_decimal::Decimal>() {
-        Ok(d) if !v.contains(['e', 'E']) => {
-            Some(crate::interchange::number::format_exact(d, locale))
-        }
+        // as written (5.00 stays 5,00), in the locale
+        Ok(d) if !v.contains(['e', 'E']) => Some(crate::interchange::number::format_decimal(
+            d,
+            locale,
+            d.scale(),
+        )),
         _ => None,
     };
     if let Some(n) = number(v) {

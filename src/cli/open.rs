@@ -27,13 +27,17 @@ pub fn seed_if_empty(ctx: &Context, store: &Store) -> Result<bool, CliError> {
 }
 
 pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
-    let store = ctx.open_store()?;
+    let store = if ctx.store_is_default {
+        ctx.create_store()?
+    } else {
+        ctx.open_store()?
+    };
     let mut notice = None;
     if ctx.store_is_default {
         if seed_if_empty(ctx, &store)? {
             let msg = t::SEEDED.fill(&[("store", &store.path().display())]);
             // said on stderr (it stays visible after the TUI's alternate screen) and in the TUI
-            eprintln!("{msg}");
+            super::tell(&msg);
             notice = Some(msg);
         }
     } else if store.is_empty().map_err(refused)? {

@@ -8,5 +8,6 @@ mod cli_judgement;
 mod cli_report_csv;
 mod cli_vocabulary;
 mod demo_scale;
+mod hostile_files;
 mod keymap_env;
 mod perf_demo_cli;

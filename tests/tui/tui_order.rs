@@ -1,11 +1,8 @@
 //! The tree in natural order: under a unit its own SS first (by perspective, then code), then
 //! its child units; codes compare as people read them (SS-2 before SS-10, 1a-N before 10a-N).
 
-use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::*;
-use kinerja::text::Lang;
-use kinerja::tui::app::{App, Node};
-use kinerja::tui::deps::{Keymap, Locale, Theme};
+use kinerja::tui::app::Node;
 
 fn unit(code: &str, parent: Option<&str>) -> Unit {
     Unit {
@@ -65,19 +62,7 @@ fn dataset() -> Dataset {
 
 #[test]
 fn a_units_own_ss_come_first_by_perspective_then_natural_code_then_its_child_units() {
-    let app = App::new(
-        dataset(),
-        Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        "/data/kinerja.db".into(),
-        "budi".into(),
-        None,
-    );
+    let app = crate::support::tui_support::app_from(dataset(), false, false);
     let ids: Vec<String> = app
         .children(&Node::Unit("ROOT".into()))
         .iter()

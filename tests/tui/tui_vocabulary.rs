@@ -4,15 +4,11 @@
 
 use crate::support::vocab_support::english_words;
 
-use kinerja::domain::rulebook::Rulebook;
 use kinerja::interchange::json::import_document;
-use kinerja::interchange::number::Locale;
 use kinerja::text::{Lang, set_thread_lang};
 use kinerja::tui::App;
 use kinerja::tui::action::Action;
 use kinerja::tui::app::Node;
-use kinerja::tui::keymap::Keymap;
-use kinerja::tui::theme::Theme;
 use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
 use ratatui::Terminal;
@@ -33,19 +29,7 @@ fn sample_app() -> App {
         i.data_source = "Sumber contoh".into();
         i.responsible = "Penanggung jawab contoh".into();
     }
-    App::new(
-        ds,
-        Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        "/data/kinerja.db".into(),
-        "budi".into(),
-        None,
-    )
+    crate::support::tui_support::app_from(ds, false, false)
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
@@ -78,7 +62,7 @@ fn every_screen_of_the_sample_speaks_indonesian() {
             for _ in 0..12 {
                 update(&mut app, Action::Left);
                 update(&mut app, Action::StartEdit);
-                seen.push_str(&app.status);
+                seen.push_str(app.status());
                 seen.push('\n');
                 update(&mut app, Action::Cancel);
             }

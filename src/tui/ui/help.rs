@@ -92,16 +92,19 @@ fn two_columns(
     out
 }
 
+/// One row of the key list: the keys of an action, its description, its name.
+type KeyRow = (String, String, String);
+
 /// The lines of the help text for a popup `width` columns wide: the keys of every mode of the
 /// active keymap in aligned columns (keys of one action together), the legend of every mark the
 /// theme draws, and the glossary.
 pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     // one row per action: its keys, its description, its name
-    let mut sections: Vec<(Mode, Vec<(String, String, String)>)> = Vec::new();
+    let mut sections: Vec<(Mode, Vec<KeyRow>)> = Vec::new();
     for mode in Mode::ALL {
         let mut rows: Vec<(String, String, String)> = Vec::new();
-        for kb in app.keymap.bindings(*mode) {
+        for kb in app.keymap().bindings(*mode) {
             let name = kb.action.name().to_string();
             let key = key_label(&kb.text);
             match rows.iter_mut().find(|r| r.2 == name) {
@@ -130,11 +133,14 @@ pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
     } else {
         width.saturating_sub(kw + 4)
     };
-    out.push(Line::styled(t::HELP_KEYS.s().to_string(), app.theme.title));
+    out.push(Line::styled(
+        t::HELP_KEYS.s().to_string(),
+        app.theme().title,
+    ));
     for (mode, rows) in &sections {
         out.push(Line::styled(
             format!("[{}]", mode_title(*mode)),
-            app.theme.title,
+            app.theme().title,
         ));
         for (key, desc, name) in rows {
             let keys = wrap(&key.replace(", ", ",\u{a0}"), kw);
@@ -147,11 +153,11 @@ pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
                     .unwrap_or_default();
                 let d = descs.get(i).cloned().unwrap_or_default();
                 let mut spans = vec![
-                    Span::styled(format!("  {}", pad(&k, kw)), app.theme.header),
+                    Span::styled(format!("  {}", pad(&k, kw)), app.theme().header),
                     Span::raw(format!("  {}", if show_name { pad(&d, dw) } else { d })),
                 ];
                 if show_name && i == 0 {
-                    spans.push(Span::styled(format!("  {name}"), app.theme.dim));
+                    spans.push(Span::styled(format!("  {name}"), app.theme().dim));
                 }
                 out.push(Line::from(spans));
             }
@@ -160,9 +166,9 @@ pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
     }
     out.push(Line::styled(
         t::HELP_LEGEND.s().to_string(),
-        app.theme.title,
+        app.theme().title,
     ));
-    let legend = app.theme.legend();
+    let legend = app.theme().legend();
     let mw = legend
         .iter()
         .map(|(m, _)| m.chars().count())
@@ -170,7 +176,7 @@ pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
         .unwrap_or(1);
     for (mark, meaning) in legend {
         out.extend(two_columns(
-            Span::styled(mark, app.theme.header),
+            Span::styled(mark, app.theme().header),
             mw,
             meaning.s(),
             width,
@@ -180,7 +186,7 @@ pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(Line::styled(
         t::HELP_GLOSSARY.s().to_string(),
-        app.theme.title,
+        app.theme().title,
     ));
     let gw = crate::text::vocab::GLOSSARY
         .iter()
@@ -190,7 +196,7 @@ pub fn lines_for(app: &App, width: usize) -> Vec<Line<'static>> {
         .min(width / 3);
     for e in crate::text::vocab::GLOSSARY {
         out.extend(two_columns(
-            Span::styled(e.term.s().to_string(), app.theme.header),
+            Span::styled(e.term.s().to_string(), app.theme().header),
             gw,
             e.meaning.s(),
             width,
@@ -217,16 +223,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let h = popup.height;
     let lines = lines_for(app, popup.width.saturating_sub(2) as usize);
     let max_scroll = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
-    app.help_scroll = app.help_scroll.min(max_scroll);
-    let more = app.help_scroll < max_scroll;
-    let title = t::HELP_TITLE.fill(&[("keymap", &app.keymap_name)]);
+    app.clamp_help_scroll(max_scroll);
+    let more = app.help_scroll() < max_scroll;
+    let title = t::HELP_TITLE.fill(&[("keymap", &app.keymap_name())]);
     let mut b = block(app, title);
     if more {
-        b = b.title_bottom(Line::styled(t::HELP_MORE.s(), app.theme.dim).right_aligned());
+        b = b.title_bottom(Line::styled(t::HELP_MORE.s(), app.theme().dim).right_aligned());
     }
     frame.render_widget(Clear, popup);
     frame.render_widget(
-        Paragraph::new(lines).scroll((app.help_scroll, 0)).block(b),
+        Paragraph::new(lines)
+            .scroll((app.help_scroll(), 0))
+            .block(b),
         popup,
     );
 }
