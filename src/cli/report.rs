@@ -8,10 +8,11 @@ use serde_json::{Value, json};
 use super::{CliError, CliResult, Context, parse_year_month, refused};
 use crate::domain::k3::{K3Breakdown, K3Method, k3_breakdown};
 use crate::domain::rulebook::Rulebook;
-use crate::domain::score::{UnitScore, latest_period, round_to, round2, score_unit};
+use crate::domain::score::{Missing, UnitScore, default_period, round_to, round2, score_unit};
 use crate::domain::{Dataset, Decimal, natural_cmp};
 use crate::interchange::number::{Locale, format_decimal, format_exact};
 use crate::text::cli as t;
+use crate::text::domain::completeness::{self, marked};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -26,7 +27,7 @@ pub struct ReportArgs {
     /// Hanya unit ini / only this unit
     #[arg(long, value_name = "CODE")]
     pub unit: Option<String>,
-    /// Periode s.d. bulan / up to and including this month [default: latest month with realisasi]
+    /// Periode s.d. bulan / up to and including this month [default: the latest complete month]
     #[arg(long, value_name = "YYYY-MM")]
     pub period: Option<String>,
     /// Bentuk keluaran / output format
@@ -73,7 +74,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
         }
         None => {
             let (ds, rb) = ctx.load(&store)?;
-            let period = latest_period(&ds).unwrap_or(12);
+            let period = default_period(&ds).unwrap_or(12);
             (ds, rb, period)
         }
     };
@@ -172,15 +173,19 @@ pub fn unit_json(r: &UnitReport) -> Value {
         "rulebook": r.rb.name,
         "nko": r2(s.nko),
         "predikat": s.predikat,
+        "complete": s.complete(),
+        "missing": missing_json(&s.missing),
         "perspectives": s.perspectives.iter().map(|p| json!({
             "perspective": p.perspective.as_str(),
             "weight": p.weight.normalize().to_string(),
             "value": r2(p.value),
+            "complete": p.missing.is_empty(),
         })).collect::<Vec<_>>(),
         "ss": ss_in_order(s).into_iter().map(|x| json!({
             "code": x.code,
             "perspective": x.perspective.as_str(),
             "value": r2(x.value),
+            "complete": x.missing.is_empty(),
         })).collect::<Vec<_>>(),
         "iku": iku_in_order(s).into_iter().map(|i| json!({
             "code": i.code,
@@ -192,6 +197,23 @@ pub fn unit_json(r: &UnitReport) -> Value {
         })).collect::<Vec<_>>(),
         "k3": k3_json(&r.k3),
     })
+}
+
+/// `[{"unit", "iku", "month"}]`: the realisasi a number waits for (§11).
+fn missing_json(m: &[Missing]) -> Value {
+    Value::Array(
+        m.iter()
+            .map(|m| json!({"unit": m.unit, "iku": m.iku, "month": m.month}))
+            .collect(),
+    )
+}
+
+/// `UNIT/IKU/MM;…` for a CSV cell.
+fn missing_csv(m: &[Missing]) -> String {
+    m.iter()
+        .map(|m| format!("{}/{}/{:02}", m.unit, m.iku, m.month))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A decimal rounded half away from zero to exactly `places` places, as a string.
@@ -277,6 +299,8 @@ fn compare(
                     "rulebook": r.rb.name,
                     "nko": r2(r.score.nko),
                     "predikat": r.score.predikat,
+                    "complete": r.score.complete(),
+                    "missing": missing_json(&r.score.missing),
                     "k3_index": fixed(r.k3.index, 4),
                     "nko_k3": fixed(r.k3.nko_k3, 2),
                 })
@@ -311,6 +335,8 @@ fn compare(
                     &t::COL_PREDIKAT,
                     &t::COL_K3_INDEX,
                     &t::COL_NKO_K3,
+                    &t::CSV_COMPLETE,
+                    &t::CSV_MISSING,
                 ]
                 .iter()
                 .map(|m| m.s().to_string())
@@ -326,6 +352,8 @@ fn compare(
                         r.score.predikat.clone().unwrap_or_default(),
                         num4(r.k3.index),
                         num2(r.k3.nko_k3),
+                        yes_no(r.score.complete()),
+                        missing_csv(&r.score.missing),
                     ]);
                 }
             }
@@ -347,10 +375,10 @@ fn compare(
                 .map(|(u, pair)| {
                     let mut row = vec![u.clone()];
                     for r in pair {
-                        row.push(num2(r.score.nko));
+                        row.push(marked(num2(r.score.nko), &r.score.missing));
                         row.push(r.score.predikat.clone().unwrap_or_else(dash));
                         row.push(num4(r.k3.index));
-                        row.push(num2(r.k3.nko_k3));
+                        row.push(marked(num2(r.k3.nko_k3), &r.score.missing));
                     }
                     row
                 })
@@ -367,6 +395,11 @@ fn compare(
                 format!("{title}\n\n")
             };
             out.push_str(&render_table(&head, &body, md, &right));
+            let missing = Missing::union(rows.iter().map(|(_, [a, _])| a.score.missing.as_slice()));
+            if !missing.is_empty() {
+                out.push('\n');
+                out.push_str(&incomplete_note(&missing, md));
+            }
             Ok(out)
         }
     }
@@ -392,6 +425,11 @@ pub fn locale_csv(locale: Locale, rows: &[Vec<String>]) -> Result<String, CliErr
     Ok(out)
 }
 
+/// "ya"/"tidak" for the completeness column.
+fn yes_no(b: bool) -> String {
+    if b { t::CSV_YES.s() } else { t::CSV_NO.s() }.to_string()
+}
+
 /// `report --format csv`: one row per IKU (one per unit without IKU), named, with the numbers
 /// rounded as the table shows them, in the locale, words in the UI language.
 fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError> {
@@ -413,6 +451,8 @@ fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError
             &t::COL_REALISASI,
             &t::COL_CAPAIAN,
             &t::COL_STATUS,
+            &t::CSV_COMPLETE,
+            &t::CSV_MISSING,
         ]
         .iter()
         .map(|m| m.s().to_string())
@@ -433,9 +473,11 @@ fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError
             num2(s.nko),
             s.predikat.clone().unwrap_or_default(),
         ];
+        let tail = [yes_no(s.complete()), missing_csv(&s.missing)];
         if s.iku.is_empty() {
             let mut row = head.clone();
             row.resize(16, String::new());
+            row.extend(tail.clone());
             rows.push(row);
         }
         for i in iku_in_order(s) {
@@ -454,6 +496,7 @@ fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError
                 num2(i.capaian),
                 i.status.map(|s| s.label().to_string()).unwrap_or_default(),
             ]);
+            row.extend(tail.clone());
             rows.push(row);
         }
     }
@@ -516,6 +559,16 @@ pub fn render_table(head: &[String], rows: &[Vec<String>], md: bool, right: &[bo
     out
 }
 
+/// The note under an incomplete number: what it waits for (at most ten entries).
+fn incomplete_note(missing: &[Missing], md: bool) -> String {
+    let note = completeness::NOTE.fill(&[("missing", &completeness::list(missing, 10))]);
+    if md {
+        format!("\\{note}\n")
+    } else {
+        format!("{note}\n")
+    }
+}
+
 fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
     let u = &r.ds.units[&r.score.unit];
     let s = &r.score;
@@ -533,11 +586,15 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
     let summary = t::REPORT_SUMMARY.fill(&[
         ("period", &period_label(r.ds.year, s.period)),
         ("rulebook", &r.rb.name),
-        ("nko", &num2(s.nko)),
+        ("nko", &marked(num2(s.nko), &s.missing)),
         ("predikat", &s.predikat.clone().unwrap_or_else(dash)),
     ]);
     out.push_str(&summary);
-    out.push_str("\n\n");
+    out.push('\n');
+    if !s.complete() {
+        out.push_str(&incomplete_note(&s.missing, md));
+    }
+    out.push('\n');
     if !s.perspectives.is_empty() {
         let head = vec![
             t::COL_PERSPECTIVE.s().to_string(),
@@ -551,7 +608,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
                 vec![
                     p.perspective.label().to_string(),
                     numx(Some(p.weight)),
-                    num2(p.value),
+                    marked(num2(p.value), &p.missing),
                 ]
             })
             .collect();
@@ -577,7 +634,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
                     x.code.clone(),
                     x.perspective.label().to_string(),
                     name,
-                    num2(x.value),
+                    marked(num2(x.value), &x.missing),
                 ]
             })
             .collect();

@@ -144,6 +144,10 @@ pub const CSV_SS: Msg = msg!("SS", "SS");
 pub const CSV_SS_NAME: Msg = msg!("Nama SS", "SS name");
 pub const CSV_IKU: Msg = msg!("IKU", "IKU");
 pub const CSV_IKU_NAME: Msg = msg!("Nama IKU", "IKU name");
+pub const CSV_COMPLETE: Msg = msg!("Lengkap", "Complete");
+pub const CSV_MISSING: Msg = msg!("Belum ada", "Missing");
+pub const CSV_YES: Msg = msg!("ya", "yes");
+pub const CSV_NO: Msg = msg!("tidak", "no");
 pub const SUMMARY_TITLE: Msg = msg!(
     "Toko data {store}: PK {year}, rulebook {rulebook}, {units} unit, {iku} IKU, s.d. {period}.",
     "Store {store}: PK {year}, rulebook {rulebook}, {units} units, {iku} IKU, up to {period}."

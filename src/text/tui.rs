@@ -158,8 +158,8 @@ pub const LEGEND_HELD: Msg = msg!(
     "selected, the detail follows after a pause"
 );
 pub const LEGEND_STAR: Msg = msg!(
-    "bulan beku (grid) · IKU yang poinnya dibatasi kuota (K3)",
-    "frozen month (grid) · IKU capped by the quota (K3)"
+    "bulan beku (grid) · IKU yang poinnya dibatasi kuota (K3) · sesudah angka: belum lengkap, ada realisasi yang belum diisi",
+    "frozen month (grid) · IKU capped by the quota (K3) · after a number: incomplete, some realisasi is missing"
 );
 pub const LEGEND_PLUS: Msg = msg!(
     "target diubah addendum, belum diajukan",

@@ -226,7 +226,7 @@ impl Theme {
             (self.tree_closed.trim_end(), t::LEGEND_CLOSED),
             (self.selection_symbol.trim_end(), t::LEGEND_SELECTED),
             (self.selection_symbol_held.trim_end(), t::LEGEND_HELD),
-            ("*", t::LEGEND_STAR),
+            (crate::text::domain::completeness::MARK, t::LEGEND_STAR),
             ("+", t::LEGEND_PLUS),
             (&tag, t::LEGEND_TAG),
             ("…", t::LEGEND_MORE),

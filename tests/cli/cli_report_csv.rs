@@ -44,14 +44,14 @@ fn the_indonesian_csv_report_has_the_exact_bytes_a_spreadsheet_reads() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status"
+        "Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status;Lengkap;Belum ada"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "DJKN;Direktorat Jenderal Kekayaan Negara;UPK One;2025-09;kmk-300-2022;99,67;Baik;Pemangku Kepentingan;SS-1;Optimalnya penerimaan negara dari pengelolaan kekayaan negara;1a-N;Pokok lelang;25.800;25.680,3;99,54;kuning"
+        "DJKN;Direktorat Jenderal Kekayaan Negara;UPK One;2025-09;kmk-300-2022;99,67;Baik;Pemangku Kepentingan;SS-1;Optimalnya penerimaan negara dari pengelolaan kekayaan negara;1a-N;Pokok lelang;25.800;25.680,3;99,54;kuning;ya;"
     );
     assert!(
-        text.contains(";4b-N;Jumlah BKPN yang diselesaikan;1.800;1.390;77,22;merah\n"),
+        text.contains(";4b-N;Jumlah BKPN yang diselesaikan;1.800;1.390;77,22;merah;"),
         "{text}"
     );
     // read back as a spreadsheet in an Indonesian locale would: every number is a number
@@ -65,7 +65,7 @@ fn the_indonesian_csv_report_has_the_exact_bytes_a_spreadsheet_reads() {
     let mut codes = Vec::new();
     for rec in r.records() {
         let rec = rec.unwrap();
-        assert_eq!(rec.len(), 16);
+        assert_eq!(rec.len(), 18);
         for c in [nko, target, real, cap] {
             let v = &rec[c];
             if v.is_empty() {
@@ -104,7 +104,7 @@ fn the_english_csv_report_uses_commas_and_decimal_points() {
         "{s}"
     );
     assert!(
-        s.contains(",1a-N,Pokok lelang,\"25,800\",\"25,680.3\",99.54,yellow\n"),
+        s.contains(",1a-N,Pokok lelang,\"25,800\",\"25,680.3\",99.54,yellow,"),
         "{s}"
     );
 }
