@@ -4,6 +4,7 @@ pub mod addendum;
 pub mod k3;
 pub mod model;
 pub mod period;
+pub mod quarters;
 pub mod rulebook;
 pub mod rules;
 pub mod score;

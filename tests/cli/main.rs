@@ -8,4 +8,5 @@ mod cli_judgement;
 mod demo_scale;
 mod hostile_files;
 mod keymap_env;
+mod laporan;
 mod perf_demo_cli;
