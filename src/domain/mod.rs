@@ -1,6 +1,7 @@
 //! Pure business logic: no I/O, no terminal, no storage.
 
 pub mod addendum;
+pub mod bounds;
 pub mod k3;
 pub mod model;
 pub mod period;

@@ -5,6 +5,7 @@ mod support;
 
 mod cli;
 mod cli_judgement;
+mod cli_numbers;
 mod demo_scale;
 mod hostile_files;
 mod keymap_env;
