@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{CliError, CliResult, Context, parse_year_month, read_text_file, refused};
+use crate::domain::edit::{Refusal, realisasi_change};
 use crate::domain::{CodeRef, Dataset, Decimal, Iku};
 use crate::interchange::csv as sheet;
 use crate::interchange::number::{format_exact, parse_decimal};
@@ -16,11 +17,14 @@ pub const MAX_SHEET_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
 
 #[derive(Args, Debug)]
 pub struct ImportRealisasiArgs {
-    /// Lembar CSV: unit,iku,month,realisasi
+    /// Lembar CSV atau buku kerja .xlsx: unit,iku,month,realisasi
     pub file: PathBuf,
     /// Format angka / number format: id (1.234,5) | en (1,234.5)
     #[arg(long, value_name = "id|en")]
     pub locale: Option<String>,
+    /// Lembar buku kerja .xlsx [default: yang pertama] / the workbook's sheet [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -42,17 +46,25 @@ pub struct SetArgs {
     pub locale: Option<String>,
 }
 
-/// Frozen-month check shared by the sheet import and `set` (R10).
-fn frozen(ds: &Dataset, iku: &Iku, month: u8) -> bool {
-    ds.realisasi_frozen(iku, month)
-}
-
 pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
     let locale = match &a.locale {
         Some(l) => Some(ctx.locale(Some(l))?),
         None => None,
     };
-    let text = read_text_file(&a.file, MAX_SHEET_BYTES)?;
+    let workbook = super::realisasi_xlsx::is_workbook(&a.file);
+    if a.sheet.is_some() && !workbook {
+        return Err(CliError::usage(
+            super::realisasi_xlsx::sheet_needs_workbook(&a.file),
+        ));
+    }
+    let (text, bytes) = if workbook {
+        (
+            String::new(),
+            super::realisasi_xlsx::read(&a.file, MAX_SHEET_BYTES)?,
+        )
+    } else {
+        (read_text_file(&a.file, MAX_SHEET_BYTES)?, Vec::new())
+    };
     let store = ctx.open_store()?;
     let years = store.years().map_err(refused)?;
     let datasets: Vec<Dataset> = years
@@ -61,14 +73,23 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
         .collect::<Result<_, _>>()
         .map_err(refused)?;
     let refs: Vec<&Dataset> = datasets.iter().collect();
-    let rows = sheet::parse_realisasi_sheet(&text, locale, &refs, &frozen).map_err(|errors| {
-        let mut msg = t::SHEET_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
-        for e in &errors {
-            msg.push_str("\n  ");
-            msg.push_str(&e.to_string());
-        }
-        CliError::refused(msg)
-    })?;
+    let rows = if workbook {
+        let locale = match locale {
+            Some(l) => l,
+            None => ctx.locale(None)?,
+        };
+        super::realisasi_xlsx::parse(&bytes, a, locale, &refs)?
+    } else {
+        sheet::parse_realisasi_sheet(&text, locale, &refs).map_err(|errors| {
+            let mut msg =
+                t::SHEET_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
+            for e in &errors {
+                msg.push_str("\n  ");
+                msg.push_str(&e.to_string());
+            }
+            CliError::refused(msg)
+        })?
+    };
     if rows.is_empty() {
         super::say(&t::SHEET_NO_ROWS.fill(&[("file", &a.file.display())]))?;
         return Ok(());
@@ -111,7 +132,13 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         .ok_or_else(|| CliError::usage(t::BAD_MONTH.fill(&[("month", &a.month)])))?;
     let value: Option<Decimal> = match (&a.value, a.clear) {
         (_, true) => None,
-        (Some(v), false) => Some(parse_decimal(v, locale).map_err(refused)?),
+        (Some(v), false) => Some(parse_decimal(v, locale).map_err(|e| {
+            let why = Refusal::BadNumber {
+                text: v.clone(),
+                detail: e.to_string(),
+            };
+            CliError::refused(crate::text::reason::refusal(&why))
+        })?),
         (None, false) => return Err(CliError::usage(t::SET_NEEDS_VALUE.s())),
     };
     let store = ctx.open_store()?;
@@ -142,47 +169,14 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
     Ok(())
 }
 
-/// Checks that a realisasi of `unit`/`iku` in `month` may be set; returns the IKU.
+/// Checks that a realisasi of `unit`/`iku` in `month` may be set (the edit rule of
+/// `domain::edit`); returns the IKU.
 pub fn check_settable<'a>(
     ds: &'a Dataset,
     unit: &str,
     code: &str,
     month: u8,
 ) -> Result<&'a Iku, CliError> {
-    if !ds.units.contains_key(unit) {
-        return Err(CliError::refused(
-            t::UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &ds.year)]),
-        ));
-    }
-    let iku = ds.iku.get(&CodeRef::new(unit, code)).ok_or_else(|| {
-        CliError::refused(t::UNKNOWN_IKU.fill(&[
-            ("unit", &unit),
-            ("iku", &code),
-            ("year", &ds.year),
-        ]))
-    })?;
-    if !iku.reporting_period.is_reporting_month(month) {
-        let months: Vec<String> = iku
-            .reporting_period
-            .months()
-            .iter()
-            .map(|m| format!("{}-{m:02}", ds.year))
-            .collect();
-        return Err(CliError::refused(t::NOT_REPORTING_MONTH.fill(&[
-            ("iku", &iku.key()),
-            ("period", &iku.reporting_period),
-            ("months", &months.join(", ")),
-        ])));
-    }
-    if iku.rolls_up() && !ds.cascaded_from(&iku.key()).is_empty() {
-        return Err(CliError::refused(
-            t::ROLLUP_NOT_SETTABLE.fill(&[("iku", &iku.key())]),
-        ));
-    }
-    if ds.realisasi_frozen(iku, month) {
-        return Err(CliError::refused(
-            t::MONTH_FROZEN.fill(&[("iku", &iku.key()), ("month", &month)]),
-        ));
-    }
-    Ok(iku)
+    realisasi_change(ds, unit, code, month)
+        .map_err(|r| CliError::refused(crate::text::reason::refusal(&r)))
 }

@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::read::*;
+use crate::domain::change::Field;
 use super::schema::*;
 use super::stream::Draft;
 use super::*;
@@ -15,7 +16,7 @@ pub(super) struct AddendumRead {
     pub(super) unit: Option<String>,
     pub(super) version: Option<u32>,
     /// Per change: its path, `iku` and `field` when they parsed.
-    pub(super) changes: Vec<(String, Option<String>, Option<String>)>,
+    pub(super) changes: Vec<(String, Option<String>, Option<Field>)>,
     pub(super) value: Addendum,
 }
 
@@ -64,7 +65,7 @@ pub(super) fn read_addendum(errs: &mut Errs, f: &Fields) -> AddendumRead {
 pub(super) fn read_change(
     errs: &mut Errs,
     f: &Fields,
-) -> (AddendumChange, Option<String>, Option<String>) {
+) -> (AddendumChange, Option<String>, Option<Field>) {
     f.unknown(errs, CHANGE_FIELDS);
     let iku = f.req(errs, "iku", rd_code);
     let field = f.req(errs, "field", rd_string);
@@ -77,8 +78,8 @@ pub(super) fn read_change(
     if let Some(name) = &field {
         let fp = f.at("field");
         let mp = f.at("month");
-        match name.as_str() {
-            CHANGE_TARGETS | CHANGE_REALISASI => {
+        match Field::parse(name) {
+            Some(fd) if fd.is_monthly() => {
                 if month == Some(0) {
                     push(
                         errs,
@@ -86,9 +87,9 @@ pub(super) fn read_change(
                         t::JSON_CHANGE_MONTH_VALUE.fill(&[("field", name)]),
                     );
                 }
-                field_ok = Some(name.clone());
+                field_ok = Some(fd);
             }
-            CHANGE_ADD_IKU | CHANGE_REMOVE_IKU => {
+            Some(fd) => {
                 if month.is_some_and(|m| m != 0) {
                     push(
                         errs,
@@ -103,17 +104,17 @@ pub(super) fn read_change(
                         t::JSON_CHANGE_NO_VALUES.fill(&[("field", name)]),
                     );
                 }
-                field_ok = Some(name.clone());
+                field_ok = Some(fd);
             }
-            other => {
-                let shown: String = other.chars().take(40).collect();
+            None => {
+                let shown: String = name.chars().take(40).collect();
                 push(errs, &fp, t::JSON_CHANGE_FIELD.fill(&[("value", &shown)]));
             }
         }
     }
     let change = AddendumChange {
         iku: iku.clone().unwrap_or_default(),
-        field: field.unwrap_or_default(),
+        field: field_ok.unwrap_or(Field::Targets),
         month: month.unwrap_or(0),
         old,
         new,
@@ -131,7 +132,7 @@ pub(super) fn check_addenda(
     for a in addenda {
         let Some(u) = &a.unit else { continue };
         for (_, code, field) in &a.changes {
-            if let (Some(code), Some(CHANGE_REMOVE_IKU)) = (code, field.as_deref()) {
+            if let (Some(code), Some(Field::RemoveIku)) = (code, field) {
                 removed.insert(CodeRef::new(u, code));
             }
         }

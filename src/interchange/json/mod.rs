@@ -65,7 +65,6 @@ use super::MAX_INPUT_BYTES;
 use super::number::parse_canonical;
 use crate::text::interchange as t;
 
-pub use schema::{CHANGE_ADD_IKU, CHANGE_REALISASI, CHANGE_REMOVE_IKU, CHANGE_TARGETS};
 pub use stream::import_document;
 pub use write::export_document;
 

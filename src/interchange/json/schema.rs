@@ -52,8 +52,3 @@ pub(super) const CASCADE_FIELDS: &[&str] = &["from", "method", "kind"];
 pub(super) const ADDENDUM_FIELDS: &[&str] = &["unit", "version", "date", "reason", "changes"];
 pub(super) const CHANGE_FIELDS: &[&str] = &["iku", "field", "month", "old", "new"];
 
-/// The `field` values of an addendum change.
-pub const CHANGE_TARGETS: &str = "targets";
-pub const CHANGE_REALISASI: &str = "realisasi";
-pub const CHANGE_ADD_IKU: &str = "add_iku";
-pub const CHANGE_REMOVE_IKU: &str = "remove_iku";

@@ -218,7 +218,7 @@ pub(super) fn addendum_value(a: &Addendum) -> Value {
         .map(|c| {
             let mut cm = Map::new();
             cm.insert("iku".into(), c.iku.clone().into());
-            cm.insert("field".into(), c.field.clone().into());
+            cm.insert("field".into(), c.field.as_str().into());
             cm.insert("month".into(), c.month.into());
             cm.insert("old".into(), opt_dec_value(c.old));
             cm.insert("new".into(), opt_dec_value(c.new));
