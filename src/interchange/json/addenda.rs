@@ -5,10 +5,10 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::read::*;
-use crate::domain::change::Field;
 use super::schema::*;
 use super::stream::Draft;
 use super::*;
+use crate::domain::change::Field;
 use crate::domain::model::*;
 use crate::text::interchange as t;
 

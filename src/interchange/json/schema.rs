@@ -51,4 +51,3 @@ pub(super) const REF_FIELDS: &[&str] = &["unit", "code"];
 pub(super) const CASCADE_FIELDS: &[&str] = &["from", "method", "kind"];
 pub(super) const ADDENDUM_FIELDS: &[&str] = &["unit", "version", "date", "reason", "changes"];
 pub(super) const CHANGE_FIELDS: &[&str] = &["iku", "field", "month", "old", "new"];
-
