@@ -241,7 +241,7 @@ pub(super) fn number_decimal(n: &Number) -> Option<Decimal> {
     }
 }
 
-/// A decimal within the bounds of a stored value (`domain::bounds`, DOMAIN.md §4).
+/// A decimal within the bounds of a stored value (`domain::bounds`, `domain` §4).
 pub(super) fn rd_dec(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> {
     let d = rd_dec_unbounded(errs, path, v)?;
     match crate::domain::bounds::check(d) {
