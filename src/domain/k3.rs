@@ -20,6 +20,7 @@ use super::period::annual_target;
 pub use super::rulebook::K3Method;
 use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
 use crate::text::domain::{k3 as t, num};
+use crate::text::vocab::validity_control;
 
 /// K3 of one IKU.
 ///
@@ -146,7 +147,7 @@ pub fn valid_cell(rb: &Rulebook, iku: &Iku) -> bool {
 
 /// The entry of an IKU left out of the index for its invalid cell.
 fn left_out_entry(iku: &Iku) -> IkuK3 {
-    let vc = vc_key(iku.validity, iku.control);
+    let vc = validity_control(iku.validity, iku.control);
     IkuK3 {
         code: iku.code.clone(),
         iku_points: Decimal::ZERO,
@@ -208,6 +209,12 @@ pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal
                 b.iku.push(left_out_entry(i));
             }
         }
+    }
+    // computed in code order (the quota's ties), shown in natural code order
+    let natural = |a: &String, c: &String| super::model::natural_cmp(a, c);
+    b.iku.sort_by(|x, y| natural(&x.code, &y.code));
+    if let Some(q) = &mut b.quota {
+        q.capped.sort_by(natural);
     }
     b
 }
@@ -342,14 +349,18 @@ fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, String) {
         };
     }
     let vc = vc_key(iku.validity, iku.control);
+    let shown = validity_control(iku.validity, iku.control);
     match p.cascaded.get(&vc) {
-        Some(v) => (v.0, t::IKU_CASCADED.fill(&[("vc", &vc), ("p", &pts(v.0))])),
+        Some(v) => (
+            v.0,
+            t::IKU_CASCADED.fill(&[("vc", &shown), ("p", &pts(v.0))]),
+        ),
         // exact-high / activity-low: invalid, reported by R04; counted as not cascaded.
         None => {
             let v = p.not_cascaded.0;
             (
                 v,
-                t::IKU_CASCADED_INVALID.fill(&[("vc", &vc), ("p", &pts(v))]),
+                t::IKU_CASCADED_INVALID.fill(&[("vc", &shown), ("p", &pts(v))]),
             )
         }
     }
@@ -555,11 +566,12 @@ fn mult(d: Decimal) -> String {
 fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K3Breakdown) {
     for iku in ikus {
         let vc = vc_key(iku.validity, iku.control);
+        let shown = validity_control(iku.validity, iku.control);
         let (im, iku_reason) = match m.iku.get(&vc) {
-            Some(v) => (v.0, t::M_IKU.fill(&[("vc", &vc), ("m", &mult(v.0))])),
+            Some(v) => (v.0, t::M_IKU.fill(&[("vc", &shown), ("m", &mult(v.0))])),
             None => (
                 m.unknown.0,
-                t::M_IKU_INVALID.fill(&[("vc", &vc), ("m", &mult(m.unknown.0))]),
+                t::M_IKU_INVALID.fill(&[("vc", &shown), ("m", &mult(m.unknown.0))]),
             ),
         };
         let (tm, mut target_reason, warning) = target_multiplier_of(ds, m, iku);
@@ -1184,7 +1196,7 @@ mod tests {
         if lang() == Lang::Id {
             assert_eq!(
                 b.iku[1].iku_reason,
-                "diturunkan, proxy-moderate: 14 poin, dihitung 11 (kuota 0 %)"
+                "diturunkan, proksi × sedang: 14 poin, dihitung 11 (kuota 0 %)"
             );
             assert_eq!(
                 b.iku[0].target_reason,
@@ -1239,7 +1251,11 @@ mod tests {
             let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
             let k = one(&ds, &rb300(), "U1", "A");
             assert_eq!(k.iku_points_raw, d(want), "{v}-{c}");
-            assert!(k.iku_reason.contains(&vc_key(v, c)), "{}", k.iku_reason);
+            assert!(
+                k.iku_reason.contains(&validity_control(v, c)),
+                "{}",
+                k.iku_reason
+            );
             assert!(k.warning.is_none());
             assert!(!k.left_out);
         }
@@ -1251,7 +1267,7 @@ mod tests {
             let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
             let b = k3_breakdown(&ds, &rb300(), "U1", Some(d("100")));
             assert!(b.iku[0].left_out, "{v}-{c}");
-            assert!(b.iku[0].iku_reason.contains(&vc_key(v, c)));
+            assert!(b.iku[0].iku_reason.contains(&validity_control(v, c)));
             assert!(b.iku[0].warning.is_none(), "R04 reports it, not K3");
             assert_eq!((b.iku_part, b.index), (None, None), "nothing else to count");
         }
@@ -1830,7 +1846,11 @@ mod tests {
         let br = k3_breakdown(&ds(vec![a, b]), &rb127(), "U3", Some(d("100")));
         assert_eq!(br.iku.len(), 2);
         assert!(br.iku[1].left_out && br.iku[1].k3.is_none());
-        assert!(br.iku[1].iku_reason.contains("exact-high"));
+        assert!(
+            br.iku[1]
+                .iku_reason
+                .contains(&validity_control(Validity::Exact, Control::High))
+        );
         assert_eq!(br.index, Some(d("1.1")), "no placeholder enters the index");
         assert_eq!(br.nko_k3, Some(d("110")));
     }
