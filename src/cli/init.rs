@@ -30,6 +30,7 @@ impl Command {
                     | Command::ImportRealisasi(_)
                     | Command::Set(_)
                     | Command::Addendum(_)
+                    | Command::Access(_)
             )
         )
     }
@@ -98,7 +99,7 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     let shown = path.display();
     let existed = path.join("db").exists();
     let Some(group) = &a.group else {
-        let store = ctx.open_store()?;
+        let store = ctx.open_local_store()?;
         drop(store);
         let m = if existed {
             &t::INIT_EXISTS
@@ -120,7 +121,7 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     };
     if existed {
         // A store in use by another process is refused here, before anything changes.
-        drop(ctx.open_store()?);
+        drop(ctx.open_local_store()?);
     } else {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(fail)?;
@@ -138,7 +139,7 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
         let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o700));
         return Err(fail(e));
     }
-    let store = ctx.open_store()?;
+    let store = ctx.open_local_store()?;
     share_tree(path, gid).map_err(fail)?;
     store.flush().map_err(refused)?;
     drop(store);

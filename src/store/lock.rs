@@ -51,12 +51,32 @@ fn uid() -> u32 {
 
 /// Name and home directory of the effective user from the password database.
 fn passwd_entry() -> Option<(String, String)> {
+    passwd_entry_of(uid())
+}
+
+/// The name of the user `uid` in the password database (`uid N` when it has none): how the
+/// store server names the OS user of a client it learned from the socket.
+pub fn user_name_of(uid: u32) -> String {
+    passwd_entry_of(uid)
+        .map(|(n, _)| n)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| format!("uid {uid}"))
+}
+
+/// The name of this process's effective user in the password database: who a store server
+/// names in the audit trail for this process (whatever `$USER` says).
+pub fn os_user() -> String {
+    user_name_of(uid())
+}
+
+/// Name and home directory of `uid` from the password database.
+fn passwd_entry_of(uid: u32) -> Option<(String, String)> {
     let mut buf = vec![0 as libc::c_char; 16 * 1024];
     let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
     let mut result: *mut libc::passwd = std::ptr::null_mut();
     // SAFETY: all pointers point to live, correctly sized storage; getpwuid_r writes only into
     // `pwd` and `buf` and sets `result` to `&mut pwd` or null.
-    let rc = unsafe { libc::getpwuid_r(uid(), &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
+    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
     if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
         return None;
     }

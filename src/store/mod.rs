@@ -7,6 +7,7 @@
 //! flushed to disk before the call returns. One `Store` per process: sled's file lock keeps other
 //! processes out, and [`lock`] records who holds it so a second opener gets a clear sentence.
 
+mod api;
 pub mod codec;
 pub mod keys;
 pub mod lock;
@@ -29,9 +30,11 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Addendum, CodeRef, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
+pub use api::{Seen, StoreApi, stale_sentence};
 pub use lock::{Actor, LockHolder};
-pub use partial::{Rollup, YearSummary};
+pub use partial::{PartialYear, Rollup, YearSummary};
 pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
+pub use snapshot::{decode_year, encode_year};
 pub use verify::Problem;
 
 /// Schema of the store as a whole (tree layout and key format), kept in `meta/schema`.
@@ -79,6 +82,16 @@ pub enum StoreError {
     },
     /// An internal error of the storage engine.
     Engine(String),
+    /// A cell changed since its author saw it: the sentence names who changed it, when, and
+    /// the value now (`value`), which the editor shows.
+    Stale {
+        message: String,
+        iku: CodeRef,
+        month: u8,
+        value: Option<Decimal>,
+    },
+    /// The store server refused or could not answer (the sentence, in the user's language).
+    Remote(String),
 }
 
 impl fmt::Display for StoreError {
@@ -100,6 +113,7 @@ impl fmt::Display for StoreError {
                 ("known", known),
             ]),
             StoreError::Engine(e) => t::ENGINE.fill(&[("error", e)]),
+            StoreError::Stale { message, .. } | StoreError::Remote(message) => message.clone(),
         };
         f.write_str(&s)
     }
@@ -160,19 +174,22 @@ fn io_at(path: &Path, e: std::io::Error) -> StoreError {
 
 /// One change of a change set given to [`Store::apply`].
 // `PutIku(Iku)` is large, but change sets are short and the shape is the agreed API.
+// Serialised only on the store server's wire (never stored).
 #[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
     /// Sets (or clears, with `None`) the realisasi of a month 1..=12.
     SetRealisasi {
         iku: CodeRef,
         month: u8,
+        #[serde(with = "rust_decimal::serde::str_option")]
         value: Option<Decimal>,
     },
     /// Sets (or clears, with `None`) the target of a month 1..=12.
     SetTarget {
         iku: CodeRef,
         month: u8,
+        #[serde(with = "rust_decimal::serde::str_option")]
         value: Option<Decimal>,
     },
     /// Adds or replaces an IKU definition; its unit and SS must exist.
@@ -228,7 +245,7 @@ pub struct AuditEntry {
 }
 
 /// Which audit entries [`Store::audit_log`] returns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditFilter {
     pub unit: Option<String>,
     /// Entries on or after this date (local time).

@@ -116,5 +116,6 @@ mod tests {
 pub mod cli;
 pub mod domain;
 pub mod interchange;
+pub mod server;
 pub mod store;
 pub mod tui;

@@ -1,5 +1,7 @@
 //! The model of the TUI: what is on screen and what the user is doing. No I/O here.
 
+pub mod live;
+
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -345,6 +347,8 @@ pub struct App {
     pub detail_due: Option<Instant>,
     /// The pause after the last tree move before the detail follows ([`DETAIL_PAUSE`]).
     pub detail_pause: Duration,
+    /// The users of the other TUIs connected to the store's server (see [`live`]).
+    pub others: Vec<String>,
 }
 
 impl App {
@@ -402,6 +406,7 @@ impl App {
             detail_held: None,
             detail_due: None,
             detail_pause: DETAIL_PAUSE,
+            others: Vec::new(),
         };
         match ui {
             Some(ui) => {

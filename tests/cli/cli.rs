@@ -130,7 +130,7 @@ fn set_is_stored_audited_and_changes_the_rollup() {
     let log = stdout(&kinerja(&f.store, &["log"]));
     let first = log.lines().next().unwrap();
     assert!(
-        first.contains("budi") && first.contains("set") && first.contains("B-1"),
+        first.contains(&cli_support::os_user()) && first.contains("set") && first.contains("B-1"),
         "{log}"
     );
     assert!(log.contains("45.5"), "{log}");

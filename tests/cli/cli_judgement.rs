@@ -277,7 +277,7 @@ fn a_valid_addendum_is_in_history_log_export_and_report() {
     assert!(log.contains("target 6b-N 2025-12: 95 → 100"), "{log}");
     assert!(
         log.lines()
-            .all(|l| l.contains("budi") && l.contains("addendum")),
+            .all(|l| l.contains(&crate::support::cli_support::os_user()) && l.contains("addendum")),
         "{log}"
     );
 

@@ -113,7 +113,12 @@ fn a_refused_store_keeps_the_editor_and_the_screen_unchanged() {
     let e = app.editor.as_ref().expect("editor stays open");
     assert!(e.error.is_some());
     assert!(app.status.starts_with("Tidak tersimpan"), "{}", app.status);
-    assert_eq!(app.ds.iku[&key].realisasi[8], Some(d("100")));
+    assert_eq!(
+        app.ds.iku[&key].realisasi[8],
+        Some(d("100")),
+        "{}",
+        app.status
+    );
     assert!(app.undo.is_empty());
 }
 

@@ -71,7 +71,9 @@ fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {
     let log =
         String::from_utf8_lossy(&cli(home.path(), &["log", "--limit", "1"]).stdout).into_owned();
     assert!(
-        log.contains("tui") && log.contains("3b-N 2025-09") && log.contains("budi"),
+        log.contains("tui")
+            && log.contains("3b-N 2025-09")
+            && log.contains(&crate::support::cli_support::os_user()),
         "{log}"
     );
 

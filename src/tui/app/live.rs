@@ -1,0 +1,149 @@
+//! What other clients of the store's server do, applied to the view: their committed changes
+//! (within one frame, without a key), who else is connected, a reload when events were missed
+//! or the server went away, and the value that won when an edit of ours lost a race.
+
+use rust_decimal::Decimal;
+
+use super::{App, PendingKind};
+use crate::domain::CodeRef;
+use crate::server::client::Incoming;
+use crate::store::{Change, Seen};
+use crate::text::server as ts;
+use crate::tui::deps::format_exact;
+
+/// What the run loop does after [`App::remote`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remote {
+    Nothing,
+    Redraw,
+    /// Load the whole year again (a structural change, missed events, a new server).
+    Reload,
+}
+
+impl App {
+    /// Applies one message of the server that is not an answer.
+    pub fn remote(&mut self, incoming: Incoming) -> Remote {
+        match incoming {
+            Incoming::Clients(list) => {
+                let me = std::process::id();
+                let mut others: Vec<String> = list
+                    .into_iter()
+                    .filter(|c| c.pid != me && c.doing == "tui")
+                    .map(|c| c.user)
+                    .collect();
+                others.sort();
+                others.dedup();
+                if others == self.others {
+                    return Remote::Nothing;
+                }
+                self.others = others;
+                Remote::Redraw
+            }
+            Incoming::Resync => {
+                self.say(ts::RESYNC.s());
+                Remote::Reload
+            }
+            Incoming::Lost => {
+                self.error(ts::RECONNECTING.s());
+                Remote::Reload
+            }
+            Incoming::Event(e) => {
+                if e.year != self.ds.year {
+                    return Remote::Nothing;
+                }
+                if e.reload {
+                    self.say(ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]));
+                    return Remote::Reload;
+                }
+                let mut touched: Vec<CodeRef> = Vec::new();
+                let mut said = None;
+                let mut structural = false;
+                for c in &e.changes {
+                    match c {
+                        Change::SetRealisasi { iku, month, value } => {
+                            let Some(i) = self.ds.iku.get_mut(iku) else {
+                                continue;
+                            };
+                            let Some(cell) = i.realisasi.get_mut((*month as usize).wrapping_sub(1))
+                            else {
+                                continue;
+                            };
+                            let old = std::mem::replace(cell, *value);
+                            touched.push(iku.clone());
+                            said = Some((iku.clone(), *month, old, *value));
+                        }
+                        _ => structural = true,
+                    }
+                }
+                if structural {
+                    self.say(ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]));
+                    return Remote::Reload;
+                }
+                if touched.is_empty() {
+                    return Remote::Nothing;
+                }
+                self.invalidate(&touched);
+                let msg = match (touched.len(), said) {
+                    (1, Some((iku, month, old, new))) => ts::REMOTE_CHANGE.fill(&[
+                        ("user", &e.user),
+                        ("unit", &iku.unit),
+                        ("iku", &iku.code),
+                        ("month", &crate::text::tui::month_name(month)),
+                        ("old", &self.shown(old)),
+                        ("new", &self.shown(new)),
+                    ]),
+                    (n, _) => {
+                        ts::REMOTE_MANY.fill(&[("user", &e.user), ("n", &n), ("source", &e.source)])
+                    }
+                };
+                self.say(msg);
+                Remote::Redraw
+            }
+        }
+    }
+
+    fn shown(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(|| "–".to_string(), |d| format_exact(d, self.locale))
+    }
+
+    /// The cell the pending edit, undo or redo expects to find, as its author last saw it:
+    /// the server refuses the change when someone else changed the cell since.
+    pub fn pending_seen(&self) -> Vec<Seen> {
+        let Some(p) = &self.pending else {
+            return Vec::new();
+        };
+        let r = &p.record;
+        let value = match p.kind {
+            PendingKind::Undo => r.new,
+            PendingKind::Redo | PendingKind::Edit { .. } => r.old,
+        };
+        vec![Seen {
+            iku: r.iku.clone(),
+            month: r.month,
+            value,
+        }]
+    }
+
+    /// An edit of ours lost to someone else's: the cell takes the value that is stored, and an
+    /// open editor on it shows that value.
+    pub fn stale(&mut self, iku: &CodeRef, month: u8, value: Option<Decimal>) {
+        if let Some(cell) = self
+            .ds
+            .iku
+            .get_mut(iku)
+            .and_then(|i| i.realisasi.get_mut((month as usize).wrapping_sub(1)))
+        {
+            *cell = value;
+            self.invalidate(std::slice::from_ref(iku));
+        }
+        let shown = value.map(|d| crate::tui::deps::format_editable(d, self.locale));
+        if let Some(e) = self.editor.as_mut()
+            && e.iku == *iku
+            && e.month == month
+        {
+            e.buffer = shown.unwrap_or_default();
+            e.cursor = e.buffer.chars().count();
+            e.fresh = true;
+        }
+    }
+}
