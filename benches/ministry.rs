@@ -103,13 +103,13 @@ fn edit(c: &mut Criterion) {
             draw(&mut term, &mut app);
         })
     });
-    let before = app.scores.recomputed;
+    let before = app.scores().recomputed;
     apply_edit(&mut app, &key, month, Decimal::new(4242, 1));
     draw(&mut term, &mut app);
     println!(
         "edit of {key} {month:02}: {} unit(s) recomputed (unit + {} ancestor(s))",
-        app.scores.recomputed - before,
-        app.ds.ancestors(&key.unit).len()
+        app.scores().recomputed - before,
+        app.ds().ancestors(&key.unit).len()
     );
     g.sample_size(20).measurement_time(Duration::from_secs(5));
     let who = actor();
@@ -140,7 +140,7 @@ fn navigation(c: &mut Criterion) {
         }
         // start in the middle of what is visible
         let rows = app.visible();
-        app.selected = rows[rows.len() / 2].clone();
+        app.select_node(rows[rows.len() / 2].last().expect("a row"));
         let mut term = test_terminal();
         draw(&mut term, &mut app);
         let name = match (all_open, with_detail) {
@@ -244,7 +244,7 @@ fn tree_move<W: std::io::Write>(
     let t = Instant::now();
     app.detail_wait(t);
     assert!(
-        app.settle_detail(t + app.detail_pause),
+        app.settle_detail(t + app.settings().detail_pause),
         "the move held the detail"
     );
     draw(term, app);

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod interchange;
+pub mod safe;
 pub mod server;
 pub mod store;
 pub mod text;

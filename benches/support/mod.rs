@@ -13,9 +13,11 @@ use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::{CodeRef, Dataset, Decimal};
 use kinerja::interchange::json;
 use kinerja::store::{Actor, Store};
-use kinerja::text::Lang;
-use kinerja::tui::app::{App, EditRecord, Node, Pending, PendingKind};
-use kinerja::tui::deps::{Keymap, Locale, Theme};
+use kinerja::tui::action::{Action, Mode};
+use kinerja::tui::app::{App, Node, Settings};
+use kinerja::tui::deps::format_editable;
+use kinerja::tui::keymap::parse_key;
+use kinerja::tui::update::{Effect, action_for_key, update};
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::layout::Rect;
@@ -75,19 +77,7 @@ pub fn wait_unlocked(path: &Path) {
 
 pub fn new_app(ds: Dataset, store_path: &Path) -> App {
     let rb = Rulebook::builtin(&ds.rulebook).unwrap_or_else(Rulebook::default_rulebook);
-    App::new(
-        ds,
-        rb,
-        Keymap::builtin("default").expect("default keymap"),
-        "default",
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        store_path.to_path_buf(),
-        "bench".into(),
-        None,
-    )
+    App::new(ds, rb, Settings::new(store_path, "bench"), None)
 }
 
 pub fn test_terminal() -> Terminal<TestBackend> {
@@ -135,14 +125,14 @@ pub fn counting_terminal() -> (Terminal<CrosstermBackend<CountingWriter>>, Rc<Ce
 /// up to the period. Returns the IKU and the month.
 pub fn edit_target(app: &App) -> (CodeRef, u8) {
     let mut best: Option<(usize, bool, CodeRef, u8)> = None;
-    for (k, i) in &app.ds.iku {
-        let depth = app.ds.depth(&k.unit);
+    for (k, i) in &app.ds().iku {
+        let depth = app.ds().depth(&k.unit);
         let feeds_rollup = i
             .cascade
             .as_ref()
-            .and_then(|c| app.ds.iku.get(&c.from))
+            .and_then(|c| app.ds().iku.get(&c.from))
             .is_some_and(|p| p.rolls_up());
-        let Some(month) = (1..=app.period)
+        let Some(month) = (1..=app.period())
             .rev()
             .find(|m| app.edit_refusal(k, *m).is_none())
         else {
@@ -165,30 +155,78 @@ pub fn select_iku(app: &mut App, key: &CodeRef) {
     app.select_node(&Node::Iku(key.clone()));
 }
 
-/// One committed realisasi edit through the TUI path, as after the store confirmed it: the
-/// in-memory dataset changes, the dependent scores are dropped.
+/// Presses keys in the app as a user types them, each read by the keymap in the mode of the
+/// moment: `keys` is written as keymap files write keys, `<Enter>`, `<Esc>`, `<C-r>`, and any
+/// other character stands for itself (`"a<Enter>2500<Enter>"`). Returns the effects.
+pub fn press(app: &mut App, keys: &str) -> Vec<Effect> {
+    let mut effects = Vec::new();
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let name = match rest.find('>') {
+            Some(end) if c == '<' && end > 1 => &rest[..=end],
+            _ => &rest[..c.len_utf8()],
+        };
+        rest = &rest[name.len()..];
+        let key = parse_key(name).unwrap_or_else(|e| panic!("key {name}: {e}"));
+        if let Some(a) = action_for_key(app, &key) {
+            effects.extend(update(app, a));
+        }
+    }
+    effects
+}
+
+/// Moves the grid cursor of the selected IKU to `month` (entering the grid from the tree).
+pub fn grid_month(app: &mut App, month: u8) {
+    if app.mode() == Mode::Tree {
+        update(app, Action::FocusGrid);
+    }
+    update(app, Action::First);
+    for _ in 1..month {
+        update(app, Action::Right);
+    }
+    assert_eq!(app.month(), month, "grid cursor moved");
+}
+
+/// One committed realisasi edit through the TUI path, as a user makes it (select the IKU, the
+/// month, type the value, Enter) and as after the store confirmed it: the in-memory dataset
+/// changes, the dependent scores are dropped.
 pub fn apply_edit(app: &mut App, key: &CodeRef, month: u8, value: Decimal) {
-    let old = app.ds.iku[key].realisasi[(month - 1) as usize];
-    app.pending = Some(Pending {
-        kind: PendingKind::Edit { advance: None },
-        record: EditRecord {
-            iku: key.clone(),
-            month,
-            old,
-            new: Some(value),
-        },
-    });
+    app.select_node(&Node::Iku(key.clone()));
+    grid_month(app, month);
+    update(app, Action::StartEdit);
+    update(app, Action::Clear);
+    for c in format_editable(value, app.locale()).chars() {
+        update(app, Action::Insert(c));
+    }
+    let fx = update(app, Action::Commit);
+    assert!(
+        matches!(fx.as_slice(), [Effect::Apply { .. }]),
+        "the edit is stored: {fx:?} ({})",
+        app.status()
+    );
     app.applied(Ok(()));
 }
 
-/// Every unit and SS of the dataset open (the heaviest tree a user can unfold).
+/// Every unit and SS of the dataset open (the heaviest tree a user can unfold), opened as a
+/// user would: Right on every closed row from the first to the last. The selection stays.
 pub fn open_everything(app: &mut App) {
-    let ids: Vec<String> = app
-        .ds
-        .units
-        .keys()
-        .map(|u| Node::Unit(u.clone()).id())
-        .chain(app.ds.ss.keys().map(|k| Node::Ss(k.clone()).id()))
-        .collect();
-    app.open.extend(ids);
+    let keep = app.node().cloned();
+    update(app, Action::First);
+    loop {
+        if let Some(n) = app.node().cloned()
+            && !matches!(n, Node::Iku(_))
+            && !app.is_open(&n)
+        {
+            update(app, Action::Expand);
+        }
+        let before = app.selected().clone();
+        update(app, Action::Down);
+        if *app.selected() == before {
+            break;
+        }
+    }
+    if let Some(n) = keep {
+        app.select_node(&n);
+    }
+    app.sync_detail();
 }

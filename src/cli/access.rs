@@ -35,7 +35,7 @@ pub enum AccessCommand {
 }
 
 pub fn run(ctx: &Context, a: &AccessArgs) -> CliResult {
-    let client = ctx.connect(false)?;
+    let client = ctx.connect(false, false)?;
     let request = match &a.command {
         AccessCommand::Grant { who, role, unit } => Request::AccessGrant {
             who: who.clone(),
@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, a: &AccessArgs) -> CliResult {
     };
     let grants = client.access(request).map_err(refused)?;
     if grants.is_empty() {
-        write_stdout(&format!("{}\n", t::ACCESS_EMPTY.s()));
+        write_stdout(&format!("{}\n", t::ACCESS_EMPTY.s()))?;
         return Ok(());
     }
     let mut out = String::new();
@@ -63,6 +63,6 @@ pub fn run(ctx: &Context, a: &AccessArgs) -> CliResult {
         let _ = describe(g);
         out.push_str(&format!("{}\t{}\t{scope}\n", g.who, g.role));
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(())
 }

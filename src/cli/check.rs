@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
         }
         CheckFormat::Text => text(&ds, &rb.name, &findings),
     };
-    super::write_stdout(&out);
+    super::write_stdout(&out)?;
     if findings.iter().any(|f| f.severity == Severity::Error) {
         // The findings are the message; nothing more on stderr.
         Err(CliError::refused(String::new()))

@@ -48,17 +48,14 @@ pub fn run(ctx: &Context, a: &DemoArgs) -> CliResult {
     write_file_atomic(&a.output, doc.as_bytes())?;
     bar.set(2, 2);
     bar.finish();
-    eprintln!(
-        "{}",
-        t::DEMO_WRITTEN.fill(&[
-            ("scale", &scale),
-            ("seed", &a.seed),
-            ("year", &year),
-            ("file", &a.output.display()),
-            ("units", &ds.units.len()),
-            ("ss", &ds.ss.len()),
-            ("iku", &ds.iku.len()),
-        ])
-    );
+    super::tell(&t::DEMO_WRITTEN.fill(&[
+        ("scale", &scale),
+        ("seed", &a.seed),
+        ("year", &year),
+        ("file", &a.output.display()),
+        ("units", &ds.units.len()),
+        ("ss", &ds.ss.len()),
+        ("iku", &ds.iku.len()),
+    ]));
     Ok(())
 }

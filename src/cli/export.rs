@@ -42,17 +42,10 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
     match &a.output {
         Some(path) => {
             write_file_atomic(path, doc.as_bytes())?;
-            eprintln!(
-                "{}",
-                t::EXPORTED.fill(&[("year", &year), ("file", &path.display())])
-            );
+            super::tell(&t::EXPORTED.fill(&[("year", &year), ("file", &path.display())]));
         }
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            // a closed pipe (`| head`) is not an error worth a message
-            let _ = out.write_all(doc.as_bytes()).and_then(|_| out.flush());
-        }
+        // a full disk behind `> backup.json` is an error; a closed pipe ends quietly
+        None => super::write_stdout(&doc)?,
     }
     Ok(())
 }
@@ -77,10 +70,10 @@ fn salvage(ctx: &Context, store: &dyn crate::store::StoreApi) -> Result<(i32, St
     };
     let s = store.salvage_year(year).map_err(refused)?;
     for p in &s.unreadable {
-        eprintln!("{}", t::SALVAGE_UNREADABLE.fill(&[("problem", p)]));
+        super::tell(&t::SALVAGE_UNREADABLE.fill(&[("problem", p)]));
     }
     for p in &s.dropped {
-        eprintln!("{}", t::SALVAGE_DROPPED.fill(&[("problem", p)]));
+        super::tell(&t::SALVAGE_DROPPED.fill(&[("problem", p)]));
     }
     let doc = json::export_document(&s.dataset);
     // What is written must be a document that `import` accepts again.
@@ -92,16 +85,13 @@ fn salvage(ctx: &Context, store: &dyn crate::store::StoreApi) -> Result<(i32, St
         }
         return Err(CliError::refused(msg));
     }
-    eprintln!(
-        "{}",
-        t::SALVAGE_SUMMARY.fill(&[
-            ("year", &year),
-            ("units", &s.dataset.units.len()),
-            ("ss", &s.dataset.ss.len()),
-            ("iku", &s.dataset.iku.len()),
-            ("unreadable", &s.unreadable.len()),
-            ("dropped", &s.dropped.len()),
-        ])
-    );
+    super::tell(&t::SALVAGE_SUMMARY.fill(&[
+        ("year", &year),
+        ("units", &s.dataset.units.len()),
+        ("ss", &s.dataset.ss.len()),
+        ("iku", &s.dataset.iku.len()),
+        ("unreadable", &s.unreadable.len()),
+        ("dropped", &s.dropped.len()),
+    ]));
     Ok((year, doc))
 }

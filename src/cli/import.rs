@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     })?;
     // The rulebook the document names must exist (or --rules is given).
     ctx.rulebook_for(&ds)?;
-    let store = ctx.open_store()?;
+    let store = ctx.create_store()?;
     bar.phase(
         t::PROGRESS_SAVE.fill(&[("store", &store.path().display())]),
         1,
@@ -50,15 +50,12 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     drop(store);
     bar.set(1, 1);
     bar.finish();
-    println!(
-        "{}",
-        t::IMPORTED.fill(&[
-            ("year", &ds.year),
-            ("units", &ds.units.len()),
-            ("ss", &ds.ss.len()),
-            ("iku", &ds.iku.len()),
-            ("store", &path.display()),
-        ])
-    );
+    super::say(&t::IMPORTED.fill(&[
+        ("year", &ds.year),
+        ("units", &ds.units.len()),
+        ("ss", &ds.ss.len()),
+        ("iku", &ds.iku.len()),
+        ("store", &path.display()),
+    ]))?;
     Ok(())
 }

@@ -3,8 +3,6 @@
 
 use std::ffi::CString;
 use std::fs;
-use std::os::unix::ffi::OsStrExt;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
 
 use clap::Args;
@@ -65,49 +63,21 @@ pub fn group_id(name: &str) -> Option<u32> {
     (rc == 0 && !result.is_null()).then_some(grp.gr_gid)
 }
 
-fn chgrp(path: &Path, gid: u32) -> std::io::Result<()> {
-    let c = CString::new(path.as_os_str().as_bytes()).map_err(std::io::Error::other)?;
-    // SAFETY: a valid NUL-terminated path; uid -1 leaves the owner unchanged.
-    let rc = unsafe { libc::chown(c.as_ptr(), u32::MAX, gid) };
-    if rc == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
-}
-
-/// Gives every file of the store to `gid` with modes 0660 (directories 2770).
-fn share_tree(dir: &Path, gid: u32) -> std::io::Result<()> {
-    chgrp(dir, gid)?;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o2770))?;
-    for e in fs::read_dir(dir)? {
-        let e = e?;
-        let p = e.path();
-        if e.file_type()?.is_dir() {
-            share_tree(&p, gid)?;
-        } else {
-            chgrp(&p, gid)?;
-            fs::set_permissions(&p, fs::Permissions::from_mode(0o660))?;
-        }
-    }
-    Ok(())
-}
-
 pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     let path = &ctx.store_path;
     refuse_world_writable(path).map_err(CliError::refused)?;
     let shown = path.display();
-    let existed = path.join("db").exists();
+    let existed = crate::store::dir::is_store(path);
+    let dir_was_there = path.exists();
     let Some(group) = &a.group else {
-        let store = ctx.open_local_store()?;
+        let store = ctx.create_local_store()?;
         drop(store);
         let m = if existed {
             &t::INIT_EXISTS
         } else {
             &t::INIT_PRIVATE
         };
-        println!("{}", m.fill(&[("store", &shown)]));
-        return Ok(());
+        return super::say(&m.fill(&[("store", &shown)]));
     };
     let gid = group_id(group)
         .ok_or_else(|| CliError::refused(t::INIT_UNKNOWN_GROUP.fill(&[("group", group)])))?;
@@ -123,29 +93,43 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
         // A store in use by another process is refused here, before anything changes.
         drop(ctx.open_local_store()?);
     } else {
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(parent).map_err(fail)?;
-        }
-        match fs::DirBuilder::new().mode(0o700).create(path) {
-            Err(e) if !path.is_dir() => return Err(fail(e)),
-            _ => {}
-        }
+        // Created and marked as a private store first (refusing a directory that is neither
+        // new nor empty); removed again below if it cannot be shared.
+        drop(ctx.create_local_store()?);
     }
+    let undo = |e: std::io::Error| {
+        if !existed {
+            remove_new_store(path, dir_was_there);
+        }
+        fail(e)
+    };
     // The directory first: a group-writable directory makes the store open with the group
     // policy (umask 007, files 0660), and setgid gives new files its group.
-    if let Err(e) = chgrp(path, gid)
-        .and_then(|()| fs::set_permissions(path, fs::Permissions::from_mode(0o2770)))
-    {
-        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o700));
-        return Err(fail(e));
-    }
+    crate::store::dir::share_with_group(path, gid).map_err(undo)?;
     let store = ctx.open_local_store()?;
-    share_tree(path, gid).map_err(fail)?;
+    crate::store::dir::share_with_group(path, gid).map_err(fail)?;
     store.flush().map_err(refused)?;
     drop(store);
-    println!(
-        "{}",
-        t::INIT_GROUP.fill(&[("store", &shown), ("group", group)])
-    );
-    Ok(())
+    super::say(&t::INIT_GROUP.fill(&[("store", &shown), ("group", group)]))
+}
+
+/// Removes a store that `init` made and could not share: the whole directory when `init`
+/// created it, else only the store's own entries (the directory was empty before).
+fn remove_new_store(path: &Path, dir_was_there: bool) {
+    if !dir_was_there {
+        let _ = fs::remove_dir_all(path);
+        return;
+    }
+    if let Ok(rd) = fs::read_dir(path) {
+        for e in rd.flatten() {
+            if crate::store::dir::is_own_entry(&e.file_name()) {
+                let p = e.path();
+                let _ = if e.file_type().is_ok_and(|t| t.is_dir()) {
+                    fs::remove_dir_all(&p)
+                } else {
+                    fs::remove_file(&p)
+                };
+            }
+        }
+    }
 }

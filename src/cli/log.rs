@@ -36,12 +36,12 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
         })
         .map_err(refused)?;
     if entries.is_empty() {
-        println!("{}", t::LOG_EMPTY.s());
+        super::say(t::LOG_EMPTY.s())?;
         return Ok(());
     }
     let dash = "–".to_string();
     for e in entries {
-        println!(
+        super::say(&format!(
             "{}  {:<10} {:<16} {:<18} {}: {} → {}",
             e.at.format("%Y-%m-%d %H:%M:%S UTC"),
             e.user,
@@ -49,8 +49,8 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
             e.unit,
             e.what,
             e.old.as_ref().unwrap_or(&dash),
-            e.new.as_ref().unwrap_or(&dash),
-        );
+            e.new.as_ref().unwrap_or(&dash)
+        ))?;
     }
     Ok(())
 }

@@ -202,7 +202,7 @@ where
         }
     };
     let Some(lang) = Lang::parse(&cli.lang) else {
-        eprintln!("{}", t::BAD_LANG.fill(&[("lang", &cli.lang)]));
+        tell(&t::BAD_LANG.fill(&[("lang", &cli.lang)]));
         return 2;
     };
     text::set_lang(lang);
@@ -212,7 +212,7 @@ where
         Ok(()) => 0,
         Err(e) => {
             if !e.message.is_empty() {
-                eprintln!("{}", e.message);
+                tell(&e.message);
             }
             e.code
         }
@@ -299,20 +299,35 @@ impl Context {
         }
     }
 
-    /// The store, through its server (started when none runs).
+    /// The existing store, through its server (started when none runs); a path that holds
+    /// no store is refused with how to create one (a mistyped `--store` never becomes a new
+    /// store).
     pub fn open_store(&self) -> Result<Box<dyn StoreApi>, CliError> {
-        Ok(Box::new(self.connect(false)?))
+        Ok(Box::new(self.connect(false, false)?))
     }
 
-    /// A connection to the store's server; `live` to receive the others' changes.
-    pub fn connect(&self, live: bool) -> Result<crate::server::Client, CliError> {
+    /// The store through its server, created in a new or empty directory (`import`, the
+    /// first run of the TUI on the default store).
+    pub fn create_store(&self) -> Result<Box<dyn StoreApi>, CliError> {
+        Ok(Box::new(self.connect(false, true)?))
+    }
+
+    /// A connection to the store's server; `live` to receive the others' changes, `create`
+    /// to let a server it starts create the store.
+    pub fn connect(&self, live: bool, create: bool) -> Result<crate::server::Client, CliError> {
         let mut opts = crate::server::client::ConnectOptions::new(&self.command);
         opts.live = live;
+        opts.create = create;
         crate::server::Client::connect(&self.store_path, opts).map_err(refused)
     }
 
-    /// The store opened in this process (`init`, which changes the directory itself).
+    /// The existing store opened in this process (`init`, which changes the directory itself).
     pub fn open_local_store(&self) -> Result<Store, CliError> {
+        Store::open_existing(&self.store_path).map_err(refused)
+    }
+
+    /// The store opened in this process, created in a new or empty directory (`init`).
+    pub fn create_local_store(&self) -> Result<Store, CliError> {
         Store::open(&self.store_path).map_err(refused)
     }
 
@@ -425,35 +440,10 @@ pub fn load_rulebook_file(path: &Path) -> Result<Rulebook, CliError> {
     })
 }
 
-/// Reads a UTF-8 text file of at most `max` bytes with clear errors.
+/// Reads a UTF-8 text file of at most `max` bytes with clear errors: only a regular file (a
+/// FIFO, a device or `<(yes)` is refused before it is read), read through a capped reader.
 pub fn read_text_file(path: &Path, max: u64) -> Result<String, CliError> {
-    let meta = std::fs::metadata(path).map_err(|e| {
-        CliError::refused(
-            t::CANNOT_READ.fill(&[("file", &path.display()), ("reason", &io_reason(&e))]),
-        )
-    })?;
-    if meta.is_dir() {
-        return Err(CliError::refused(
-            t::IS_A_DIRECTORY.fill(&[("file", &path.display())]),
-        ));
-    }
-    if meta.len() > max {
-        return Err(CliError::refused(t::FILE_TOO_LARGE.fill(&[
-            ("file", &path.display()),
-            ("max", &format!("{} MiB", max.div_ceil(1024 * 1024))),
-        ])));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        CliError::refused(
-            t::CANNOT_READ.fill(&[("file", &path.display()), ("reason", &io_reason(&e))]),
-        )
-    })?;
-    let mut text = String::from_utf8(bytes)
-        .map_err(|_| CliError::refused(t::NOT_UTF8.fill(&[("file", &path.display())])))?;
-    if text.starts_with('\u{feff}') {
-        text.remove(0); // spreadsheets like to write a BOM
-    }
-    Ok(text)
+    crate::safe::read::read_text(path, max, crate::safe::read::Links::Follow).map_err(refused)
 }
 
 /// A short, user-readable reason for an I/O error (no Debug dump).
@@ -467,43 +457,45 @@ pub fn io_reason(e: &std::io::Error) -> String {
     m.s().to_string()
 }
 
-/// Writes a file atomically: a temporary file beside it, fsync, then rename.
+/// Writes a file atomically (see [`crate::safe::write`]): a temporary file beside it, fsync,
+/// rename. Anything but a regular file at `path` (a device, a FIFO, a link) is refused and left
+/// as it is.
 pub fn write_file_atomic(path: &Path, contents: &[u8]) -> Result<(), CliError> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let fail = |e: std::io::Error| {
-        CliError::refused(
-            t::CANNOT_WRITE.fill(&[("file", &path.display()), ("reason", &io_reason(&e))]),
-        )
-    };
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    Ok(())
+    crate::safe::write::write_atomic(path, contents, None, crate::safe::write::Replace::Regular)
+        .map_err(refused)
 }
 
-/// Writes to stdout; a closed pipe (`| head`) is not an error.
-pub fn write_stdout(text: &str) {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush());
+/// Exit code of a command whose reader closed the pipe (128 + SIGPIPE, as a shell reports a
+/// program ended by it); nothing is printed.
+pub const EXIT_CLOSED_PIPE: i32 = 141;
+
+impl From<crate::safe::output::OutputError> for CliError {
+    fn from(e: crate::safe::output::OutputError) -> Self {
+        match e {
+            crate::safe::output::OutputError::Closed => CliError {
+                code: EXIT_CLOSED_PIPE,
+                message: String::new(),
+            },
+            failed => CliError::refused(failed.to_string()),
+        }
+    }
+}
+
+/// Writes to stdout, checked: a failed write is an error with a message; a closed pipe
+/// (`| head`) ends the command quietly.
+pub fn write_stdout(text: &str) -> CliResult {
+    crate::safe::output::out(text).map_err(CliError::from)
+}
+
+/// Writes a line to stdout, checked like [`write_stdout`].
+pub fn say(text: &str) -> CliResult {
+    crate::safe::output::outln(text).map_err(CliError::from)
+}
+
+/// Writes a line to stderr (progress, notices). Never panics; a failure there has no one to
+/// be reported to.
+pub fn tell(text: &str) {
+    let _ = crate::safe::output::errln(text);
 }
 
 /// Parses `YYYY-MM` into (year, month).

@@ -30,7 +30,7 @@ pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
     use std::io::IsTerminal;
     // the TUI is live: it receives every other client's changes
     let tui = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
-    let client = ctx.connect(tui)?;
+    let client = ctx.connect(tui, ctx.store_is_default)?;
     let live = if tui { client.take_events() } else { None };
     let store: Box<dyn StoreApi> = Box::new(client);
     let mut notice = None;
@@ -38,7 +38,7 @@ pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
         if seed_if_empty(ctx, &*store)? {
             let msg = t::SEEDED.fill(&[("store", &store.path().display())]);
             // said on stderr (it stays visible after the TUI's alternate screen) and in the TUI
-            eprintln!("{msg}");
+            super::tell(&msg);
             notice = Some(msg);
         }
     } else if store.is_empty().map_err(refused)? {

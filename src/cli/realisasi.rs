@@ -70,7 +70,7 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
         CliError::refused(msg)
     })?;
     if rows.is_empty() {
-        println!("{}", t::SHEET_NO_ROWS.fill(&[("file", &a.file.display())]));
+        super::say(&t::SHEET_NO_ROWS.fill(&[("file", &a.file.display())]))?;
         return Ok(());
     }
     let mut row_years: Vec<i32> = rows.iter().map(|r| r.year).collect();
@@ -97,14 +97,11 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
     store
         .apply(row_years[0], &changes, &ctx.actor, "import-realisasi")
         .map_err(refused)?;
-    println!(
-        "{}",
-        t::SHEET_APPLIED.fill(&[
-            ("n", &changes.len()),
-            ("file", &a.file.display()),
-            ("year", &row_years[0])
-        ])
-    );
+    super::say(&t::SHEET_APPLIED.fill(&[
+        ("n", &changes.len()),
+        ("file", &a.file.display()),
+        ("year", &row_years[0]),
+    ]))?;
     Ok(())
 }
 
@@ -136,15 +133,12 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         )
         .map_err(refused)?;
     let show = |v: Option<Decimal>| v.map_or("–".to_string(), |d| format_exact(d, locale));
-    println!(
-        "{}",
-        t::SET_SAVED.fill(&[
-            ("iku", &key),
-            ("month", &a.month),
-            ("new", &show(value)),
-            ("old", &show(old)),
-        ])
-    );
+    super::say(&t::SET_SAVED.fill(&[
+        ("iku", &key),
+        ("month", &a.month),
+        ("new", &show(value)),
+        ("old", &show(old)),
+    ]))?;
     Ok(())
 }
 

@@ -90,7 +90,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
     if let Some(other) = &a.compare_rulebook {
         let other = compare_rulebook(other)?;
         let out = compare(&ds, &rb, &other, &units, period, a.format, locale)?;
-        super::write_stdout(&out);
+        super::write_stdout(&out)?;
         return Ok(());
     }
     let reports: Vec<UnitReport> = units
@@ -116,12 +116,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush());
-    Ok(())
+    super::write_stdout(&out)
 }
 
 /// Units depth-first from the roots, children in code order.

@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, a: &RulesArgs) -> CliResult {
             out.push('\n');
             out.push_str(t::RULES_SHOW_HINT.s());
             out.push('\n');
-            super::write_stdout(&out);
+            super::write_stdout(&out)?;
             Ok(())
         }
         RulesCommand::Show { name } => {
@@ -60,9 +60,9 @@ pub fn run(ctx: &Context, a: &RulesArgs) -> CliResult {
                     None => text_of(&dataset_rulebook(ctx)?)?,
                 },
             };
-            super::write_stdout(&text);
+            super::write_stdout(&text)?;
             if !text.ends_with('\n') {
-                super::write_stdout("\n");
+                super::write_stdout("\n")?;
             }
             Ok(())
         }

@@ -48,7 +48,7 @@ fn no_start(ctx: &Context) -> ConnectOptions {
 pub fn run(ctx: &Context, a: &ServeArgs) -> CliResult {
     let store = &ctx.store_path;
     if a.print_systemd_unit {
-        write_stdout(&systemd_unit(ctx));
+        write_stdout(&systemd_unit(ctx))?;
         return Ok(());
     }
     if a.stop || a.status {
@@ -90,14 +90,14 @@ pub fn run(ctx: &Context, a: &ServeArgs) -> CliResult {
                     ("idle", &idle),
                     ("clients", &clients),
                 ])
-            ));
+            ))?;
             return Ok(());
         }
         let pid = client.stop().map_err(refused)?;
         write_stdout(&format!(
             "{}\n",
             t::STOPPED.fill(&[("store", &store.display()), ("pid", &pid)])
-        ));
+        ))?;
         return Ok(());
     }
     let opts = ServeOptions {
@@ -140,7 +140,7 @@ pub fn run_who(ctx: &Context, _a: &WhoArgs) -> CliResult {
             c.user, c.pid, c.doing
         ));
     }
-    write_stdout(&out);
+    write_stdout(&out)?;
     Ok(())
 }
 

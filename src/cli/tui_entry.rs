@@ -57,25 +57,22 @@ fn summary(
 ) -> CliResult {
     let period = latest_period(ds).unwrap_or(12);
     let locale = ctx.locale(None)?;
-    println!(
-        "{}",
-        t::SUMMARY_TITLE.fill(&[
-            ("store", &store.path().display()),
-            ("year", &ds.year),
-            ("rulebook", &rb.name),
-            ("units", &ds.units.len()),
-            ("iku", &ds.iku.len()),
-            ("period", &format!("{}-{period:02}", ds.year)),
-        ])
-    );
+    super::say(&t::SUMMARY_TITLE.fill(&[
+        ("store", &store.path().display()),
+        ("year", &ds.year),
+        ("rulebook", &rb.name),
+        ("units", &ds.units.len()),
+        ("iku", &ds.iku.len()),
+        ("period", &format!("{}-{period:02}", ds.year)),
+    ]))?;
     for u in super::report::tree_order(ds) {
         let s = score_unit(ds, rb, &u, period);
         let nko = s.nko.map_or("–".into(), |n| format_decimal(n, locale, 2));
-        println!(
+        super::say(&format!(
             "{}{u}: NKO {nko} {}",
             "  ".repeat(ds.depth(&u)),
             s.predikat.unwrap_or_default()
-        );
+        ))?;
     }
     store.flush().map_err(refused)?;
     Ok(())

@@ -24,14 +24,11 @@ pub fn run(ctx: &Context, _a: &VerifyArgs) -> CliResult {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        println!(
-            "{}",
-            t::VERIFY_OK.fill(&[("store", &shown), ("years", &years)])
-        );
+        super::say(&t::VERIFY_OK.fill(&[("store", &shown), ("years", &years)]))?;
         return Ok(());
     }
     for p in &problems {
-        println!("{p}");
+        super::say(&p.to_string())?;
     }
     Err(CliError::refused(
         t::VERIFY_PROBLEMS.fill(&[("store", &shown), ("n", &problems.len())]),

@@ -37,6 +37,9 @@ pub struct ConnectOptions {
     pub live: bool,
     /// Start a server when none runs.
     pub start: bool,
+    /// Make a new or empty directory a store (`import`, the TUI's default store) before a
+    /// server is started for it; otherwise a path that holds no store is refused.
+    pub create: bool,
     /// The `kinerja` binary a server is started from (default: this program).
     pub exe: Option<PathBuf>,
     pub lang: Lang,
@@ -48,6 +51,7 @@ impl ConnectOptions {
             doing: doing.to_string(),
             live: false,
             start: true,
+            create: false,
             exe: None,
             lang: crate::text::lang(),
         }
@@ -299,13 +303,9 @@ fn establish(
                 Err(Refused::Gone) => std::thread::sleep(Duration::from_millis(20)),
                 Err(Refused::Fatal(e)) => return Err(e),
             },
-            Err(e)
-                if opts.start
-                    && matches!(
-                        e.kind(),
-                        std::io::ErrorKind::NotFound | std::io::ErrorKind::ConnectionRefused
-                    ) =>
-            {
+            // no server (no socket, a stale one, or no store directory at all: starting one
+            // says why it cannot)
+            Err(_) if opts.start => {
                 if let Err(e) = start_server(path, opts) {
                     if super::server_running(path) || server_exiting(path) {
                         std::thread::sleep(Duration::from_millis(25));
@@ -314,13 +314,11 @@ fn establish(
                     return Err(e);
                 }
             }
-            Err(e) if !opts.start => {
-                let _ = e;
+            Err(_) => {
                 return Err(StoreError::Remote(
                     t::NOT_RUNNING.fill(&[("store", &path.display())]),
                 ));
             }
-            Err(e) => return Err(StoreError::Io(e)),
         }
     }
     Err(StoreError::Remote(t::START_FAILED.fill(&[
@@ -428,8 +426,17 @@ fn server_exiting(path: &Path) -> bool {
 
 /// Starts a server under the store's start lock, unless one answers once the lock is held.
 fn start_server(path: &Path, opts: &ConnectOptions) -> Result<(), StoreError> {
-    ensure_dir(path)?;
-    let policy = crate::store::lock::policy_of(path);
+    use crate::store::dir::{Create, prepare};
+    // the same refusals as a store opened here (no store, not a store, foreign entries), before
+    // anything is written into the directory
+    let policy = prepare(
+        path,
+        if opts.create {
+            Create::IfNew
+        } else {
+            Create::Never
+        },
+    )?;
     let lock_path = path.join(START_LOCK_FILE);
     let _lock = FileLock::take(&lock_path, true, policy.file_mode).map_err(|e| {
         StoreError::Io(std::io::Error::new(
@@ -494,26 +501,6 @@ fn start_server(path: &Path, opts: &ConnectOptions) -> Result<(), StoreError> {
         Err(StoreError::Remote(err.to_string()))
     } else {
         Err(fail(&"-"))
-    }
-}
-
-/// Creates the store directory (0700) when it does not exist, so that its start lock can be
-/// taken; the server makes it a store.
-fn ensure_dir(path: &Path) -> Result<(), StoreError> {
-    use std::os::unix::fs::DirBuilderExt;
-    if path.is_dir() {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(StoreError::Io)?;
-    }
-    match std::fs::DirBuilder::new().mode(0o700).create(path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(StoreError::Io(std::io::Error::new(
-            e.kind(),
-            format!("{}: {e}", path.display()),
-        ))),
     }
 }
 

@@ -105,7 +105,7 @@ pub fn run(opts: ServeOptions) -> Result<(), String> {
 /// Opens the store, takes the pid lock and binds the socket.
 fn start(opts: &ServeOptions) -> Result<(Arc<Server>, UnixListener), String> {
     let path = &opts.store;
-    let store = Store::open(path).map_err(|e| {
+    let store = Store::open_existing(path).map_err(|e| {
         if super::server_running(path) {
             t::ALREADY_SERVED.fill(&[
                 ("store", &path.display()),
@@ -277,7 +277,7 @@ impl Server {
         }
         let lang = Lang::parse(&hello.lang).unwrap_or_default();
         crate::text::set_thread_lang(lang);
-        let user = lock::user_name_of(peer.uid);
+        let user = crate::safe::identity::user_name(peer.uid);
         let conn = Conn {
             id,
             peer,

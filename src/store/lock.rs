@@ -6,10 +6,8 @@
 //! holds the lock. It is written after sled's lock is acquired and removed on drop; one left by a
 //! process that died is stale and is replaced by the next opener.
 
-use std::ffi::CStr;
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -29,86 +27,13 @@ impl Actor {
         Actor { user: user.into() }
     }
 
-    /// The OS user of this process: `$USER`, else `$LOGNAME`, else the password database.
+    /// The OS user of this process: the name of its real uid in the password database
+    /// (never `$USER` or `$LOGNAME`, which anyone can set).
     pub fn current() -> Actor {
-        let from_env = ["USER", "LOGNAME"]
-            .iter()
-            .filter_map(|v| std::env::var(v).ok())
-            .map(|s| s.trim().to_string())
-            .find(|s| !s.is_empty());
         Actor {
-            user: from_env
-                .or_else(passwd_user)
-                .unwrap_or_else(|| format!("uid {}", uid())),
+            user: crate::safe::identity::current_user(),
         }
     }
-}
-
-fn uid() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
-}
-
-/// Name and home directory of the effective user from the password database.
-fn passwd_entry() -> Option<(String, String)> {
-    passwd_entry_of(uid())
-}
-
-/// The name of the user `uid` in the password database (`uid N` when it has none): how the
-/// store server names the OS user of a client it learned from the socket.
-pub fn user_name_of(uid: u32) -> String {
-    passwd_entry_of(uid)
-        .map(|(n, _)| n)
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| format!("uid {uid}"))
-}
-
-/// The name of this process's effective user in the password database: who a store server
-/// names in the audit trail for this process (whatever `$USER` says).
-pub fn os_user() -> String {
-    user_name_of(uid())
-}
-
-/// Name and home directory of `uid` from the password database.
-fn passwd_entry_of(uid: u32) -> Option<(String, String)> {
-    let mut buf = vec![0 as libc::c_char; 16 * 1024];
-    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
-    let mut result: *mut libc::passwd = std::ptr::null_mut();
-    // SAFETY: all pointers point to live, correctly sized storage; getpwuid_r writes only into
-    // `pwd` and `buf` and sets `result` to `&mut pwd` or null.
-    let rc = unsafe { libc::getpwuid_r(uid, &mut pwd, buf.as_mut_ptr(), buf.len(), &mut result) };
-    if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
-        return None;
-    }
-    // SAFETY: on success pw_name and pw_dir are NUL-terminated strings inside `buf`.
-    let name = unsafe { CStr::from_ptr(pwd.pw_name) }
-        .to_string_lossy()
-        .into_owned();
-    let dir = if pwd.pw_dir.is_null() {
-        String::new()
-    } else {
-        unsafe { CStr::from_ptr(pwd.pw_dir) }
-            .to_string_lossy()
-            .into_owned()
-    };
-    Some((name, dir))
-}
-
-fn passwd_user() -> Option<String> {
-    passwd_entry().map(|(n, _)| n).filter(|n| !n.is_empty())
-}
-
-/// Home directory: `$HOME`, else the password database.
-pub fn home_dir() -> Option<std::path::PathBuf> {
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
-        .map(Into::into)
-        .or_else(|| {
-            passwd_entry()
-                .map(|(_, d)| d)
-                .filter(|d| !d.is_empty())
-                .map(Into::into)
-        })
 }
 
 /// This machine's host name.
@@ -162,29 +87,27 @@ impl LockHolder {
     }
 }
 
-/// Reads the owner record of a store; `None` when absent or unreadable.
+/// Largest owner record read (a real one is ~100 bytes).
+const MAX_OWNER_BYTES: u64 = 4096;
+
+/// Reads the owner record of a store; `None` when absent, unreadable, not a regular file (a
+/// link to `/dev/zero`, a FIFO) or larger than [`MAX_OWNER_BYTES`].
 pub fn read_owner(dir: &Path) -> Option<LockHolder> {
-    let text = fs::read_to_string(dir.join(OWNER_FILE)).ok()?;
+    use crate::safe::read;
+    let text = read::read_text(&dir.join(OWNER_FILE), MAX_OWNER_BYTES, read::Links::Refuse).ok()?;
     serde_json::from_str(&text).ok()
 }
 
-/// Writes the owner record (mode 0600, or 0660 in a group-shared store).
+/// Writes the owner record (mode 0600, or 0660 in a group-shared store), atomically.
 pub fn write_owner(dir: &Path, holder: &LockHolder, file_mode: u32) -> std::io::Result<()> {
-    let path = dir.join(OWNER_FILE);
-    let tmp = dir.join(format!("{OWNER_FILE}.{}", std::process::id()));
-    {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(file_mode)
-            .open(&tmp)?;
-        let json = serde_json::to_string(holder).map_err(std::io::Error::other)?;
-        f.write_all(json.as_bytes())?;
-        f.sync_all()?;
-    }
-    fs::set_permissions(&tmp, fs::Permissions::from_mode(file_mode))?;
-    fs::rename(&tmp, &path)
+    let json = serde_json::to_string(holder).map_err(std::io::Error::other)?;
+    crate::safe::write::write_atomic(
+        &dir.join(OWNER_FILE),
+        json.as_bytes(),
+        Some(file_mode),
+        crate::safe::write::Replace::Regular,
+    )
+    .map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 /// Removes the owner record if it is this process's.
@@ -229,30 +152,6 @@ pub fn with_umask<T>(mask: u32, f: impl FnOnce() -> T) -> T {
     let out = f();
     unsafe { libc::umask(old) };
     out
-}
-
-/// Removes permission bits beyond the policy from every file of the store directory (sled may
-/// create snapshot or blob files later, under the process umask).
-pub fn tighten_files(dir: &Path, policy: Policy) {
-    let allowed_dir = policy.file_mode | ((policy.file_mode & 0o444) >> 2) | 0o2000;
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let Ok(meta) = e.metadata() else { continue };
-        let mode = meta.permissions().mode() & 0o7777;
-        let allowed = if meta.is_dir() {
-            allowed_dir
-        } else {
-            policy.file_mode
-        };
-        if mode & !allowed != 0 {
-            let _ = fs::set_permissions(e.path(), fs::Permissions::from_mode(mode & allowed));
-        }
-        if meta.is_dir() && e.file_name() == "blobs" {
-            tighten_files(&e.path(), policy);
-        }
-    }
 }
 
 /// True when anyone (not only the owner and group) may write to the path.

@@ -9,6 +9,7 @@
 
 mod api;
 pub mod codec;
+pub mod dir;
 pub mod keys;
 pub mod lock;
 mod partial;
@@ -19,7 +20,6 @@ mod write;
 
 use std::fmt;
 use std::fs;
-use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -92,6 +92,12 @@ pub enum StoreError {
     },
     /// The store server refused or could not answer (the sentence, in the user's language).
     Remote(String),
+    /// No store at the path, and the command does not create one.
+    NoStore(PathBuf),
+    /// The path is a file, or a directory that is neither empty nor a store.
+    NotAStore { path: PathBuf, found: String },
+    /// The store directory holds entries that are not its own, or links.
+    ForeignEntries { path: PathBuf, entries: String },
 }
 
 impl fmt::Display for StoreError {
@@ -114,6 +120,13 @@ impl fmt::Display for StoreError {
             ]),
             StoreError::Engine(e) => t::ENGINE.fill(&[("error", e)]),
             StoreError::Stale { message, .. } | StoreError::Remote(message) => message.clone(),
+            StoreError::NoStore(path) => t::NO_STORE.fill(&[("path", &path.display())]),
+            StoreError::NotAStore { path, found } => {
+                t::NOT_A_STORE.fill(&[("path", &path.display()), ("found", found)])
+            }
+            StoreError::ForeignEntries { path, entries } => {
+                t::FOREIGN_ENTRIES.fill(&[("path", &path.display()), ("entries", entries)])
+            }
         };
         f.write_str(&s)
     }
@@ -340,26 +353,29 @@ pub struct Store {
 }
 
 impl Store {
-    /// `$XDG_DATA_HOME/kinerja`, else `~/.local/share/kinerja`.
+    /// `$XDG_DATA_HOME/kinerja`, else `~/.local/share/kinerja` (see [`crate::safe::dirs`]).
     pub fn default_path() -> PathBuf {
-        if let Some(x) = std::env::var_os("XDG_DATA_HOME")
-            .filter(|x| !x.is_empty() && Path::new(x).is_absolute())
-        {
-            return PathBuf::from(x).join("kinerja");
-        }
-        match lock::home_dir() {
-            Some(h) => h.join(".local").join("share").join("kinerja"),
-            None => PathBuf::from(".kinerja"),
-        }
+        crate::safe::dirs::data_dir().unwrap_or_else(|| PathBuf::from(".kinerja"))
     }
 
-    /// Opens (creating if needed) the store at `path`.
+    /// Opens the store at `path`, creating and marking one there if the directory is new or
+    /// empty (see [`dir`] for what is refused).
     ///
     /// A new store directory is created 0700 and its files 0600 (a directory with group
     /// permissions, made by `init --group`, keeps 0770/0660). Another process holding the store
     /// gives [`StoreError::Locked`] naming it.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let policy = prepare_dir(path)?;
+        Store::open_with(path, dir::Create::IfNew)
+    }
+
+    /// Opens an existing store only: a missing or empty directory is [`StoreError::NoStore`].
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        Store::open_with(path, dir::Create::Never)
+    }
+
+    /// Opens the store at `path`; `create` says whether a new or empty directory becomes one.
+    pub fn open_with(path: &Path, create: dir::Create) -> Result<Store, StoreError> {
+        let policy = dir::prepare(path, create)?;
         // sled releases its file lock only when its flusher thread has ended, a moment after
         // the previous holder dropped it (or exited): retry briefly unless a live process of
         // someone else is recorded as the holder.
@@ -388,8 +404,9 @@ impl Store {
         let who = Actor::current();
         // We hold sled's lock now, so any owner record left behind is stale.
         let stale_cleared = lock::read_owner(path);
-        lock::write_owner(path, &LockHolder::this_process(&who), policy.file_mode)
-            .map_err(|e| io_at(&path.join(lock::OWNER_FILE), e))?;
+        // The record only tells a second opener who holds the store; on a full or read-only
+        // disk the store still opens without it.
+        let _ = lock::write_owner(path, &LockHolder::this_process(&who), policy.file_mode);
         let tree = |id: TreeId| db.open_tree(id.name());
         let trees = Trees {
             meta: tree(TreeId::Meta)?,
@@ -413,7 +430,7 @@ impl Store {
             backups: Vec::new(),
         };
         store.check_schema()?;
-        lock::tighten_files(path, policy);
+        dir::tighten(path, policy);
         Ok(store)
     }
 
@@ -582,26 +599,9 @@ impl Store {
 impl Drop for Store {
     fn drop(&mut self) {
         let _ = self.db.flush();
-        lock::tighten_files(&self.path, self.policy);
+        dir::tighten(&self.path, self.policy);
         lock::remove_owner_if_mine(&self.path);
     }
-}
-
-/// Creates the store directory if needed (0700) and returns its permission policy.
-fn prepare_dir(path: &Path) -> Result<lock::Policy, StoreError> {
-    if path.is_dir() {
-        return Ok(lock::policy_of(path));
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| io_at(parent, e))?;
-    }
-    match fs::DirBuilder::new().mode(0o700).create(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && path.is_dir() => {}
-        Err(e) => return Err(io_at(path, e)),
-    }
-    fs::set_permissions(path, fs::Permissions::from_mode(0o700)).map_err(|e| io_at(path, e))?;
-    Ok(lock::PRIVATE)
 }
 
 /// Turns a failed sled open into `Locked` when another process holds the store.

@@ -11,15 +11,12 @@
 //! migration does not run when a backup cannot be written.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chrono::Local;
 
-use super::{Problem, Store, StoreError, TreeId, YearRecord, codec, io_at, keys};
+use super::{Problem, Store, StoreError, TreeId, YearRecord, codec, keys};
 use crate::domain::rulebook::DEFAULT_RULEBOOK;
 use crate::domain::{Addendum, CodeRef, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
@@ -325,34 +322,15 @@ pub fn backup_path(store: &Path, stamp: &str, year: i32) -> PathBuf {
     store.with_file_name(format!("{name}.backup-{stamp}-y{year}.json"))
 }
 
-/// Writes a file that must not exist yet: a temporary file, fsync, rename, fsync of the
-/// directory.
+/// Writes a file that must not exist yet, atomically (see [`crate::safe::write`]).
 fn write_new_file(path: &Path, contents: &[u8], mode: u32) -> Result<(), StoreError> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(mode)
-            .open(&tmp)?;
-        f.write_all(contents)?;
-        f.sync_all()?;
-        fs::set_permissions(&tmp, fs::Permissions::from_mode(mode))?;
-        if path.exists() {
-            return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
-        }
-        fs::rename(&tmp, path)?;
-        fs::File::open(dir)?.sync_all()
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_at(path, e));
-    }
-    Ok(())
+    crate::safe::write::write_atomic(
+        path,
+        contents,
+        Some(mode),
+        crate::safe::write::Replace::Never,
+    )
+    .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))
 }
 
 /// A decode failure as a problem; any other error is passed on.

@@ -140,3 +140,22 @@ pub const MIGRATION_NO_BACKUP: Msg = msg!(
     "toko data {path} (skema {found}) perlu dimigrasi ke skema {known}, tetapi tidak ada cara menulis cadangannya; buka dengan perintah kinerja",
     "the store {path} (schema {found}) needs a migration to schema {known}, but there is no way to write its backup; open it with the kinerja command"
 );
+pub const NO_STORE: Msg = msg!(
+    "Tidak ada toko data di {path}. Buat dengan `kinerja --store {path} init` atau impor dokumen PK dengan `kinerja --store {path} import BERKAS`.",
+    "There is no store at {path}. Create one with `kinerja --store {path} init` or import a PK document with `kinerja --store {path} import FILE`."
+);
+pub const NOT_A_STORE: Msg = msg!(
+    "{path} bukan toko data kinerja: {found}. kinerja tidak mengubah apa pun di sana. Buat toko data di direktori baru atau kosong, mis. `kinerja --store {path}/kinerja init`.",
+    "{path} is not a kinerja store: {found}. kinerja changed nothing there. Create a store in a new or empty directory, e.g. `kinerja --store {path}/kinerja init`."
+);
+pub const FOUND_FILE: Msg = msg!(
+    "itu sebuah berkas, bukan direktori",
+    "it is a file, not a directory"
+);
+pub const FOUND_ENTRIES: Msg = msg!("isinya {entries}", "it holds {entries}");
+pub const AND_MORE: Msg = msg!(" dan {n} lainnya", " and {n} more");
+pub const FOREIGN_ENTRIES: Msg = msg!(
+    "Toko data {path} ditolak: berisi entri yang bukan miliknya atau tautan: {entries}. Pindahkan entri itu keluar dari toko data (hanya db, conf, blobs/, snap.*, backups/, kinerja.store dan kinerja.lock-owner yang boleh ada).",
+    "The store {path} is refused: it holds entries that are not its own, or links: {entries}. Move them out of the store (only db, conf, blobs/, snap.*, backups/, kinerja.store and kinerja.lock-owner belong there)."
+);
+pub const ENTRY_LINK: Msg = msg!("tautan simbolik", "symbolic link");

@@ -1,6 +1,8 @@
 //! Every user intent of the TUI, named in kebab-case: these names are what keymaps bind.
 
-/// The modes of the TUI; each keymap file has one section per mode.
+/// The keymap sections: each keymap file has one section per mode. Which one applies is decided
+/// by the screen on display ([`Screen::keymap_mode`](crate::tui::app::Screen::keymap_mode)); the
+/// addendum's reason and its y/n question read text and use the `edit` section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mode {
     /// Moving in the tree (left pane).

@@ -13,7 +13,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -318,18 +317,7 @@ impl Keymap {
     /// Where the user's own keymap lives: `$XDG_CONFIG_HOME/kinerja/keymap.toml`, else
     /// `~/.config/kinerja/keymap.toml`. The file need not exist.
     pub fn user_file_path() -> Option<PathBuf> {
-        let absolute = |v: std::ffi::OsString| {
-            let p = PathBuf::from(v);
-            p.is_absolute().then_some(p)
-        };
-        let config = std::env::var_os("XDG_CONFIG_HOME")
-            .and_then(absolute)
-            .or_else(|| {
-                std::env::var_os("HOME")
-                    .and_then(absolute)
-                    .map(|h| h.join(".config"))
-            })?;
-        Some(config.join("kinerja").join("keymap.toml"))
+        crate::safe::dirs::config_dir().map(|d| d.join("keymap.toml"))
     }
 
     /// Parses a keymap from TOML text; `file` names it in errors.
@@ -822,31 +810,28 @@ fn read_capped(path: &Path) -> Result<Option<String>, KeymapError> {
         line: None,
         problem,
     };
-    let read_failed = |e: std::io::Error| err(t::KEYMAP_READ_FAILED.fill(&[("reason", &e)]));
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(read_failed(e)),
-    };
-    // A FIFO or a device could block or never end.
-    if !meta.is_file() {
-        return Err(err(t::KEYMAP_NOT_REGULAR_FILE.s().to_string()));
-    }
+    use crate::safe::read::{self, Links, ReadError};
+    let read_failed = |e: &dyn std::fmt::Display| err(t::KEYMAP_READ_FAILED.fill(&[("reason", e)]));
     let too_large = || {
         let max = MAX_KEYMAP_BYTES / 1024;
         err(t::KEYMAP_TOO_LARGE.fill(&[("max", &max)]))
     };
-    if meta.len() > MAX_KEYMAP_BYTES as u64 {
-        return Err(too_large());
-    }
-    let file = std::fs::File::open(path).map_err(read_failed)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_KEYMAP_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_failed)?;
-    if bytes.len() > MAX_KEYMAP_BYTES {
-        return Err(too_large());
-    }
+    // Open, then fstat the handle: a FIFO or a device could block or never end.
+    let file = match read::open_regular(path, Links::Follow) {
+        Ok(f) => f,
+        Err(ReadError::NotFound(_)) => return Ok(None),
+        Err(ReadError::NotRegular { .. }) => {
+            return Err(err(t::KEYMAP_NOT_REGULAR_FILE.s().to_string()));
+        }
+        Err(ReadError::Io { error, .. }) => return Err(read_failed(&error)),
+        Err(e) => return Err(read_failed(&e)),
+    };
+    let bytes = match read::read_capped(file, MAX_KEYMAP_BYTES as u64, path) {
+        Ok(b) => b,
+        Err(ReadError::TooLarge { .. }) => return Err(too_large()),
+        Err(ReadError::Io { error, .. }) => return Err(read_failed(&error)),
+        Err(e) => return Err(read_failed(&e)),
+    };
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| err(t::KEYMAP_NOT_UTF8.s().to_string()))

@@ -22,7 +22,7 @@ use crate::store::{StoreApi, StoreError};
 use crate::text::Lang;
 use crate::text::tui as t;
 use crate::tui::app::live::Remote;
-use crate::tui::app::{App, UiState, units_in_view};
+use crate::tui::app::{App, Settings, UiState, units_in_view};
 use crate::tui::deps::{Actor, Keymap, Locale, Theme};
 use crate::tui::update::{Effect, action_for_key, update};
 
@@ -58,12 +58,9 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 /// Where the view state of a store is kept: `$XDG_STATE_HOME/kinerja/ui-<hash of the store
 /// path>.json` (`~/.local/state` when XDG_STATE_HOME is unset).
 pub fn ui_state_path(store: &Path) -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
+    let base = crate::safe::dirs::state_dir()?;
     let canon = store.canonicalize().unwrap_or_else(|_| store.to_path_buf());
-    Some(base.join("kinerja").join(format!(
+    Some(base.join(format!(
         "ui-{:016x}.json",
         fnv1a(canon.to_string_lossy().as_bytes())
     )))
@@ -79,25 +76,30 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Reads the view state; a missing or unreadable file means "start fresh".
+/// Largest view-state file read (a real one is a few KiB even at ministry scale).
+pub const MAX_UI_STATE_BYTES: u64 = 1024 * 1024;
+
+/// Reads the view state; a missing or unreadable file means "start fresh" — so does one that is
+/// not a regular file (a link to `/dev/zero`, a FIFO) or larger than [`MAX_UI_STATE_BYTES`].
 pub fn load_ui_state(path: &Path) -> Option<UiState> {
-    let text = std::fs::read_to_string(path).ok()?;
+    use crate::safe::read;
+    let text = read::read_text(path, MAX_UI_STATE_BYTES, read::Links::Refuse).ok()?;
     serde_json::from_str(&text).ok()
 }
 
-/// Writes the view state atomically (temporary file, then rename).
+/// Writes the view state atomically (see [`crate::safe::write`]), private to the user.
 pub fn save_ui_state(path: &Path, state: &UiState) -> io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let tmp = path.with_extension("json.tmp");
     let text = serde_json::to_string_pretty(state).map_err(io::Error::other)?;
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, path)
+    crate::safe::write::write_atomic(
+        path,
+        text.as_bytes(),
+        Some(0o600),
+        crate::safe::write::Replace::Regular,
+    )
+    .map_err(|e| io::Error::other(e.to_string()))
 }
 
 /// Most units a first frame is loaded for on its own; a view with more units open than this
@@ -156,19 +158,16 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     let year = ds.year;
     let state_path = ui_state_path(store.path());
     let actor = Actor::current();
-    let mut app = App::new(
-        ds,
-        rulebook,
+    let settings = Settings {
         keymap,
-        &keymap_name,
+        keymap_name,
         theme,
         lang,
         locale,
         ascii,
-        store.path().to_path_buf(),
-        actor.user.clone(),
-        ui,
-    );
+        ..Settings::new(store.path(), actor.user.clone())
+    };
+    let mut app = App::new(ds, rulebook, settings, ui);
     if let Some(n) = notice {
         app.say(n);
     }
@@ -328,7 +327,7 @@ fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
         Ok(ds) => app.take_whole_year(ds),
         // a reload (after a change of someone else or a new server) that failed: say so and
         // keep what is shown
-        Err(e) if !app.ds.is_partial() => app.error(e),
+        Err(e) if !app.ds().is_partial() => app.error(e),
         Err(e) => return Err(e),
     }
     Ok(())
@@ -352,7 +351,7 @@ fn event_loop<'s>(
     // Opened on a partial dataset: the whole year loads once the first frame is out. Every
     // input waits for it (a moment), so that nothing acts on the partial dataset.
     let mut loading: Option<Loading<'s>> = app
-        .ds
+        .ds()
         .is_partial()
         .then(|| scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())));
     let mut guard = crate::tui::input::EscGuard::new();

@@ -2,7 +2,7 @@
 
 use crate::support::cli_support;
 
-use cli_support::{kinerja, stderr, stdout};
+use cli_support::{kinerja, me, stderr, stdout};
 
 use std::path::{Path, PathBuf};
 
@@ -130,7 +130,7 @@ fn set_is_stored_audited_and_changes_the_rollup() {
     let log = stdout(&kinerja(&f.store, &["log"]));
     let first = log.lines().next().unwrap();
     assert!(
-        first.contains(&cli_support::os_user()) && first.contains("set") && first.contains("B-1"),
+        first.contains(&me()) && first.contains("set") && first.contains("B-1"),
         "{log}"
     );
     assert!(log.contains("45.5"), "{log}");

@@ -268,7 +268,7 @@ fn a_valid_addendum_is_in_history_log_export_and_report() {
     );
     assert!(h.contains("1c-N  target December  2.2 → 3.4"), "{h}");
 
-    // log: the target and the addendum, by budi, source addendum.
+    // log: the target and the addendum, by this user, source addendum.
     let log = ok(
         &f.store,
         &["log", "--unit", "KANWIL-KALBAR", "--limit", "2"],
@@ -277,7 +277,7 @@ fn a_valid_addendum_is_in_history_log_export_and_report() {
     assert!(log.contains("target 6b-N 2025-12: 95 → 100"), "{log}");
     assert!(
         log.lines()
-            .all(|l| l.contains(&crate::support::cli_support::os_user()) && l.contains("addendum")),
+            .all(|l| l.contains(&cli_support::me()) && l.contains("addendum")),
         "{log}"
     );
 

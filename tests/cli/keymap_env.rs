@@ -34,8 +34,15 @@ fn environment_and_language() {
         Keymap::user_file_path().unwrap(),
         std::path::PathBuf::from("/home/budi/.config/kinerja/keymap.toml")
     );
+    // without $HOME, the home directory of the password database
     set("HOME", None);
-    assert_eq!(Keymap::user_file_path(), None);
+    let home = kinerja::safe::identity::account(kinerja::safe::identity::real_uid())
+        .unwrap()
+        .home;
+    assert_eq!(
+        Keymap::user_file_path().unwrap(),
+        home.join(".config/kinerja/keymap.toml")
+    );
 
     // The user file found there is merged over the base.
     let dir = tempfile::tempdir().unwrap();

@@ -6,5 +6,6 @@ mod support;
 mod cli;
 mod cli_judgement;
 mod demo_scale;
+mod hostile_files;
 mod keymap_env;
 mod perf_demo_cli;

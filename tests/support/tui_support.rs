@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::*;
 use kinerja::text::Lang;
-use kinerja::tui::app::{App, UiState};
+use kinerja::tui::app::{App, Settings, UiState};
 use kinerja::tui::deps::{Keymap, Locale, Theme};
 
 pub fn d(s: &str) -> Decimal {
@@ -157,18 +157,24 @@ pub fn dataset() -> Dataset {
     )
 }
 
+/// The settings of the tests: the default keymap, `/data/kinerja.db`, user `budi`.
+pub fn settings(ascii: bool, no_color: bool) -> Settings {
+    Settings {
+        keymap: Keymap::builtin("default").unwrap(),
+        keymap_name: "default".into(),
+        theme: Theme::new(ascii, no_color),
+        lang: Lang::Id,
+        locale: Locale::Id,
+        ascii,
+        ..Settings::new("/data/kinerja.db", "budi")
+    }
+}
+
 pub fn app_with(ascii: bool, no_color: bool, ui: Option<UiState>) -> App {
     App::new(
         dataset(),
         Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(ascii, no_color),
-        Lang::Id,
-        Locale::Id,
-        ascii,
-        "/data/kinerja.db".into(),
-        "budi".into(),
+        settings(ascii, no_color),
         ui,
     )
 }
@@ -196,19 +202,9 @@ pub fn app_from(ds: Dataset, ascii: bool, no_color: bool) -> App {
 
 /// An App over `ds` opened on the saved view `ui`, dated 15 October 2025.
 pub fn app_in_view(ds: Dataset, ascii: bool, no_color: bool, ui: Option<UiState>) -> App {
-    let mut a = App::new(
-        ds,
-        Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(ascii, no_color),
-        Lang::Id,
-        Locale::Id,
-        ascii,
-        "/data/kinerja.db".into(),
-        "budi".into(),
-        ui,
-    );
-    a.today = NaiveDate::from_ymd_opt(2025, 10, 15).unwrap();
-    a
+    let settings = Settings {
+        today: NaiveDate::from_ymd_opt(2025, 10, 15).unwrap(),
+        ..settings(ascii, no_color)
+    };
+    App::new(ds, Rulebook::default_rulebook(), settings, ui)
 }

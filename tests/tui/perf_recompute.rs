@@ -3,30 +3,38 @@
 //! stepping (which replaced listing every row on each key) agrees with the full listing.
 
 use kinerja::demo::{Scale, generate};
+use kinerja::domain::Dataset;
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::{CodeRef, Decimal};
-use kinerja::text::Lang;
 use kinerja::tui::action::Action;
-use kinerja::tui::app::{App, EditRecord, Node, NodePath, Pending, PendingKind};
-use kinerja::tui::deps::{Keymap, Locale, Theme};
+use kinerja::tui::app::{App, Node, NodePath, Settings, UiState};
 use kinerja::tui::update;
+
+use crate::support::bench_support;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn app() -> App {
+/// The generated Kanwil year opened on a saved view with the nodes `open` lists open.
+fn app_open(open: impl Fn(&Dataset) -> Vec<String>) -> App {
+    let ds = generate(Scale::Kanwil, 2025, 2025);
+    let ui = UiState {
+        open: open(&ds),
+        selected: Vec::new(),
+    };
     App::new(
-        generate(Scale::Kanwil, 2025, 2025),
+        ds,
         Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        "/data/kinerja.db".into(),
-        "budi".into(),
-        None,
+        Settings::new("/data/kinerja.db", "budi"),
+        Some(ui),
     )
+}
+
+/// Every unit open.
+fn units_open(ds: &Dataset) -> Vec<String> {
+    ds.units
+        .keys()
+        .map(|u| Node::Unit(u.clone()).id())
+        .collect()
 }
 
 fn draw(term: &mut Terminal<TestBackend>, app: &mut App) {
@@ -35,20 +43,20 @@ fn draw(term: &mut Terminal<TestBackend>, app: &mut App) {
 
 /// The deepest editable IKU whose source rolls up (so the edit changes numbers up the chain).
 fn target(app: &App) -> (CodeRef, u8) {
-    app.ds
+    app.ds()
         .iku
         .iter()
         .filter(|(_, i)| {
             i.cascade
                 .as_ref()
-                .and_then(|c| app.ds.iku.get(&c.from))
+                .and_then(|c| app.ds().iku.get(&c.from))
                 .is_some_and(|p| p.rolls_up())
         })
         .filter_map(|(k, _)| {
-            let m = (1..=app.period)
+            let m = (1..=app.period())
                 .rev()
                 .find(|m| app.edit_refusal(k, *m).is_none())?;
-            Some((app.ds.depth(&k.unit), k.clone(), m))
+            Some((app.ds().depth(&k.unit), k.clone(), m))
         })
         .max_by_key(|(d, _, _)| *d)
         .map(|(_, k, m)| (k, m))
@@ -57,12 +65,9 @@ fn target(app: &App) -> (CodeRef, u8) {
 
 #[test]
 fn one_edit_recomputes_its_unit_and_its_ancestors_only() {
-    let mut app = app();
     // every unit open, so that every unit's score is on screen or cached
-    let units: Vec<String> = app.ds.units.keys().cloned().collect();
-    for u in &units {
-        app.open.insert(Node::Unit(u.clone()).id());
-    }
+    let mut app = app_open(units_open);
+    let units: Vec<String> = app.ds().units.keys().cloned().collect();
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     // score every unit once (as scrolling the whole tree would)
     for u in &units {
@@ -71,59 +76,47 @@ fn one_edit_recomputes_its_unit_and_its_ancestors_only() {
     let (key, month) = target(&app);
     app.select_node(&Node::Iku(key.clone()));
     draw(&mut term, &mut app);
-    let ancestors = app.ds.ancestors(&key.unit);
+    let ancestors = app.ds().ancestors(&key.unit);
     assert!(
         ancestors.len() >= 2,
         "the edited unit is deep in the tree: {ancestors:?}"
     );
-    let before = app.scores.recomputed;
-    let old = app.ds.iku[&key].realisasi[(month - 1) as usize];
-    let new = Some(old.unwrap_or_default() + Decimal::ONE);
-    app.pending = Some(Pending {
-        kind: PendingKind::Edit { advance: None },
-        record: EditRecord {
-            iku: key.clone(),
-            month,
-            old,
-            new,
-        },
-    });
-    app.applied(Ok(()));
+    let before = app.scores().recomputed;
+    let old = app.ds().iku[&key].realisasi[(month - 1) as usize];
+    let new = old.unwrap_or_default() + Decimal::ONE;
+    bench_support::apply_edit(&mut app, &key, month, new);
     draw(&mut term, &mut app);
     // everything the screen or a later scroll needs: all units again
     for u in &units {
         app.unit_score(u);
     }
     assert_eq!(
-        app.scores.recomputed - before,
+        app.scores().recomputed - before,
         1 + ancestors.len(),
         "only {} and its ancestors {ancestors:?}, of {} units",
         key.unit,
         units.len()
     );
-    assert_eq!(app.ds.iku[&key].realisasi[(month - 1) as usize], new);
+    assert_eq!(
+        app.ds().iku[&key].realisasi[(month - 1) as usize],
+        Some(new)
+    );
 }
 
 #[test]
 fn stepping_rows_agrees_with_the_full_listing() {
-    let mut app = app();
-    for u in app.ds.units.keys().cloned().collect::<Vec<_>>() {
-        app.open.insert(Node::Unit(u).id());
-    }
-    // some SS open, some closed
-    for (i, k) in app
-        .ds
-        .ss
-        .keys()
-        .cloned()
-        .collect::<Vec<_>>()
-        .iter()
-        .enumerate()
-    {
-        if i % 3 != 0 {
-            app.open.insert(Node::Ss(k.clone()).id());
-        }
-    }
+    // every unit open, some SS open, some closed
+    let app = app_open(|ds| {
+        let mut open = units_open(ds);
+        open.extend(
+            ds.ss
+                .keys()
+                .enumerate()
+                .filter(|(i, _)| i % 3 != 0)
+                .map(|(_, k)| Node::Ss(k.clone()).id()),
+        );
+        open
+    });
     let rows = app.visible();
     assert!(rows.len() > 100, "{} rows", rows.len());
     let mut forward: Vec<NodePath> = Vec::new();
@@ -154,10 +147,7 @@ fn stepping_rows_agrees_with_the_full_listing() {
 
 #[test]
 fn scrolling_the_whole_tree_keeps_the_selection_on_screen() {
-    let mut app = app();
-    for u in app.ds.units.keys().cloned().collect::<Vec<_>>() {
-        app.open.insert(Node::Unit(u).id());
-    }
+    let mut app = app_open(units_open);
     let rows = app.visible();
     let mut term = Terminal::new(TestBackend::new(100, 30)).unwrap();
     draw(&mut term, &mut app);
@@ -168,28 +158,32 @@ fn scrolling_the_whole_tree_keeps_the_selection_on_screen() {
             let line: String = (0..buf.area.width / 2)
                 .map(|x| buf[(x, y)].symbol().to_string())
                 .collect();
-            let code = match app.selected.last().unwrap() {
+            let code = match app.selected().last().unwrap() {
                 Node::Unit(u) => u.clone(),
                 Node::Ss(k) | Node::Iku(k) => k.code.clone(),
             };
-            line.contains(app.theme.pointer(app.detail_stale()).trim()) && line.contains(&code)
+            line.contains(app.theme().pointer(app.detail_stale()).trim()) && line.contains(&code)
         })
     };
     for (i, row) in rows.iter().enumerate().skip(1) {
         update(&mut app, Action::Down);
         draw(&mut term, &mut app);
-        assert_eq!(&app.selected, row);
+        assert_eq!(app.selected(), row);
         assert!(on_screen(&term, &app), "row {i} {row:?} not shown");
     }
     update(&mut app, Action::Down);
-    assert_eq!(&app.selected, rows.last().unwrap(), "stays on the last row");
+    assert_eq!(
+        app.selected(),
+        rows.last().unwrap(),
+        "stays on the last row"
+    );
     update(&mut app, Action::First);
     draw(&mut term, &mut app);
-    assert_eq!(app.selected, rows[0]);
+    assert_eq!(app.selected(), &rows[0]);
     assert!(on_screen(&term, &app));
     update(&mut app, Action::Last);
     draw(&mut term, &mut app);
-    assert_eq!(&app.selected, rows.last().unwrap());
+    assert_eq!(app.selected(), rows.last().unwrap());
     assert!(on_screen(&term, &app));
     update(&mut app, Action::PageUp);
     draw(&mut term, &mut app);

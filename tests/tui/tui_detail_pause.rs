@@ -1,6 +1,6 @@
 //! The detail pane follows the tree selection after a pause (issue 6): a tree move redraws only
 //! the tree rows (fewer than 300 bytes to the terminal), the detail of the new node comes once no
-//! further move arrives within `App::detail_pause`, and every other action brings it up to date
+//! further move arrives within `Settings::detail_pause`, and every other action brings it up to date
 //! first. Time is an explicit input (`App::detail_wait` / `App::settle_detail`): nothing sleeps.
 
 use crate::support::bench_support as support;
@@ -9,9 +9,10 @@ use crate::support::tui_support;
 use std::time::{Duration, Instant};
 
 use kinerja::domain::CodeRef;
+use kinerja::domain::rulebook::Rulebook;
 use kinerja::interchange::json;
 use kinerja::tui::action::{Action, Mode};
-use kinerja::tui::app::{App, DETAIL_PAUSE, Focus, Node};
+use kinerja::tui::app::{App, DETAIL_PAUSE, Focus, Node, Settings, UiState};
 use kinerja::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -56,7 +57,7 @@ fn frame(term: &mut Terminal<TestBackend>, app: &mut App) -> Buffer {
 #[test]
 fn a_move_keeps_the_detail_until_the_pause_has_passed_without_another_move() {
     let mut app = tui_support::app();
-    assert_eq!(app.detail_pause, DETAIL_PAUSE);
+    assert_eq!(app.settings().detail_pause, DETAIL_PAUSE);
     assert_eq!(app.node(), Some(&unit("PUSAT")));
     assert_eq!(app.detail_wait(Instant::now()), None, "nothing is held");
 
@@ -100,17 +101,35 @@ fn a_move_keeps_the_detail_until_the_pause_has_passed_without_another_move() {
     assert_eq!(app.detail_wait(Instant::now()), None);
 
     // the pause is a setting of the App
-    app.detail_pause = ms(0);
-    update(&mut app, Action::Up);
+    let settings = Settings {
+        detail_pause: ms(0),
+        ..tui_support::settings(false, false)
+    };
+    let mut app = App::new(
+        tui_support::dataset(),
+        Rulebook::default_rulebook(),
+        settings,
+        None,
+    );
+    update(&mut app, Action::Down);
     let t = Instant::now();
     assert!(app.settle_detail(t));
 }
 
 #[test]
 fn every_move_of_the_tree_holds_the_detail() {
-    let mut app = tui_support::app();
-    app.open.insert(unit("KANWIL").id());
-    app.open.insert(Node::Ss(CodeRef::new("KANWIL", "S1")).id());
+    let mut app = tui_support::app_with(
+        false,
+        false,
+        Some(UiState {
+            open: vec![
+                unit("PUSAT").id(),
+                unit("KANWIL").id(),
+                Node::Ss(CodeRef::new("KANWIL", "S1")).id(),
+            ],
+            selected: Vec::new(),
+        }),
+    );
     app.select_node(&iku("KANWIL", "IKU1"));
     let moves = [
         Action::Down,
@@ -181,7 +200,7 @@ fn every_other_action_right_after_a_move_acts_on_and_shows_the_new_node() {
             "the hollow pointer says the detail lags:\n{shown}"
         );
         update(&mut app, action.clone());
-        assert_eq!(app.focus, Focus::Grid, "{action:?}");
+        assert_eq!(app.focus(), Focus::Grid, "{action:?}");
         assert!(!app.detail_stale(), "{action:?}");
         let shown = text(&frame(&mut term, &mut app));
         assert!(shown.contains("IKU IKU1"), "{action:?}:\n{shown}");
@@ -194,7 +213,7 @@ fn every_other_action_right_after_a_move_acts_on_and_shows_the_new_node() {
     update(&mut app, Action::StartEdit);
     assert_eq!(app.mode(), Mode::Edit);
     assert_eq!(
-        app.editor.as_ref().map(|e| e.iku.clone()),
+        app.editor().map(|e| e.iku.clone()),
         Some(CodeRef::new("KANWIL", "IKU1"))
     );
     assert_eq!(app.detail_node(), Some(&iku("KANWIL", "IKU1")));
@@ -210,10 +229,7 @@ fn every_other_action_right_after_a_move_acts_on_and_shows_the_new_node() {
     update(&mut app, Action::Down);
     assert_eq!(app.node(), Some(&unit("KANWIL")));
     update(&mut app, Action::StartAddendum);
-    assert_eq!(
-        app.addendum.as_ref().map(|s| s.unit.as_str()),
-        Some("KANWIL")
-    );
+    assert_eq!(app.addendum().map(|s| s.unit.as_str()), Some("KANWIL"));
     assert!(!app.detail_stale());
 
     // the rest: period, search, help, undo, toggle, redraw all bring the detail up to date
@@ -300,15 +316,15 @@ fn move_bytes(app: &mut App, from: &Node) -> (usize, usize, bool) {
     app.select_node(from);
     support::draw(&mut term, app);
     bytes.set(0);
-    let top = app.tree_top.clone();
+    let top = app.tree_top().clone();
     update(app, Action::Down);
     support::draw(&mut term, app);
     let moved = bytes.get();
-    let scrolled = app.tree_top != top;
+    let scrolled = *app.tree_top() != top;
     bytes.set(0);
     let t0 = Instant::now();
     app.detail_wait(t0);
-    assert!(app.settle_detail(t0 + app.detail_pause));
+    assert!(app.settle_detail(t0 + app.settings().detail_pause));
     support::draw(&mut term, app);
     (moved, bytes.get(), scrolled)
 }
@@ -345,7 +361,7 @@ fn a_tree_move_sends_fewer_than_300_bytes_to_the_terminal() {
         }
         // `a` on the first row of the pane: the move does not scroll it (a scroll redraws every
         // row of the tree pane, whatever the detail does)
-        app.tree_top = pair[0].clone();
+        app.set_tree_top(pair[0].clone());
         let (moved, _, scrolled) = move_bytes(&mut app, a);
         assert_eq!(app.node(), Some(b));
         assert!(!scrolled);

@@ -1,35 +1,30 @@
 //! Terminal input from a slow link (issue 5): an escape sequence split across reads never
 //! triggers a destructive action; `Esc` only ever cancels.
 
-use crate::support::tui_support;
+use crate::support::{bench_support, tui_support};
 
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use kinerja::domain::CodeRef;
 use kinerja::domain::rulebook::Rulebook;
-use kinerja::interchange::number::Locale;
-use kinerja::text::Lang;
 use kinerja::tui::App;
 use kinerja::tui::action::{Action, Mode};
-use kinerja::tui::app::Node;
+use kinerja::tui::app::{Node, Settings};
 use kinerja::tui::input::EscGuard;
 use kinerja::tui::keymap::Keymap;
-use kinerja::tui::theme::Theme;
 use kinerja::tui::update::{Effect, action_for_key, update};
 
 fn app_with_keymap(name: &str) -> App {
+    let settings = Settings {
+        keymap: Keymap::builtin(name).unwrap(),
+        keymap_name: name.into(),
+        ..tui_support::settings(false, false)
+    };
     App::new(
         tui_support::dataset(),
         Rulebook::default_rulebook(),
-        Keymap::builtin(name).unwrap(),
-        name,
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        "/data/kinerja.db".into(),
-        "budi".into(),
+        settings,
         None,
     )
 }
@@ -53,8 +48,7 @@ fn enter_mode(app: &mut App, mode: Mode) {
             update(app, Action::FocusGrid);
         }
         Mode::Edit => {
-            update(app, Action::FocusGrid);
-            app.month = 9;
+            bench_support::grid_month(app, 9);
             update(app, Action::StartEdit);
         }
         _ => unreachable!(),
@@ -73,7 +67,7 @@ fn split_sequences_reach_only_cancel_in_every_mode_of_both_keymaps() {
             for seq in SEQUENCES {
                 let mut app = app_with_keymap(keymap);
                 enter_mode(&mut app, mode);
-                let before = app.ds.clone();
+                let before = app.ds().clone();
                 let mut guard = EscGuard::new();
                 let t0 = Instant::now();
                 let mut keys = vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)];
@@ -102,10 +96,11 @@ fn split_sequences_reach_only_cancel_in_every_mode_of_both_keymaps() {
                     "{keymap} {mode:?} Esc {seq}: only a cancel, got {delivered:?}"
                 );
                 assert_eq!(
-                    app.ds, before,
+                    *app.ds(),
+                    before,
                     "{keymap} {mode:?} Esc {seq}: data unchanged"
                 );
-                assert!(app.pending.is_none());
+                assert!(!app.is_storing());
             }
         }
     }

@@ -58,7 +58,7 @@ fn assert_same_first_frame(store: &Store, whole: &Dataset, ui: Option<UiState>, 
         text(&b)
     );
     from_part.take_whole_year(whole.clone());
-    assert!(!from_part.ds.is_partial());
+    assert!(!from_part.ds().is_partial());
     assert!(
         render(&mut from_part) == b,
         "{what}: changed after the swap"
@@ -76,10 +76,11 @@ fn text(b: &Buffer) -> String {
 
 /// The view with `node` selected (its ancestors opened) and `open` opened too.
 fn view(whole: &Dataset, node: Node, open: &[Node]) -> UiState {
-    let mut a = app(whole.clone(), Some(UiState::default()));
-    for n in open {
-        a.open.insert(n.id());
-    }
+    let opened = UiState {
+        open: open.iter().map(Node::id).collect(),
+        selected: Vec::new(),
+    };
+    let mut a = app(whole.clone(), Some(opened));
     a.select_node(&node);
     a.ui_state()
 }

@@ -59,7 +59,7 @@ fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
 /// The cell carries the theme's selection style.
 fn assert_selected(app: &App, buf: &Buffer, at: (u16, u16)) {
     let cell = &buf[at];
-    let sel = app.theme.selection;
+    let sel = app.theme().selection;
     assert!(
         cell.modifier.contains(sel.add_modifier) && !sel.add_modifier.is_empty(),
         "cell {at:?} {:?} lacks the selection modifiers {:?}",
@@ -77,7 +77,7 @@ fn assert_selected(app: &App, buf: &Buffer, at: (u16, u16)) {
 fn assert_not_selected(app: &App, buf: &Buffer, at: (u16, u16)) {
     let cell = &buf[at];
     assert!(
-        !cell.modifier.contains(app.theme.selection.add_modifier),
+        !cell.modifier.contains(app.theme().selection.add_modifier),
         "cell {at:?} looks selected: {:?}",
         cell.modifier
     );
@@ -145,7 +145,7 @@ fn main_screen_in_colour_at_80x24_and_120x40() {
         check_main_screen(&a, &buf);
         // status marks are coloured in the colour theme
         let (x, y) = find(&buf, "●? PUSAT");
-        assert_eq!(buf[(x, y)].fg, a.theme.green.fg.unwrap());
+        assert_eq!(buf[(x, y)].fg, a.theme().green.fg.unwrap());
     }
 }
 
@@ -299,9 +299,9 @@ fn non_reporting_months_are_dimmed() {
     let y = grid_row(&buf, "Target ");
     let aug = month_col(&buf, "Agu", tree_w);
     let sep = month_col(&buf, "Sep", tree_w);
-    assert_eq!(buf[(aug, y)].fg, a.theme.dim.fg.unwrap_or(Color::Reset));
+    assert_eq!(buf[(aug, y)].fg, a.theme().dim.fg.unwrap_or(Color::Reset));
     assert_eq!(buf[(aug, y)].symbol(), "–");
-    assert_ne!(buf[(sep, y)].fg, a.theme.dim.fg.unwrap_or(Color::Reset));
+    assert_ne!(buf[(sep, y)].fg, a.theme().dim.fg.unwrap_or(Color::Reset));
 }
 
 #[test]
@@ -323,13 +323,13 @@ fn editor_shows_the_buffer_and_the_reason_of_a_refusal() {
     update(&mut a, Action::Commit);
     let buf = render(&mut a, 80, 24);
     let status = &lines(&buf)[22];
-    let reason = a.editor.as_ref().unwrap().error.clone().unwrap();
+    let reason = a.editor().unwrap().error().unwrap().to_string();
     assert!(
         status.contains(&reason[..10.min(reason.len())]),
         "{status} / {reason}"
     );
     let (x, y) = find(&buf, &reason[..4]);
-    assert_eq!(buf[(x, y)].fg, a.theme.error.fg.unwrap());
+    assert_eq!(buf[(x, y)].fg, a.theme().error.fg.unwrap());
 }
 
 #[test]
@@ -470,8 +470,8 @@ fn finding_marks_in_the_tree_in_colour_no_color_and_ascii() {
             assert_eq!(buf[e].fg, Color::Reset);
             assert!(buf[e].modifier.contains(Modifier::BOLD), "errors stand out");
         } else {
-            assert_eq!(buf[e].fg, a.theme.error.fg.unwrap());
-            assert_eq!(buf[q].fg, a.theme.yellow.fg.unwrap());
+            assert_eq!(buf[e].fg, a.theme().error.fg.unwrap());
+            assert_eq!(buf[q].fg, a.theme().yellow.fg.unwrap());
         }
         if ascii {
             assert!(text.is_ascii(), "{text}");

@@ -6,8 +6,8 @@ use kinerja::domain::CodeRef;
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::text::{Lang, set_thread_lang};
 use kinerja::tui::action::Action;
-use kinerja::tui::app::{App, Node};
-use kinerja::tui::deps::{Keymap, Locale, Theme};
+use kinerja::tui::app::{App, Node, Settings};
+use kinerja::tui::deps::Locale;
 use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
 use ratatui::Terminal;
@@ -30,17 +30,15 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 #[test]
 fn english_text_and_english_numbers() {
     set_thread_lang(Lang::En);
+    let settings = Settings {
+        lang: Lang::En,
+        locale: Locale::En,
+        ..tui_support::settings(false, false)
+    };
     let mut a = App::new(
         tui_support::dataset(),
         Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::En,
-        Locale::En,
-        false,
-        "/data/kinerja.db".into(),
-        "budi".into(),
+        settings,
         None,
     );
     let s = screen(&mut a, 120, 40);
@@ -102,7 +100,7 @@ fn english_text_and_english_numbers() {
     update(&mut a, Action::FocusGrid);
     update(&mut a, Action::StartEdit);
     assert_eq!(
-        a.editor.as_ref().unwrap().buffer,
+        a.editor().unwrap().buffer(),
         "1234.5",
         "editable, not grouped"
     );

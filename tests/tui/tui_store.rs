@@ -7,26 +7,21 @@ use crate::support::tui_support;
 use kinerja::domain::CodeRef;
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::store::{Actor, AuditFilter, Change, Store};
-use kinerja::text::Lang;
 use kinerja::tui::action::Action;
-use kinerja::tui::app::{App, Node};
-use kinerja::tui::deps::{Keymap, Locale, Theme};
+use kinerja::tui::app::{App, Node, Settings};
 use kinerja::tui::run::{Flow, load_ui_state, perform};
 use kinerja::tui::update::update;
 use tui_support::d;
 
 fn open_app(store: &Store) -> App {
+    let settings = Settings {
+        today: chrono::NaiveDate::from_ymd_opt(2025, 10, 15).unwrap(),
+        ..Settings::new(store.path(), "budi")
+    };
     App::new(
         store.load_year(2025).unwrap(),
         Rulebook::default_rulebook(),
-        Keymap::builtin("default").unwrap(),
-        "default",
-        Theme::new(false, false),
-        Lang::Id,
-        Locale::Id,
-        false,
-        store.path().to_path_buf(),
-        "budi".into(),
+        settings,
         None,
     )
 }
@@ -57,7 +52,7 @@ fn edits_and_undo_are_stored_and_audited() {
     update(&mut app, Action::Clear);
     type_text(&mut app, "87,5");
     assert_eq!(act(&mut app, &store, None, Action::Commit), Flow::Continue);
-    assert_eq!(app.status, "Tersimpan");
+    assert_eq!(app.status(), "Tersimpan");
     assert_eq!(
         store.load_year(2025).unwrap().iku[&key].realisasi[8],
         Some(d("87.5"))
@@ -84,7 +79,7 @@ fn edits_and_undo_are_stored_and_audited() {
         .count();
     assert_eq!(tui_entries, 3, "edit, undo and redo are each audited");
     // what is on screen is what is stored
-    assert_eq!(app.ds.iku[&key], store.load_year(2025).unwrap().iku[&key]);
+    assert_eq!(app.ds().iku[&key], store.load_year(2025).unwrap().iku[&key]);
 }
 
 #[test]
@@ -110,16 +105,15 @@ fn a_refused_store_keeps_the_editor_and_the_screen_unchanged() {
     act(&mut app, &store, None, Action::StartEdit);
     type_text(&mut app, "1");
     act(&mut app, &store, None, Action::Commit);
-    let e = app.editor.as_ref().expect("editor stays open");
-    assert!(e.error.is_some());
-    assert!(app.status.starts_with("Tidak tersimpan"), "{}", app.status);
-    assert_eq!(
-        app.ds.iku[&key].realisasi[8],
-        Some(d("100")),
+    let e = app.editor().expect("editor stays open");
+    assert!(e.error().is_some());
+    assert!(
+        app.status().starts_with("Tidak tersimpan"),
         "{}",
-        app.status
+        app.status()
     );
-    assert!(app.undo.is_empty());
+    assert_eq!(app.ds().iku[&key].realisasi[8], Some(d("100")));
+    assert_eq!(app.undo_depth(), 0);
 }
 
 #[test]
@@ -157,7 +151,6 @@ fn addendum_store(dir: &std::path::Path) -> Store {
 
 /// Starts the addendum mode on PUSAT/P1 and gathers October = 3000.
 fn gather_p1(app: &mut App, store: &Store) {
-    app.today = chrono::NaiveDate::from_ymd_opt(2025, 10, 15).unwrap();
     app.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
     act(app, store, None, Action::StartAddendum);
     act(app, store, None, Action::StartEdit);
@@ -181,7 +174,7 @@ fn an_addendum_from_the_tui_is_stored_audited_and_loaded() {
     act(&mut app, &store, None, Action::SubmitAddendum);
     type_text(&mut app, "target dinaikkan");
     act(&mut app, &store, None, Action::Commit);
-    assert_eq!(app.status, "Addendum v1 tersimpan (PUSAT, 1 perubahan)");
+    assert_eq!(app.status(), "Addendum v1 tersimpan (PUSAT, 1 perubahan)");
 
     let loaded = store.load_year(2025).unwrap();
     assert_eq!(loaded.iku[&key].targets[9], Some(d("3000")));
@@ -202,13 +195,13 @@ fn an_addendum_from_the_tui_is_stored_audited_and_loaded() {
     assert!(!new.is_empty(), "{log:#?}");
     assert!(new.iter().all(|e| e.user == "budi" && e.unit == "PUSAT"));
     // what is on screen is what is stored
-    assert_eq!(app.ds.iku[&key], loaded.iku[&key]);
-    assert_eq!(app.ds.addenda, loaded.addenda);
+    assert_eq!(app.ds().iku[&key], loaded.iku[&key]);
+    assert_eq!(app.ds().addenda, loaded.addenda);
     // and a restart shows the same K3
     let again = open_app(&store);
     assert_eq!(
-        kinerja::domain::k3::k3_breakdown(&again.ds, &again.rb, "PUSAT", None),
-        kinerja::domain::k3::k3_breakdown(&app.ds, &app.rb, "PUSAT", None)
+        kinerja::domain::k3::k3_breakdown(again.ds(), again.rb(), "PUSAT", None),
+        kinerja::domain::k3::k3_breakdown(app.ds(), app.rb(), "PUSAT", None)
     );
 }
 
@@ -235,14 +228,14 @@ fn a_refused_or_discarded_or_abandoned_addendum_leaves_the_store_alone() {
     act(&mut app, &store, None, Action::SubmitAddendum);
     type_text(&mut app, "naik");
     act(&mut app, &store, None, Action::Commit);
-    assert!(!app.addendum.as_ref().unwrap().problems.is_empty());
+    assert!(!app.addendum().unwrap().problems.is_empty());
     unchanged(&store);
     // discarded
     let mut app = open_app(&store);
     gather_p1(&mut app, &store);
     act(&mut app, &store, None, Action::DiscardAddendum);
     act(&mut app, &store, None, Action::Insert('y'));
-    assert!(app.addendum.is_none());
+    assert!(app.addendum().is_none());
     unchanged(&store);
     // quit with the addendum pending
     let mut app = open_app(&store);

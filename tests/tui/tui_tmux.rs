@@ -73,7 +73,7 @@ fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {
     assert!(
         log.contains("tui")
             && log.contains("3b-N 2025-09")
-            && log.contains(&crate::support::cli_support::os_user()),
+            && log.contains(&kinerja::safe::identity::current_user()),
         "{log}"
     );
 

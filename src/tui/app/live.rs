@@ -4,12 +4,21 @@
 
 use rust_decimal::Decimal;
 
-use super::{App, PendingKind};
+use super::App;
+use super::editor::PendingKind;
+use super::text_input::TextInput;
 use crate::domain::CodeRef;
 use crate::server::client::Incoming;
 use crate::store::{Change, Seen};
 use crate::text::server as ts;
 use crate::tui::deps::format_exact;
+
+/// What the view knows of the other clients of the store's server.
+#[derive(Debug, Default)]
+pub struct Live {
+    /// The users of the other TUIs connected (the header shows them).
+    pub(crate) others: Vec<String>,
+}
 
 /// What the run loop does after [`App::remote`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,10 +42,10 @@ impl App {
                     .collect();
                 others.sort();
                 others.dedup();
-                if others == self.others {
+                if others == self.live.others {
                     return Remote::Nothing;
                 }
-                self.others = others;
+                self.live.others = others;
                 Remote::Redraw
             }
             Incoming::Resync => {
@@ -48,7 +57,7 @@ impl App {
                 Remote::Reload
             }
             Incoming::Event(e) => {
-                if e.year != self.ds.year {
+                if e.year != self.data.ds.year {
                     return Remote::Nothing;
                 }
                 if e.reload {
@@ -61,7 +70,7 @@ impl App {
                 for c in &e.changes {
                     match c {
                         Change::SetRealisasi { iku, month, value } => {
-                            let Some(i) = self.ds.iku.get_mut(iku) else {
+                            let Some(i) = self.data.ds.iku.get_mut(iku) else {
                                 continue;
                             };
                             let Some(cell) = i.realisasi.get_mut((*month as usize).wrapping_sub(1))
@@ -103,13 +112,16 @@ impl App {
     }
 
     fn shown(&self, v: Option<Decimal>) -> String {
-        v.map_or_else(|| "–".to_string(), |d| format_exact(d, self.locale))
+        v.map_or_else(
+            || "–".to_string(),
+            |d| format_exact(d, self.settings.locale),
+        )
     }
 
     /// The cell the pending edit, undo or redo expects to find, as its author last saw it:
     /// the server refuses the change when someone else changed the cell since.
     pub fn pending_seen(&self) -> Vec<Seen> {
-        let Some(p) = &self.pending else {
+        let Some(p) = &self.edits.pending else {
             return Vec::new();
         };
         let r = &p.record;
@@ -128,6 +140,7 @@ impl App {
     /// open editor on it shows that value.
     pub fn stale(&mut self, iku: &CodeRef, month: u8, value: Option<Decimal>) {
         if let Some(cell) = self
+            .data
             .ds
             .iku
             .get_mut(iku)
@@ -136,14 +149,17 @@ impl App {
             *cell = value;
             self.invalidate(std::slice::from_ref(iku));
         }
-        let shown = value.map(|d| crate::tui::deps::format_editable(d, self.locale));
-        if let Some(e) = self.editor.as_mut()
+        let shown = value.map(|d| crate::tui::deps::format_editable(d, self.settings.locale));
+        if let Some(e) = self.editor_mut()
             && e.iku == *iku
             && e.month == month
         {
-            e.buffer = shown.unwrap_or_default();
-            e.cursor = e.buffer.chars().count();
-            e.fresh = true;
+            e.input = TextInput::replaceable(shown.unwrap_or_default());
         }
+    }
+
+    /// The users of the other TUIs on the store's server.
+    pub fn others(&self) -> &[String] {
+        &self.live.others
     }
 }

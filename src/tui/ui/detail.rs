@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         Node::Unit(u) => unit(frame, area, app, &u),
         Node::Ss(k) => ss(frame, area, app, &k),
         Node::Iku(k) => {
-            if app.addendum.as_ref().is_some_and(|s| s.unit == k.unit) {
+            if app.addendum().is_some_and(|s| s.unit == k.unit) {
                 let width = area.width.saturating_sub(2);
                 let lines = addendum_lines(app);
                 let want = lines_rows(&lines, width) + 2;
@@ -47,17 +47,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
 /// The pending addendum: its changes (IKU, month, old → new) and the problems of the last
 /// submission.
 fn addendum_lines(app: &App) -> Vec<Line<'static>> {
-    let Some(s) = &app.addendum else {
+    let Some(s) = app.addendum() else {
         return Vec::new();
     };
     let diff = app.addendum_diff();
     let mut lines = Vec::new();
     if diff.is_empty() {
-        lines.push(Line::styled(t::ADD_NOTHING.s(), app.theme.dim));
+        lines.push(Line::styled(t::ADD_NOTHING.s(), app.theme().dim));
     } else {
         lines.push(Line::styled(
             t::ADD_COUNT.fill(&[("n", &diff.len())]),
-            app.theme.title,
+            app.theme().title,
         ));
         let w = diff
             .iter()
@@ -69,15 +69,15 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
                 Span::raw(format!("  {:<w$}  {:<3}  ", d.iku, t::month_name(d.month))),
                 Span::raw(exact(app, d.old)),
                 Span::raw(" → "),
-                Span::styled(exact(app, d.new), app.theme.title),
+                Span::styled(exact(app, d.new), app.theme().title),
             ]));
         }
     }
     if !s.problems.is_empty() {
-        lines.push(Line::styled(t::ADD_PROBLEMS.s(), app.theme.error));
+        lines.push(Line::styled(t::ADD_PROBLEMS.s(), app.theme().error));
         for p in &s.problems {
             lines.push(Line::from(vec![
-                Span::styled("  - ", app.theme.error),
+                Span::styled("  - ", app.theme().error),
                 Span::raw(p.clone()),
             ]));
         }
@@ -86,8 +86,8 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
 }
 
 fn addendum_pane(frame: &mut Frame, area: Rect, app: &App, lines: Vec<Line<'static>>) {
-    let Some(s) = &app.addendum else { return };
-    let from = app.ds.pk_version(&s.unit);
+    let Some(s) = app.addendum() else { return };
+    let from = app.ds().pk_version(&s.unit);
     let title = t::ADD_TITLE.fill(&[("unit", &s.unit), ("from", &from), ("to", &(from + 1))]);
     frame.render_widget(
         Paragraph::new(lines)
@@ -101,11 +101,11 @@ fn addendum_pane(frame: &mut Frame, area: Rect, app: &App, lines: Vec<Line<'stat
 /// else one cut line each, else as many as fit and how many more there are.
 fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec<Line<'static>> {
     if findings.is_empty() {
-        return vec![Line::styled(t::FINDINGS_NONE.s(), app.theme.dim)];
+        return vec![Line::styled(t::FINDINGS_NONE.s(), app.theme().dim)];
     }
     let mut out = vec![Line::styled(
         t::FINDINGS_TITLE.fill(&[("n", &findings.len())]),
-        app.theme.title,
+        app.theme().title,
     )];
     let whole: Vec<Line<'static>> = findings
         .iter()
@@ -114,7 +114,7 @@ fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec
                 finding_mark(app, f.severity),
                 Span::styled(
                     format!(" {} {}: ", f.id, severity_word(f.severity)),
-                    app.theme.title,
+                    app.theme().title,
                 ),
                 Span::raw(f.message.clone()),
             ])
@@ -141,26 +141,26 @@ fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec
     );
     out.push(Line::styled(
         t::FINDINGS_MORE.fill(&[("n", &(findings.len() - shown))]),
-        app.theme.dim,
+        app.theme().dim,
     ));
     out
 }
 
 fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
-    let Some(u) = app.ds.units.get(code).cloned() else {
+    let Some(u) = app.ds().units.get(code).cloned() else {
         return;
     };
     let score = app.unit_score(code).clone();
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(
         format!("{} — {}", u.code, u.name),
-        app.theme.title,
+        app.theme().title,
     ))];
     lines.push(field(app, t::LEVEL.s(), u.level.as_str()));
-    let st = score.nko.map(|n| Status::of(n, &app.rb));
+    let st = score.nko.map(|n| Status::of(n, app.rb()));
     lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", t::NKO.s()), app.theme.title),
+        Span::styled(format!("{}: ", t::NKO.s()), app.theme().title),
         Span::styled(
-            format!("{} {}", app.theme.mark(st), num2(app, score.nko)),
+            format!("{} {}", app.theme().mark(st), num2(app, score.nko)),
             status_style(app, st),
         ),
         Span::raw(format!(
@@ -169,14 +169,14 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
             score.predikat.clone().unwrap_or_else(|| "–".into())
         )),
     ]));
-    let n = app.ds.iku_of_unit(code).count() as u32;
-    let count = match app.rb.iku_limits(u.level) {
+    let n = app.ds().iku_of_unit(code).count() as u32;
+    let count = match app.rb().iku_limits(u.level) {
         Some((min, max)) => {
             let text = t::IKU_COUNT.fill(&[("n", &n), ("min", &min), ("max", &max)]);
             if n < min || n > max {
                 Line::from(vec![
                     Span::raw(text),
-                    Span::styled(format!(" — {}", t::IKU_COUNT_OUT.s()), app.theme.error),
+                    Span::styled(format!(" — {}", t::IKU_COUNT_OUT.s()), app.theme().error),
                 ])
             } else {
                 Line::raw(text)
@@ -185,19 +185,19 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
         None => Line::raw(t::IKU_COUNT_NOLIMIT.fill(&[("n", &n)])),
     };
     lines.push(count);
-    lines.push(Line::styled(t::PERSPECTIVES.s(), app.theme.title));
+    lines.push(Line::styled(t::PERSPECTIVES.s(), app.theme().title));
     for p in &score.perspectives {
-        let st = p.value.map(|v| Status::of(v, &app.rb));
+        let st = p.value.map(|v| Status::of(v, app.rb()));
         lines.push(Line::from(vec![
             Span::raw("  "),
             Span::styled(
-                format!("{} {:>6}", app.theme.mark(st), num2(app, p.value)),
+                format!("{} {:>6}", app.theme().mark(st), num2(app, p.value)),
                 status_style(app, st),
             ),
             Span::raw(format!(
                 "  {} {:>3}  {}",
                 t::WEIGHT.s(),
-                crate::tui::deps::format_exact(p.weight, app.locale),
+                crate::tui::deps::format_exact(p.weight, app.locale()),
                 perspective_name(p.perspective)
             )),
         ]));
@@ -225,16 +225,16 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
 }
 
 fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
-    let Some(s) = app.ds.ss.get(key).cloned() else {
+    let Some(s) = app.ds().ss.get(key).cloned() else {
         return;
     };
     let score = app.unit_score(&key.unit).clone();
     let value = score.ss.get(&key.code).and_then(|x| x.value);
-    let st = value.map(|v| Status::of(v, &app.rb));
+    let st = value.map(|v| Status::of(v, app.rb()));
     let head = vec![
         Line::from(Span::styled(
             format!("{} — {}", s.code, s.name),
-            app.theme.title,
+            app.theme().title,
         )),
         Line::raw(format!(
             "{}: {}",
@@ -242,9 +242,9 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
             perspective_name(s.perspective)
         )),
         Line::from(vec![
-            Span::styled(format!("{}: ", t::NILAI_SS.s()), app.theme.title),
+            Span::styled(format!("{}: ", t::NILAI_SS.s()), app.theme().title),
             Span::styled(
-                format!("{} {}", app.theme.mark(st), num2(app, value)),
+                format!("{} {}", app.theme().mark(st), num2(app, value)),
                 status_style(app, st),
             ),
         ]),
@@ -255,13 +255,13 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     let [h, tbl] = Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(inner);
     frame.render_widget(Paragraph::new(head), h);
     let rows: Vec<Row> = app
-        .ds
+        .ds()
         .ikus_in_ss(key)
         .map(|i| {
             let sc = score.iku.get(&i.code);
             let stt = sc.and_then(|x| x.status);
             Row::new(vec![
-                Line::raw(format!("{} {}", app.theme.mark(stt), i.code)),
+                Line::raw(format!("{} {}", app.theme().mark(stt), i.code)),
                 Line::raw(exact(app, sc.and_then(|x| x.target))).right_aligned(),
                 Line::raw(exact(app, sc.and_then(|x| x.realisasi))).right_aligned(),
                 Line::styled(
@@ -269,7 +269,7 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
                     status_style(app, stt),
                 )
                 .right_aligned(),
-                Line::styled(i.name.clone(), app.theme.dim),
+                Line::styled(i.name.clone(), app.theme().dim),
             ])
         })
         .collect();
@@ -280,7 +280,7 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
         t::CAPAIAN.s(),
         "",
     ])
-    .style(app.theme.title);
+    .style(app.theme().title);
     let table = Table::new(
         rows,
         [

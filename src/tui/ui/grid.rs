@@ -19,7 +19,7 @@ use crate::tui::app::{App, EditKind, Focus, Node};
 const LABEL_W: usize = 13;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
-    let Some(iku) = app.ds.iku.get(key).cloned() else {
+    let Some(iku) = app.ds().iku.get(key).cloned() else {
         return;
     };
     let findings = app.node_findings(&Node::Iku(key.clone()));
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
             Span::raw(format!("IKU {} — ", iku.code)),
             Span::styled(
                 t::ADDENDUM_REQUIRED.s(),
-                app.theme.yellow.patch(app.theme.title),
+                app.theme().yellow.patch(app.theme().title),
             ),
         ])
     } else {
@@ -56,26 +56,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     frame.render_widget(Paragraph::new(fields), f);
     frame.render_widget(Paragraph::new(glines), g);
     if s.height >= 3 {
-        let (targets, realisasi) = effective_months(&app.ds, &iku);
+        let (targets, realisasi) = effective_months(app.ds(), &iku);
         let [title, spark] =
             Layout::vertical([Constraint::Length(1), Constraint::Length(2)]).areas(s);
-        let legend = if app.addendum.is_some() {
+        let legend = if app.addendum().is_some() {
             t::ADD_LEGEND.s()
         } else {
             t::FROZEN_LEGEND.s()
         };
         frame.render_widget(
-            Line::styled(format!("{}  {legend}", t::SPARK_TITLE.s()), app.theme.dim),
+            Line::styled(format!("{}  {legend}", t::SPARK_TITLE.s()), app.theme().dim),
             title,
         );
         frame.render_widget(
             Trajectory {
                 target: &targets,
                 realisasi: &realisasi,
-                ascii: app.ascii,
-                target_style: app.theme.target_spark,
-                realisasi_style: app.theme.realisasi_spark,
-                label_style: app.theme.title,
+                ascii: app.ascii(),
+                target_style: app.theme().target_spark,
+                realisasi_style: app.theme().realisasi_spark,
+                label_style: app.theme().title,
             },
             spark,
         );
@@ -87,8 +87,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
 pub fn finding_mark(app: &App, severity: crate::domain::rulebook::Severity) -> Span<'static> {
     use crate::domain::rulebook::Severity;
     match severity {
-        Severity::Error => Span::styled("!", app.theme.error),
-        Severity::Warning => Span::styled("?", app.theme.yellow),
+        Severity::Error => Span::styled("!", app.theme().error),
+        Severity::Warning => Span::styled("?", app.theme().yellow),
     }
 }
 
@@ -111,13 +111,13 @@ pub fn finding_line(app: &App, f: &Finding, width: usize) -> Line<'static> {
     }
     Line::from(vec![
         finding_mark(app, f.severity),
-        Span::styled(head, app.theme.title),
+        Span::styled(head, app.theme().title),
         Span::raw(msg),
     ])
 }
 
 fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
-    let th = app.theme.title;
+    let th = app.theme().title;
     let kv = |k: &str, v: String| {
         vec![
             Span::styled(format!("{k}: "), th),
@@ -159,7 +159,7 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
     if iku.rolls_up() {
         lines.push(Line::styled(
             t::F_ROLLUP.fill(&[("method", &iku.location_consolidation.as_str())]),
-            app.theme.dim,
+            app.theme().dim,
         ));
     }
     lines
@@ -177,33 +177,36 @@ pub fn month_window(width: usize, col: usize, cursor: u8) -> std::ops::RangeIncl
 /// Jul–Des), else a window of months around the cursor.
 fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
     let key = iku.key();
-    let (targets, realisasi) = effective_months(&app.ds, iku);
+    let (targets, realisasi) = effective_months(app.ds(), iku);
     let caps: Vec<(
         Option<rust_decimal::Decimal>,
         Option<crate::domain::score::Status>,
-    )> = score_iku_by_month(&app.ds, &app.rb, iku)
+    )> = score_iku_by_month(app.ds(), app.rb(), iku)
         .into_iter()
         .map(|s| (s.capaian, s.status))
         .collect();
-    let grid_focus = app.focus == Focus::Grid;
-    let cursor = if grid_focus || app.editor.is_some() {
-        app.month
+    let grid_focus = app.focus() == Focus::Grid;
+    let cursor = if grid_focus || app.editor().is_some() {
+        app.month()
     } else {
-        app.period
+        app.period()
     };
-    let editing = app.editor.as_ref().filter(|e| e.iku == key).cloned();
+    let editing = app.editor().filter(|e| e.iku == key).cloned();
     let editing_target = editing.as_ref().filter(|e| e.kind == EditKind::Target);
     let editing_realisasi = editing.as_ref().filter(|e| e.kind == EditKind::Realisasi);
     // in the addendum mode the cursor is on the target row, which shows the pending targets
-    let session = app.addendum.as_ref().filter(|s| s.unit == key.unit);
+    let session = app.addendum().filter(|s| s.unit == key.unit);
     let pending: Vec<Option<Option<rust_decimal::Decimal>>> = (1..=12u8)
         .map(|m| session.and_then(|s| s.pending(&key.code, m)))
         .collect();
     let frozen = app.frozen_targets(iku);
-    let with_cursor = |e: &crate::tui::app::Editor| {
-        let mut b = e.buffer.clone();
-        let at = b.char_indices().nth(e.cursor).map_or(b.len(), |(i, _)| i);
-        b.insert(at, if app.ascii { '|' } else { '▏' });
+    let with_cursor = |e: &crate::tui::app::CellEditor| {
+        let mut b = e.buffer().to_string();
+        let at = b
+            .char_indices()
+            .nth(e.input.cursor())
+            .map_or(b.len(), |(i, _)| i);
+        b.insert(at, if app.ascii() { '|' } else { '▏' });
         b
     };
     let t_text: Vec<String> = (1..=12u8)
@@ -267,54 +270,54 @@ fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
     let label = |s: &str| format!("{s:<LABEL_W$}");
     let mut lines = Vec::with_capacity(4 * blocks.len());
     for window in blocks {
-        let mut header = vec![Span::styled(label(""), app.theme.title)];
-        let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme.title)];
-        let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme.title)];
-        let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme.title)];
+        let mut header = vec![Span::styled(label(""), app.theme().title)];
+        let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme().title)];
+        let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme().title)];
+        let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme().title)];
         for m in window {
             let i = (m - 1) as usize;
             let reporting = iku.reporting_period.is_reporting_month(m);
             let base = if reporting {
                 Style::new()
             } else {
-                app.theme.dim
+                app.theme().dim
             };
-            let mut hs = app.theme.title;
-            if m == app.period {
+            let mut hs = app.theme().title;
+            if m == app.period() {
                 hs = hs.add_modifier(Modifier::UNDERLINED);
             }
             header.push(Span::styled(cell(t::month_name(m)), hs));
             let mut tstyle = if frozen[i] {
-                base.patch(app.theme.frozen)
+                base.patch(app.theme().frozen)
             } else {
                 base
             };
             if pending[i].is_some() {
-                tstyle = tstyle.patch(app.theme.title);
+                tstyle = tstyle.patch(app.theme().title);
             }
-            if session.is_some() && m == app.month {
-                tstyle = app.theme.selection;
-                if editing_target.is_some_and(|e| e.error.is_some()) {
-                    tstyle = tstyle.patch(app.theme.error);
+            if session.is_some() && m == app.month() {
+                tstyle = app.theme().selection;
+                if editing_target.is_some_and(|e| e.error().is_some()) {
+                    tstyle = tstyle.patch(app.theme().error);
                 }
             }
             trow.push(Span::styled(cell(&t_text[i]), tstyle));
             let mut rstyle = if app.realisasi_frozen(&key, m) {
-                base.patch(app.theme.frozen)
+                base.patch(app.theme().frozen)
             } else {
                 base
             };
-            if session.is_none() && (grid_focus || editing.is_some()) && m == app.month {
-                rstyle = app.theme.selection;
-                if editing.as_ref().is_some_and(|e| e.error.is_some()) {
-                    rstyle = rstyle.patch(app.theme.error);
+            if session.is_none() && (grid_focus || editing.is_some()) && m == app.month() {
+                rstyle = app.theme().selection;
+                if editing.as_ref().is_some_and(|e| e.error().is_some()) {
+                    rstyle = rstyle.patch(app.theme().error);
                 }
             }
             rrow.push(Span::styled(cell(&r_text[i]), rstyle));
             let cst = if reporting {
                 status_style(app, caps[i].1)
             } else {
-                app.theme.dim
+                app.theme().dim
             };
             crow.push(Span::styled(cell(&c_text[i]), cst));
         }

@@ -26,13 +26,13 @@ pub fn mode_title(mode: Mode) -> &'static str {
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for mode in Mode::ALL {
-        let b = app.keymap.bindings(*mode);
+        let b = app.keymap().bindings(*mode);
         if b.is_empty() {
             continue;
         }
         out.push(Line::styled(
             format!("[{}]", mode_title(*mode)),
-            app.theme.title,
+            app.theme().title,
         ));
         for kb in b {
             let key = if kb.text == " " {
@@ -41,9 +41,9 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
                 kb.text.clone()
             };
             out.push(Line::from(vec![
-                Span::styled(format!("  {key:<12}"), app.theme.header),
+                Span::styled(format!("  {key:<12}"), app.theme().header),
                 Span::raw(format!("{:<28}", kb.desc)),
-                Span::styled(kb.action.name().to_string(), app.theme.dim),
+                Span::styled(kb.action.name().to_string(), app.theme().dim),
             ]));
         }
         out.push(Line::raw(""));
@@ -57,14 +57,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let popup = Rect::new(area.x + (area.width - w) / 2, area.y + 2, w, h);
     let lines = lines(app);
     let max_scroll = (lines.len() as u16).saturating_sub(h.saturating_sub(2));
-    app.help_scroll = app.help_scroll.min(max_scroll);
+    app.clamp_help_scroll(max_scroll);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)
-            .scroll((app.help_scroll, 0))
+            .scroll((app.help_scroll(), 0))
             .block(block(
                 app,
-                t::HELP_TITLE.fill(&[("keymap", &app.keymap_name)]),
+                t::HELP_TITLE.fill(&[("keymap", &app.keymap_name())]),
             )),
         popup,
     );

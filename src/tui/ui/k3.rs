@@ -18,15 +18,15 @@ fn percent(app: &App, d: Option<Decimal>) -> String {
     match d {
         Some(d) => format!(
             "{} %",
-            crate::tui::deps::format_exact(d * Decimal::ONE_HUNDRED, app.locale)
+            crate::tui::deps::format_exact(d * Decimal::ONE_HUNDRED, app.locale())
         ),
         None => super::dash(app).to_string(),
     }
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Option<Decimal>) {
-    let b = k3_breakdown(&app.ds, &app.rb, unit, nko);
-    let th = app.theme.title;
+    let b = k3_breakdown(app.ds(), app.rb(), unit, nko);
+    let th = app.theme().title;
     let num = |d: Option<Decimal>| num2(app, d);
     let mut head = vec![
         Line::from(vec![
@@ -34,7 +34,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
                 format!(
                     "{} {}: ",
                     t::K3_IKU_QUALITY.s(),
-                    percent(app, app.rb.k3.iku_share.map(|r| r.0))
+                    percent(app, app.rb().k3.iku_share.map(|r| r.0))
                 ),
                 th,
             ),
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
                 format!(
                     "   {} {}: ",
                     t::K3_TARGET_QUALITY.s(),
-                    percent(app, app.rb.k3.target_share.map(|r| r.0))
+                    percent(app, app.rb().k3.target_share.map(|r| r.0))
                 ),
                 th,
             ),
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
         Line::from(vec![
             Span::styled(format!("{}: ", t::K3_INDEX.s()), th),
             Span::raw(match b.index {
-                Some(i) => crate::tui::deps::format_decimal(i, app.locale, 4),
+                Some(i) => crate::tui::deps::format_decimal(i, app.locale(), 4),
                 None => super::dash(app).to_string(),
             }),
             Span::styled(format!("   {}: ", t::NKO.s()), th),
@@ -67,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
         } else {
             q.capped.join(", ")
         };
-        let share = crate::tui::deps::format_exact(q.share * Decimal::ONE_HUNDRED, app.locale);
+        let share = crate::tui::deps::format_exact(q.share * Decimal::ONE_HUNDRED, app.locale());
         head.push(Line::styled(
             t::K3_QUOTA.fill(&[
                 ("used", &q.above_threshold.min(q.allowed)),
@@ -77,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
                 ("above", &q.above_threshold),
                 ("capped", &capped),
             ]),
-            app.theme.dim,
+            app.theme().dim,
         ));
     }
     let pts = match b.method {
@@ -106,7 +106,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
                 Line::raw(i.code.clone()),
                 Line::raw(ip).right_aligned(),
                 Line::raw(num(i.target_points)).right_aligned(),
-                Line::styled(reason, app.theme.dim),
+                Line::styled(reason, app.theme().dim),
             ])
         })
         .collect();

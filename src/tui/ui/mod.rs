@@ -28,7 +28,7 @@ pub const MIN_HEIGHT: u16 = 24;
 /// Draws the whole screen.
 pub fn draw(frame: &mut Frame, app: &mut App) {
     let area = frame.area();
-    app.size = (area.width, area.height);
+    app.set_size((area.width, area.height));
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
@@ -46,10 +46,10 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     tree::draw(frame, left, app);
     detail::draw(frame, right, app);
     status::footer(frame, footer, app);
-    if app.help {
+    if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);
     }
-    if app.ascii {
+    if app.ascii() {
         asciify(frame.buffer_mut());
     }
 }
@@ -138,15 +138,15 @@ pub fn lines_rows(lines: &[Line], width: u16) -> u16 {
 pub fn block<'a>(app: &App, title: impl Into<Line<'a>>) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_set(app.theme.border_set())
+        .border_set(app.theme().border_set())
         .title(title)
-        .title_style(app.theme.title)
+        .title_style(app.theme().title)
 }
 
 /// A capaian/NKO/Nilai: 2 decimals in the locale, or "–".
 pub fn num2(app: &App, d: Option<Decimal>) -> String {
     match d {
-        Some(d) => format_decimal(d, app.locale, 2),
+        Some(d) => format_decimal(d, app.locale(), 2),
         None => dash(app).to_string(),
     }
 }
@@ -154,13 +154,13 @@ pub fn num2(app: &App, d: Option<Decimal>) -> String {
 /// A target/realisasi value as entered, in the locale, or "–".
 pub fn exact(app: &App, d: Option<Decimal>) -> String {
     match d {
-        Some(d) => format_exact(d, app.locale),
+        Some(d) => format_exact(d, app.locale()),
         None => dash(app).to_string(),
     }
 }
 
 pub fn dash(app: &App) -> &'static str {
-    if app.ascii { "-" } else { "–" }
+    if app.ascii() { "-" } else { "–" }
 }
 
 /// Short perspective tag for the tree.
@@ -193,13 +193,13 @@ pub fn perspective_name(p: Perspective) -> &'static str {
 
 /// The status style of a status.
 pub fn status_style(app: &App, s: Option<crate::domain::score::Status>) -> Style {
-    app.theme.status_style(s)
+    app.theme().status_style(s)
 }
 
 /// A "label: value" line.
 pub fn field<'a>(app: &App, label: &str, value: impl Into<String>) -> Line<'a> {
     Line::from(vec![
-        Span::styled(format!("{label}: "), app.theme.title),
+        Span::styled(format!("{label}: "), app.theme().title),
         Span::raw(value.into()),
     ])
 }

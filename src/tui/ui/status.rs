@@ -7,16 +7,16 @@ use ratatui::widgets::Paragraph;
 
 use crate::text::tui as t;
 use crate::tui::action::{Action, Mode};
-use crate::tui::app::{AddendumPrompt, App, EditKind};
+use crate::tui::app::{App, EditKind, Screen};
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
-    let sep = if app.ascii { " | " } else { " │ " };
-    let period = (t::month_name(app.period), app.ds.year);
+    let sep = if app.ascii() { " | " } else { " │ " };
+    let period = (t::month_name(app.period()), app.ds().year);
     let full = [
-        format!("{} {}", t::YEAR.s(), app.ds.year),
-        format!("{}: {}", t::RULEBOOK.s(), app.rb.name),
+        format!("{} {}", t::YEAR.s(), app.ds().year),
+        format!("{}: {}", t::RULEBOOK.s(), app.rb().name),
         t::PERIOD.fill(&[("month", &period.0), ("year", &period.1)]),
-        format!("{}: {}", t::USER.s(), app.user),
+        format!("{}: {}", t::USER.s(), app.user()),
     ]
     .join(sep);
     let w = area.width as usize;
@@ -25,22 +25,22 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         (full, format!(" {}: ", t::STORE.s()))
     } else {
         let short = [
-            app.ds.year.to_string(),
-            app.rb.name.clone(),
+            app.ds().year.to_string(),
+            app.rb().name.clone(),
             t::PERIOD_SHORT.fill(&[("month", &period.0), ("year", &period.1)]),
-            app.user.clone(),
+            app.user().to_string(),
         ]
         .join(sep);
         (short, " ".to_string())
     };
     // who else has the store open (other TUIs on its server), before the path
-    let right = if app.others.is_empty() {
+    let right = if app.others().is_empty() {
         right
     } else {
         let also = format!(
             "{right}{sep}{}: {}",
             crate::text::server::ALSO_HERE.s(),
-            app.others.join(", ")
+            app.others().join(", ")
         );
         if also.chars().count() + 12 <= w {
             also
@@ -50,18 +50,18 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     };
     let room =
         w.saturating_sub(right.chars().count() + sep.chars().count() + label.chars().count());
-    let path = app.store_path.display().to_string();
+    let path = app.store_path().display().to_string();
     let n = path.chars().count();
     let path = if n <= room {
         path
     } else {
         // keep the end of a long path: the file name says most
-        let ell = if app.ascii { "..." } else { "…" };
+        let ell = if app.ascii() { "..." } else { "…" };
         let keep = room.saturating_sub(ell.chars().count());
         format!("{ell}{}", path.chars().skip(n - keep).collect::<String>())
     };
     let text = format!("{label}{path}{sep}{right}");
-    frame.render_widget(Paragraph::new(text).style(app.theme.header), area);
+    frame.render_widget(Paragraph::new(text).style(app.theme().header), area);
 }
 
 /// The actions worth showing in the footer for a mode, most useful first.
@@ -100,12 +100,12 @@ pub fn key_label(text: &str) -> String {
 /// "key desc" hints of the mode from the keymap, as many as fit in `width`.
 pub fn key_hints(app: &App, width: usize) -> String {
     let mode = app.mode();
-    if matches!(app.addendum_prompt(), Some(AddendumPrompt::ConfirmDiscard)) {
+    if matches!(app.screen(), Screen::AddendumDiscard) {
         return t::ADD_CONFIRM_HINTS.s().to_string();
     }
     let mut out = String::new();
     for a in footer_actions(mode) {
-        let Some(b) = app.keymap.bindings(mode).iter().find(|b| &b.action == a) else {
+        let Some(b) = app.keymap().bindings(mode).iter().find(|b| &b.action == a) else {
             continue;
         };
         let hint = format!("{} {}", key_label(&b.text), b.desc);
@@ -116,7 +116,7 @@ pub fn key_hints(app: &App, width: usize) -> String {
         out.push_str(sep);
         out.push_str(&hint);
     }
-    if app.ascii {
+    if app.ascii() {
         out.replace('·', "|")
     } else {
         out
@@ -127,7 +127,7 @@ pub fn key_hints(app: &App, width: usize) -> String {
 pub fn mode_tag(app: &App) -> String {
     let mode = app.mode();
     let title = super::help::mode_title(mode);
-    if app.addendum.is_some() && mode != Mode::Addendum {
+    if app.addendum().is_some() && mode != Mode::Addendum {
         format!("{}/{title}", super::help::mode_title(Mode::Addendum))
     } else {
         title.to_string()
@@ -137,68 +137,69 @@ pub fn mode_tag(app: &App) -> String {
 pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     let tag = mode_tag(app);
     let tag_w = tag.chars().count();
-    let mode_tag = Span::styled(format!(" {tag} "), app.theme.selection);
+    let mode_tag = Span::styled(format!(" {tag} "), app.theme().selection);
     let mut status = vec![mode_tag, Span::raw(" ")];
     let x = area.x + (tag_w + 3) as u16;
-    if let Some(e) = &app.editor {
+    if let Some(e) = app.editor() {
         let mname = t::month_name(e.month);
         let prompt = match e.kind {
             EditKind::Realisasi => t::EDIT_PROMPT.fill(&[("month", &mname)]),
             EditKind::Target => t::TARGET_PROMPT.fill(&[("iku", &e.iku.code), ("month", &mname)]),
         };
-        let prompt_w = prompt.chars().count() as u16;
-        status.push(Span::styled(prompt, app.theme.title));
-        status.push(Span::raw(e.buffer.clone()));
-        if let Some(err) = &e.error {
-            status.push(Span::styled(format!("  {err}"), app.theme.error));
-        }
-        frame.set_cursor_position((x + prompt_w + e.cursor as u16, area.y));
-    } else if let Some(p) = app.addendum_prompt() {
-        match p {
-            AddendumPrompt::Reason(input) => {
-                let prompt = t::ADD_REASON_PROMPT.s();
-                let prompt_w = prompt.chars().count() as u16;
-                status.push(Span::styled(prompt, app.theme.title));
-                status.push(Span::raw(input.buffer.clone()));
-                if let Some(err) = &input.error {
-                    status.push(Span::styled(format!("  {err}"), app.theme.error));
-                }
-                frame.set_cursor_position((x + prompt_w + input.cursor as u16, area.y));
-            }
-            AddendumPrompt::ConfirmDiscard => {
-                let (n, unit) = app
-                    .addendum
-                    .as_ref()
-                    .map(|s| (s.len(), s.unit.clone()))
-                    .unwrap_or_default();
-                let q = t::ADD_CONFIRM_DISCARD.fill(&[("n", &n), ("unit", &unit)]);
-                status.push(Span::styled(q, app.theme.error));
-            }
-        }
-    } else if app.search.typing {
+        input_line(app, frame, &mut status, (x, area.y), prompt, &e.input);
+    } else if let Screen::AddendumReason(input) = app.screen() {
+        let prompt = t::ADD_REASON_PROMPT.s().to_string();
+        input_line(app, frame, &mut status, (x, area.y), prompt, input);
+    } else if let Screen::AddendumDiscard = app.screen() {
+        let (n, unit) = app
+            .addendum()
+            .map(|s| (s.len(), s.unit.clone()))
+            .unwrap_or_default();
+        let q = t::ADD_CONFIRM_DISCARD.fill(&[("n", &n), ("unit", &unit)]);
+        status.push(Span::styled(q, app.theme().error));
+    } else if let Screen::Search { .. } = app.screen() {
         let prompt = t::SEARCH_PROMPT.s();
-        status.push(Span::styled(prompt, app.theme.title));
-        status.push(Span::raw(app.search.query.clone()));
-        if !app.status.is_empty() {
-            let st = if app.status_is_error {
-                app.theme.error
+        status.push(Span::styled(prompt, app.theme().title));
+        status.push(Span::raw(app.search().query().to_string()));
+        if !app.status().is_empty() {
+            let st = if app.status_is_error() {
+                app.theme().error
             } else {
-                app.theme.dim
+                app.theme().dim
             };
-            status.push(Span::styled(format!("  {}", app.status), st));
+            status.push(Span::styled(format!("  {}", app.status()), st));
         }
         frame.set_cursor_position((
-            x + (prompt.chars().count() + app.search.query.chars().count()) as u16,
+            x + (prompt.chars().count() + app.search().query().chars().count()) as u16,
             area.y,
         ));
     } else {
-        let st = if app.status_is_error {
-            app.theme.error
+        let st = if app.status_is_error() {
+            app.theme().error
         } else {
-            app.theme.footer
+            app.theme().footer
         };
-        status.push(Span::styled(app.status.clone(), st));
+        status.push(Span::styled(app.status().to_string(), st));
     }
-    let hints = Line::styled(key_hints(app, area.width as usize), app.theme.dim);
+    let hints = Line::styled(key_hints(app, area.width as usize), app.theme().dim);
     frame.render_widget(Paragraph::new(vec![Line::from(status), hints]), area);
+}
+
+/// A prompt and the text of an input after it, its error if any, and the terminal cursor at
+/// the input's cursor.
+fn input_line(
+    app: &App,
+    frame: &mut Frame,
+    status: &mut Vec<Span<'static>>,
+    (x, y): (u16, u16),
+    prompt: String,
+    input: &crate::tui::app::TextInput,
+) {
+    let prompt_w = prompt.chars().count() as u16;
+    status.push(Span::styled(prompt, app.theme().title));
+    status.push(Span::raw(input.text().to_string()));
+    if let Some(err) = input.error() {
+        status.push(Span::styled(format!("  {err}"), app.theme().error));
+    }
+    frame.set_cursor_position((x + prompt_w + input.cursor() as u16, y));
 }

@@ -19,14 +19,18 @@ use crate::tui::app::{App, Focus, Node, NodePath};
 /// The text of one row of the tree.
 pub fn row(app: &mut App, node: &Node) -> Line<'static> {
     let (code, name) = app.label(node);
-    let searched =
-        !app.search.query.is_empty() && app.search.matches.iter().any(|p| p.last() == Some(node));
+    let searched = !app.search().query().is_empty()
+        && app
+            .search()
+            .matches()
+            .iter()
+            .any(|p| p.last() == Some(node));
     let (mark_status, value, extra) = match node {
         Node::Unit(u) => {
             let s = app.unit_score(u);
             let nko = s.nko;
             let pred = s.predikat.clone().unwrap_or_default();
-            let st = nko.map(|n| Status::of(n, &app.rb));
+            let st = nko.map(|n| Status::of(n, app.rb()));
             (st, num2(app, nko), pred)
         }
         Node::Ss(k) => {
@@ -36,12 +40,12 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
                 .get(&k.code)
                 .and_then(|s| s.value);
             let p = app
-                .ds
+                .ds()
                 .ss
                 .get(k)
                 .map(|s| perspective_short(s.perspective))
                 .unwrap_or("");
-            let st = v.map(|n| Status::of(n, &app.rb));
+            let st = v.map(|n| Status::of(n, app.rb()));
             (st, num2(app, v), format!("[{p}]"))
         }
         Node::Iku(k) => {
@@ -50,7 +54,7 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
             (s.and_then(|s| s.status), num2(app, c), String::new())
         }
     };
-    let mark = app.theme.mark(mark_status);
+    let mark = app.theme().mark(mark_status);
     let mut spans = vec![Span::styled(
         mark.to_string(),
         status_style(app, mark_status),
@@ -61,10 +65,10 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
     }
     spans.push(Span::raw(" "));
     if matches!(node, Node::Ss(_)) {
-        spans.push(Span::styled(format!("{extra} "), app.theme.dim));
+        spans.push(Span::styled(format!("{extra} "), app.theme().dim));
     }
     let code_style = if searched {
-        app.theme.title
+        app.theme().title
     } else {
         Style::new()
     };
@@ -74,19 +78,19 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
     if matches!(node, Node::Unit(_)) && !extra.is_empty() {
         spans.push(Span::raw(format!(" {extra}")));
     }
-    spans.push(Span::styled(format!(" {name}"), app.theme.dim));
+    spans.push(Span::styled(format!(" {name}"), app.theme().dim));
     Line::from(spans)
 }
 
-/// The rows shown in a pane of `height` rows, starting at `app.tree_top`, which is moved first
+/// The rows shown in a pane of `height` rows, starting at `app.tree_top()`, which is moved first
 /// so that the selection is in view (as little as possible, like a list scrolls). Only these
 /// rows are looked at: the cost is the pane's height, not the size of the unfolded tree.
 pub fn window(app: &mut App, height: usize) -> Vec<NodePath> {
     if height == 0 {
         return Vec::new();
     }
-    let sel = app.selected.clone();
-    let mut top = std::mem::take(&mut app.tree_top);
+    let sel = app.selected().clone();
+    let mut top = std::mem::take(&mut app.tree.top);
     if !app.is_row(&top) {
         // its unit was folded away or removed: the nearest row above it that is still shown
         while !top.is_empty() && !app.is_row(&top) {
@@ -106,7 +110,7 @@ pub fn window(app: &mut App, height: usize) -> Vec<NodePath> {
         top = app.step_rows(&sel, 1 - height as isize);
         rows = collect(app, &top, height);
     }
-    app.tree_top = top;
+    app.tree.top = top;
     rows
 }
 
@@ -177,8 +181,8 @@ fn insert(forest: &mut Vec<Partial>, path: &[Node], text: Line<'static>, more: b
 /// ancestors (so that the cost is the pane's height, not the size of the unfolded tree). The
 /// ancestors above the window are rendered into a scratch buffer above the pane and cut off.
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
-    app.page = area.height.saturating_sub(3) as usize;
-    let focused = app.focus == Focus::Tree && app.editor.is_none();
+    app.set_page(area.height.saturating_sub(3) as usize);
+    let focused = app.focus() == Focus::Tree && app.editor().is_none();
     let title = if focused {
         format!("[{}]", t::TREE_TITLE.s())
     } else {
@@ -216,18 +220,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             state.open(ids);
         }
     }
-    if rows.contains(&app.selected) {
-        state.select(app.selected.iter().map(Node::id).collect());
+    if rows.contains(app.selected()) {
+        state.select(app.selected().iter().map(Node::id).collect());
     }
     let items: Vec<TreeItem<'static, String>> =
         forest.into_iter().map(Partial::into_item).collect();
     let Ok(tree) = Tree::new(&items) else { return };
     let tree = tree
-        .highlight_style(app.theme.selection)
-        .highlight_symbol(app.theme.pointer(app.detail_stale()))
-        .node_open_symbol(app.theme.tree_open)
-        .node_closed_symbol(app.theme.tree_closed)
-        .node_no_children_symbol(app.theme.tree_leaf);
+        .highlight_style(app.theme().selection)
+        .highlight_symbol(app.theme().pointer(app.detail_stale()))
+        .node_open_symbol(app.theme().tree_open)
+        .node_closed_symbol(app.theme().tree_closed)
+        .node_no_children_symbol(app.theme().tree_leaf);
     let scratch_area = Rect::new(0, 0, inner.width, inner.height + above as u16);
     let mut scratch = Buffer::empty(scratch_area);
     StatefulWidget::render(tree, scratch_area, &mut scratch, &mut state);

@@ -1,0 +1,181 @@
+//! The addendum mode's state: the draft of one unit's target changes, and the addendum being
+//! stored, with the outcome of storing it.
+
+use rust_decimal::Decimal;
+
+use crate::domain::addendum::{AddendumDraft, Edit};
+use crate::domain::{Addendum, CodeRef, Iku};
+use crate::text::tui as t;
+use crate::tui::app::App;
+use crate::tui::app::screen::Screen;
+
+/// The writes of an addendum being stored; resolved by [`App::applied`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingAddendum {
+    pub addendum: Addendum,
+    pub edits: Vec<Edit>,
+}
+
+/// The addendum mode: target changes of one unit gathered into a draft that is stored as a whole
+/// (one PK version) or discarded as a whole. Nothing of it is stored before the submission.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddendumSession {
+    pub unit: String,
+    /// The pending changes: `sets` holds at most one (IKU code, month, new target) per cell, in
+    /// IKU/month order, and only cells whose new target differs from the stored one. `reason` and
+    /// `date` are filled on submission.
+    pub draft: AddendumDraft,
+    /// What `domain::addendum::prepare` refused at the last submission.
+    pub problems: Vec<String>,
+}
+
+impl AddendumSession {
+    /// The pending new target of a cell: `Some(value)` when the draft changes it.
+    pub fn pending(&self, iku: &str, month: u8) -> Option<Option<Decimal>> {
+        self.draft
+            .sets
+            .iter()
+            .find(|(c, m, _)| c == iku && *m == month)
+            .map(|(_, _, v)| *v)
+    }
+    /// How many cells the draft changes.
+    pub fn len(&self) -> usize {
+        self.draft.sets.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.draft.sets.is_empty()
+    }
+}
+
+/// One line of the addendum's diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiffLine {
+    pub iku: String,
+    pub month: u8,
+    pub old: Option<Decimal>,
+    pub new: Option<Decimal>,
+}
+
+/// The addendum session (while the mode is on) and the addendum being stored.
+#[derive(Debug, Default)]
+pub struct AddendumState {
+    pub(crate) session: Option<AddendumSession>,
+    pub(crate) pending: Option<PendingAddendum>,
+}
+
+impl App {
+    /// The addendum mode's session, when it is on.
+    pub fn addendum(&self) -> Option<&AddendumSession> {
+        self.addendum.session.as_ref()
+    }
+
+    pub(crate) fn addendum_mut(&mut self) -> Option<&mut AddendumSession> {
+        self.addendum.session.as_mut()
+    }
+
+    /// The months (index 0 = January) whose target can no longer change by addendum (R10: the
+    /// month has realisasi, its own or rolled up from child units).
+    pub fn frozen_targets(&self, iku: &Iku) -> [bool; 12] {
+        crate::domain::rules::frozen_months(&self.data.ds, iku)
+    }
+
+    /// Why the target of `month` of `key` cannot be changed in an addendum (to `value`), if it
+    /// cannot: frozen by R10, a value outside the reporting months, or targets that roll up from
+    /// child units.
+    pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<String> {
+        let iku = self.data.ds.iku.get(key)?;
+        let mname = t::month_name(month);
+        if self.frozen_targets(iku)[(month - 1) as usize] {
+            return Some(t::ADD_TARGET_FROZEN.fill(&[("month", &mname), ("iku", &iku.code)]));
+        }
+        let children = self.data.ds.cascaded_from(key);
+        if iku.rolls_up() && !children.is_empty() {
+            let list: Vec<String> = children.iter().map(|c| c.to_string()).collect();
+            return Some(
+                t::ADD_TARGET_ROLLS_UP.fill(&[("iku", &iku.code), ("children", &list.join(", "))]),
+            );
+        }
+        if value && !iku.reporting_period.is_reporting_month(month) {
+            return Some(t::NOT_REPORTING_MONTH.fill(&[
+                ("month", &mname),
+                ("iku", &iku.code),
+                ("period", &iku.reporting_period.as_str()),
+            ]));
+        }
+        None
+    }
+
+    /// The pending addendum's changes with the stored value each replaces.
+    pub fn addendum_diff(&self) -> Vec<DiffLine> {
+        let Some(s) = self.addendum() else {
+            return Vec::new();
+        };
+        s.draft
+            .sets
+            .iter()
+            .map(|(code, month, new)| DiffLine {
+                iku: code.clone(),
+                month: *month,
+                old: self
+                    .data
+                    .ds
+                    .iku
+                    .get(&CodeRef::new(&s.unit, code))
+                    .and_then(|i| i.targets[(*month - 1) as usize]),
+                new: *new,
+            })
+            .collect()
+    }
+
+    /// The outcome of storing an addendum: on success its writes go into the in-memory dataset
+    /// (targets, IKU, the addendum record), what depends on them is recomputed, and the mode
+    /// ends with "Addendum vN tersimpan"; on failure the mode stays with the draft intact.
+    pub(crate) fn addendum_applied(&mut self, p: PendingAddendum, result: Result<(), String>) {
+        if let Err(reason) = result {
+            self.error(t::NOT_SAVED.fill(&[("reason", &reason)]));
+            return;
+        }
+        let mut structural = false;
+        let mut touched = Vec::new();
+        let ds = &mut self.data.ds;
+        for e in &p.edits {
+            match e {
+                Edit::SetTarget { iku, month, value } => {
+                    if let Some(i) = ds.iku.get_mut(iku) {
+                        i.targets[(*month - 1) as usize] = *value;
+                    }
+                    touched.push(iku.clone());
+                }
+                Edit::PutIku(i) => {
+                    structural = true;
+                    ds.iku.insert(i.key(), i.clone());
+                }
+                Edit::RemoveIku(k) => {
+                    structural = true;
+                    ds.iku.remove(k);
+                }
+            }
+        }
+        let a = p.addendum;
+        ds.addenda.push(a.clone());
+        ds.addenda
+            .sort_by(|x, y| (&x.unit, x.version).cmp(&(&y.unit, y.version)));
+        if structural {
+            self.data.ds.reindex();
+            self.data.scores.clear();
+            self.data.findings.clear();
+        } else {
+            touched.dedup();
+            self.invalidate(&touched);
+        }
+        // the addendum's date can freeze realisasi months (R10): the realisasi undo history no
+        // longer applies safely
+        self.edits.forget();
+        self.enter(Screen::Grid);
+        self.say(t::ADD_SAVED.fill(&[
+            ("version", &a.version),
+            ("unit", &a.unit),
+            ("n", &a.changes.len()),
+        ]));
+    }
+}

@@ -1,0 +1,236 @@
+//! The cell editor of the grid and the history of stored realisasi edits (undo/redo), with the
+//! outcome of storing one ([`App::applied`]).
+
+use rust_decimal::Decimal;
+
+use crate::domain::{CodeRef, Iku};
+use crate::text::tui as t;
+use crate::tui::app::App;
+use crate::tui::app::screen::Screen;
+use crate::tui::app::text_input::TextInput;
+
+/// Which row of the grid a cell editor changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    /// A realisasi, stored at once.
+    Realisasi,
+    /// A target, gathered into the pending addendum (addendum mode).
+    Target,
+}
+
+/// The cell editor of the grid: which cell, and the text typed into it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellEditor {
+    pub kind: EditKind,
+    pub iku: CodeRef,
+    pub month: u8,
+    pub input: TextInput,
+}
+
+impl CellEditor {
+    /// The text typed so far.
+    pub fn buffer(&self) -> &str {
+        self.input.text()
+    }
+    /// Why the last commit was refused.
+    pub fn error(&self) -> Option<&str> {
+        self.input.error()
+    }
+}
+
+/// One stored change of a realisasi, as kept on the undo/redo stacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRecord {
+    pub iku: CodeRef,
+    pub month: u8,
+    pub old: Option<Decimal>,
+    pub new: Option<Decimal>,
+}
+
+/// What a pending `Effect::Apply` was for; resolved by [`App::applied`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PendingKind {
+    /// A commit from the editor (or a clear in the grid); `advance` moves the editor after it.
+    Edit {
+        advance: Option<i8>,
+    },
+    Undo,
+    Redo,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub kind: PendingKind,
+    pub record: EditRecord,
+}
+
+/// The realisasi edits: the undo and redo stacks and the edit being stored.
+#[derive(Debug, Default)]
+pub struct Edits {
+    pub(crate) undo: Vec<EditRecord>,
+    pub(crate) redo: Vec<EditRecord>,
+    pub(crate) pending: Option<Pending>,
+}
+
+impl Edits {
+    /// Forgets the history (after an addendum: its date can freeze realisasi months, R10).
+    pub(crate) fn forget(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+}
+
+impl App {
+    /// How many stored edits Undo can take back.
+    pub fn undo_depth(&self) -> usize {
+        self.edits.undo.len()
+    }
+
+    /// How many undone edits Redo can store again.
+    pub fn redo_depth(&self) -> usize {
+        self.edits.redo.len()
+    }
+
+    /// True while a change is being stored (between an `Effect::Apply` and [`App::applied`]).
+    pub fn is_storing(&self) -> bool {
+        self.edits.pending.is_some() || self.addendum.pending.is_some()
+    }
+
+    /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot.
+    pub fn edit_refusal(&self, key: &CodeRef, month: u8) -> Option<String> {
+        let iku = self.data.ds.iku.get(key)?;
+        let mname = t::month_name(month);
+        if !iku.reporting_period.is_reporting_month(month) {
+            return Some(t::NOT_REPORTING_MONTH.fill(&[
+                ("month", &mname),
+                ("iku", &iku.code),
+                ("period", &iku.reporting_period.as_str()),
+            ]));
+        }
+        if iku.rolls_up() {
+            return Some(t::ROLLS_UP.fill(&[("iku", &iku.code)]));
+        }
+        if self.realisasi_frozen(key, month) {
+            return Some(t::FROZEN.fill(&[("month", &mname)]));
+        }
+        None
+    }
+
+    /// The outcome of the last `Effect::Apply`: on success the change is put into the in-memory
+    /// dataset, the scores that depend on it are dropped, the undo stacks move and the status says
+    /// "Tersimpan"; on failure the editor stays open with the reason.
+    pub fn applied(&mut self, result: Result<(), String>) {
+        if let Some(p) = self.addendum.pending.take() {
+            self.addendum_applied(p, result);
+            return;
+        }
+        let Some(p) = self.edits.pending.take() else {
+            return;
+        };
+        match result {
+            Ok(()) => {
+                let r = &p.record;
+                let value = match p.kind {
+                    PendingKind::Undo => r.old,
+                    _ => r.new,
+                };
+                if let Some(i) = self.data.ds.iku.get_mut(&r.iku) {
+                    i.realisasi[(r.month - 1) as usize] = value;
+                }
+                self.invalidate(std::slice::from_ref(&r.iku));
+                let mname = t::month_name(r.month);
+                match p.kind {
+                    PendingKind::Edit { advance } => {
+                        self.edits.undo.push(p.record.clone());
+                        self.edits.redo.clear();
+                        self.say(t::SAVED.s());
+                        if matches!(self.screen, Screen::Edit(_)) {
+                            self.leave();
+                        }
+                        if let Some(step) = advance
+                            && let Some(next) = self.next_reporting_month(&r.iku, r.month, step)
+                        {
+                            self.grid.month = next;
+                            self.open_editor();
+                        }
+                    }
+                    PendingKind::Undo => {
+                        self.edits.undo.pop();
+                        self.edits.redo.push(p.record.clone());
+                        self.say(t::UNDONE.fill(&[("iku", &r.iku), ("month", &mname)]));
+                    }
+                    PendingKind::Redo => {
+                        self.edits.redo.pop();
+                        self.edits.undo.push(p.record.clone());
+                        self.say(t::REDONE.fill(&[("iku", &r.iku), ("month", &mname)]));
+                    }
+                }
+            }
+            Err(reason) => {
+                let msg = t::NOT_SAVED.fill(&[("reason", &reason)]);
+                if let Some(e) = self.editor_mut() {
+                    e.input.set_error(reason);
+                }
+                self.error(msg);
+            }
+        }
+    }
+
+    /// The next (step > 0) or previous reporting month of an IKU after `month`.
+    pub fn next_reporting_month(&self, key: &CodeRef, month: u8, step: i8) -> Option<u8> {
+        let iku = self.data.ds.iku.get(key)?;
+        let months = iku.reporting_period.months();
+        if step > 0 {
+            months.iter().copied().find(|&m| m > month)
+        } else {
+            months.iter().rev().copied().find(|&m| m < month)
+        }
+    }
+
+    /// Opens the editor on the grid cursor, or says why it cannot.
+    pub fn open_editor(&mut self) {
+        let Some(key) = self.selected_iku().map(Iku::key) else {
+            self.error(t::SELECT_IKU.s());
+            return;
+        };
+        let month = self.grid.month;
+        if let Some(why) = self.edit_refusal(&key, month) {
+            self.error(why);
+            return;
+        }
+        let current = self.data.ds.iku[&key].realisasi[(month - 1) as usize];
+        self.open_cell(EditKind::Realisasi, key, current);
+    }
+
+    /// Opens the editor on the target of the grid cursor (addendum mode), showing the pending
+    /// value if the draft changes it, or says why it cannot.
+    pub fn open_target_editor(&mut self) {
+        let Some(key) = self.selected_iku().map(Iku::key) else {
+            self.error(t::SELECT_IKU.s());
+            return;
+        };
+        let month = self.grid.month;
+        if let Some(why) = self.target_refusal(&key, month, true) {
+            self.error(why);
+            return;
+        }
+        let stored = self.data.ds.iku[&key].targets[(month - 1) as usize];
+        let current = self
+            .addendum()
+            .and_then(|s| s.pending(&key.code, month))
+            .unwrap_or(stored);
+        self.open_cell(EditKind::Target, key, current);
+    }
+
+    fn open_cell(&mut self, kind: EditKind, iku: CodeRef, current: Option<Decimal>) {
+        let text = current
+            .map(|d| crate::tui::deps::format_editable(d, self.settings.locale))
+            .unwrap_or_default();
+        self.enter(Screen::Edit(CellEditor {
+            kind,
+            iku,
+            month: self.grid.month,
+            input: TextInput::replaceable(text),
+        }));
+    }
+}

@@ -1,0 +1,148 @@
+//! What the screen is doing: one [`Screen`] at a time, each with the keymap section it reads
+//! ([`Mode`]), and every change of screen in [`App::enter`].
+
+use crate::tui::action::Mode;
+use crate::tui::app::App;
+use crate::tui::app::editor::{CellEditor, EditKind};
+use crate::tui::app::text_input::TextInput;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Tree,
+    Grid,
+}
+
+/// The state of the screen: exactly one of these at a time. The data of a transient screen
+/// (the text being typed) lives in its variant and goes with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// Moving in the tree (left pane).
+    Tree,
+    /// Moving in the 12-month grid of the selected IKU (right pane).
+    Grid,
+    /// Typing a value into a grid cell: a realisasi (back to the grid), or a target of the
+    /// addendum being gathered (back to the addendum).
+    Edit(CellEditor),
+    /// Typing a search query over the tree or the grid (`over`).
+    Search { over: Focus },
+    /// The help popup over another screen, which it returns to.
+    Help { over: Box<Screen> },
+    /// Gathering target changes of one unit into a pending addendum (the session is in
+    /// [`App::addendum`]).
+    Addendum,
+    /// The addendum's reason, asked on submit.
+    AddendumReason(TextInput),
+    /// "Discard the pending changes? (y/n)".
+    AddendumDiscard,
+}
+
+impl Screen {
+    /// The keymap section that reads the keys of this screen. The addendum's reason and its
+    /// y/n question read text, as the cell editor does: they use the `edit` section.
+    pub fn keymap_mode(&self) -> Mode {
+        match self {
+            Screen::Tree => Mode::Tree,
+            Screen::Grid => Mode::Grid,
+            Screen::Edit(_) | Screen::AddendumReason(_) | Screen::AddendumDiscard => Mode::Edit,
+            Screen::Search { .. } => Mode::Search,
+            Screen::Help { .. } => Mode::Help,
+            Screen::Addendum => Mode::Addendum,
+        }
+    }
+
+    /// The pane that has the keyboard (or had it, under a popup or a prompt).
+    pub fn focus(&self) -> Focus {
+        match self {
+            Screen::Tree => Focus::Tree,
+            Screen::Search { over } => *over,
+            Screen::Help { over } => over.focus(),
+            Screen::Grid
+            | Screen::Edit(_)
+            | Screen::Addendum
+            | Screen::AddendumReason(_)
+            | Screen::AddendumDiscard => Focus::Grid,
+        }
+    }
+
+    /// True while the addendum session goes on (the addendum screen, its editor, prompts and
+    /// the help over them).
+    pub fn in_addendum(&self) -> bool {
+        match self {
+            Screen::Addendum | Screen::AddendumReason(_) | Screen::AddendumDiscard => true,
+            Screen::Edit(e) => e.kind == EditKind::Target,
+            Screen::Help { over } => over.in_addendum(),
+            Screen::Tree | Screen::Grid | Screen::Search { .. } => false,
+        }
+    }
+
+    /// Where closing this screen (Esc, Enter on a prompt, a stored edit) goes back to.
+    pub fn back(&self) -> Screen {
+        match self {
+            Screen::Tree => Screen::Tree,
+            Screen::Grid => Screen::Tree,
+            Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
+            Screen::Edit(_) => Screen::Grid,
+            Screen::Search { over: Focus::Tree } => Screen::Tree,
+            Screen::Search { over: Focus::Grid } => Screen::Grid,
+            Screen::Help { over } => (**over).clone(),
+            Screen::Addendum => Screen::Grid,
+            Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+        }
+    }
+}
+
+impl App {
+    /// The one place the screen changes. Leaving the addendum for a screen outside it ends the
+    /// session (nothing of a draft is stored unless it was submitted); opening the help starts
+    /// it at the top.
+    pub(crate) fn enter(&mut self, to: Screen) {
+        if !to.in_addendum() {
+            self.addendum.session = None;
+        }
+        if matches!(to, Screen::Help { .. }) {
+            self.overlays.help_scroll = 0;
+        }
+        self.screen = to;
+    }
+
+    /// Closes the current screen (see [`Screen::back`]).
+    pub(crate) fn leave(&mut self) {
+        let back = self.screen.back();
+        self.enter(back);
+    }
+
+    /// The screen state.
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub(crate) fn screen_mut(&mut self) -> &mut Screen {
+        &mut self.screen
+    }
+
+    /// The keymap section that applies now.
+    pub fn mode(&self) -> Mode {
+        self.screen.keymap_mode()
+    }
+
+    /// Which pane has the keyboard.
+    pub fn focus(&self) -> Focus {
+        self.screen.focus()
+    }
+
+    /// The open cell editor, if the screen is one.
+    pub fn editor(&self) -> Option<&CellEditor> {
+        match &self.screen {
+            Screen::Edit(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn editor_mut(&mut self) -> Option<&mut CellEditor> {
+        match &mut self.screen {
+            Screen::Edit(e) => Some(e),
+            _ => None,
+        }
+    }
+}

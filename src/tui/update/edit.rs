@@ -1,0 +1,140 @@
+//! The cell editor: typing a value, committing it (a realisasi is stored, a target gathered into
+//! the addendum), and undo/redo of stored realisasi.
+
+use rust_decimal::Decimal;
+
+use crate::domain::CodeRef;
+use crate::text::tui as t;
+use crate::tui::action::Action;
+use crate::tui::app::{App, EditKind, EditRecord, Node, Pending, PendingKind};
+use crate::tui::deps::{Change, parse_decimal};
+use crate::tui::update::{Effect, SOURCE, addendum, quit};
+
+pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let Some(ed) = app.editor_mut() else {
+        return vec![];
+    };
+    if ed.input.apply(&action) {
+        return vec![];
+    }
+    match action {
+        Action::Cancel => {
+            app.leave();
+            app.say("");
+        }
+        Action::Commit => return commit(app, None),
+        Action::CommitNext => return commit(app, Some(1)),
+        Action::CommitPrev => return commit(app, Some(-1)),
+        Action::Quit => return quit(app),
+        Action::Suspend => return vec![Effect::Suspend],
+        _ => {}
+    }
+    vec![]
+}
+
+/// Validates the editor's text and returns the change to store.
+fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
+    let Some(ed) = app.editor().cloned() else {
+        return vec![];
+    };
+    let text = ed.buffer().trim();
+    let value = if text.is_empty() {
+        None
+    } else {
+        match parse_decimal(text, app.locale()) {
+            Ok(v) => Some(v),
+            Err(e) => return refuse(app, e.to_string()),
+        }
+    };
+    if ed.kind == EditKind::Target {
+        return addendum::commit_target(app, ed.iku, ed.month, value, advance);
+    }
+    if let Some(why) = app.edit_refusal(&ed.iku, ed.month) {
+        return refuse(app, why);
+    }
+    let old = app.ds().iku[&ed.iku].realisasi[(ed.month - 1) as usize];
+    if old == value {
+        // nothing to store; behave like a successful commit
+        app.leave();
+        if let Some(step) = advance
+            && let Some(next) = app.next_reporting_month(&ed.iku, ed.month, step)
+        {
+            app.grid.month = next;
+            app.open_editor();
+        }
+        return vec![];
+    }
+    store_value(app, ed.iku, ed.month, value, advance)
+}
+
+/// Shows why the editor's value was refused, in the editor and on the status line.
+pub(super) fn refuse(app: &mut App, why: String) -> Vec<Effect> {
+    if let Some(e) = app.editor_mut() {
+        e.input.set_error(why.clone());
+    }
+    app.error(why);
+    vec![]
+}
+
+/// Stores a realisasi: the change goes to the run loop, and into the view once
+/// [`App::applied`] confirms it.
+pub(super) fn store_value(
+    app: &mut App,
+    iku: CodeRef,
+    month: u8,
+    value: Option<Decimal>,
+    advance: Option<i8>,
+) -> Vec<Effect> {
+    let old = app.ds().iku[&iku].realisasi[(month - 1) as usize];
+    let record = EditRecord {
+        iku: iku.clone(),
+        month,
+        old,
+        new: value,
+    };
+    app.edits.pending = Some(Pending {
+        kind: PendingKind::Edit { advance },
+        record,
+    });
+    vec![Effect::Apply {
+        changes: vec![Change::SetRealisasi { iku, month, value }],
+        source: SOURCE.to_string(),
+    }]
+}
+
+/// Undo (`undo`) or redo the last stored realisasi edit, showing the cell it changes.
+pub(super) fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
+    let stack = if undo {
+        &app.edits.undo
+    } else {
+        &app.edits.redo
+    };
+    let Some(r) = stack.last().cloned() else {
+        app.say(if undo {
+            t::NOTHING_TO_UNDO.s()
+        } else {
+            t::NOTHING_TO_REDO.s()
+        });
+        return vec![];
+    };
+    let value = if undo { r.old } else { r.new };
+    // show what changes
+    app.select_node(&Node::Iku(r.iku.clone()));
+    app.grid.month = r.month;
+    app.edits.pending = Some(Pending {
+        kind: if undo {
+            PendingKind::Undo
+        } else {
+            PendingKind::Redo
+        },
+        record: r.clone(),
+    });
+    vec![Effect::Apply {
+        changes: vec![Change::SetRealisasi {
+            iku: r.iku,
+            month: r.month,
+            value,
+        }],
+        source: SOURCE.to_string(),
+    }]
+}

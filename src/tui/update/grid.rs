@@ -1,0 +1,61 @@
+//! The grid screen: the month cursor, moving from IKU to IKU, editing and clearing a realisasi.
+
+use crate::domain::Iku;
+use crate::tui::action::Action;
+use crate::tui::app::{App, Node};
+use crate::tui::update::{Effect, common, edit};
+
+pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(e) = common(app, &action) {
+        return e;
+    }
+    match action {
+        Action::Left | Action::Right | Action::First | Action::Last => move_month(app, &action),
+        Action::Up | Action::Down => {
+            // move to the previous/next IKU while staying in the grid
+            let mut cur = app.tree.selected.clone();
+            loop {
+                let next = if action == Action::Down {
+                    app.next_row(&cur)
+                } else {
+                    app.prev_row(&cur)
+                };
+                match next {
+                    Some(p) if matches!(p.last(), Some(Node::Iku(_))) => {
+                        app.tree.selected = p;
+                        break;
+                    }
+                    Some(p) => cur = p,
+                    None => break,
+                }
+            }
+        }
+        Action::StartEdit => app.open_editor(),
+        Action::Clear => {
+            let Some(key) = app.selected_iku().map(Iku::key) else {
+                return vec![];
+            };
+            let month = app.month();
+            if let Some(why) = app.edit_refusal(&key, month) {
+                app.error(why);
+                return vec![];
+            }
+            return edit::store_value(app, key, month, None, None);
+        }
+        Action::FocusTree | Action::SwitchPane | Action::Cancel => app.leave(),
+        _ => {}
+    }
+    vec![]
+}
+
+/// Left/Right/First/Last on the month cursor (the grid and the addendum).
+pub(super) fn move_month(app: &mut App, action: &Action) {
+    let m = &mut app.grid.month;
+    match action {
+        Action::Left => *m = m.saturating_sub(1).max(1),
+        Action::Right => *m = (*m + 1).min(12),
+        Action::First => *m = 1,
+        Action::Last => *m = 12,
+        _ => {}
+    }
+}

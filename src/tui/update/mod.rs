@@ -1,0 +1,145 @@
+//! `update(&mut App, Action) -> Vec<Effect>`: every state change of the TUI, pure (no I/O), so
+//! that it is tested without a terminal. What needs the outside world is returned as an
+//! [`Effect`] for the run loop to perform.
+//!
+//! One handler file per screen ([`Screen`]): `tree.rs`, `grid.rs`, `edit.rs` (the cell editor
+//! and undo/redo), `search.rs`, `addendum.rs` (the addendum mode), `prompt.rs` (the addendum's
+//! reason and its y/n question) and `help.rs`. The screen changes only in [`App::enter`].
+
+mod addendum;
+mod edit;
+mod grid;
+mod help;
+mod prompt;
+mod search;
+mod tree;
+
+use crossterm::event::KeyEvent;
+
+use crate::tui::action::{Action, Mode};
+use crate::tui::app::{App, Screen};
+use crate::tui::deps::Change;
+
+/// The source recorded in the audit log for changes made in the TUI.
+pub const SOURCE: &str = "tui";
+/// The source recorded for an addendum made in the TUI (the same as `kinerja addendum`).
+pub const ADDENDUM_SOURCE: &str = "addendum";
+
+/// Something the run loop does for `update`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Store these changes (atomically, audited, flushed), then call [`App::applied`].
+    Apply {
+        changes: Vec<Change>,
+        source: String,
+    },
+    /// Leave the application.
+    Quit,
+    /// Suspend the process (Ctrl-z) and redraw on resume.
+    Suspend,
+    /// Persist [`App::ui_state`] (open/closed nodes, selection).
+    SaveUiState,
+}
+
+/// The action a key press means in the current mode: the keymap's binding, else a printable
+/// character typed into the editor or the search box.
+pub fn action_for_key(app: &App, key: &KeyEvent) -> Option<Action> {
+    app.keymap().resolve_or_insert(app.mode(), key)
+}
+
+/// Applies one action to the model.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.is_storing() {
+        // a change is being stored; nothing else until it is confirmed
+        return Vec::new();
+    }
+    let mode = app.mode();
+    let before = is_tree_move(mode, &action).then(|| app.selected().clone());
+    let effects = match app.screen() {
+        Screen::Help { .. } => help::update(app, action),
+        Screen::AddendumReason(_) | Screen::AddendumDiscard => prompt::update(app, action),
+        Screen::Edit(_) => edit::update(app, action),
+        Screen::Search { .. } => search::update(app, action),
+        Screen::Grid => grid::update(app, action),
+        Screen::Tree => tree::update(app, action),
+        Screen::Addendum => addendum::update(app, action),
+    };
+    // The detail pane follows the tree after a pause (`Settings::detail_pause`): a move that
+    // only changed the tree selection keeps the detail where it was; every other action works
+    // on the selection and shows its detail at once.
+    match before {
+        Some(before) if app.mode() == mode && *app.selected() != before => app.hold_detail(before),
+        _ => app.sync_detail(),
+    }
+    effects
+}
+
+/// The actions that, in the tree or while searching, may only move the tree selection: up,
+/// down, page, first, last, to the parent (left), into the first child (right on an open node)
+/// and to the next/previous match. Whether one did is seen after it: the selection changed and
+/// the mode did not (right on an IKU opens its grid, left on an open node closes it).
+fn is_tree_move(mode: Mode, action: &Action) -> bool {
+    matches!(mode, Mode::Tree | Mode::Search)
+        && matches!(
+            action,
+            Action::Up
+                | Action::Down
+                | Action::First
+                | Action::Last
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Left
+                | Action::Collapse
+                | Action::Right
+                | Action::Expand
+                | Action::NextMatch
+                | Action::PrevMatch
+        )
+}
+
+/// Leaves the application (from any screen).
+fn quit(app: &mut App) -> Vec<Effect> {
+    app.request_quit();
+    vec![Effect::SaveUiState, Effect::Quit]
+}
+
+/// Actions shared by the tree and the grid.
+fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+    Some(match action {
+        Action::Quit => quit(app),
+        Action::Suspend => vec![Effect::Suspend],
+        Action::Redraw => vec![],
+        Action::Help => {
+            help::open(app);
+            vec![]
+        }
+        Action::PrevPeriod | Action::NextPeriod => {
+            let p = if *action == Action::PrevPeriod {
+                app.period().saturating_sub(1).max(1)
+            } else {
+                (app.period() + 1).min(12)
+            };
+            app.set_period(p);
+            vec![]
+        }
+        Action::Search => {
+            search::start(app);
+            vec![]
+        }
+        Action::NextMatch => {
+            search::jump(app, 1);
+            vec![]
+        }
+        Action::PrevMatch => {
+            search::jump(app, -1);
+            vec![]
+        }
+        Action::Undo => edit::undo_redo(app, true),
+        Action::Redo => edit::undo_redo(app, false),
+        Action::StartAddendum => {
+            addendum::start(app);
+            vec![]
+        }
+        _ => return None,
+    })
+}

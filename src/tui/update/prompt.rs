@@ -1,0 +1,100 @@
+//! The addendum's questions: its reason (on submit), and whether to discard it (y/n).
+
+use crate::domain::addendum::{edits, prepare};
+use crate::text::tui as t;
+use crate::tui::action::Action;
+use crate::tui::app::{App, PendingAddendum, Screen};
+use crate::tui::deps::Change;
+use crate::tui::update::{ADDENDUM_SOURCE, Effect};
+
+pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    match app.screen() {
+        Screen::AddendumDiscard => {
+            match action {
+                Action::Insert('y' | 'Y') => {
+                    let n = app.addendum().map_or(0, |s| s.len());
+                    app.enter(Screen::Grid);
+                    app.say(t::ADD_DISCARDED.fill(&[("n", &n)]));
+                }
+                Action::Insert('n' | 'N') | Action::Cancel => {
+                    app.leave();
+                    app.say("");
+                }
+                _ => {}
+            }
+            vec![]
+        }
+        Screen::AddendumReason(_) => reason(app, action),
+        _ => vec![],
+    }
+}
+
+fn reason(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::AddendumReason(input) = app.screen_mut() else {
+        return vec![];
+    };
+    if input.apply(&action) {
+        return vec![];
+    }
+    match action {
+        Action::Cancel => {
+            // the reason typed so far is kept for the next submission
+            let typed = input.text().to_string();
+            if let Some(s) = app.addendum_mut() {
+                s.draft.reason = typed;
+            }
+            app.leave();
+            app.say("");
+            vec![]
+        }
+        Action::Commit => submit(app),
+        _ => vec![],
+    }
+}
+
+/// The reason is given: the draft goes through `domain::addendum::prepare`; its problems are
+/// listed (the mode stays), or its writes go to the store as one change set.
+fn submit(app: &mut App) -> Vec<Effect> {
+    let today = app.today();
+    let Screen::AddendumReason(input) = app.screen_mut() else {
+        return vec![];
+    };
+    let reason = input.text().trim().to_string();
+    if reason.is_empty() {
+        input.set_error(t::ADD_REASON_EMPTY.s());
+        app.error(t::ADD_REASON_EMPTY.s());
+        return vec![];
+    }
+    let Some(s) = app.addendum_mut() else {
+        return vec![];
+    };
+    s.draft.reason = reason;
+    s.draft.date = today;
+    let draft = s.draft.clone();
+    app.leave();
+    match prepare(app.ds(), app.rb(), &draft) {
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            let n = list.len();
+            if let Some(s) = app.addendum_mut() {
+                s.problems = list;
+            }
+            app.error(t::ADD_REFUSED.fill(&[("n", &n)]));
+            vec![]
+        }
+        Ok((addendum, after)) => {
+            if let Some(s) = app.addendum_mut() {
+                s.problems.clear();
+            }
+            let changes = Change::for_addendum(&addendum, &after);
+            app.addendum.pending = Some(PendingAddendum {
+                edits: edits(&addendum, &after),
+                addendum,
+            });
+            vec![Effect::Apply {
+                changes,
+                source: ADDENDUM_SOURCE.to_string(),
+            }]
+        }
+    }
+}
