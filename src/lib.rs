@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod interchange;
+pub mod report;
 pub mod safe;
 pub mod server;
 pub mod store;

@@ -7,7 +7,8 @@ use serde_json::{Value, json};
 
 use super::{CliError, CliResult, Context, refused};
 use crate::domain::rulebook::Severity;
-use crate::domain::rules::{Finding, check};
+use crate::domain::rules::{Finding, check_period};
+use crate::domain::score::latest_period;
 use crate::text::cli as t;
 use crate::text::domain::month_name;
 
@@ -25,6 +26,10 @@ pub struct CheckArgs {
     /// Bentuk keluaran / output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: CheckFormat,
+    /// Laporkan realisasi yang belum diisi s.d. bulan ini / report missing realisasi up to
+    /// this month [default: the latest month with realisasi]
+    #[arg(long, value_name = "YYYY-MM")]
+    pub period: Option<String>,
 }
 
 pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
@@ -37,7 +42,19 @@ pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
             t::UNKNOWN_UNIT.fill(&[("unit", u), ("year", &ds.year)]),
         ));
     }
-    let findings = check(&ds, &rb, a.unit.as_deref());
+    let period = match &a.period {
+        Some(p) => match super::parse_year_month(p) {
+            Some((year, month)) if year == ds.year => month,
+            Some(_) => {
+                return Err(CliError::usage(
+                    t::PERIOD_YEAR_MISMATCH.fill(&[("period", p)]),
+                ));
+            }
+            None => return Err(CliError::usage(t::BAD_MONTH.fill(&[("month", p)]))),
+        },
+        None => latest_period(&ds).unwrap_or(0),
+    };
+    let findings = check_period(&ds, &rb, a.unit.as_deref(), period);
     let out = match a.format {
         CheckFormat::Json => {
             let v: Vec<Value> = findings.iter().map(finding_json).collect();

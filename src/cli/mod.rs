@@ -20,6 +20,7 @@ pub mod demo;
 mod export;
 mod import;
 mod init;
+mod laporan;
 mod log;
 mod open;
 mod pk;
@@ -131,6 +132,11 @@ pub enum Command {
         after_help = "Contoh: kinerja report\n         kinerja report --unit KANWIL-KALBAR --period 2025-06 --format json"
     )]
     Report(report::ReportArgs),
+    /// Laporan Capaian Kinerja triwulanan (xlsx | pdf | html) / the quarterly report
+    #[command(
+        after_help = "Contoh: kinerja laporan --unit KANWIL-KALBAR --period TW3 -o laporan.xlsx\n         kinerja laporan --unit KANWIL-KALBAR --period 2025-09 --subtree --format pdf -o laporan.pdf"
+    )]
+    Laporan(laporan::LaporanArgs),
     /// Jejak audit, terbaru dulu / the audit trail, newest first
     #[command(after_help = "Contoh: kinerja log --unit KPKNL-PONTIANAK --since 2025-10-01")]
     Log(log::LogArgs),
@@ -244,6 +250,7 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::ImportRealisasi(a)) => realisasi::run_import(&ctx, a),
         Some(Command::Set(a)) => realisasi::run_set(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
+        Some(Command::Laporan(a)) => laporan::run(&ctx, a),
         Some(Command::Log(a)) => log::run(&ctx, a),
         Some(Command::Check(a)) => check::run(&ctx, a),
         Some(Command::Addendum(a)) => addendum::run(&ctx, a),
@@ -395,6 +402,7 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Serve(_)) => "serve",
         Some(Command::Who(_)) => "who",
         Some(Command::Access(_)) => "access",
+        Some(Command::Laporan(_)) => "laporan",
     };
     n.to_string()
 }

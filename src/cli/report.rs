@@ -8,10 +8,11 @@ use serde_json::{Value, json};
 use super::{CliError, CliResult, Context, parse_year_month, refused};
 use crate::domain::k3::{K3Breakdown, K3Method, k3_breakdown};
 use crate::domain::rulebook::Rulebook;
-use crate::domain::score::{UnitScore, latest_period, round_to, round2, score_unit};
+use crate::domain::score::{Missing, UnitScore, default_period, round_to, round2, score_unit};
 use crate::domain::{Dataset, Decimal};
 use crate::interchange::number::{Locale, format_decimal, format_exact};
 use crate::text::cli as t;
+use crate::text::domain::completeness::{self, marked};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -26,7 +27,7 @@ pub struct ReportArgs {
     /// Hanya unit ini / only this unit
     #[arg(long, value_name = "CODE")]
     pub unit: Option<String>,
-    /// Periode s.d. bulan / up to and including this month [default: latest month with realisasi]
+    /// Periode s.d. bulan / up to and including this month [default: the latest complete month]
     #[arg(long, value_name = "YYYY-MM")]
     pub period: Option<String>,
     /// Bentuk keluaran / output format
@@ -73,7 +74,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
         }
         None => {
             let (ds, rb) = ctx.load(&*store)?;
-            let period = latest_period(&ds).unwrap_or(12);
+            let period = default_period(&ds).unwrap_or(12);
             (ds, rb, period)
         }
     };
@@ -154,15 +155,19 @@ pub fn unit_json(r: &UnitReport) -> Value {
         "rulebook": r.rb.name,
         "nko": r2(s.nko),
         "predikat": s.predikat,
+        "complete": s.complete(),
+        "missing": missing_json(&s.missing),
         "perspectives": s.perspectives.iter().map(|p| json!({
             "perspective": p.perspective.as_str(),
             "weight": p.weight.normalize().to_string(),
             "value": r2(p.value),
+            "complete": p.missing.is_empty(),
         })).collect::<Vec<_>>(),
         "ss": s.ss.values().map(|x| json!({
             "code": x.code,
             "perspective": x.perspective.as_str(),
             "value": r2(x.value),
+            "complete": x.missing.is_empty(),
         })).collect::<Vec<_>>(),
         "iku": s.iku.values().map(|i| json!({
             "code": i.code,
@@ -174,6 +179,23 @@ pub fn unit_json(r: &UnitReport) -> Value {
         })).collect::<Vec<_>>(),
         "k3": k3_json(&r.k3),
     })
+}
+
+/// `[{"unit", "iku", "month"}]`: the realisasi a number waits for (§11).
+fn missing_json(m: &[Missing]) -> Value {
+    Value::Array(
+        m.iter()
+            .map(|m| json!({"unit": m.unit, "iku": m.iku, "month": m.month}))
+            .collect(),
+    )
+}
+
+/// `UNIT/IKU/MM;…` for a CSV cell.
+fn missing_csv(m: &[Missing]) -> String {
+    m.iter()
+        .map(|m| format!("{}/{}/{:02}", m.unit, m.iku, m.month))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A decimal rounded half away from zero to exactly `places` places, as a string.
@@ -259,6 +281,8 @@ fn compare(
                     "rulebook": r.rb.name,
                     "nko": r2(r.score.nko),
                     "predikat": r.score.predikat,
+                    "complete": r.score.complete(),
+                    "missing": missing_json(&r.score.missing),
                     "k3_index": fixed(r.k3.index, 4),
                     "nko_k3": fixed(r.k3.nko_k3, 2),
                 })
@@ -282,7 +306,8 @@ fn compare(
         Format::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record([
-                "unit", "period", "rulebook", "nko", "predikat", "k3_index", "nko_k3",
+                "unit", "period", "rulebook", "nko", "predikat", "k3_index", "nko_k3", "complete",
+                "missing",
             ])
             .map_err(refused)?;
             let s = |v: Value| v.as_str().map(str::to_string).unwrap_or_default();
@@ -296,6 +321,8 @@ fn compare(
                         r.score.predikat.clone().unwrap_or_default(),
                         s(fixed(r.k3.index, 4)),
                         s(fixed(r.k3.nko_k3, 2)),
+                        r.score.complete().to_string(),
+                        missing_csv(&r.score.missing),
                     ])
                     .map_err(refused)?;
                 }
@@ -319,10 +346,10 @@ fn compare(
                 .map(|(u, pair)| {
                     let mut row = vec![u.clone()];
                     for r in pair {
-                        row.push(num2(r.score.nko));
+                        row.push(marked(num2(r.score.nko), &r.score.missing));
                         row.push(r.score.predikat.clone().unwrap_or_else(dash));
                         row.push(num4(r.k3.index));
-                        row.push(num2(r.k3.nko_k3));
+                        row.push(marked(num2(r.k3.nko_k3), &r.score.missing));
                     }
                     row
                 })
@@ -339,6 +366,11 @@ fn compare(
                 format!("{title}\n\n")
             };
             out.push_str(&render_table(&head, &body, md, &right));
+            let missing = Missing::union(rows.iter().map(|(_, [a, _])| a.score.missing.as_slice()));
+            if !missing.is_empty() {
+                out.push('\n');
+                out.push_str(&incomplete_note(&missing, md));
+            }
             Ok(out)
         }
     }
@@ -359,6 +391,8 @@ fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
         "realisasi",
         "capaian",
         "status",
+        "complete",
+        "missing",
     ];
     w.write_record(head).map_err(refused)?;
     for r in reports {
@@ -368,6 +402,8 @@ fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
         let pred = s.predikat.clone().unwrap_or_default();
         let period = period_label(r.ds.year, s.period);
         let opt = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
+        let complete = s.complete().to_string();
+        let missing = missing_csv(&s.missing);
         if s.iku.is_empty() {
             w.write_record([
                 &u.code,
@@ -382,6 +418,8 @@ fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
                 "",
                 "",
                 "",
+                &complete,
+                &missing,
             ])
             .map_err(refused)?;
         }
@@ -399,6 +437,8 @@ fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
                 &opt(i.realisasi),
                 &i.capaian.map(|c| round2(c).to_string()).unwrap_or_default(),
                 i.status.map(|s| s.as_str()).unwrap_or(""),
+                &complete,
+                &missing,
             ])
             .map_err(refused)?;
         }
@@ -463,6 +503,16 @@ pub fn render_table(head: &[String], rows: &[Vec<String>], md: bool, right: &[bo
     out
 }
 
+/// The note under an incomplete number: what it waits for (at most ten entries).
+fn incomplete_note(missing: &[Missing], md: bool) -> String {
+    let note = completeness::NOTE.fill(&[("missing", &completeness::list(missing, 10))]);
+    if md {
+        format!("\\{note}\n")
+    } else {
+        format!("{note}\n")
+    }
+}
+
 fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
     let u = &r.ds.units[&r.score.unit];
     let s = &r.score;
@@ -480,11 +530,15 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
     let summary = t::REPORT_SUMMARY.fill(&[
         ("period", &period_label(r.ds.year, s.period)),
         ("rulebook", &r.rb.name),
-        ("nko", &num2(s.nko)),
+        ("nko", &marked(num2(s.nko), &s.missing)),
         ("predikat", &s.predikat.clone().unwrap_or_else(dash)),
     ]);
     out.push_str(&summary);
-    out.push_str("\n\n");
+    out.push('\n');
+    if !s.complete() {
+        out.push_str(&incomplete_note(&s.missing, md));
+    }
+    out.push('\n');
     if !s.perspectives.is_empty() {
         let head = vec![
             t::COL_PERSPECTIVE.s().to_string(),
@@ -498,7 +552,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
                 vec![
                     p.perspective.as_str().to_string(),
                     numx(Some(p.weight)),
-                    num2(p.value),
+                    marked(num2(p.value), &p.missing),
                 ]
             })
             .collect();
@@ -524,7 +578,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
                         x.code.clone(),
                         x.perspective.as_str().to_string(),
                         name,
-                        num2(x.value),
+                        marked(num2(x.value), &x.missing),
                     ]
                 })
                 .collect();

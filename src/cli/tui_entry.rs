@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use super::{Cli, CliError, CliResult, Context, refused};
-use crate::domain::score::{latest_period, score_unit};
+use crate::domain::score::{default_period, score_unit};
 use crate::interchange::number::format_decimal;
 use crate::server::client::Incoming;
 use crate::store::StoreApi;
@@ -55,7 +55,7 @@ fn summary(
     ds: &crate::domain::Dataset,
     rb: &crate::domain::rulebook::Rulebook,
 ) -> CliResult {
-    let period = latest_period(ds).unwrap_or(12);
+    let period = default_period(ds).unwrap_or(12);
     let locale = ctx.locale(None)?;
     super::say(&t::SUMMARY_TITLE.fill(&[
         ("store", &store.path().display()),

@@ -112,7 +112,7 @@ pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal
         }
     }
     if let (Some(n), Some(i)) = (nko, b.index) {
-        b.nko_k3 = Some((n * i).min(rb.k3.nko_k3_max.0));
+        b.nko_k3 = n.checked_mul(i).map(|v| v.min(rb.k3.nko_k3_max.0));
     }
     b
 }
@@ -122,7 +122,7 @@ fn mean(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
     if v.is_empty() {
         None
     } else {
-        Some(v.iter().copied().sum::<Decimal>() / Decimal::from(v.len()))
+        super::period::checked_sum(&v)?.checked_div(Decimal::from(v.len()))
     }
 }
 
@@ -131,7 +131,7 @@ fn pts(d: Decimal) -> String {
 }
 
 fn pct(share: Decimal) -> String {
-    num(share * Decimal::ONE_HUNDRED, 0, 2)
+    num(share.saturating_mul(Decimal::ONE_HUNDRED), 0, 2)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +159,8 @@ fn points_breakdown(
         .map(|v| v.0);
     let mut capped = BTreeSet::new();
     if let Some(share) = share {
-        let allowed = (share * Decimal::from(ikus.len()))
+        let allowed = share
+            .saturating_mul(Decimal::from(ikus.len()))
             .floor()
             .to_usize()
             .unwrap_or(0);
@@ -209,12 +210,12 @@ fn points_breakdown(
 
     let mean_iku = mean(b.iku.iter().map(|k| k.iku_points));
     b.iku_part = match (mean_iku, b.standard_iku_points) {
-        (Some(m), Some(s)) if !s.is_zero() => Some(m / s),
+        (Some(m), Some(s)) => m.checked_div(s),
         _ => None,
     };
     let mean_target = mean(b.iku.iter().filter_map(|k| k.target_points));
     b.target_part = match mean_target {
-        Some(m) if !tp.standard.0.is_zero() => Some(m / tp.standard.0),
+        Some(m) => m.checked_div(tp.standard.0),
         _ => None,
     };
     if let (Some(ip), Some(tpart), Some(is), Some(ts)) = (
@@ -223,7 +224,10 @@ fn points_breakdown(
         rb.k3.iku_share,
         rb.k3.target_share,
     ) {
-        b.index = Some(is.0 * ip + ts.0 * tpart);
+        b.index =
+            is.0.checked_mul(ip)
+                .zip(ts.0.checked_mul(tpart))
+                .and_then(|(a, c)| a.checked_add(c));
     }
 }
 
@@ -332,7 +336,9 @@ fn target_points(
             Some(warning),
         );
     };
-    let r = year_target / value;
+    let Some(r) = year_target.checked_div(value) else {
+        return (Some(std), t::TGT_NO_TARGET.fill(&[("p", &sp)]), None);
+    };
     let vs_target = matches!(reference, Reference::Target);
     let points = match (iku.polarity, vs_target) {
         (Polarity::Minimize, true) => {
@@ -453,7 +459,7 @@ fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K
             ),
         };
         let (tm, mut target_reason, warning) = target_multiplier_of(ds, m, iku);
-        let k3 = (im + tm) / Decimal::TWO;
+        let k3 = im.saturating_add(tm) / Decimal::TWO;
         target_reason += &t::M_K3.fill(&[("a", &mult(im)), ("b", &mult(tm)), ("k", &mult(k3))]);
         b.iku.push(IkuK3 {
             code: iku.code.clone(),

@@ -1,9 +1,11 @@
 //! Pure business logic: no I/O, no terminal, no storage.
 
 pub mod addendum;
+pub mod bounds;
 pub mod k3;
 pub mod model;
 pub mod period;
+pub mod quarters;
 pub mod rulebook;
 pub mod rules;
 pub mod score;

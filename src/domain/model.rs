@@ -365,6 +365,8 @@ pub struct Dataset {
 pub struct WholeYear {
     /// `score::latest_period` of the whole year.
     pub latest_period: Option<u8>,
+    /// `score::default_period` of the whole year.
+    pub default_period: Option<u8>,
     /// The consolidated (targets, realisasi) of every IKU that rolls up from child units
     /// (`score::effective_months`), by IKU.
     pub rolled: HashMap<CodeRef, (Months, Months)>,

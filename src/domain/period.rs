@@ -15,16 +15,25 @@ pub struct Consolidated {
     pub months: u16,
 }
 
-/// Consolidates values with the given method. `None` for an empty list.
+/// Consolidates values with the given method. `None` for an empty list, and when the result
+/// cannot be represented (checked arithmetic: only values beyond the bounds of
+/// `domain::bounds`, e.g. in a store written by an older version, can get there).
 pub fn consolidate(method: Consolidation, values: &[Decimal]) -> Option<Decimal> {
     let last = *values.last()?;
-    Some(match method {
-        Consolidation::Sum => values.iter().copied().sum(),
+    match method {
+        Consolidation::Sum => checked_sum(values),
         Consolidation::Average => {
-            values.iter().copied().sum::<Decimal>() / Decimal::from(values.len() as u64)
+            checked_sum(values)?.checked_div(Decimal::from(values.len() as u64))
         }
-        Consolidation::Last => last,
-    })
+        Consolidation::Last => Some(last),
+    }
+}
+
+/// The sum of the values, `None` on overflow.
+pub fn checked_sum(values: &[Decimal]) -> Option<Decimal> {
+    values
+        .iter()
+        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v))
 }
 
 /// The reporting months ≤ `period` that have a target.
@@ -55,7 +64,8 @@ pub fn consolidate_to(
     let mut months = 0u16;
     for m in months_with_target(rp, targets, period) {
         let i = (m - 1) as usize;
-        t.push(targets[i].expect("filtered on target"));
+        let Some(tv) = targets[i] else { continue };
+        t.push(tv);
         match realisasi[i] {
             Some(v) => r.push(v),
             None => complete = false,
@@ -82,7 +92,7 @@ pub fn annual_target(
     targets: &Months,
 ) -> Option<Decimal> {
     let t: Vec<Decimal> = months_with_target(rp, targets, 12)
-        .map(|m| targets[(m - 1) as usize].expect("filtered"))
+        .filter_map(|m| targets[(m - 1) as usize])
         .collect();
     consolidate(method, &t)
 }

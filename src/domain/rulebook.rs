@@ -214,12 +214,22 @@ pub struct RuleSettings {
     /// finding with id `K3`. Optional in a rulebook file; a warning when absent.
     #[serde(rename = "K3", default = "warning")]
     pub k3: Severity,
+    /// A stored number beyond the bounds (`domain::bounds`): id `VALUE`, an error when absent.
+    #[serde(rename = "VALUE", default = "error")]
+    pub value: Severity,
+    /// A realisasi missing up to the period (§11): id `COMPLETE`, a warning when absent.
+    #[serde(rename = "COMPLETE", default = "warning")]
+    pub complete: Severity,
     pub direct_cascade_max_levels: u32,
     pub weights_total: RDec,
 }
 
 fn warning() -> Severity {
     Severity::Warning
+}
+
+fn error() -> Severity {
+    Severity::Error
 }
 
 impl RuleSettings {
@@ -238,6 +248,8 @@ impl RuleSettings {
             "R10" => self.r10,
             "R11" => self.r11,
             "K3" => self.k3,
+            "VALUE" => self.value,
+            "COMPLETE" => self.complete,
             _ => return None,
         })
     }

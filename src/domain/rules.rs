@@ -86,10 +86,83 @@ pub fn check(ds: &Dataset, rb: &Rulebook, unit: Option<&str>) -> Vec<Finding> {
         r09(ds, u, &mut out);
         r11(ds, u, &mut out);
         k3_facts(ds, rb, u, &mut out);
+        stored_values(ds, u, &mut out);
     }
     out.findings
         .sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
     out.findings
+}
+
+/// [`check`], and the realisasi missing up to `period` (`COMPLETE`, §11: every number resting
+/// on them is incomplete), unit by unit in the same order.
+pub fn check_period(ds: &Dataset, rb: &Rulebook, unit: Option<&str>, period: u8) -> Vec<Finding> {
+    let mut findings = check(ds, rb, unit);
+    let mut out = Out {
+        rb,
+        findings: Vec::new(),
+    };
+    let units: Vec<&str> = match unit {
+        Some(u) => vec![u],
+        None => ds.units.keys().map(String::as_str).collect(),
+    };
+    let label = format!("{}-{period:02}", ds.year);
+    for u in units {
+        for iku in ds.iku_of_unit(u).filter(|i| !i.rolls_up()) {
+            let rp = iku.reporting_period;
+            for m in super::period::months_with_target(rp, &iku.targets, period) {
+                if iku.realisasi[(m - 1) as usize].is_none() {
+                    let msg = crate::text::domain::completeness::MISSING_REALISASI.fill(&[
+                        ("iku", &iku.code),
+                        ("unit", &u),
+                        ("month", &month_name(m)),
+                        ("period", &label),
+                    ]);
+                    out.push("COMPLETE", u, Some(&iku.ss), Some(&iku.code), Some(m), msg);
+                }
+            }
+        }
+    }
+    findings.extend(out.findings);
+    findings.sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+    findings
+}
+
+/// `VALUE`: a stored number beyond the bounds of `domain::bounds` (a store written by an older
+/// version): it is shown, and every number resting on it is not computable.
+fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
+    use super::bounds;
+    let mut report = |ss: Option<&str>, iku: Option<&str>, month: Option<u8>, field: &str, v| {
+        if let Err(e) = bounds::check(v) {
+            let what = match (iku, month) {
+                (Some(i), Some(m)) => format!("IKU {i} ({unit}) {field} {}", month_name(m)),
+                (Some(i), None) => format!("IKU {i} ({unit}) {field}"),
+                _ => format!("{unit} {field}"),
+            };
+            let msg = crate::text::domain::bounds::STORED
+                .fill(&[("what", &what), ("reason", &bounds::message(v, e))]);
+            out.push("VALUE", unit, ss, iku, month, msg);
+        }
+    };
+    if let Some(u) = ds.units.get(unit) {
+        for (p, w) in &u.perspective_weights {
+            report(None, None, None, p.as_str(), w.0);
+        }
+    }
+    for key in ds.ss_of(unit) {
+        if let Some(w) = ds.ss.get(key).and_then(|s| s.weight) {
+            report(Some(&key.code), None, None, "weight", w);
+        }
+    }
+    for i in ds.iku_of_unit(unit) {
+        for v in bounds::iku_violations(i) {
+            let field = match v.field {
+                "targets" => t::FIELD_TARGET.s(),
+                "realisasi" => t::FIELD_REALISASI.s(),
+                other => other,
+            };
+            report(Some(&i.ss), Some(&i.code), v.month, field, v.value);
+        }
+    }
 }
 
 /// Order of the rule ids in a listing: R01..R11, then K3.
@@ -543,11 +616,16 @@ fn r09(ds: &Dataset, unit: &str, out: &mut Out) {
             continue;
         };
         let reached = match iku.polarity {
-            Polarity::Minimize => r <= then.target,
+            // A minimize target of 0 met with 0 is the best there is: nothing to lower.
+            Polarity::Minimize => r <= then.target && !(then.target.is_zero() && r.is_zero()),
             _ => r >= then.target,
         };
         if reached {
-            let msg = t::R09.fill(&[
+            let advice = match iku.polarity {
+                Polarity::Minimize => t::R09_MINIMIZE,
+                _ => t::R09,
+            };
+            let msg = advice.fill(&[
                 ("iku", &iku.code),
                 ("unit", &unit),
                 ("month", &month_name(latest)),
@@ -586,19 +664,20 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
                 .collect();
             let child_targets: Option<Vec<Decimal>> =
                 children.iter().map(|c| iku_annual_target(ds, c)).collect();
-            if let (Some(own), Some(ct)) = (own, child_targets) {
-                let sum: Decimal = ct.iter().copied().sum();
-                if !children.is_empty() && sum != own {
-                    let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
-                    let msg = t::R11_PARTIAL.fill(&[
-                        ("iku", &iku.code),
-                        ("unit", &unit),
-                        ("children", &codes.join(", ")),
-                        ("sum", &num(sum, 0, 4)),
-                        ("t", &num(own, 0, 4)),
-                    ]);
-                    out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
-                }
+            if let (Some(own), Some(ct)) = (own, child_targets)
+                && let Some(sum) = super::period::checked_sum(&ct)
+                && !children.is_empty()
+                && sum != own
+            {
+                let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
+                let msg = t::R11_PARTIAL.fill(&[
+                    ("iku", &iku.code),
+                    ("unit", &unit),
+                    ("children", &codes.join(", ")),
+                    ("sum", &num(sum, 0, 4)),
+                    ("t", &num(own, 0, 4)),
+                ]);
+                out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
             }
         }
         // The child side: a full cascade.
@@ -1105,6 +1184,54 @@ mod tests {
         i.realisasi[2] = Some(d("9.5"));
         assert!(fx.of("R09").is_empty());
         fx.iku_mut("I06").realisasi[2] = Some(d("9"));
+        assert_eq!(fx.of("R09").len(), 1);
+    }
+
+    #[test]
+    fn r09_advice_follows_the_polarity() {
+        crate::text::set_thread_lang(crate::text::Lang::En);
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.polarity = Polarity::Minimize;
+        i.period_consolidation = Consolidation::Last;
+        for (m, v) in [(3, "10"), (6, "9"), (9, "8"), (12, "7")] {
+            i.targets[m - 1] = Some(d(v));
+        }
+        i.realisasi[2] = Some(d("9"));
+        let f = fx.of("R09");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("Lower the target"),
+            "{}",
+            f[0].message
+        );
+        assert!(!f[0].message.contains("Raise"), "{}", f[0].message);
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.realisasi[2] = Some(d("50"));
+        let f = fx.of("R09");
+        assert_eq!(f.len(), 1);
+        assert!(
+            f[0].message.contains("Raise the target"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn r09_leaves_a_minimize_target_of_zero_met_with_zero_alone() {
+        let mut fx = Fx::new();
+        let i = fx.iku_mut("I06");
+        i.polarity = Polarity::Minimize;
+        i.worst_realisasi = Some(d("10"));
+        for m in [3, 6, 9, 12] {
+            i.targets[m - 1] = Some(d("0"));
+        }
+        i.realisasi[2] = Some(d("0"));
+        assert!(fx.of("R09").is_empty(), "{:?}", fx.of("R09"));
+        // below a positive target it still asks for an addendum
+        let i = fx.iku_mut("I06");
+        i.targets[5] = Some(d("2"));
         assert_eq!(fx.of("R09").len(), 1);
     }
 

@@ -63,10 +63,53 @@ impl<'a> From<&'a Iku> for CapaianInput<'a> {
 }
 
 /// Capaian in percent from consolidated R and T (§4), clamped to the rulebook's bounds.
-/// `None` when not computable (T = 0 for maximize/stabilize, minimize T = 0 without W).
+/// `None` when not computable (T = 0 for maximize/stabilize, minimize T = 0 without W, a result
+/// that cannot be represented).
+///
+/// Order of evaluation (§4): first the not-computable cases, then `konversi_120`, then the
+/// formula of the polarity, then the clamp. So a `konversi_120` IKU with target 0 is not
+/// computable, exactly as `check` (R06) says.
 pub fn capaian(input: CapaianInput<'_>, r: Decimal, t: Decimal, rb: &Rulebook) -> Option<Decimal> {
+    capaian_why(input, r, t, rb).ok()
+}
+
+/// Why a capaian (or a value resting on it) is not computable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NotComputable {
+    /// No reporting month up to the period has a target yet.
+    NoTarget,
+    /// A reporting month up to the period lacks realisasi.
+    MissingRealisasi,
+    /// T = 0 with maximize or stabilize.
+    TargetZero,
+    /// Minimize with T = 0 and no (or a zero) worst realisasi.
+    NoWorstRealisasi,
+    /// A value beyond the bounds (`domain::bounds`), or a result that cannot be represented.
+    OutOfBounds,
+}
+
+/// [`capaian`] with the reason when it is not computable.
+pub fn capaian_why(
+    input: CapaianInput<'_>,
+    r: Decimal,
+    t: Decimal,
+    rb: &Rulebook,
+) -> Result<Decimal, NotComputable> {
+    use NotComputable::*;
     let max = rb.capaian.max.0;
     let min = rb.capaian.min.0;
+    // 1. the not-computable cases
+    let worst = match (input.polarity, t.is_zero()) {
+        (Polarity::Maximize | Polarity::Stabilize, true) => return Err(TargetZero),
+        (Polarity::Minimize, true) => Some(
+            input
+                .worst_realisasi
+                .filter(|w| !w.is_zero())
+                .ok_or(NoWorstRealisasi)?,
+        ),
+        _ => None,
+    };
+    // 2. konversi_120: meeting the target gives the maximum
     if input.konversi_120 {
         let met = match input.polarity {
             Polarity::Maximize => r >= t,
@@ -74,38 +117,32 @@ pub fn capaian(input: CapaianInput<'_>, r: Decimal, t: Decimal, rb: &Rulebook) -
             Polarity::Stabilize => r == t,
         };
         if met {
-            return Some(max);
+            return Ok(max);
         }
     }
+    // 3. the formula (checked: an unrepresentable result is not computable)
+    let pct = |x: Option<Decimal>| x.and_then(|x| x.checked_mul(HUNDRED));
     let raw = match input.polarity {
         Polarity::Maximize => {
-            if t.is_zero() {
-                return None;
-            }
+            let ratio = r.checked_div(t);
             if t < Decimal::ZERO {
-                (TWO - r.checked_div(t)?) * HUNDRED
+                pct(ratio.and_then(|q| TWO.checked_sub(q)))
             } else {
-                r.checked_div(t)? * HUNDRED
+                pct(ratio)
             }
         }
-        Polarity::Minimize => {
-            if t.is_zero() {
-                let w = input.worst_realisasi.filter(|w| !w.is_zero())?;
-                (w - r).checked_div(w)? * HUNDRED
-            } else {
-                (TWO - r.checked_div(t)?) * HUNDRED
-            }
-        }
-        Polarity::Stabilize => {
-            if t.is_zero() {
-                return None;
-            }
-            let ratio = r.checked_div(t)? * HUNDRED;
+        Polarity::Minimize => match worst {
+            Some(w) => pct(w.checked_sub(r).and_then(|d| d.checked_div(w))),
+            // T < 0: R / T × 100 [assumption, by symmetry with maximize]
+            None if t < Decimal::ZERO => pct(r.checked_div(t)),
+            None => pct(r.checked_div(t).and_then(|q| TWO.checked_sub(q))),
+        },
+        Polarity::Stabilize => pct(r.checked_div(t)).and_then(|ratio| {
             let ca = if r <= t {
-                ratio
+                Some(ratio)
             } else {
-                Decimal::from(200) - ratio
-            };
+                Decimal::from(200).checked_sub(ratio)
+            }?;
             match input.stabilize_scale {
                 Some(points) if points.len() >= 2 => {
                     let pts: Vec<(Decimal, Decimal)> =
@@ -114,33 +151,38 @@ pub fn capaian(input: CapaianInput<'_>, r: Decimal, t: Decimal, rb: &Rulebook) -
                 }
                 _ => interpolate(&rb.stabilize_scale(), ca),
             }
-        }
+        }),
     };
-    Some(raw.clamp(min, max))
+    // 4. the clamp
+    raw.map(|v| v.clamp(min, max)).ok_or(OutOfBounds)
 }
 
-/// Linear interpolation over points sorted by x; flat beyond the ends.
-pub fn interpolate(points: &[(Decimal, Decimal)], x: Decimal) -> Decimal {
+/// Linear interpolation over points sorted by x; flat beyond the ends. `None` when the result
+/// cannot be represented.
+pub fn interpolate(points: &[(Decimal, Decimal)], x: Decimal) -> Option<Decimal> {
     let Some(first) = points.first() else {
-        return x;
+        return Some(x);
     };
     let last = points[points.len() - 1];
     if x <= first.0 {
-        return first.1;
+        return Some(first.1);
     }
     if x >= last.0 {
-        return last.1;
+        return Some(last.1);
     }
     for w in points.windows(2) {
         let ((x0, y0), (x1, y1)) = (w[0], w[1]);
         if x >= x0 && x <= x1 {
             if x1 == x0 {
-                return y1;
+                return Some(y1);
             }
-            return y0 + (x - x0) * (y1 - y0) / (x1 - x0);
+            return (x - x0)
+                .checked_mul(y1.checked_sub(y0)?)?
+                .checked_div(x1.checked_sub(x0)?)?
+                .checked_add(y0);
         }
     }
-    last.1
+    Some(last.1)
 }
 
 /// A member of a weighted mean: (value, given weight).
@@ -160,10 +202,14 @@ pub fn weighted_mean(members: &[Member]) -> Option<Decimal> {
         } else {
             Decimal::ONE
         };
-        num += *v * w;
-        den += w;
+        num = num.checked_add(v.checked_mul(w)?)?;
+        den = den.checked_add(w)?;
     }
-    if den.is_zero() { None } else { Some(num / den) }
+    if den.is_zero() {
+        None
+    } else {
+        num.checked_div(den)
+    }
 }
 
 /// The monthly targets and realisasi an IKU is scored on: its own, or for a roll-up IKU (§6) the
@@ -233,6 +279,29 @@ pub struct IkuScore {
     pub realisasi: Option<Decimal>,
     pub capaian: Option<Decimal>,
     pub status: Option<Status>,
+    /// Why the capaian is not computable (`None` when it is).
+    pub why: Option<NotComputable>,
+    /// The realisasi this number waits for (§11 completeness): every reporting month up to the
+    /// period that has a target and no realisasi, of this IKU or, for a roll-up (§6), of the
+    /// child IKU it rolls up.
+    pub missing: Vec<Missing>,
+}
+
+/// A realisasi that a number rests on and that is not there yet (§11).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Missing {
+    pub unit: String,
+    pub iku: String,
+    /// 1..=12.
+    pub month: u8,
+}
+
+impl Missing {
+    /// Merges lists, sorted by unit, IKU, month, without duplicates.
+    pub fn union<'a>(lists: impl IntoIterator<Item = &'a [Missing]>) -> Vec<Missing> {
+        let set: std::collections::BTreeSet<&Missing> = lists.into_iter().flatten().collect();
+        set.into_iter().cloned().collect()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -240,6 +309,8 @@ pub struct SsScore {
     pub code: String,
     pub perspective: Perspective,
     pub value: Option<Decimal>,
+    /// The realisasi its IKU wait for; the value is complete when this is empty.
+    pub missing: Vec<Missing>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -247,6 +318,8 @@ pub struct PerspectiveScore {
     pub perspective: Perspective,
     pub weight: Decimal,
     pub value: Option<Decimal>,
+    /// The realisasi its SS wait for; the value is complete when this is empty.
+    pub missing: Vec<Missing>,
 }
 
 /// A unit's scores for one period.
@@ -261,30 +334,71 @@ pub struct UnitScore {
     pub ss: BTreeMap<String, SsScore>,
     /// By IKU code.
     pub iku: BTreeMap<String, IkuScore>,
+    /// Every realisasi the NKO rests on that is missing (§11): the NKO is *complete* only when
+    /// this is empty, and is shown as incomplete otherwise.
+    pub missing: Vec<Missing>,
+}
+
+impl UnitScore {
+    /// Whether the NKO (and every SS value) rests on complete data (§11).
+    pub fn complete(&self) -> bool {
+        self.missing.is_empty()
+    }
 }
 
 /// Scores one IKU up to `period` (1..=12).
 pub fn score_iku(ds: &Dataset, rb: &Rulebook, iku: &Iku, period: u8) -> IkuScore {
     let (t, r) = effective_months(ds, iku);
-    score_iku_on(rb, iku, &t, &r, period)
+    score_iku_on(ds, rb, iku, &t, &r, period)
 }
 
 /// Scores one IKU for every period 1..=12 (the grid's "Capaian s.d." row), resolving its
 /// roll-up once instead of once per month.
 pub fn score_iku_by_month(ds: &Dataset, rb: &Rulebook, iku: &Iku) -> Vec<IkuScore> {
     let (t, r) = effective_months(ds, iku);
-    (1..=12).map(|m| score_iku_on(rb, iku, &t, &r, m)).collect()
+    (1..=12)
+        .map(|m| score_iku_on(ds, rb, iku, &t, &r, m))
+        .collect()
 }
 
 /// Scores one IKU up to `period` from its effective monthly targets and realisasi.
-fn score_iku_on(rb: &Rulebook, iku: &Iku, t: &Months, r: &Months, period: u8) -> IkuScore {
-    let c = consolidate_to(iku.period_consolidation, iku.reporting_period, t, r, period);
+fn score_iku_on(
+    ds: &Dataset,
+    rb: &Rulebook,
+    iku: &Iku,
+    t: &Months,
+    r: &Months,
+    period: u8,
+) -> IkuScore {
+    let rp = iku.reporting_period;
+    let c = consolidate_to(iku.period_consolidation, rp, t, r, period);
+    let mut missing = Vec::new();
+    let mut out_of_bounds = false;
+    for m in super::period::months_with_target(rp, t, period) {
+        let i = (m - 1) as usize;
+        // A stored value beyond the bounds (an older version's store). A roll-up's values are
+        // sums, not stored values: its children are checked themselves, and the sums are
+        // checked arithmetic.
+        out_of_bounds |= !iku.rolls_up()
+            && (t[i].is_some_and(|v| !super::bounds::within(v))
+                || r[i].is_some_and(|v| !super::bounds::within(v)));
+        if r[i].is_none() {
+            missing_at(ds, iku, m, &mut missing);
+        }
+    }
+    missing.sort();
+    missing.dedup();
     let target = c.map(|c| c.target);
     let realisasi = c.and_then(|c| c.realisasi);
-    let capaian = match (realisasi, target) {
-        (Some(r), Some(t)) => capaian(iku.into(), r, t, rb),
-        _ => None,
+    let result = match (realisasi, target) {
+        _ if out_of_bounds => Err(NotComputable::OutOfBounds),
+        (Some(r), Some(t)) => capaian_why(iku.into(), r, t, rb),
+        (_, None) if c.is_some() => Err(NotComputable::OutOfBounds),
+        (_, None) => Err(NotComputable::NoTarget),
+        (None, Some(_)) if missing.is_empty() => Err(NotComputable::OutOfBounds),
+        (None, Some(_)) => Err(NotComputable::MissingRealisasi),
     };
+    let capaian = result.ok();
     IkuScore {
         code: iku.code.clone(),
         ss: iku.ss.clone(),
@@ -292,6 +406,45 @@ fn score_iku_on(rb: &Rulebook, iku: &Iku, t: &Months, r: &Months, period: u8) ->
         realisasi,
         capaian,
         status: capaian.map(|c| Status::of(c, rb)),
+        why: result.err(),
+        missing,
+    }
+}
+
+/// The realisasi missing behind month `m` of `iku`: its own, or for a roll-up (§6) the IKU of
+/// its direct child units with a target that month and without realisasi (a child that rolls up
+/// itself is named, not its own children: a partial load of a unit, `store::partial`, holds
+/// the direct children only, and must name the same).
+fn missing_at(ds: &Dataset, iku: &Iku, m: u8, out: &mut Vec<Missing>) {
+    let i = (m - 1) as usize;
+    let children: Vec<&Iku> = if iku.rolls_up() {
+        let key = iku.key();
+        ds.ikus_cascaded_from(&key)
+            .filter(|c| {
+                ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(iku.unit.as_str())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut found = false;
+    for c in children {
+        let (ct, cr) = effective_months(ds, c);
+        if ct[i].is_some() && cr[i].is_none() {
+            found = true;
+            out.push(Missing {
+                unit: c.unit.clone(),
+                iku: c.code.clone(),
+                month: m,
+            });
+        }
+    }
+    if !found {
+        out.push(Missing {
+            unit: iku.unit.clone(),
+            iku: iku.code.clone(),
+            month: m,
+        });
     }
 }
 
@@ -325,7 +478,7 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
         .map(|i| (i.code.clone(), score_iku(ds, rb, i, period)))
         .collect();
     let mut ss = BTreeMap::new();
-    let mut by_perspective: BTreeMap<Perspective, Vec<Member>> = BTreeMap::new();
+    let mut by_perspective: BTreeMap<Perspective, Vec<(Member, Vec<Missing>)>> = BTreeMap::new();
     for key in ds.ss_of(unit) {
         let Some(s) = ds.ss.get(key) else { continue };
         let members: Vec<Member> = ds
@@ -333,16 +486,22 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
             .map(|i| (iku.get(&i.code).and_then(|x| x.capaian), i.weight))
             .collect();
         let value = weighted_mean(&members);
+        let missing = Missing::union(
+            ds.ikus_in_ss(key)
+                .filter_map(|i| iku.get(&i.code))
+                .map(|x| x.missing.as_slice()),
+        );
         by_perspective
             .entry(s.perspective)
             .or_default()
-            .push((value, s.weight));
+            .push(((value, s.weight), missing.clone()));
         ss.insert(
             s.code.clone(),
             SsScore {
                 code: s.code.clone(),
                 perspective: s.perspective,
                 value,
+                missing,
             },
         );
     }
@@ -352,9 +511,11 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
         .map(|(p, members)| PerspectiveScore {
             perspective: *p,
             weight: weights.get(p).copied().unwrap_or(Decimal::ZERO),
-            value: weighted_mean(members),
+            value: weighted_mean(&members.iter().map(|(m, _)| *m).collect::<Vec<_>>()),
+            missing: Missing::union(members.iter().map(|(_, x)| x.as_slice())),
         })
         .collect();
+    let missing = Missing::union(perspectives.iter().map(|p| p.missing.as_slice()));
     let nko = weighted_mean(
         &perspectives
             .iter()
@@ -370,6 +531,7 @@ pub fn score_unit(ds: &Dataset, rb: &Rulebook, unit: &str, period: u8) -> UnitSc
         perspectives,
         ss,
         iku,
+        missing,
     }
 }
 
@@ -382,6 +544,34 @@ pub fn latest_period(ds: &Dataset) -> Option<u8> {
         .values()
         .filter_map(|i| super::period::latest_realisasi_month(i.reporting_period, &i.realisasi))
         .max()
+}
+
+/// The default period of `report` and of the TUI (§11): the latest month up to which every
+/// IKU of the year has its realisasi in each of its reporting months that has a target, so that
+/// a default never shows an incomplete number. When no month is complete yet, the latest month
+/// with realisasi ([`latest_period`]); its incomplete numbers are then marked as such. A
+/// partially loaded dataset (the TUI before the whole year is read) has it from the store's
+/// year summary.
+pub fn default_period(ds: &Dataset) -> Option<u8> {
+    if let Some(w) = ds.whole_year() {
+        return w.default_period;
+    }
+    let latest = latest_period(ds)?;
+    let mut complete_to = latest;
+    for iku in ds.iku.values().filter(|i| !i.rolls_up()) {
+        if let Some(m) = iku.reporting_period.months().iter().copied().find(|&m| {
+            m <= complete_to
+                && iku.targets[(m - 1) as usize].is_some()
+                && iku.realisasi[(m - 1) as usize].is_none()
+        }) {
+            complete_to = m - 1;
+        }
+    }
+    Some(if complete_to == 0 {
+        latest
+    } else {
+        complete_to
+    })
 }
 
 /// Rounds for display and reports: 2 places, half away from zero.
@@ -582,6 +772,46 @@ mod tests {
         };
         assert_eq!(capaian(k, d("10"), d("10"), &rb()), Some(d("120")));
         assert_eq!(capaian(k, d("11"), d("10"), &rb()), Some(d("90")));
+    }
+
+    #[test]
+    fn konversi_120_with_target_zero_is_not_computable_like_r06_says() {
+        for p in [Polarity::Maximize, Polarity::Stabilize, Polarity::Minimize] {
+            let k = CapaianInput {
+                konversi_120: true,
+                ..input(p)
+            };
+            assert_eq!(capaian(k, d("0"), d("0"), &rb()), None, "{p:?}");
+            assert_eq!(capaian(k, d("5"), d("0"), &rb()), None, "{p:?}");
+        }
+        // minimize with a worst realisasi is computable at T = 0: konversi_120 then applies
+        let k = CapaianInput {
+            konversi_120: true,
+            worst_realisasi: Some(d("20")),
+            ..input(Polarity::Minimize)
+        };
+        assert_eq!(capaian(k, d("0"), d("0"), &rb()), Some(d("120")));
+        assert_eq!(capaian(k, d("5"), d("0"), &rb()), Some(d("75")));
+    }
+
+    #[test]
+    fn minimize_with_a_negative_target() {
+        // §4: R / T × 100 [assumption, by symmetry with maximize]
+        assert_eq!(cap(Polarity::Minimize, "-12", "-10"), Some(d("120")));
+        assert_eq!(cap(Polarity::Minimize, "-8", "-10"), Some(d("80")));
+    }
+
+    #[test]
+    fn an_unrepresentable_result_is_not_computable_not_a_panic() {
+        let m = Decimal::MAX;
+        assert_eq!(
+            capaian_why(input(Polarity::Maximize), m, d("0.000001"), &rb()),
+            Err(NotComputable::OutOfBounds)
+        );
+        assert_eq!(
+            weighted_mean(&[(Some(m), Some(m)), (Some(m), Some(m))]),
+            None
+        );
     }
 
     #[test]

@@ -525,7 +525,19 @@ fn number_decimal(n: &Number) -> Option<Decimal> {
     }
 }
 
+/// A decimal within the bounds of a stored value (`domain::bounds`, DOMAIN.md §4).
 fn rd_dec(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> {
+    let d = rd_dec_unbounded(errs, path, v)?;
+    match crate::domain::bounds::check(d) {
+        Ok(()) => Some(d),
+        Err(e) => {
+            push(errs, path, crate::domain::bounds::message(d, e));
+            None
+        }
+    }
+}
+
+fn rd_dec_unbounded(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> {
     match v {
         Value::String(s) => {
             let d = parse_canonical(s);

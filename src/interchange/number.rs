@@ -106,6 +106,11 @@ pub enum NumberError {
     Malformed { text: String, locale: Locale },
     /// More digits than can be stored exactly.
     TooManyDigits { text: String },
+    /// A number outside the bounds of a stored value (`domain::bounds`, DOMAIN.md §4).
+    OutOfBounds {
+        value: Decimal,
+        reason: crate::domain::bounds::BoundError,
+    },
     /// Could be read as two different numbers (rule 4 above): `grouped` is the whole-number
     /// reading, `decimal` the decimal one.
     Ambiguous {
@@ -163,6 +168,9 @@ impl NumberError {
             NumberError::TooManyDigits { text } => {
                 t::NUM_TOO_MANY_DIGITS.fill_in(lang, &[("text", text), ("max", &MAX_DIGITS)])
             }
+            NumberError::OutOfBounds { value, reason } => {
+                crate::domain::bounds::message_in(lang, *value, *reason)
+            }
             NumberError::Ambiguous {
                 text,
                 grouped,
@@ -174,7 +182,17 @@ impl NumberError {
 }
 
 /// Reads a number typed by a person in `locale`; see the module documentation for the rules.
+/// A number outside the bounds of a stored value (magnitude below 10^15, at most 6 decimal
+/// places, `domain::bounds`) is [`NumberError::OutOfBounds`], naming the limit.
 pub fn parse_decimal(text: &str, locale: Locale) -> Result<Decimal, NumberError> {
+    let v = parse_unbounded(text, locale)?;
+    crate::domain::bounds::check(v)
+        .map_err(|reason| NumberError::OutOfBounds { value: v, reason })?;
+    Ok(v)
+}
+
+/// [`parse_decimal`] without the bounds of a stored value.
+pub fn parse_unbounded(text: &str, locale: Locale) -> Result<Decimal, NumberError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(NumberError::Empty);

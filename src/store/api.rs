@@ -90,6 +90,95 @@ pub trait StoreApi: Sync {
     fn looking(&self, _what: &str) {}
 }
 
+/// A boxed store is a store (what `cli::Context::open_store` gives), so that `&store` works
+/// wherever a `&dyn StoreApi` is asked for.
+impl<T: StoreApi + ?Sized> StoreApi for Box<T> {
+    fn path(&self) -> &Path {
+        (**self).path()
+    }
+    fn is_empty(&self) -> Result<bool, StoreError> {
+        (**self).is_empty()
+    }
+    fn years(&self) -> Result<Vec<i32>, StoreError> {
+        (**self).years()
+    }
+    fn load_year(&self, year: i32) -> Result<Dataset, StoreError> {
+        (**self).load_year(year)
+    }
+    fn load_year_fresh(&self, year: i32) -> Result<Dataset, StoreError> {
+        (**self).load_year_fresh(year)
+    }
+    fn load_year_from_records(&self, year: i32) -> Result<Dataset, StoreError> {
+        (**self).load_year_from_records(year)
+    }
+    fn year_summary(&self, year: i32) -> Result<Option<YearSummary>, StoreError> {
+        (**self).year_summary(year)
+    }
+    fn load_partial(
+        &self,
+        year: i32,
+        summary: YearSummary,
+        units: &BTreeSet<String>,
+    ) -> Result<Dataset, StoreError> {
+        (**self).load_partial(year, summary, units)
+    }
+    fn apply(
+        &self,
+        year: i32,
+        changes: &[Change],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        (**self).apply(year, changes, who, source)
+    }
+    fn apply_seen(
+        &self,
+        year: i32,
+        changes: &[Change],
+        seen: &[Seen],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        (**self).apply_seen(year, changes, seen, who, source)
+    }
+    fn import_dataset(
+        &self,
+        ds: &Dataset,
+        replace: bool,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        (**self).import_dataset(ds, replace, who, source)
+    }
+    fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
+        (**self).audit_log(filter)
+    }
+    fn verify(&self) -> Result<Vec<Problem>, StoreError> {
+        (**self).verify()
+    }
+    fn salvage_years(&self) -> Result<Vec<i32>, StoreError> {
+        (**self).salvage_years()
+    }
+    fn salvage_year(&self, year: i32) -> Result<Salvage, StoreError> {
+        (**self).salvage_year(year)
+    }
+    fn refresh_snapshot(&self, year: i32) -> Result<bool, StoreError> {
+        (**self).refresh_snapshot(year)
+    }
+    fn flush(&self) -> Result<(), StoreError> {
+        (**self).flush()
+    }
+    fn stale_lock_cleared(&self) -> Option<super::LockHolder> {
+        (**self).stale_lock_cleared()
+    }
+    fn migration_backups(&self) -> Vec<std::path::PathBuf> {
+        (**self).migration_backups()
+    }
+    fn looking(&self, what: &str) {
+        (**self).looking(what)
+    }
+}
+
 impl StoreApi for Store {
     fn path(&self) -> &Path {
         Store::path(self)

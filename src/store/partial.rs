@@ -9,7 +9,7 @@
 //! summary, `summaries/<year>`, written in the same transaction as the year snapshot, from the
 //! same data:
 //! - every unit record (the tree is drawn from them),
-//! - the latest period of the year,
+//! - the latest period of the year, and its default period (the latest complete month),
 //! - for every roll-up IKU its consolidated targets and realisasi, and the IKU cascaded from it
 //!   in its child units (R11 looks at their annual targets).
 //!
@@ -22,17 +22,19 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError, TreeId, codec, keys};
 use crate::domain::model::months_serde;
-use crate::domain::score::{effective_months, latest_period};
+use crate::domain::score::{default_period, effective_months, latest_period};
 use crate::domain::{Addendum, CodeRef, Dataset, Iku, Months, Ss, Unit, WholeYear};
 
 /// Layout of the summary body (inside the record envelope).
-const SUMMARY_FORMAT: u16 = 1;
+const SUMMARY_FORMAT: u16 = 2;
 
 /// The figures of a whole year a partial load needs (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearSummary {
     pub units: Vec<Unit>,
     pub latest_period: Option<u8>,
+    /// The default period (`score::default_period`, the latest complete month).
+    pub default_period: Option<u8>,
     pub rollups: Vec<Rollup>,
 }
 
@@ -78,6 +80,7 @@ impl YearSummary {
         YearSummary {
             units: ds.units.values().cloned().collect(),
             latest_period: latest_period(ds),
+            default_period: default_period(ds),
             rollups,
         }
     }
@@ -127,6 +130,7 @@ impl PartialYear {
         } = self;
         let whole = WholeYear {
             latest_period: summary.latest_period,
+            default_period: summary.default_period,
             rolled: summary
                 .rollups
                 .into_iter()

@@ -110,10 +110,17 @@ impl Store {
                                     if p.unit == i.unit
                                         && p.rest.as_deref() == Some(i.code.as_bytes()) =>
                                 {
+                                    // a value beyond the bounds (an older version wrote it)
+                                    let out_of_bounds: Vec<String> =
+                                        crate::domain::bounds::iku_violations(&i)
+                                            .iter()
+                                            .map(|v| v.message())
+                                            .collect();
                                     let yv = years.entry(p.year).or_default();
                                     yv.iku.insert(found);
                                     yv.iku_refs.push((key.clone(), i));
-                                    None
+                                    (!out_of_bounds.is_empty())
+                                        .then(|| problem(out_of_bounds.join("; ")))
                                 }
                                 _ => Some(mismatch(found.to_string())),
                             }

@@ -297,6 +297,11 @@ pub mod rules {
         "IKU {iku} ({unit}): realisasi s.d. {month} ({r}) sudah mencapai target s.d. {next} ({t}); addendum wajib. Naikkan target melalui addendum PK.",
         "IKU {iku} ({unit}): realisasi up to {month} ({r}) already reaches the target up to {next} ({t}); addendum required. Raise the target through a PK addendum."
     );
+    /// R09 of a minimize IKU: a better target is a lower one.
+    pub const R09_MINIMIZE: Msg = msg!(
+        "IKU {iku} ({unit}, minimal): realisasi s.d. {month} ({r}) sudah mencapai target s.d. {next} ({t}); addendum wajib. Turunkan target melalui addendum PK.",
+        "IKU {iku} ({unit}, minimize): realisasi up to {month} ({r}) already reaches the target up to {next} ({t}); addendum required. Lower the target through a PK addendum."
+    );
     pub const R10_CHANGED: Msg = msg!(
         "IKU {iku} ({unit}): addendum mengubah {field} {month} ({old} → {new}), padahal bulan itu sudah memiliki realisasi. Batalkan perubahan ini.",
         "IKU {iku} ({unit}): the addendum changes the {field} of {month} ({old} → {new}) although that month already has realisasi. Drop this change."
@@ -332,5 +337,67 @@ mod tests {
         assert_eq!(num_in(Lang::Id, d("1.00995"), 2, 4), "1,01");
         assert_eq!(num_in(Lang::Id, d("102.0933333"), 2, 2), "102,09");
         assert_eq!(num_in(Lang::Id, d("0.125"), 0, 2), "0,13");
+    }
+}
+
+/// The bounds of a stored number (DOMAIN.md §4, `domain::bounds`).
+pub mod bounds {
+    use crate::text::Msg;
+
+    pub const TOO_LARGE: Msg = msg!(
+        "{value} di luar batas: besarnya harus kurang dari 10^15 (1.000.000.000.000.000)",
+        "{value} is out of bounds: its magnitude must be below 10^15 (1,000,000,000,000,000)"
+    );
+    pub const TOO_MANY_DECIMALS: Msg = msg!(
+        "{value} di luar batas: paling banyak {max} angka di belakang koma",
+        "{value} is out of bounds: at most {max} decimal places"
+    );
+    pub const STORED: Msg = msg!(
+        "{what}: {reason}. Nilai ini tersimpan oleh versi lama; angka yang bergantung padanya tidak dapat dihitung. Perbaiki nilainya.",
+        "{what}: {reason}. The value was stored by an older version; the numbers resting on it cannot be computed. Correct the value."
+    );
+    pub const NOT_COMPUTABLE_OVERFLOW: Msg = msg!(
+        "hasilnya terlalu besar untuk dihitung",
+        "the result is too large to be computed"
+    );
+}
+
+/// Completeness of a number (DOMAIN.md §11): the mark and the list of what is missing.
+pub mod completeness {
+    use crate::domain::score::Missing;
+    use crate::text::Msg;
+
+    /// The mark after a number that rests on missing realisasi.
+    pub const MARK: &str = "*";
+    pub const NOTE: Msg = msg!(
+        "* belum lengkap: menunggu realisasi {missing}",
+        "* incomplete: waiting for the realisasi of {missing}"
+    );
+    pub const MORE: Msg = msg!("dan {n} lainnya", "and {n} more");
+    pub const MISSING_REALISASI: Msg = msg!(
+        "IKU {iku} ({unit}): realisasi {month} belum diisi; NKO s.d. {period} belum lengkap. Isi realisasinya.",
+        "IKU {iku} ({unit}): the realisasi of {month} is missing; the NKO up to {period} is incomplete. Enter the realisasi."
+    );
+
+    /// "KPKNL-A/IKU1 Okt, KPKNL-B/IKU2 Sep dan 3 lainnya": at most `max` entries.
+    pub fn list(missing: &[Missing], max: usize) -> String {
+        let mut parts: Vec<String> = missing
+            .iter()
+            .take(max)
+            .map(|m| format!("{}/{} {}", m.unit, m.iku, super::month_name(m.month)))
+            .collect();
+        if missing.len() > max {
+            parts.push(MORE.fill(&[("n", &(missing.len() - max))]));
+        }
+        parts.join(", ")
+    }
+
+    /// The number text with the mark when incomplete.
+    pub fn marked(text: String, missing: &[Missing]) -> String {
+        if missing.is_empty() || text == "–" {
+            text
+        } else {
+            format!("{text}{MARK}")
+        }
     }
 }

@@ -116,6 +116,7 @@ mod tests {
 pub mod cli;
 pub mod domain;
 pub mod interchange;
+pub mod report;
 pub mod safe;
 pub mod server;
 pub mod store;

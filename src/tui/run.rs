@@ -366,8 +366,25 @@ fn event_loop<'s>(
         if live.is_some() {
             wait = Some(wait.map_or(LIVE_POLL, |w| w.min(LIVE_POLL)));
         }
+        if let Some(due) = guard.deadline() {
+            let d = due.saturating_duration_since(Instant::now());
+            wait = Some(wait.map_or(d, |w| w.min(d)));
+        }
         if !event::poll(wait.unwrap_or(IDLE_POLL)).map_err(terr)? {
             let mut redraw = app.settle_detail(Instant::now());
+            // a `[` held back after an `Esc` that no sequence followed: it was typed
+            let held = guard.flush(Instant::now());
+            if !held.is_empty() {
+                redraw = true;
+                for k in held {
+                    if let Some(action) = action_for_key(app, &k) {
+                        let effects = update(app, action);
+                        if let Flow::Quit = perform(app, store, year, actor, state_path, effects) {
+                            return Ok(());
+                        }
+                    }
+                }
+            }
             if let Some(h) = loading.take_if(|h| h.is_finished()) {
                 take_whole_year(app, h)?;
                 redraw = true;
@@ -398,22 +415,27 @@ fn event_loop<'s>(
         // slow to take frames (a slow SSH link), the keys pressed meanwhile cost one frame
         // between them, and the screen does not lag further and further behind the keyboard.
         let mut redraw = false;
-        for _ in 0..EVENT_BATCH {
-            let action = match event::read().map_err(terr)? {
-                Event::Key(k) if !guard.deliver(&k, Instant::now()) => None,
+        'batch: for _ in 0..EVENT_BATCH {
+            let keys = match event::read().map_err(terr)? {
                 Event::Key(k) => {
-                    redraw = true;
-                    action_for_key(app, &k)
+                    let keys = guard.feed(k, Instant::now(), |k| {
+                        app.keymap().resolve(app.mode(), k).is_some()
+                    });
+                    redraw |= !keys.is_empty();
+                    keys
                 }
                 Event::Resize(..) => {
                     term.autoresize().map_err(terr)?;
                     app.sync_detail();
                     redraw = true;
-                    None
+                    Vec::new()
                 }
-                _ => None,
+                _ => Vec::new(),
             };
-            if let Some(action) = action {
+            for k in keys {
+                let Some(action) = action_for_key(app, &k) else {
+                    continue;
+                };
                 if action == crate::tui::action::Action::Redraw {
                     term.clear().map_err(terr)?;
                 }
@@ -430,7 +452,7 @@ fn event_loop<'s>(
                         }
                         *term = enter().map_err(terr)?;
                         redraw = true;
-                        break;
+                        break 'batch;
                     }
                 }
             }

@@ -47,10 +47,24 @@ fn unit<'a>(report: &'a serde_json::Value, code: &str) -> &'a serde_json::Value 
 #[test]
 fn report_json_has_the_documented_shape_and_exact_values() {
     let f = imported();
+    // default period: the latest month every IKU has its realisasi (March: K-2 is monthly and
+    // has nothing after March)
     let r = report_json(&f.store, &[]);
-    // default period: the latest month with realisasi (June, quarterly IKU)
+    assert_eq!(unit(&r, "K")["period"], "2025-03");
+    assert_eq!(unit(&r, "K")["complete"], true);
+    // June, asked for: the quarterly IKU's numbers, marked incomplete (K-2 waits for Apr–Jun)
+    let r = report_json(&f.store, &["--period", "2025-06"]);
     let k = unit(&r, "K");
     assert_eq!(k["period"], "2025-06");
+    assert_eq!(k["complete"], false);
+    assert_eq!(
+        k["missing"],
+        serde_json::json!([
+            {"unit": "K", "iku": "K-2", "month": 4},
+            {"unit": "K", "iku": "K-2", "month": 5},
+            {"unit": "K", "iku": "K-2", "month": 6}
+        ])
+    );
     assert_eq!(k["level"], "two");
     assert_eq!(k["rulebook"], "kmk-300-2022");
     assert_eq!(k["nko"], "102.27");
@@ -90,23 +104,34 @@ fn report_json_has_the_documented_shape_and_exact_values() {
 #[test]
 fn report_table_md_and_csv_in_locale() {
     let f = imported();
-    let o = kinerja(&f.store, &["report", "--unit", "K"]);
+    let o = kinerja(&f.store, &["report", "--unit", "K", "--period", "2025-06"]);
     assert_eq!(o.status.code(), Some(0));
     let s = stdout(&o);
-    assert!(s.contains("NKO 102,27"), "{s}");
+    assert!(s.contains("NKO 102,27*"), "{s}");
+    assert!(
+        s.contains("* belum lengkap: menunggu realisasi K/K-2 April"),
+        "{s}"
+    );
     assert!(s.contains("Sangat Baik"));
     let o = kinerja(
         &f.store,
-        &["--lang", "en", "report", "--unit", "K", "--format", "md"],
+        &[
+            "--lang", "en", "report", "--unit", "K", "--format", "md", "--period", "2025-06",
+        ],
     );
     let s = stdout(&o);
     assert!(s.starts_with("## K — Kanwil Uji"), "{s}");
     assert!(s.contains("| IKU"), "{s}");
     assert!(s.contains("NKO 102.27"), "{s}");
-    let o = kinerja(&f.store, &["report", "--format", "csv", "--unit", "K"]);
+    let o = kinerja(
+        &f.store,
+        &[
+            "report", "--format", "csv", "--unit", "K", "--period", "2025-06",
+        ],
+    );
     let s = stdout(&o);
     assert!(s.starts_with(
-        "unit,level,period,rulebook,nko,predikat,iku,ss,target,realisasi,capaian,status\n"
+        "unit,level,period,rulebook,nko,predikat,iku,ss,target,realisasi,capaian,status,complete,missing\n"
     ));
     assert!(
         s.contains("K,two,2025-06,kmk-300-2022,102.27,Sangat Baik,K-1,S1,220,225,102.27,green"),
@@ -122,7 +147,7 @@ fn set_is_stored_audited_and_changes_the_rollup() {
     assert!(stdout(&o).contains("Tersimpan"), "{}", stdout(&o));
     let o = kinerja(&f.store, &["set", "B", "B-1", "2025-09", "60"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let r = report_json(&f.store, &["--unit", "K"]);
+    let r = report_json(&f.store, &["--unit", "K", "--period", "2025-09"]);
     assert_eq!(r[0]["period"], "2025-09");
     let k1 = &r[0]["iku"][0];
     assert_eq!(k1["realisasi"], "330.5");

@@ -71,7 +71,31 @@ fn check_passes_the_sample_with_no_error_and_no_unjustified_warning() {
         &f.store,
         &["import-realisasi", "fixtures/realisasi-oktober.csv"],
     );
-    let o = kinerja(&f.store, &["check"]);
+    // October rests on the sheet's units only: DJKN's two monthly IKU wait for October
+    let o = kinerja(&f.store, &["check", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let findings: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let got: Vec<(&str, &str, &str, u64)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["id"].as_str().unwrap(),
+                f["unit"].as_str().unwrap(),
+                f["iku"].as_str().unwrap(),
+                f["month"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("COMPLETE", "DJKN", "1b-N", 10),
+            ("COMPLETE", "DJKN", "3b-N", 10)
+        ]
+    );
+    let o = kinerja(&f.store, &["check", "--period", "2025-09"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("Tidak ada temuan"), "{}", stdout(&o));
     // Under the successor rulebook too.
@@ -111,7 +135,8 @@ fn check_lists_errors_as_json_and_text_and_exits_1() {
     assert_eq!(k3["ss"], "S2");
 
     // --unit keeps the others out; text is grouped by unit with a summary, in the language.
-    let o = kinerja(&f.store, &["check", "--unit", "K"]);
+    // (March: the latest month every IKU has its realisasi, so no COMPLETE warning)
+    let o = kinerja(&f.store, &["check", "--unit", "K", "--period", "2025-03"]);
     assert_eq!(o.status.code(), Some(1));
     let s = stdout(&o);
     assert!(s.starts_with("K — Kanwil Uji\n"), "{s}");
@@ -119,7 +144,12 @@ fn check_lists_errors_as_json_and_text_and_exits_1() {
     assert!(s.contains("K3 peringatan [SS S2, IKU K-2]"), "{s}");
     assert!(!s.contains("UPK A"), "{s}");
     assert!(s.contains("1 galat, 2 peringatan"), "{s}");
-    let o = kinerja(&f.store, &["--lang", "en", "check", "--unit", "K"]);
+    let o = kinerja(
+        &f.store,
+        &[
+            "--lang", "en", "check", "--unit", "K", "--period", "2025-03",
+        ],
+    );
     let s = stdout(&o);
     assert!(s.contains("R01 error: UPK K"), "{s}");
     assert!(s.contains("1 error(s), 2 warning(s)"), "{s}");

@@ -5,7 +5,9 @@ mod support;
 
 mod cli;
 mod cli_judgement;
+mod cli_numbers;
 mod demo_scale;
 mod hostile_files;
 mod keymap_env;
+mod laporan;
 mod perf_demo_cli;

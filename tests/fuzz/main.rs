@@ -3,6 +3,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod fuzz_bounds;
 mod fuzz_corpus;
 mod fuzz_csv;
 mod fuzz_json;

@@ -490,11 +490,8 @@ fn every_error_is_reported_at_once() {
 fn json_numbers_are_read_exactly() {
     let ds = import_document(FULL).unwrap();
     let iku = &ds.iku[&CodeRef::new("KANWIL-KALBAR", "1a-CP")];
-    assert_eq!(iku.realisasi[2], Some(dec("12.345678901234567890123")));
-    assert_eq!(
-        iku.realisasi[2].unwrap().to_string(),
-        "12.345678901234567890123"
-    );
+    assert_eq!(iku.realisasi[2], Some(dec("12.345678")));
+    assert_eq!(iku.realisasi[2].unwrap().to_string(), "12.345678");
     let scale = iku.stabilize_scale.as_ref().unwrap();
     assert_eq!(scale[2].score.to_string(), "120.0");
     let kpknl = &ds.iku[&CodeRef::new("KPKNL-PONTIANAK", "1a-CP")];
@@ -573,5 +570,23 @@ fn defaults_are_written_explicitly() {
         "\"addenda\": []",
     ] {
         assert!(out.contains(needle), "missing {needle} in\n{out}");
+    }
+}
+
+#[test]
+fn a_number_beyond_the_bounds_is_refused_naming_the_slot_and_the_limit() {
+    kinerja::text::set_thread_lang(kinerja::text::Lang::En);
+    for bad in ["1e18", "\"1000000000000000\"", "\"0.0000001\"", "-1e15"] {
+        let doc = FULL.replacen("\"104.75\"", bad, 1);
+        assert_ne!(doc, FULL);
+        let errs = import_document(&doc).unwrap_err();
+        assert_eq!(errs.len(), 1, "{bad}: {errs:?}");
+        assert_eq!(errs[0].path, "iku[0].realisasi[5]", "{bad}");
+        assert!(
+            errs[0].message.contains("out of bounds")
+                && (errs[0].message.contains("10^15") || errs[0].message.contains("6 decimal")),
+            "{bad}: {}",
+            errs[0].message
+        );
     }
 }

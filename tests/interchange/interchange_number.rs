@@ -59,7 +59,7 @@ fn accepted_in_en() {
         ("1.234", "1.234"),
         ("12,5", "12.5"),
         ("0,123", "0.123"),
-        ("12.345678901234567890123", "12.345678901234567890123"),
+        ("12.345678", "12.345678"),
     ];
     for (text, want) in table {
         let got = parse_decimal(text, Locale::En).unwrap_or_else(|e| panic!("{text}: {e:?}"));
@@ -252,7 +252,8 @@ fn editable_form_reads_back_for_many_values() {
         "0.001",
         "100000",
         "999999.999",
-        "12.345678901234567890123",
+        "12.345678",
+        "999999999999999.999999",
     ] {
         let d = dec(text);
         for locale in [Locale::Id, Locale::En] {

@@ -13,7 +13,9 @@ use kinerja::interchange::{
 use proptest::prelude::*;
 
 fn decimal() -> impl Strategy<Value = Decimal> {
-    (any::<i64>(), 0u32..=28).prop_map(|(m, scale)| Decimal::new(m, scale))
+    // within the bounds of a stored value (magnitude below 10^15, at most 6 decimal places)
+    let max = 10i64.pow(15) - 1;
+    (-max..=max, 0u32..=6).prop_map(|(m, scale)| Decimal::new(m, scale))
 }
 
 fn locale() -> impl Strategy<Value = Locale> {

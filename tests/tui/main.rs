@@ -8,6 +8,7 @@ mod keymap_theme;
 mod perf_recompute;
 mod tui_detail_pause;
 mod tui_input;
+mod tui_numbers;
 mod tui_partial;
 mod tui_render;
 mod tui_render_en;

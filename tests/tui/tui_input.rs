@@ -73,11 +73,16 @@ fn split_sequences_reach_only_cancel_in_every_mode_of_both_keymaps() {
                 let mut keys = vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)];
                 keys.extend(seq.chars().map(key_of));
                 let mut delivered = Vec::new();
-                for (i, k) in keys.iter().enumerate() {
-                    // the pieces arrive 40 ms apart, as over a slow link
-                    if !guard.deliver(k, t0 + Duration::from_millis(40 * i as u64)) {
-                        continue;
-                    }
+                // the pieces arrive 40 ms apart, as over a slow link
+                let mut passed: Vec<KeyEvent> = keys
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, k)| {
+                        guard.feed(*k, t0 + Duration::from_millis(40 * i as u64), |_| false)
+                    })
+                    .collect();
+                passed.extend(guard.flush(t0 + Duration::from_secs(10)));
+                for k in &passed {
                     if let Some(a) = action_for_key(&app, k) {
                         delivered.push(a.clone());
                         let fx = update(&mut app, a);
@@ -135,4 +140,42 @@ fn without_the_guard_the_stray_characters_are_still_harmless() {
             }
         }
     }
+}
+
+#[test]
+fn esc_followed_at_once_by_a_key_delivers_both() {
+    // Over SSH an Esc and the next key arrive in one read; the terminal library reports them as
+    // one Alt key. Both must reach the app: the cancel, then the move.
+    let mut tested = 0;
+    for keymap in ["default", "vim"] {
+        let mut app = app_with_keymap(keymap);
+        enter_mode(&mut app, Mode::Grid);
+        let mut guard = EscGuard::new();
+        let t0 = Instant::now();
+        let down = app
+            .keymap()
+            .bindings(Mode::Grid)
+            .iter()
+            .filter(|b| matches!(b.action, Action::Down | Action::Up | Action::Right))
+            .map(|b| b.key)
+            .find(|k| matches!(k.code, KeyCode::Char(_)));
+        let Some(down) = down else {
+            continue;
+        };
+        let together = KeyEvent::new(down.code, down.modifiers | KeyModifiers::ALT);
+        let bound = |k: &KeyEvent| app.keymap().resolve(app.mode(), k).is_some();
+        let passed = guard.feed(together, t0, bound);
+        assert_eq!(
+            passed,
+            vec![KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), down],
+            "{keymap}"
+        );
+        // and a plain key right after an Esc is never swallowed
+        let mut guard = EscGuard::new();
+        let mut passed = guard.feed(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), t0, bound);
+        passed.extend(guard.feed(down, t0 + Duration::from_millis(5), bound));
+        assert_eq!(passed.len(), 2, "{keymap}: {passed:?}");
+        tested += 1;
+    }
+    assert!(tested > 0, "a keymap moves with a letter key");
 }

@@ -61,7 +61,7 @@ impl Data {
     /// The data of `ds`; the period starts at the latest month with realisasi (January when
     /// there is none).
     pub fn new(ds: Dataset, rb: Rulebook) -> Data {
-        let period = crate::domain::score::latest_period(&ds).unwrap_or(1);
+        let period = crate::domain::score::default_period(&ds).unwrap_or(1);
         Data {
             scores: Scores::new(period),
             ds,

@@ -11,6 +11,7 @@ use super::{block, exact, field, lines_rows, num2, perspective_name, status_styl
 use crate::domain::CodeRef;
 use crate::domain::rules::Finding;
 use crate::domain::score::Status;
+use crate::text::domain::completeness::{self, marked};
 use crate::text::tui as t;
 use crate::tui::app::{App, Node};
 
@@ -160,7 +161,11 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", t::NKO.s()), app.theme().title),
         Span::styled(
-            format!("{} {}", app.theme().mark(st), num2(app, score.nko)),
+            format!(
+                "{} {}",
+                app.theme().mark(st),
+                marked(num2(app, score.nko), &score.missing)
+            ),
             status_style(app, st),
         ),
         Span::raw(format!(
@@ -169,6 +174,12 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
             score.predikat.clone().unwrap_or_else(|| "–".into())
         )),
     ]));
+    if !score.missing.is_empty() {
+        lines.push(Line::styled(
+            completeness::NOTE.fill(&[("missing", &completeness::list(&score.missing, 6))]),
+            app.theme().error,
+        ));
+    }
     let n = app.ds().iku_of_unit(code).count() as u32;
     let count = match app.rb().iku_limits(u.level) {
         Some((min, max)) => {
@@ -191,7 +202,11 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
         lines.push(Line::from(vec![
             Span::raw("  "),
             Span::styled(
-                format!("{} {:>6}", app.theme().mark(st), num2(app, p.value)),
+                format!(
+                    "{} {:>7}",
+                    app.theme().mark(st),
+                    marked(num2(app, p.value), &p.missing)
+                ),
                 status_style(app, st),
             ),
             Span::raw(format!(
@@ -230,6 +245,11 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     };
     let score = app.unit_score(&key.unit).clone();
     let value = score.ss.get(&key.code).and_then(|x| x.value);
+    let missing = score
+        .ss
+        .get(&key.code)
+        .map(|x| x.missing.clone())
+        .unwrap_or_default();
     let st = value.map(|v| Status::of(v, app.rb()));
     let head = vec![
         Line::from(Span::styled(
@@ -244,8 +264,23 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
         Line::from(vec![
             Span::styled(format!("{}: ", t::NILAI_SS.s()), app.theme().title),
             Span::styled(
-                format!("{} {}", app.theme().mark(st), num2(app, value)),
+                format!(
+                    "{} {}",
+                    app.theme().mark(st),
+                    marked(num2(app, value), &missing)
+                ),
                 status_style(app, st),
+            ),
+            Span::styled(
+                if missing.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "  {}",
+                        completeness::NOTE.fill(&[("missing", &completeness::list(&missing, 3))])
+                    )
+                },
+                app.theme().error,
             ),
         ]),
     ];

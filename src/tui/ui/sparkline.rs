@@ -28,18 +28,17 @@ pub fn common_scale(a: &Months, b: &Months) -> Option<(Decimal, Decimal)> {
 /// Arithmetic stays in decimals; only the final level becomes an integer.
 pub fn levels(values: &Months, lo: Decimal, hi: Decimal) -> [Option<u8>; 12] {
     let mut out = [None; 12];
-    let span = hi - lo;
+    // checked: a value beyond the bounds (an older version's store) must not crash a frame
+    let span = hi.checked_sub(lo);
     for (i, v) in values.iter().enumerate() {
-        out[i] = v.map(|v| {
-            if span.is_zero() {
-                7
-            } else {
-                ((v - lo) * Decimal::from(7) / span)
-                    .round()
-                    .to_u8()
-                    .unwrap_or(0)
-                    .min(7)
-            }
+        out[i] = v.map(|v| match span {
+            Some(s) if s.is_zero() => 7,
+            Some(s) => v
+                .checked_sub(lo)
+                .and_then(|d| d.checked_div(s))
+                .and_then(|q| q.checked_mul(Decimal::from(7)))
+                .map_or(0, |l| l.round().to_u8().unwrap_or(0).min(7)),
+            None => 0,
         });
     }
     out

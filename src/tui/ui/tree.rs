@@ -13,6 +13,7 @@ use tui_tree_widget::{Tree, TreeItem, TreeState};
 
 use super::{block, num2, perspective_short, status_style};
 use crate::domain::score::Status;
+use crate::text::domain::completeness::marked;
 use crate::text::tui as t;
 use crate::tui::app::{App, Focus, Node, NodePath};
 
@@ -30,15 +31,17 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
             let s = app.unit_score(u);
             let nko = s.nko;
             let pred = s.predikat.clone().unwrap_or_default();
+            let missing = s.missing.clone();
             let st = nko.map(|n| Status::of(n, app.rb()));
-            (st, num2(app, nko), pred)
+            (st, marked(num2(app, nko), &missing), pred)
         }
         Node::Ss(k) => {
-            let v = app
+            let (v, missing) = app
                 .unit_score(&k.unit)
                 .ss
                 .get(&k.code)
-                .and_then(|s| s.value);
+                .map(|s| (s.value, s.missing.clone()))
+                .unwrap_or_default();
             let p = app
                 .ds()
                 .ss
@@ -46,7 +49,7 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
                 .map(|s| perspective_short(s.perspective))
                 .unwrap_or("");
             let st = v.map(|n| Status::of(n, app.rb()));
-            (st, num2(app, v), format!("[{p}]"))
+            (st, marked(num2(app, v), &missing), format!("[{p}]"))
         }
         Node::Iku(k) => {
             let s = app.unit_score(&k.unit).iku.get(&k.code).cloned();

@@ -1,0 +1,121 @@
+//! The quarterly Laporan Capaian Kinerja: one model of its sections ([`model`]) built from
+//! `domain`, drawn by three renderers: [`xlsx`] (rust_xlsxwriter, native charts), [`html`]
+//! (self-contained, inline CSS and SVG) and [`pdf`] (pdf-writer, vector charts). The charts of
+//! html and pdf share one layout ([`chart`]).
+//!
+//! Nothing here does I/O: a renderer returns the bytes; `cli::laporan` writes them.
+
+pub mod chart;
+pub mod html;
+pub mod model;
+pub mod pdf;
+pub mod xlsx;
+
+pub use model::{Report, Request, build};
+
+use rust_decimal::Decimal;
+
+use crate::domain::Level;
+use crate::domain::rulebook::Severity;
+use crate::domain::score::{Status, round_to};
+use crate::interchange::number::{Locale, format_decimal, format_exact};
+use crate::text::report as t;
+
+/// The three output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Xlsx,
+    Html,
+    Pdf,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// Renders the report in `format`.
+pub fn render(report: &Report, format: Format) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Xlsx => xlsx::render(report),
+        Format::Html => Ok(html::render(report).into_bytes()),
+        Format::Pdf => Ok(pdf::render(report)),
+    }
+}
+
+/// `–` for what is not computable.
+pub const DASH: &str = "–";
+
+/// A value rounded as in the model (2 places), in the locale: `95,09`.
+pub fn num2(d: Option<Decimal>, locale: Locale) -> String {
+    d.map_or_else(|| DASH.to_string(), |d| format_decimal(d, locale, 2))
+}
+
+/// The K3 index (4 places).
+pub fn num4(d: Option<Decimal>, locale: Locale) -> String {
+    d.map_or_else(|| DASH.to_string(), |d| format_decimal(d, locale, 4))
+}
+
+/// An exact target or realisasi, a repeating fraction of an average cut at 4 places for reading.
+pub fn exact(d: Option<Decimal>, locale: Locale) -> String {
+    d.map_or_else(
+        || DASH.to_string(),
+        |d| format_exact(round_to(d, 4), locale),
+    )
+}
+
+pub fn status_word(s: Option<Status>) -> &'static str {
+    match s {
+        Some(Status::Green) => t::STATUS_GREEN.s(),
+        Some(Status::Yellow) => t::STATUS_YELLOW.s(),
+        Some(Status::Red) => t::STATUS_RED.s(),
+        None => t::NOT_COMPUTABLE.s(),
+    }
+}
+
+/// The colour of a status (hex), for cells and marks.
+pub fn status_colour(s: Option<Status>) -> &'static str {
+    match s {
+        Some(Status::Green) => "#1e7b34",
+        Some(Status::Yellow) => "#b58100",
+        Some(Status::Red) => "#b3261e",
+        None => "#777777",
+    }
+}
+
+/// A status mark that needs no colour, as in the TUI.
+pub fn status_mark(s: Option<Status>) -> &'static str {
+    match s {
+        Some(Status::Green) => "●",
+        Some(Status::Yellow) => "▲",
+        Some(Status::Red) => "▼",
+        None => "·",
+    }
+}
+
+pub fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => t::SEVERITY_ERROR.s(),
+        Severity::Warning => t::SEVERITY_WARNING.s(),
+    }
+}
+
+pub fn level_word(l: Level) -> &'static str {
+    l.as_str()
+}
+
+/// A month of the report's year as `YYYY-MM`.
+pub fn month_label(year: i32, m: u8) -> String {
+    format!("{year}-{m:02}")
+}
+
+/// A decimal as a chart coordinate (rendering only: every number shown is the decimal itself).
+pub fn to_f64(d: Decimal) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    d.to_f64().unwrap_or(0.0)
+}

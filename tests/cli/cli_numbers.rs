@@ -1,0 +1,308 @@
+//! Every number right and safe, from the shell: values beyond the bounds are refused where they
+//! are typed or imported (store unchanged), a number resting on missing realisasi is marked
+//! incomplete in every format, `check` reports the missing realisasi, and the default period
+//! never moves to a month only one unit has entered.
+
+use crate::support::cli_support;
+
+use cli_support::{kinerja, stderr, stdout};
+
+use std::path::PathBuf;
+
+struct Demo {
+    dir: tempfile::TempDir,
+    store: PathBuf,
+}
+
+/// The kanwil demo (complete up to September 2025), imported.
+fn demo() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("demo.json");
+    let store = dir.path().join("s");
+    let o = kinerja(
+        &store,
+        &["demo", "--scale", "kanwil", "-o", doc.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = kinerja(&store, &["import", doc.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Demo { dir, store }
+}
+
+fn ok(d: &Demo, args: &[&str]) -> String {
+    let o = kinerja(&d.store, args);
+    assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+fn json(d: &Demo, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&ok(d, args)).unwrap()
+}
+
+fn export(d: &Demo) -> String {
+    ok(d, &["export"])
+}
+
+#[test]
+fn a_value_beyond_the_bounds_is_refused_by_set_and_the_sheet_and_the_store_is_unchanged() {
+    let d = demo();
+    let before = export(&d);
+    for (value, limit) in [
+        ("79228162514264337593543950335", "10^15"),
+        ("1000000000000000", "10^15"),
+        ("-1000000000000000", "10^15"),
+        ("0,0000001", "6"),
+    ] {
+        let o = kinerja(
+            &d.store,
+            &[
+                "--lang",
+                "en",
+                "set",
+                "DJKN-KW11-01",
+                "4a-N",
+                "2025-10",
+                value,
+            ],
+        );
+        assert_ne!(o.status.code(), Some(0), "{value} accepted");
+        let e = stderr(&o);
+        assert!(
+            e.contains("out of bounds") && e.contains(limit),
+            "{value}: {e}"
+        );
+    }
+    let sheet = d.dir.path().join("r.csv");
+    std::fs::write(
+        &sheet,
+        "unit;iku;month;realisasi\nDJKN-KW11-01;4a-N;2025-10;50000000000000000000000000000\n",
+    )
+    .unwrap();
+    let o = kinerja(
+        &d.store,
+        &["--lang", "en", "import-realisasi", sheet.to_str().unwrap()],
+    );
+    assert_ne!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("10^15"), "{}", stderr(&o));
+    assert_eq!(export(&d), before, "nothing was stored");
+    // the report and check still work
+    ok(&d, &["report"]);
+    let o = kinerja(&d.store, &["check"]);
+    assert!(o.status.code().is_some(), "check did not crash");
+}
+
+#[test]
+fn a_value_at_the_bounds_is_accepted() {
+    let d = demo();
+    ok(
+        &d,
+        &[
+            "set",
+            "DJKN-KW11-01",
+            "4a-N",
+            "2025-10",
+            "999999999999999,999999",
+        ],
+    );
+    ok(&d, &["report", "--period", "2025-10"]);
+}
+
+#[test]
+fn one_unit_entering_october_leaves_the_default_period_and_marks_october_incomplete() {
+    let d = demo();
+    let r = json(&d, &["report", "--format", "json"]);
+    assert!(
+        r.as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["period"] == "2025-09")
+    );
+    assert!(r.as_array().unwrap().iter().all(|u| u["complete"] == true));
+    ok(&d, &["set", "DJKN-KW11-01", "4a-N", "2025-10", "97"]);
+    // the default period stays at the latest complete month
+    let r = json(&d, &["report", "--format", "json"]);
+    for u in r.as_array().unwrap() {
+        assert_eq!(u["period"], "2025-09", "{}", u["unit"]);
+        assert_eq!(u["complete"], true, "{}", u["unit"]);
+    }
+    // October asked for: the KPKNL that entered it is complete, the others are marked
+    let r = json(
+        &d,
+        &[
+            "report",
+            "--format",
+            "json",
+            "--period",
+            "2025-10",
+            "--unit",
+            "DJKN-KW11-01",
+        ],
+    );
+    assert_eq!(r[0]["complete"], true);
+    let r = json(
+        &d,
+        &[
+            "report",
+            "--format",
+            "json",
+            "--period",
+            "2025-10",
+            "--unit",
+            "DJKN-KW11-02",
+        ],
+    );
+    let u = &r[0];
+    assert_eq!(u["complete"], false);
+    let missing = u["missing"].as_array().unwrap();
+    assert!(
+        missing
+            .iter()
+            .any(|m| m["month"] == 10 && m["unit"] == "DJKN-KW11-02" && m["iku"] == "4a-N"),
+        "{missing:?}"
+    );
+    assert!(
+        u["ss"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["complete"] == false)
+    );
+    assert!(
+        u["perspectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["complete"] == false)
+    );
+    // the table marks the NKO and says what is missing
+    let t = ok(
+        &d,
+        &[
+            "--lang",
+            "en",
+            "report",
+            "--period",
+            "2025-10",
+            "--unit",
+            "DJKN-KW11-02",
+        ],
+    );
+    assert!(
+        t.contains("* incomplete: waiting for the realisasi of DJKN-KW11-02/")
+            && t.contains("DJKN-KW11-02/4a-N October"),
+        "{t}"
+    );
+    let nko_line = t.lines().nth(1).unwrap();
+    assert!(nko_line.contains('*'), "{nko_line}");
+    // csv and md too
+    let c = ok(
+        &d,
+        &[
+            "report",
+            "--format",
+            "csv",
+            "--period",
+            "2025-10",
+            "--unit",
+            "DJKN-KW11-02",
+        ],
+    );
+    assert!(
+        c.lines().next().unwrap().ends_with(",complete,missing"),
+        "{c}"
+    );
+    let row = c.lines().nth(1).unwrap();
+    assert!(
+        row.contains(",false,") && row.contains("DJKN-KW11-02/4a-N/10"),
+        "{c}"
+    );
+    let m = ok(
+        &d,
+        &[
+            "--lang",
+            "en",
+            "report",
+            "--format",
+            "md",
+            "--period",
+            "2025-10",
+            "--unit",
+            "DJKN-KW11-02",
+        ],
+    );
+    assert!(m.contains("incomplete"), "{m}");
+}
+
+#[test]
+fn a_rolled_up_number_resting_on_one_kpknl_is_incomplete_and_names_the_others() {
+    let d = demo();
+    // one KPKNL enters December of a rolled-up IKU (1b-CP rolls up into the Kanwil's 1b-CP)
+    ok(&d, &["set", "DJKN-KW11-01", "1b-CP", "2025-12", "50"]);
+    let r = json(
+        &d,
+        &[
+            "report",
+            "--format",
+            "json",
+            "--period",
+            "2025-12",
+            "--unit",
+            "DJKN-KW11",
+        ],
+    );
+    let missing = r[0]["missing"].as_array().unwrap();
+    assert_eq!(r[0]["complete"], false);
+    // the Kanwil's 1b-CP waits for the other KPKNL, named by unit
+    let others: Vec<&str> = missing
+        .iter()
+        .filter(|m| m["iku"] == "1b-CP" && m["month"] == 12)
+        .map(|m| m["unit"].as_str().unwrap())
+        .collect();
+    assert!(others.contains(&"DJKN-KW11-02"), "{missing:?}");
+    assert!(!others.contains(&"DJKN-KW11-01"), "{missing:?}");
+}
+
+#[test]
+fn check_reports_the_missing_realisasi_up_to_the_period() {
+    let d = demo();
+    let o = kinerja(&d.store, &["check", "--format", "json"]);
+    let f: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(
+        !f.as_array().unwrap().iter().any(|f| f["id"] == "COMPLETE"),
+        "complete up to September"
+    );
+    ok(&d, &["set", "DJKN-KW11-01", "4a-N", "2025-10", "97"]);
+    let o = kinerja(&d.store, &["--lang", "en", "check", "--format", "json"]);
+    let f: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let missing: Vec<&serde_json::Value> = f
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"] == "COMPLETE")
+        .collect();
+    assert!(!missing.is_empty());
+    assert!(
+        missing
+            .iter()
+            .all(|f| f["month"] == 10 && f["severity"] == "warning")
+    );
+    assert!(
+        missing.iter().any(|f| f["unit"] == "DJKN-KW11-02"),
+        "other units wait too"
+    );
+    assert!(
+        missing[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is missing"),
+        "{:?}",
+        missing[0]
+    );
+    // an explicit earlier period has nothing missing
+    let o = kinerja(
+        &d.store,
+        &["check", "--format", "json", "--period", "2025-09"],
+    );
+    let f: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(!f.as_array().unwrap().iter().any(|f| f["id"] == "COMPLETE"));
+}
