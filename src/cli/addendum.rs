@@ -21,11 +21,12 @@ use clap::Args;
 use serde_json::Value;
 
 use super::{CliError, CliResult, Context, parse_year_month, read_text_file, refused};
-use crate::domain::addendum::{AddendumDraft, FIELD_ADD_IKU, FIELD_REMOVE_IKU, prepare};
+use crate::domain::addendum::{AddendumDraft, change_of, prepare};
+use crate::domain::change::Field;
+use crate::domain::edit::Refusal;
 use crate::domain::{CodeRef, Dataset, Decimal, Iku};
 use crate::interchange::number::{Locale, format_exact, parse_decimal};
 use crate::interchange::{MAX_INPUT_BYTES, export_document, import_document};
-use crate::store::Change;
 use crate::text::cli as t;
 use crate::text::domain::{month_name, rules as rules_text};
 
@@ -101,9 +102,9 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
         }
     };
 
-    let changes = Change::for_addendum(&addendum, &after);
+    let change = change_of(&addendum, &after);
     store
-        .apply(ds.year, &changes, &ctx.actor, "addendum")
+        .apply(ds.year, &[change], &ctx.actor, "addendum")
         .map_err(refused)?;
 
     let mut out = t::ADD_SAVED.fill(&[
@@ -134,16 +135,15 @@ fn refusal(unit: &str, problems: &[String]) -> CliError {
 /// One change of an addendum for people: `1c-N  target Desember  2,2 → 3,4`.
 pub fn change_line(c: &crate::domain::AddendumChange, locale: Locale) -> String {
     let show = |v: Option<Decimal>| v.map_or_else(|| "–".to_string(), |d| format_exact(d, locale));
-    match c.field.as_str() {
-        FIELD_ADD_IKU => format!("{}  {}", c.iku, t::PK_ADD_IKU.s()),
-        FIELD_REMOVE_IKU => format!("{}  {}", c.iku, t::PK_REMOVE_IKU.s()),
+    match c.field {
+        Field::AddIku => format!("{}  {}", c.iku, t::PK_ADD_IKU.s()),
+        Field::RemoveIku => format!("{}  {}", c.iku, t::PK_REMOVE_IKU.s()),
         field => format!(
             "{}  {} {}  {} → {}",
             c.iku,
             match field {
-                "targets" => rules_text::FIELD_TARGET.s(),
-                "realisasi" => rules_text::FIELD_REALISASI.s(),
-                other => other,
+                Field::Realisasi => rules_text::FIELD_REALISASI.s(),
+                _ => rules_text::FIELD_TARGET.s(),
             },
             month_name(c.month),
             show(c.old),
@@ -181,14 +181,20 @@ pub fn parse_set(
             .ok_or_else(bad)?
     };
     let value = value.trim();
-    let value =
-        if value.is_empty() {
-            None
-        } else {
-            Some(parse_decimal(value, locale).map_err(|e| {
-                t::ADD_SET_NUMBER.fill(&[("arg", &arg), ("reason", &e.to_string())])
-            })?)
-        };
+    let value = if value.is_empty() {
+        None
+    } else {
+        Some(parse_decimal(value, locale).map_err(|e| {
+            let why = Refusal::BadNumber {
+                text: value.to_string(),
+                detail: e.to_string(),
+            };
+            t::ADD_SET_NUMBER.fill(&[
+                ("arg", &arg),
+                ("reason", &crate::text::reason::render(&why.reason())),
+            ])
+        })?)
+    };
     Ok((iku.to_string(), month, value))
 }
 

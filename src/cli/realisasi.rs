@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{CliError, CliResult, Context, parse_year_month, read_text_file, refused};
+use crate::domain::edit::{Refusal, realisasi_change};
 use crate::domain::{CodeRef, Dataset, Decimal, Iku};
 use crate::interchange::csv as sheet;
 use crate::interchange::number::{format_exact, parse_decimal};
@@ -42,11 +43,6 @@ pub struct SetArgs {
     pub locale: Option<String>,
 }
 
-/// Frozen-month check shared by the sheet import and `set` (R10).
-fn frozen(ds: &Dataset, iku: &Iku, month: u8) -> bool {
-    ds.realisasi_frozen(iku, month)
-}
-
 pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
     let locale = match &a.locale {
         Some(l) => Some(ctx.locale(Some(l))?),
@@ -61,7 +57,7 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
         .collect::<Result<_, _>>()
         .map_err(refused)?;
     let refs: Vec<&Dataset> = datasets.iter().collect();
-    let rows = sheet::parse_realisasi_sheet(&text, locale, &refs, &frozen).map_err(|errors| {
+    let rows = sheet::parse_realisasi_sheet(&text, locale, &refs).map_err(|errors| {
         let mut msg = t::SHEET_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
         for e in &errors {
             msg.push_str("\n  ");
@@ -111,7 +107,13 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         .ok_or_else(|| CliError::usage(t::BAD_MONTH.fill(&[("month", &a.month)])))?;
     let value: Option<Decimal> = match (&a.value, a.clear) {
         (_, true) => None,
-        (Some(v), false) => Some(parse_decimal(v, locale).map_err(refused)?),
+        (Some(v), false) => Some(parse_decimal(v, locale).map_err(|e| {
+            let why = Refusal::BadNumber {
+                text: v.clone(),
+                detail: e.to_string(),
+            };
+            CliError::refused(crate::text::reason::refusal(&why))
+        })?),
         (None, false) => return Err(CliError::usage(t::SET_NEEDS_VALUE.s())),
     };
     let store = ctx.open_store()?;
@@ -142,47 +144,14 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
     Ok(())
 }
 
-/// Checks that a realisasi of `unit`/`iku` in `month` may be set; returns the IKU.
+/// Checks that a realisasi of `unit`/`iku` in `month` may be set (the edit rule of
+/// `domain::edit`); returns the IKU.
 pub fn check_settable<'a>(
     ds: &'a Dataset,
     unit: &str,
     code: &str,
     month: u8,
 ) -> Result<&'a Iku, CliError> {
-    if !ds.units.contains_key(unit) {
-        return Err(CliError::refused(
-            t::UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &ds.year)]),
-        ));
-    }
-    let iku = ds.iku.get(&CodeRef::new(unit, code)).ok_or_else(|| {
-        CliError::refused(t::UNKNOWN_IKU.fill(&[
-            ("unit", &unit),
-            ("iku", &code),
-            ("year", &ds.year),
-        ]))
-    })?;
-    if !iku.reporting_period.is_reporting_month(month) {
-        let months: Vec<String> = iku
-            .reporting_period
-            .months()
-            .iter()
-            .map(|m| format!("{}-{m:02}", ds.year))
-            .collect();
-        return Err(CliError::refused(t::NOT_REPORTING_MONTH.fill(&[
-            ("iku", &iku.key()),
-            ("period", &iku.reporting_period),
-            ("months", &months.join(", ")),
-        ])));
-    }
-    if iku.rolls_up() && !ds.cascaded_from(&iku.key()).is_empty() {
-        return Err(CliError::refused(
-            t::ROLLUP_NOT_SETTABLE.fill(&[("iku", &iku.key())]),
-        ));
-    }
-    if ds.realisasi_frozen(iku, month) {
-        return Err(CliError::refused(
-            t::MONTH_FROZEN.fill(&[("iku", &iku.key()), ("month", &month)]),
-        ));
-    }
-    Ok(iku)
+    realisasi_change(ds, unit, code, month)
+        .map_err(|r| CliError::refused(crate::text::reason::refusal(&r)))
 }

@@ -4,18 +4,20 @@
 //! for), and returns the [`Addendum`] (PK version n+1, every change with its old and new value)
 //! together with the dataset as it will be after it, or every problem found. The CLI
 //! (`kinerja addendum`) and the TUI's target-edit mode both call it, then write [`edits`] and the
-//! addendum in one atomic store call (`store::Change::for_addendum` builds that change set).
+//! addendum in one atomic store call as one [`Change::Addendum`] ([`change_of`] builds it), and
+//! the TUI applies the same change to its dataset.
 //!
 //! What is refused:
 //! - an empty reason, an unknown unit, a date before the unit's previous addendum;
-//! - a target set on an IKU that is not in the unit (or is removed by the same draft), in a month
-//!   outside 1..=12 or outside the IKU's reporting months, on an IKU whose targets roll up from
-//!   its children (§6), or the same month given twice with different values;
+//! - a target the edit rule refuses ([`super::edit::target_change`]: unknown IKU, a month outside
+//!   1..=12 or outside the IKU's reporting months, targets that roll up from children, a month
+//!   that already has realisasi), a target of an IKU removed by the same draft, or the same month
+//!   given twice with different values;
 //! - an added IKU of another unit, with a code already in the unit (and not removed by the same
 //!   draft), given twice, in an SS the unit does not have, or cascaded from an IKU that does not
 //!   exist; removing an IKU other IKU are cascaded from;
-//! - any finding of `rules::check_addendum` (R10 on the months that already have realisasi, R01
-//!   on the result) whose severity in the rulebook is `error`;
+//! - any finding of `rules::check_addendum` (R10 on removed IKU whose months already have
+//!   realisasi, R01 on the result) whose severity in the rulebook is `error`;
 //! - a draft that changes nothing.
 //!
 //! Targets set on an IKU added by the same draft are folded into that IKU; the addendum records
@@ -26,16 +28,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::model::{Addendum, AddendumChange, CodeRef, Dataset, Iku, MonthField};
+use super::change::{Change, Field};
+use super::edit::{Refusal, target_change};
+use super::model::{Addendum, AddendumChange, CodeRef, Dataset, Iku};
 use super::rulebook::{Rulebook, Severity};
 use super::rules::{Finding, check_addendum};
 use crate::text::cli as t;
 use crate::text::domain::{month_name, num};
-
-/// `field` of an addendum change that adds an IKU (month 0, no values).
-pub const FIELD_ADD_IKU: &str = "add_iku";
-/// `field` of an addendum change that removes an IKU (month 0, no values).
-pub const FIELD_REMOVE_IKU: &str = "remove_iku";
 
 /// What the user asks an addendum to do to one unit's PK.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +55,8 @@ pub struct AddendumDraft {
 pub enum Problem {
     /// A rule the addendum would break (R10, R01), as `check` words it.
     Rule(Finding),
+    /// A target the edit rule does not let change.
+    Refused(Refusal),
     /// The draft itself is wrong; `iku` names the IKU concerned, when there is one.
     Invalid {
         iku: Option<String>,
@@ -71,10 +72,11 @@ impl Problem {
         }
     }
     /// The sentence for the user.
-    pub fn message(&self) -> &str {
+    pub fn message(&self) -> String {
         match self {
-            Problem::Rule(f) => &f.message,
-            Problem::Invalid { message, .. } => message,
+            Problem::Rule(f) => f.message.clone(),
+            Problem::Refused(r) => crate::text::reason::render(&r.reason()),
+            Problem::Invalid { message, .. } => message.clone(),
         }
     }
 }
@@ -83,24 +85,9 @@ impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Problem::Rule(x) => write!(f, "{}: {}", x.id, x.message),
-            Problem::Invalid { message, .. } => f.write_str(message),
+            Problem::Refused(_) | Problem::Invalid { .. } => f.write_str(&self.message()),
         }
     }
-}
-
-/// One write an addendum needs, in the order to apply it (the store's change set mirrors it).
-// `PutIku(Iku)` is large, as in `store::Change`; edit lists are short.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Edit {
-    RemoveIku(CodeRef),
-    /// An added IKU as it will be stored (targets set by the draft folded in).
-    PutIku(Iku),
-    SetTarget {
-        iku: CodeRef,
-        month: u8,
-        value: Option<Decimal>,
-    },
 }
 
 fn show(v: Option<Decimal>) -> String {
@@ -145,9 +132,9 @@ pub fn prepare(
 
     let mut after = ds.clone();
     let mut changes: Vec<AddendumChange> = Vec::new();
-    let structural = |iku: &str, field: &str| AddendumChange {
+    let structural = |iku: &str, field: Field| AddendumChange {
         iku: iku.to_string(),
-        field: field.to_string(),
+        field,
         month: 0,
         old: None,
         new: None,
@@ -181,7 +168,7 @@ pub fn prepare(
             ));
         }
         after.iku.remove(&key);
-        changes.push(structural(code, FIELD_REMOVE_IKU));
+        changes.push(structural(code, Field::RemoveIku));
     }
 
     // Additions.
@@ -230,62 +217,36 @@ pub fn prepare(
     let mut sets: BTreeMap<(String, u8), Option<Decimal>> = BTreeMap::new();
     for (code, month, value) in &draft.sets {
         let code_s = code.as_str();
-        if !(1..=12).contains(month) {
-            problems.push(Problem::invalid(
-                Some(code_s),
-                t::ADD_BAD_MONTH.fill(&[("iku", &code), ("month", month)]),
-            ));
-            continue;
-        }
         let key = CodeRef::new(unit, code_s);
-        let target_of = if let Some(a) = added.get(code_s) {
-            Some(a)
+        if let Some(iku) = added.get(code_s) {
+            // a new IKU: only its own months count (nothing is reported against it yet)
+            let refusal = if !(1..=12).contains(month) {
+                Some(Refusal::BadMonth {
+                    iku: key.clone(),
+                    month: *month,
+                })
+            } else if value.is_some() && !iku.reporting_period.is_reporting_month(*month) {
+                Some(Refusal::NotReportingMonth {
+                    iku: key.clone(),
+                    year: ds.year,
+                    month: *month,
+                    period: iku.reporting_period,
+                })
+            } else {
+                None
+            };
+            if let Some(r) = refusal {
+                problems.push(Problem::Refused(r));
+                continue;
+            }
         } else if removed.contains(code_s) && ds.iku.contains_key(&key) {
             problems.push(Problem::invalid(
                 Some(code_s),
                 t::ADD_REMOVED_IKU.fill(&[("iku", &code), ("unit", &unit)]),
             ));
             continue;
-        } else {
-            ds.iku.get(&key)
-        };
-        let Some(iku) = target_of else {
-            problems.push(Problem::invalid(
-                Some(code_s),
-                t::ADD_UNKNOWN_IKU.fill(&[("iku", &code), ("unit", &unit)]),
-            ));
-            continue;
-        };
-        if value.is_some() && !iku.reporting_period.is_reporting_month(*month) {
-            let months: Vec<&str> = iku
-                .reporting_period
-                .months()
-                .iter()
-                .map(|m| month_name(*m))
-                .collect();
-            problems.push(Problem::invalid(
-                Some(code_s),
-                t::ADD_NOT_REPORTING.fill(&[
-                    ("iku", &code),
-                    ("unit", &unit),
-                    ("period", &iku.reporting_period),
-                    ("month", &month_name(*month)),
-                    ("months", &months.join(", ")),
-                ]),
-            ));
-            continue;
-        }
-        let children = ds.cascaded_from(&key);
-        if !added.contains_key(code_s) && iku.rolls_up() && !children.is_empty() {
-            let list: Vec<String> = children.iter().map(|c| c.to_string()).collect();
-            problems.push(Problem::invalid(
-                Some(code_s),
-                t::ADD_ROLLUP.fill(&[
-                    ("iku", &code),
-                    ("unit", &unit),
-                    ("children", &list.join(", ")),
-                ]),
-            ));
+        } else if let Err(r) = target_change(ds, unit, code_s, *month, value.is_some()) {
+            problems.push(Problem::Refused(r));
             continue;
         }
         match sets.get(&(code.clone(), *month)) {
@@ -322,7 +283,7 @@ pub fn prepare(
         iku.targets[i] = *value;
         changes.push(AddendumChange {
             iku: code.clone(),
-            field: MonthField::Targets.as_str().to_string(),
+            field: Field::Targets,
             month: *month,
             old,
             new: *value,
@@ -330,7 +291,7 @@ pub fn prepare(
     }
     for (code, iku) in added {
         after.iku.insert(iku.key(), iku);
-        changes.push(structural(&code, FIELD_ADD_IKU));
+        changes.push(structural(&code, Field::AddIku));
     }
 
     if changes.is_empty() && problems.is_empty() {
@@ -347,10 +308,10 @@ pub fn prepare(
         return Err(problems);
     }
     // Stable order: removals, additions, then targets by IKU and month.
-    let rank = |c: &AddendumChange| match c.field.as_str() {
-        FIELD_REMOVE_IKU => 0,
-        FIELD_ADD_IKU => 1,
-        _ => 2,
+    let rank = |c: &AddendumChange| match c.field {
+        Field::RemoveIku => 0,
+        Field::AddIku => 1,
+        Field::Targets | Field::Realisasi => 2,
     };
     changes.sort_by(|a, b| (rank(a), &a.iku, a.month).cmp(&(rank(b), &b.iku, b.month)));
     let addendum = Addendum {
@@ -367,26 +328,24 @@ pub fn prepare(
     Ok((addendum, after))
 }
 
-/// The writes that turn the dataset before `addendum` into `after` (as returned together by
-/// [`prepare`]): removals, added IKU (as stored in `after`), then targets.
-pub fn edits(addendum: &Addendum, after: &Dataset) -> Vec<Edit> {
-    addendum
+/// The change that stores `addendum` as a whole, with the IKU it adds as they are in `after`
+/// (the two returned together by [`prepare`]).
+pub fn change_of(addendum: &Addendum, after: &Dataset) -> Change {
+    let added = addendum
         .changes
         .iter()
+        .filter(|c| c.field == Field::AddIku)
         .filter_map(|c| {
-            let key = CodeRef::new(&addendum.unit, &c.iku);
-            match c.field.as_str() {
-                FIELD_REMOVE_IKU => Some(Edit::RemoveIku(key)),
-                FIELD_ADD_IKU => after.iku.get(&key).cloned().map(Edit::PutIku),
-                f if f == MonthField::Targets.as_str() => Some(Edit::SetTarget {
-                    iku: key,
-                    month: c.month,
-                    value: c.new,
-                }),
-                _ => None,
-            }
+            after
+                .iku
+                .get(&CodeRef::new(&addendum.unit, &c.iku))
+                .cloned()
         })
-        .collect()
+        .collect();
+    Change::Addendum {
+        addendum: addendum.clone(),
+        added,
+    }
 }
 
 #[cfg(test)]
@@ -477,7 +436,7 @@ mod tests {
         p.iter()
             .filter_map(|p| match p {
                 Problem::Rule(f) => Some(f.id),
-                Problem::Invalid { .. } => None,
+                Problem::Refused(_) | Problem::Invalid { .. } => None,
             })
             .collect()
     }
@@ -500,14 +459,14 @@ mod tests {
             vec![
                 AddendumChange {
                     iku: "I0".into(),
-                    field: "targets".into(),
+                    field: Field::Targets,
                     month: 12,
                     old: Some(d("10")),
                     new: Some(d("12")),
                 },
                 AddendumChange {
                     iku: "I1".into(),
-                    field: "targets".into(),
+                    field: Field::Targets,
                     month: 6,
                     old: Some(d("10")),
                     new: Some(d("11")),
@@ -520,20 +479,30 @@ mod tests {
         );
         assert_eq!(after.pk_version("U"), 1);
         assert_eq!(ds.pk_version("U"), 0, "the input is not touched");
+        let Change::Addendum { addendum, added } = change_of(&a, &after) else {
+            panic!("an addendum as a whole")
+        };
+        assert!(added.is_empty());
         assert_eq!(
-            edits(&a, &after),
+            Change::addendum_writes(&addendum, &added),
             vec![
-                Edit::SetTarget {
+                Change::SetTarget {
                     iku: CodeRef::new("U", "I0"),
                     month: 12,
                     value: Some(d("12"))
                 },
-                Edit::SetTarget {
+                Change::SetTarget {
                     iku: CodeRef::new("U", "I1"),
                     month: 6,
                     value: Some(d("11"))
                 },
             ]
+        );
+        let mut applied = ds.clone();
+        applied.apply(&[change_of(&a, &after)]).unwrap();
+        assert_eq!(
+            applied, after,
+            "applying the change gives the dataset prepare promised"
         );
         // The next one is version 2.
         let mut dr2 = draft("U");
@@ -548,9 +517,15 @@ mod tests {
         let mut dr = draft("U");
         dr.sets = vec![("I0".into(), 3, Some(d("8")))];
         let p = prepare(&ds, &rb(), &dr).unwrap_err();
-        assert_eq!(rule_ids(&p), vec!["R10"]);
-        let Problem::Rule(f) = &p[0] else { panic!() };
-        assert_eq!((f.iku.as_deref(), f.month), (Some("I0"), Some(3)));
+        assert_eq!(
+            p,
+            vec![Problem::Refused(Refusal::TargetFrozen {
+                iku: CodeRef::new("U", "I0"),
+                year: 2025,
+                month: 3
+            })],
+            "the edit rule refuses it (R10)"
+        );
         // The same IKU in a month without realisasi is fine.
         dr.sets = vec![("I0".into(), 6, Some(d("8")))];
         assert!(prepare(&ds, &rb(), &dr).is_ok());
@@ -598,9 +573,19 @@ mod tests {
         assert!(!after.iku.contains_key(&CodeRef::new("U", "I1")));
         let added = &after.iku[&CodeRef::new("U", "I10")];
         assert_eq!(added.targets[11], Some(d("5")), "the set is folded in");
-        let e = edits(&a, &after);
-        assert_eq!(e[0], Edit::RemoveIku(CodeRef::new("U", "I1")));
-        assert_eq!(e[1], Edit::PutIku(added.clone()));
+        let Change::Addendum {
+            addendum,
+            added: new,
+        } = change_of(&a, &after)
+        else {
+            panic!("an addendum as a whole")
+        };
+        let e = Change::addendum_writes(&addendum, &new);
+        assert_eq!(e[0], Change::RemoveIku(CodeRef::new("U", "I1")));
+        assert_eq!(e[1], Change::PutIku(added.clone()));
+        let mut applied = ds.clone();
+        applied.apply(&[change_of(&a, &after)]).unwrap();
+        assert_eq!(applied, after);
     }
 
     #[test]
@@ -622,8 +607,27 @@ mod tests {
             .iter()
             .filter(|p| matches!(p, Problem::Invalid { .. }))
             .count();
-        assert_eq!(invalid, 6, "{p:#?}");
-        assert_eq!(rule_ids(&p), vec!["R10"]);
+        assert_eq!(invalid, 3, "{p:#?}");
+        let refused: Vec<&str> = p
+            .iter()
+            .filter_map(|p| match p {
+                Problem::Refused(r) => Some(r.code().as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                "unknown_iku",
+                "not_reporting_month",
+                "bad_month",
+                "target_frozen"
+            ]
+        );
+        assert!(
+            rule_ids(&p).is_empty(),
+            "a refused set is not also an R10 finding"
+        );
         assert!(p.iter().any(|p| p.message().contains("NOPE")));
         assert!(p.iter().any(|p| p.message().contains("GONE")));
     }

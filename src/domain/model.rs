@@ -316,15 +316,13 @@ impl Iku {
     }
 }
 
-// Which monthly series an addendum change touches.
-spelled_enum!(MonthField { Targets => "targets", Realisasi => "realisasi" });
-
-/// One change of an addendum: a monthly value, an added IKU or a removed IKU.
+/// One line of an addendum's record: a monthly value with the value it replaced, an added IKU
+/// or a removed IKU. The writes it stands for are [`super::change::Change::addendum_writes`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AddendumChange {
     pub iku: String,
     /// `targets` or `realisasi` for a monthly change, `add_iku`/`remove_iku` for structure.
-    pub field: String,
+    pub field: super::change::Field,
     /// 1..=12 for a monthly change, 0 otherwise.
     pub month: u8,
     #[serde(with = "rust_decimal::serde::str_option")]

@@ -230,12 +230,7 @@ fn effective_months_depth(ds: &Dataset, iku: &Iku, depth: usize) -> (Months, Mon
     if let Some(rolled) = ds.whole_year().and_then(|w| w.rolled.get(&key)) {
         return *rolled;
     }
-    let children: Vec<&Iku> = ds
-        .ikus_cascaded_from(&key)
-        .filter(|c| {
-            ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(iku.unit.as_str())
-        })
-        .collect();
+    let children = super::edit::rollup_children(ds, iku);
     if children.is_empty() || depth > ds.units.len() {
         return (iku.targets, iku.realisasi);
     }

@@ -14,11 +14,12 @@
 //! - `month` is `YYYY-MM` (`2025-10`), and its year must be the year of one of `datasets`.
 //! - Lines whose cells are all empty are skipped (spreadsheets write them at the end).
 //! - Every bad row is reported, with every problem of that row: wrong number of columns, empty
-//!   `unit`/`iku`/`month`, malformed month, unknown year, unknown unit, unknown IKU of that unit,
-//!   an IKU whose realisasi rolls up from its child units ([`Iku::rolls_up`]), a month that is
-//!   not a reporting month of the IKU, a month `frozen` says is frozen (rule R10), a malformed,
-//!   ambiguous or too long number, and the same (unit, IKU, month) twice in the file (reported on
-//!   the later line, naming the first).
+//!   `unit`/`iku`/`month`, malformed month, unknown year, whatever the edit rule of
+//!   [`crate::domain::edit::realisasi_change`] refuses (unknown unit or IKU, a month that is not a
+//!   reporting month, an IKU that rolls up from its children, a month frozen by rule R10), a
+//!   malformed, ambiguous or too long number, and the same (unit, IKU, month) twice in the file
+//!   (reported on the later line, naming the first). A refusal of the edit rule, and a number
+//!   that does not read, carry their reason code ([`SheetError::code`]).
 //! - Any error: `Err` with all errors and no rows. Otherwise every row, in file order.
 
 use std::collections::HashMap;
@@ -27,7 +28,9 @@ use rust_decimal::Decimal;
 
 use super::number::{Locale, parse_decimal};
 use super::{MAX_ERRORS, MAX_INPUT_BYTES};
-use crate::domain::model::{CodeRef, Dataset, Iku};
+use crate::domain::edit::{Refusal, realisasi_change};
+use crate::domain::model::Dataset;
+use crate::domain::reason::Code;
 use crate::text::interchange as t;
 
 /// One good row of the sheet.
@@ -49,6 +52,9 @@ pub struct RealisasiRow {
 pub struct SheetError {
     pub line: usize,
     pub message: String,
+    /// The reason code when the edit rule refused the row (`domain::edit`), or the number did
+    /// not read (`bad_number`).
+    pub code: Option<Code>,
 }
 
 impl std::fmt::Display for SheetError {
@@ -102,18 +108,20 @@ fn parse_month(s: &str) -> Option<(i32, u8)> {
     (1..=12).contains(&month).then_some((year, month))
 }
 
-/// Validates a whole realisasi sheet against the datasets in the store. `frozen(ds, iku, month)`
-/// says whether rule R10 freezes that month. All errors, or all rows; see the module
-/// documentation for the rules.
+/// Validates a whole realisasi sheet against the datasets in the store, each row by the edit
+/// rule of `domain::edit`. All errors, or all rows; see the module documentation for the rules.
 pub fn parse_realisasi_sheet(
     text: &str,
     locale: Option<Locale>,
     datasets: &[&Dataset],
-    frozen: &dyn Fn(&Dataset, &Iku, u8) -> bool,
 ) -> Result<Vec<RealisasiRow>, Vec<SheetError>> {
     if text.len() > MAX_INPUT_BYTES {
         let message = t::CSV_TOO_LARGE.fill(&[("size", &text.len()), ("max", &MAX_INPUT_BYTES)]);
-        return Err(vec![SheetError { line: 0, message }]);
+        return Err(vec![SheetError {
+            line: 0,
+            message,
+            code: None,
+        }]);
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header = text.lines().next().unwrap_or("");
@@ -121,6 +129,7 @@ pub fn parse_realisasi_sheet(
         return Err(vec![SheetError {
             line: 1,
             message: t::CSV_NO_HEADER.s().to_string(),
+            code: None,
         }]);
     }
     let Some(delimiter) = [b',', b';']
@@ -131,6 +140,7 @@ pub fn parse_realisasi_sheet(
         return Err(vec![SheetError {
             line: 1,
             message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),
+            code: None,
         }]);
     };
     let locale = locale.unwrap_or(if delimiter == b';' {
@@ -172,6 +182,7 @@ pub fn parse_realisasi_sheet(
             errors.push(SheetError {
                 line: 0,
                 message: t::TOO_MANY_ERRORS.fill(&[("max", &MAX_ERRORS)]),
+                code: None,
             });
             break;
         }
@@ -182,6 +193,7 @@ pub fn parse_realisasi_sheet(
                 errors.push(SheetError {
                     line,
                     message: t::CSV_UNREADABLE.fill(&[("detail", &e)]),
+                    code: None,
                 });
                 continue;
             }
@@ -195,6 +207,7 @@ pub fn parse_realisasi_sheet(
                     errors.push(SheetError {
                         line,
                         message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),
+                        code: None,
                     });
                     return Err(errors);
                 }
@@ -205,9 +218,18 @@ pub fn parse_realisasi_sheet(
             continue;
         }
         let mut row_errors = Vec::new();
-        let mut err = |message: String| row_errors.push(SheetError { line, message });
+        let mut err = |message: String, code: Option<Code>| {
+            row_errors.push(SheetError {
+                line,
+                message,
+                code,
+            })
+        };
         if record.len() != COLUMNS.len() {
-            err(t::CSV_FIELD_COUNT.fill(&[("found", &record.len()), ("expected", &COLUMNS.len())]));
+            err(
+                t::CSV_FIELD_COUNT.fill(&[("found", &record.len()), ("expected", &COLUMNS.len())]),
+                None,
+            );
             errors.append(&mut row_errors);
             continue;
         }
@@ -220,11 +242,14 @@ pub fn parse_realisasi_sheet(
                 .iter()
                 .position(|&c| c == i)
                 .map_or("?", |k| COLUMNS[k]);
-            err(t::CSV_CELL_TOO_LONG.fill(&[
-                ("column", &column),
-                ("len", &cell.chars().count()),
-                ("max", &MAX_CELL_CHARS),
-            ]));
+            err(
+                t::CSV_CELL_TOO_LONG.fill(&[
+                    ("column", &column),
+                    ("len", &cell.chars().count()),
+                    ("max", &MAX_CELL_CHARS),
+                ]),
+                None,
+            );
             errors.append(&mut row_errors);
             continue;
         }
@@ -237,7 +262,7 @@ pub fn parse_realisasi_sheet(
         );
         for (cell, name) in [(unit, "unit"), (iku_code, "iku"), (month_text, "month")] {
             if cell.is_empty() {
-                err(t::CSV_MISSING_VALUE.fill(&[("column", &name)]));
+                err(t::CSV_MISSING_VALUE.fill(&[("column", &name)]), None);
             }
         }
         let month = if month_text.is_empty() {
@@ -245,53 +270,26 @@ pub fn parse_realisasi_sheet(
         } else {
             let m = parse_month(month_text);
             if m.is_none() {
-                err(t::CSV_BAD_MONTH.fill(&[("text", &month_text)]));
+                err(t::CSV_BAD_MONTH.fill(&[("text", &month_text)]), None);
             }
             m
         };
         let dataset = month.and_then(|(year, _)| {
             let ds = datasets.iter().find(|d| d.year == year).copied();
             if ds.is_none() {
-                err(t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &years.join(", "))]));
+                err(
+                    t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &years.join(", "))]),
+                    None,
+                );
             }
             ds
         });
-        if let (Some(ds), Some((year, m))) = (dataset, month)
+        if let (Some(ds), Some((_, m))) = (dataset, month)
             && !unit.is_empty()
             && !iku_code.is_empty()
+            && let Err(r) = realisasi_change(ds, unit, iku_code, m)
         {
-            if !ds.units.contains_key(unit) {
-                err(t::CSV_UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &year)]));
-            } else {
-                match ds.iku.get(&CodeRef::new(unit, iku_code)) {
-                    None => err(t::CSV_UNKNOWN_IKU.fill(&[
-                        ("iku", &iku_code),
-                        ("unit", &unit),
-                        ("year", &year),
-                    ])),
-                    Some(iku) => {
-                        if iku.rolls_up() {
-                            err(t::CSV_ROLLS_UP
-                                .fill(&[("iku", &iku_code), ("how", &iku.location_consolidation)]));
-                        } else if !iku.reporting_period.is_reporting_month(m) {
-                            let months: Vec<String> = iku
-                                .reporting_period
-                                .months()
-                                .iter()
-                                .map(u8::to_string)
-                                .collect();
-                            err(t::CSV_NOT_REPORTING.fill(&[
-                                ("month", &month_text),
-                                ("iku", &iku_code),
-                                ("period", &iku.reporting_period),
-                                ("months", &months.join(", ")),
-                            ]));
-                        } else if frozen(ds, iku, m) {
-                            err(t::CSV_FROZEN.fill(&[("month", &month_text), ("iku", &iku_code)]));
-                        }
-                    }
-                }
-            }
+            err(crate::text::reason::refusal(&r), Some(r.code()));
         }
         let value = if value_text.is_empty() {
             Some(None)
@@ -299,7 +297,15 @@ pub fn parse_realisasi_sheet(
             match parse_decimal(value_text, locale) {
                 Ok(d) => Some(Some(d)),
                 Err(e) => {
-                    err(t::CSV_BAD_NUMBER.fill(&[("detail", &e)]));
+                    let r = Refusal::BadNumber {
+                        text: value_text.to_string(),
+                        detail: e.to_string(),
+                    };
+                    let detail = crate::text::reason::refusal(&r);
+                    err(
+                        t::CSV_BAD_NUMBER.fill(&[("detail", &detail)]),
+                        Some(r.code()),
+                    );
                     None
                 }
             }
@@ -310,12 +316,15 @@ pub fn parse_realisasi_sheet(
         {
             let key = (year, unit.to_string(), iku_code.to_string(), m);
             if let Some(first) = seen.get(&key) {
-                err(t::CSV_DUPLICATE.fill(&[
-                    ("unit", &unit),
-                    ("iku", &iku_code),
-                    ("month", &month_text),
-                    ("first", first),
-                ]));
+                err(
+                    t::CSV_DUPLICATE.fill(&[
+                        ("unit", &unit),
+                        ("iku", &iku_code),
+                        ("month", &month_text),
+                        ("first", first),
+                    ]),
+                    None,
+                );
             } else {
                 seen.insert(key, line);
             }

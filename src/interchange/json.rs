@@ -53,6 +53,7 @@ use serde_json::{Map, Number, Value};
 
 use super::MAX_INPUT_BYTES;
 use super::number::parse_canonical;
+use crate::domain::change::Field;
 use crate::domain::model::*;
 use crate::domain::rulebook::DEFAULT_RULEBOOK;
 use crate::text::Msg;
@@ -200,12 +201,6 @@ const REF_FIELDS: &[&str] = &["unit", "code"];
 const CASCADE_FIELDS: &[&str] = &["from", "method", "kind"];
 const ADDENDUM_FIELDS: &[&str] = &["unit", "version", "date", "reason", "changes"];
 const CHANGE_FIELDS: &[&str] = &["iku", "field", "month", "old", "new"];
-
-/// The `field` values of an addendum change.
-pub const CHANGE_TARGETS: &str = "targets";
-pub const CHANGE_REALISASI: &str = "realisasi";
-pub const CHANGE_ADD_IKU: &str = "add_iku";
-pub const CHANGE_REMOVE_IKU: &str = "remove_iku";
 
 /// Reads a `kinerja/1` document. On any problem returns every problem found, and nothing else.
 pub fn import_document(text: &str) -> Result<Dataset, Vec<ImportError>> {
@@ -1258,7 +1253,7 @@ struct AddendumRead {
     unit: Option<String>,
     version: Option<u32>,
     /// Per change: its path, `iku` and `field` when they parsed.
-    changes: Vec<(String, Option<String>, Option<String>)>,
+    changes: Vec<(String, Option<String>, Option<Field>)>,
     value: Addendum,
 }
 
@@ -1304,7 +1299,7 @@ fn read_addendum(errs: &mut Errs, f: &Fields) -> AddendumRead {
     }
 }
 
-fn read_change(errs: &mut Errs, f: &Fields) -> (AddendumChange, Option<String>, Option<String>) {
+fn read_change(errs: &mut Errs, f: &Fields) -> (AddendumChange, Option<String>, Option<Field>) {
     f.unknown(errs, CHANGE_FIELDS);
     let iku = f.req(errs, "iku", rd_code);
     let field = f.req(errs, "field", rd_string);
@@ -1317,8 +1312,8 @@ fn read_change(errs: &mut Errs, f: &Fields) -> (AddendumChange, Option<String>, 
     if let Some(name) = &field {
         let fp = f.at("field");
         let mp = f.at("month");
-        match name.as_str() {
-            CHANGE_TARGETS | CHANGE_REALISASI => {
+        match Field::parse(name) {
+            Some(fd) if fd.is_monthly() => {
                 if month == Some(0) {
                     push(
                         errs,
@@ -1326,9 +1321,9 @@ fn read_change(errs: &mut Errs, f: &Fields) -> (AddendumChange, Option<String>, 
                         t::JSON_CHANGE_MONTH_VALUE.fill(&[("field", name)]),
                     );
                 }
-                field_ok = Some(name.clone());
+                field_ok = Some(fd);
             }
-            CHANGE_ADD_IKU | CHANGE_REMOVE_IKU => {
+            Some(fd) => {
                 if month.is_some_and(|m| m != 0) {
                     push(
                         errs,
@@ -1343,17 +1338,17 @@ fn read_change(errs: &mut Errs, f: &Fields) -> (AddendumChange, Option<String>, 
                         t::JSON_CHANGE_NO_VALUES.fill(&[("field", name)]),
                     );
                 }
-                field_ok = Some(name.clone());
+                field_ok = Some(fd);
             }
-            other => {
-                let shown: String = other.chars().take(40).collect();
+            None => {
+                let shown: String = name.chars().take(40).collect();
                 push(errs, &fp, t::JSON_CHANGE_FIELD.fill(&[("value", &shown)]));
             }
         }
     }
     let change = AddendumChange {
         iku: iku.clone().unwrap_or_default(),
-        field: field.unwrap_or_default(),
+        field: field_ok.unwrap_or(Field::Targets),
         month: month.unwrap_or(0),
         old,
         new,
@@ -1371,7 +1366,7 @@ fn check_addenda(
     for a in addenda {
         let Some(u) = &a.unit else { continue };
         for (_, code, field) in &a.changes {
-            if let (Some(code), Some(CHANGE_REMOVE_IKU)) = (code, field.as_deref()) {
+            if let (Some(code), Some(Field::RemoveIku)) = (code, field) {
                 removed.insert(CodeRef::new(u, code));
             }
         }
@@ -1637,7 +1632,7 @@ fn addendum_value(a: &Addendum) -> Value {
         .map(|c| {
             let mut cm = Map::new();
             cm.insert("iku".into(), c.iku.clone().into());
-            cm.insert("field".into(), c.field.clone().into());
+            cm.insert("field".into(), c.field.as_str().into());
             cm.insert("month".into(), c.month.into());
             cm.insert("old".into(), opt_dec_value(c.old));
             cm.insert("new".into(), opt_dec_value(c.new));

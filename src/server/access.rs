@@ -51,6 +51,7 @@ pub fn need_for(year: i32, change: &Change) -> Need {
         Change::PutIku(i) => unit("planner", &i.unit),
         Change::RemoveIku(r) => unit("planner", &r.unit),
         Change::PutAddendum(a) => unit("planner", &a.unit),
+        Change::Addendum { addendum, .. } => unit("planner", &addendum.unit),
         Change::SetRulebook(_) => Need::Admin,
     }
 }

@@ -106,6 +106,66 @@ mod tests {
         assert_eq!(back, sample());
     }
 
+    /// The addendum record as schema 3 wrote it, when the field of a change was a `String`.
+    #[derive(serde::Serialize)]
+    struct OldChange {
+        iku: String,
+        field: String,
+        month: u8,
+        #[serde(with = "rust_decimal::serde::str_option")]
+        old: Option<Decimal>,
+        #[serde(with = "rust_decimal::serde::str_option")]
+        new: Option<Decimal>,
+    }
+    #[derive(serde::Serialize)]
+    struct OldAddendum {
+        unit: String,
+        version: u32,
+        date: chrono::NaiveDate,
+        reason: String,
+        changes: Vec<OldChange>,
+    }
+
+    #[test]
+    fn an_addendum_stored_with_string_fields_reads_as_typed_fields() {
+        use crate::domain::change::Field;
+        use crate::domain::{Addendum, AddendumChange};
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
+        let old = OldAddendum {
+            unit: "U".into(),
+            version: 2,
+            date,
+            reason: "r".into(),
+            changes: ["targets", "add_iku", "remove_iku", "realisasi"]
+                .iter()
+                .map(|f| OldChange {
+                    iku: "I".into(),
+                    field: f.to_string(),
+                    month: 0,
+                    old: None,
+                    new: Some(Decimal::ONE),
+                })
+                .collect(),
+        };
+        let bytes = encode(&old).unwrap();
+        let back: Addendum = decode("addenda/x", &bytes).unwrap();
+        let fields: Vec<Field> = back
+            .changes
+            .iter()
+            .map(|c: &AddendumChange| c.field)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                Field::Targets,
+                Field::AddIku,
+                Field::RemoveIku,
+                Field::Realisasi
+            ]
+        );
+        assert_eq!(encode(&back).unwrap(), bytes, "and writes the same bytes");
+    }
+
     #[test]
     fn extra_bytes_are_corrupt() {
         let mut bytes = encode(&sample()).unwrap();

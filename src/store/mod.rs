@@ -24,10 +24,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Local, NaiveDate, Utc};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Addendum, CodeRef, Dataset, Iku, Ss, Unit};
+use crate::domain::{Addendum, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
 pub use api::{Seen, StoreApi, stale_sentence};
@@ -86,9 +85,9 @@ pub enum StoreError {
     /// the value now (`value`), which the editor shows.
     Stale {
         message: String,
-        iku: CodeRef,
+        iku: crate::domain::CodeRef,
         month: u8,
-        value: Option<Decimal>,
+        value: Option<rust_decimal::Decimal>,
     },
     /// The store server refused or could not answer (the sentence, in the user's language).
     Remote(String),
@@ -185,60 +184,8 @@ fn io_at(path: &Path, e: std::io::Error) -> StoreError {
     ))
 }
 
-/// One change of a change set given to [`Store::apply`].
-// `PutIku(Iku)` is large, but change sets are short and the shape is the agreed API.
-// Serialised only on the store server's wire (never stored).
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Change {
-    /// Sets (or clears, with `None`) the realisasi of a month 1..=12.
-    SetRealisasi {
-        iku: CodeRef,
-        month: u8,
-        #[serde(with = "rust_decimal::serde::str_option")]
-        value: Option<Decimal>,
-    },
-    /// Sets (or clears, with `None`) the target of a month 1..=12.
-    SetTarget {
-        iku: CodeRef,
-        month: u8,
-        #[serde(with = "rust_decimal::serde::str_option")]
-        value: Option<Decimal>,
-    },
-    /// Adds or replaces an IKU definition; its unit and SS must exist.
-    PutIku(Iku),
-    RemoveIku(CodeRef),
-    /// Records an addendum as PK version n+1 of its unit (`version` 0 means "the next one";
-    /// any other value must be exactly n+1).
-    PutAddendum(Addendum),
-    /// Sets the year's rulebook name.
-    SetRulebook(String),
-}
-
-impl From<crate::domain::addendum::Edit> for Change {
-    fn from(e: crate::domain::addendum::Edit) -> Change {
-        use crate::domain::addendum::Edit;
-        match e {
-            Edit::RemoveIku(r) => Change::RemoveIku(r),
-            Edit::PutIku(i) => Change::PutIku(i),
-            Edit::SetTarget { iku, month, value } => Change::SetTarget { iku, month, value },
-        }
-    }
-}
-
-impl Change {
-    /// The change set of an addendum prepared by `domain::addendum::prepare` (with the dataset
-    /// after it): its writes, then the addendum record, for one atomic [`Store::apply`]. The CLI
-    /// (`kinerja addendum`) and the TUI's addendum mode both store an addendum this way.
-    pub fn for_addendum(addendum: &Addendum, after: &Dataset) -> Vec<Change> {
-        let mut changes: Vec<Change> = crate::domain::addendum::edits(addendum, after)
-            .into_iter()
-            .map(Change::from)
-            .collect();
-        changes.push(Change::PutAddendum(addendum.clone()));
-        changes
-    }
-}
+/// The change type the store persists and applies: the one of the domain.
+pub use crate::domain::change::Change;
 
 /// One line of the audit trail.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

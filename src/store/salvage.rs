@@ -220,7 +220,7 @@ impl Store {
             .flat_map(|(_, a)| {
                 a.changes
                     .iter()
-                    .filter(|c| c.field == "remove_iku")
+                    .filter(|c| c.field == crate::domain::change::Field::RemoveIku)
                     .map(|c| CodeRef::new(&a.unit, &c.iku))
             })
             .collect();

@@ -15,6 +15,7 @@ use sled::transaction::{ConflictableTransactionError, TransactionError, Transact
 use super::{
     Actor, AuditEntry, Change, META_AUDIT_NEXT, Store, StoreError, TreeId, YearRecord, codec, keys,
 };
+use crate::domain::change::{self, ChangeError, Done, Field, Records};
 use crate::domain::{Addendum, CodeRef, Dataset, Iku};
 use crate::text::store as t;
 
@@ -421,9 +422,11 @@ impl Store {
     /// Applies a change set atomically and returns the audit entries written (one per change
     /// that changed something; a change to the value already stored is skipped).
     ///
-    /// Nothing is written when any change is refused: an unknown year, unit, SS or IKU
-    /// ([`StoreError::NotFound`]), a month outside 1..=12 or a bad addendum version
-    /// ([`StoreError::Invalid`]).
+    /// The changes are applied by `domain::change::apply`, the function the TUI applies them to
+    /// its dataset with, to a working set of the records they touch; the audit entries are made
+    /// from what it did. Nothing is written when any change is refused: an unknown year, unit,
+    /// SS or IKU ([`StoreError::NotFound`]), a month outside 1..=12, a bad code or a bad addendum
+    /// version ([`StoreError::Invalid`]).
     pub fn apply(
         &self,
         year: i32,
@@ -432,145 +435,35 @@ impl Store {
         source: &str,
     ) -> Result<Vec<AuditEntry>, StoreError> {
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let mut year_rec = self
+        let year_rec = self
             .year_record(year)?
             .ok_or_else(|| StoreError::NotFound(t::YEAR.fill(&[("year", &year)])))?;
-        // IKUs as the change set leaves them (None = removed), loaded on first touch.
-        let mut ikus: BTreeMap<CodeRef, Option<Iku>> = BTreeMap::new();
-        let mut addenda: Vec<Addendum> = Vec::new();
-        let mut rulebook_changed = false;
-        let mut audit = Vec::new();
-
+        let mut work = Work {
+            store: self,
+            year,
+            ikus: BTreeMap::new(),
+            addenda: Vec::new(),
+            rulebook: year_rec.rulebook.clone(),
+        };
+        let mut done = Vec::new();
         for change in changes {
-            match change {
-                Change::SetRealisasi { iku, month, value }
-                | Change::SetTarget { iku, month, value } => {
-                    let realisasi = matches!(change, Change::SetRealisasi { .. });
-                    let label = if realisasi { "realisasi" } else { "target" };
-                    let what = format!("{label} {} {year}-{month:02}", iku.code);
-                    if !(1..=12).contains(month) {
-                        return Err(StoreError::Invalid(
-                            t::BAD_MONTH.fill(&[("month", month), ("what", &iku_of(iku))]),
-                        ));
-                    }
-                    let current = self.touch_iku(year, iku, &mut ikus)?;
-                    let rec = current
-                        .as_mut()
-                        .ok_or_else(|| StoreError::NotFound(iku_of(iku)))?;
-                    let slots = if realisasi {
-                        &mut rec.realisasi
-                    } else {
-                        &mut rec.targets
-                    };
-                    let slot = &mut slots[usize::from(*month) - 1];
-                    if *slot == *value {
-                        continue;
-                    }
-                    let mut e = self.entry(who, source, year, &iku.unit, what);
-                    e.old = dec_text(*slot);
-                    e.new = dec_text(*value);
-                    *slot = *value;
-                    audit.push(e);
-                }
-                Change::PutIku(new) => {
-                    check_code(&new.unit)?;
-                    check_code(&new.code)?;
-                    check_code(&new.ss)?;
-                    if !self.trees.units.contains_key(keys::unit(year, &new.unit))? {
-                        return Err(StoreError::NotFound(unit_of(&new.unit)));
-                    }
-                    if !self
-                        .trees
-                        .ss
-                        .contains_key(keys::code(year, &new.unit, &new.ss))?
-                    {
-                        let ss = CodeRef::new(&new.unit, &new.ss);
-                        return Err(StoreError::NotFound(t::SS.fill(&[("code", &ss)])));
-                    }
-                    let key = new.key();
-                    let current = self.touch_iku(year, &key, &mut ikus)?;
-                    let (what, old, mut text) = match current.as_ref() {
-                        Some(old) if old == new => continue,
-                        Some(old) => (
-                            format!("edit IKU {}", new.code),
-                            Some(iku_summary(old)),
-                            iku_summary(new),
-                        ),
-                        None => (format!("add IKU {}", new.code), None, iku_summary(new)),
-                    };
-                    if let Some(old) = current.as_ref() {
-                        text.push_str(&format!(
-                            "; fields: {}",
-                            changed_fields(old, new).join(", ")
-                        ));
-                    }
-                    let mut e = self.entry(who, source, year, &new.unit, what);
-                    e.old = old;
-                    e.new = Some(text);
-                    *current = Some(new.clone());
-                    audit.push(e);
-                }
-                Change::RemoveIku(r) => {
-                    let current = self.touch_iku(year, r, &mut ikus)?;
-                    let old = current
-                        .take()
-                        .ok_or_else(|| StoreError::NotFound(iku_of(r)))?;
-                    let mut e =
-                        self.entry(who, source, year, &r.unit, format!("remove IKU {}", r.code));
-                    e.old = Some(iku_summary(&old));
-                    audit.push(e);
-                }
-                Change::PutAddendum(a) => {
-                    check_code(&a.unit)?;
-                    if !self.trees.units.contains_key(keys::unit(year, &a.unit))? {
-                        return Err(StoreError::NotFound(unit_of(&a.unit)));
-                    }
-                    let stored = self.last_addendum_version(year, &a.unit)?;
-                    let pending = addenda
-                        .iter()
-                        .filter(|p| p.unit == a.unit)
-                        .map(|p| p.version)
-                        .max();
-                    let next = pending.unwrap_or(stored) + 1;
-                    if a.version != 0 && a.version != next {
-                        return Err(StoreError::Invalid(t::ADDENDUM_VERSION.fill(&[
-                            ("unit", &a.unit),
-                            ("given", &a.version),
-                            ("next", &next),
-                        ])));
-                    }
-                    let rec = Addendum {
-                        version: next,
-                        ..a.clone()
-                    };
-                    let mut e = self.entry(who, source, year, &a.unit, format!("addendum v{next}"));
-                    e.new = Some(addendum_summary(&rec));
-                    audit.push(e);
-                    addenda.push(rec);
-                }
-                Change::SetRulebook(name) => {
-                    if *name == year_rec.rulebook {
-                        continue;
-                    }
-                    let mut e = self.entry(who, source, year, "", format!("rulebook {year}"));
-                    e.old = Some(year_rec.rulebook.clone());
-                    e.new = Some(name.clone());
-                    year_rec.rulebook = name.clone();
-                    rulebook_changed = true;
-                    audit.push(e);
-                }
-            }
+            check_codes(change)?;
+            change::apply(&mut work, change, &mut done)?;
         }
+        let audit: Vec<AuditEntry> = done
+            .iter()
+            .map(|d| self.audit_of(d, who, source, year))
+            .collect();
 
         let mut writes = Writes::new();
-        for (r, v) in &ikus {
+        for (r, v) in &work.ikus {
             let value = v.as_ref().map(codec::encode).transpose()?;
             writes.insert(
                 (TreeId::Iku.into(), keys::code(year, &r.unit, &r.code)),
                 value,
             );
         }
-        for a in &addenda {
+        for a in &work.addenda {
             writes.insert(
                 (
                     TreeId::Addenda.into(),
@@ -579,10 +472,14 @@ impl Store {
                 Some(codec::encode(a)?),
             );
         }
-        if rulebook_changed {
+        if work.rulebook != year_rec.rulebook {
+            let rec = YearRecord {
+                rulebook: work.rulebook.clone(),
+                ..year_rec
+            };
             writes.insert(
                 (TreeId::Years.into(), keys::year(year).to_vec()),
-                Some(codec::encode(&year_rec)?),
+                Some(codec::encode(&rec)?),
             );
         }
         if audit.is_empty() {
@@ -591,22 +488,62 @@ impl Store {
         self.commit(&writes, audit)
     }
 
-    /// The working copy of an IKU, loaded from the store on first touch.
-    fn touch_iku<'m>(
-        &self,
-        year: i32,
-        r: &CodeRef,
-        ikus: &'m mut BTreeMap<CodeRef, Option<Iku>>,
-    ) -> Result<&'m mut Option<Iku>, StoreError> {
-        if !ikus.contains_key(r) {
-            let key = keys::code(year, &r.unit, &r.code);
-            let loaded = match self.trees.iku.get(&key)? {
-                Some(v) => Some(codec::decode::<Iku>(&keys::display("iku", &key), &v)?),
-                None => None,
-            };
-            ikus.insert(r.clone(), loaded);
+    /// The audit entry of what one change did.
+    fn audit_of(&self, d: &Done, who: &Actor, source: &str, year: i32) -> AuditEntry {
+        match d {
+            Done::Value {
+                iku,
+                field,
+                month,
+                old,
+                new,
+            } => {
+                let label = match field {
+                    Field::Targets => "target",
+                    _ => "realisasi",
+                };
+                let what = format!("{label} {} {year}-{month:02}", iku.code);
+                let mut e = self.entry(who, source, year, &iku.unit, what);
+                e.old = dec_text(*old);
+                e.new = dec_text(*new);
+                e
+            }
+            Done::IkuAdded(new) => {
+                let what = format!("add IKU {}", new.code);
+                let mut e = self.entry(who, source, year, &new.unit, what);
+                e.new = Some(iku_summary(new));
+                e
+            }
+            Done::IkuReplaced { old, new } => {
+                let what = format!("edit IKU {}", new.code);
+                let mut e = self.entry(who, source, year, &new.unit, what);
+                e.old = Some(iku_summary(old));
+                e.new = Some(format!(
+                    "{}; fields: {}",
+                    iku_summary(new),
+                    changed_fields(old, new).join(", ")
+                ));
+                e
+            }
+            Done::IkuRemoved(old) => {
+                let what = format!("remove IKU {}", old.code);
+                let mut e = self.entry(who, source, year, &old.unit, what);
+                e.old = Some(iku_summary(old));
+                e
+            }
+            Done::Addendum(a) => {
+                let what = format!("addendum v{}", a.version);
+                let mut e = self.entry(who, source, year, &a.unit, what);
+                e.new = Some(addendum_summary(a));
+                e
+            }
+            Done::Rulebook { old, new } => {
+                let mut e = self.entry(who, source, year, "", format!("rulebook {year}"));
+                e.old = Some(old.clone());
+                e.new = Some(new.clone());
+                e
+            }
         }
-        Ok(ikus.get_mut(r).expect("inserted above"))
     }
 
     /// The latest stored PK version of a unit (0 without addenda).
@@ -700,5 +637,111 @@ impl Store {
             TransactionError::Abort(e) => e,
             TransactionError::Storage(e) => StoreError::from(e),
         })
+    }
+}
+
+/// The codes a change writes must be valid keys.
+fn check_codes(change: &Change) -> Result<(), StoreError> {
+    match change {
+        Change::PutIku(i) => {
+            check_code(&i.unit)?;
+            check_code(&i.code)?;
+            check_code(&i.ss)
+        }
+        Change::PutAddendum(a) => check_code(&a.unit),
+        Change::Addendum { addendum, added } => {
+            check_code(&addendum.unit)?;
+            for i in added {
+                check_code(&i.unit)?;
+                check_code(&i.code)?;
+                check_code(&i.ss)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+impl From<ChangeError> for StoreError {
+    fn from(e: ChangeError) -> StoreError {
+        match e {
+            ChangeError::BadMonth { iku, month } => StoreError::Invalid(
+                t::BAD_MONTH.fill(&[("month", &month), ("what", &iku_of(&iku))]),
+            ),
+            ChangeError::UnknownUnit(u) => StoreError::NotFound(unit_of(&u)),
+            ChangeError::UnknownSs(ss) => StoreError::NotFound(t::SS.fill(&[("code", &ss)])),
+            ChangeError::UnknownIku(k) => StoreError::NotFound(iku_of(&k)),
+            ChangeError::AddendumVersion { unit, given, next } => {
+                StoreError::Invalid(t::ADDENDUM_VERSION.fill(&[
+                    ("unit", &unit),
+                    ("given", &given),
+                    ("next", &next),
+                ]))
+            }
+        }
+    }
+}
+
+/// The records a change set touches, as it leaves them so far: IKU loaded on first touch
+/// (`None`: removed or absent), the addenda it records, the year's rulebook.
+struct Work<'s> {
+    store: &'s Store,
+    year: i32,
+    ikus: BTreeMap<CodeRef, Option<Iku>>,
+    addenda: Vec<Addendum>,
+    rulebook: String,
+}
+
+impl Work<'_> {
+    fn slot(&mut self, r: &CodeRef) -> Result<&mut Option<Iku>, StoreError> {
+        if !self.ikus.contains_key(r) {
+            let key = keys::code(self.year, &r.unit, &r.code);
+            let loaded = match self.store.trees.iku.get(&key)? {
+                Some(v) => Some(codec::decode::<Iku>(&keys::display("iku", &key), &v)?),
+                None => None,
+            };
+            self.ikus.insert(r.clone(), loaded);
+        }
+        Ok(self.ikus.get_mut(r).expect("inserted above"))
+    }
+}
+
+impl Records for Work<'_> {
+    type Error = StoreError;
+    fn has_unit(&self, unit: &str) -> Result<bool, StoreError> {
+        let key = keys::unit(self.year, unit);
+        Ok(self.store.trees.units.contains_key(key)?)
+    }
+    fn has_ss(&self, ss: &CodeRef) -> Result<bool, StoreError> {
+        let key = keys::code(self.year, &ss.unit, &ss.code);
+        Ok(self.store.trees.ss.contains_key(key)?)
+    }
+    fn iku(&mut self, key: &CodeRef) -> Result<Option<&mut Iku>, StoreError> {
+        Ok(self.slot(key)?.as_mut())
+    }
+    fn put_iku(&mut self, iku: Iku) -> Result<Option<Iku>, StoreError> {
+        let key = iku.key();
+        Ok(self.slot(&key)?.replace(iku))
+    }
+    fn remove_iku(&mut self, key: &CodeRef) -> Result<Option<Iku>, StoreError> {
+        Ok(self.slot(key)?.take())
+    }
+    fn last_version(&self, unit: &str) -> Result<u32, StoreError> {
+        let pending = self
+            .addenda
+            .iter()
+            .filter(|p| p.unit == unit)
+            .map(|p| p.version)
+            .max();
+        match pending {
+            Some(v) => Ok(v),
+            None => self.store.last_addendum_version(self.year, unit),
+        }
+    }
+    fn push_addendum(&mut self, a: Addendum) {
+        self.addenda.push(a);
+    }
+    fn rulebook(&mut self) -> &mut String {
+        &mut self.rulebook
     }
 }

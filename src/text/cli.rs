@@ -108,22 +108,6 @@ pub const UNKNOWN_UNIT: Msg = msg!(
     "Unit \"{unit}\" tidak ada di PK {year}.",
     "Unit \"{unit}\" is not in the PK of {year}."
 );
-pub const UNKNOWN_IKU: Msg = msg!(
-    "IKU \"{iku}\" tidak ada di unit {unit} (PK {year}).",
-    "IKU \"{iku}\" is not in unit {unit} (PK {year})."
-);
-pub const NOT_REPORTING_MONTH: Msg = msg!(
-    "{iku} dilaporkan {period}: bulan pelaporannya {months}. Tidak ada yang diubah.",
-    "{iku} reports {period}: its reporting months are {months}. Nothing was changed."
-);
-pub const ROLLUP_NOT_SETTABLE: Msg = msg!(
-    "Realisasi {iku} dihitung dari unit di bawahnya (konsolidasi lokasi); isi realisasi unit anak.",
-    "The realisasi of {iku} is rolled up from its child units; enter the children's realisasi."
-);
-pub const MONTH_FROZEN: Msg = msg!(
-    "Realisasi {iku} bulan {month} dibekukan oleh addendum (R10). Tidak ada yang diubah.",
-    "The realisasi of {iku} in month {month} is frozen by an addendum (R10). Nothing was changed."
-);
 pub const REPORT_SUMMARY: Msg = msg!(
     "s.d. {period} · rulebook {rulebook} · NKO {nko} · predikat {predikat}",
     "up to {period} · rulebook {rulebook} · NKO {nko} · predikat {predikat}"
@@ -189,18 +173,6 @@ pub const ADD_UNKNOWN_IKU: Msg = msg!(
 pub const ADD_REMOVED_IKU: Msg = msg!(
     "IKU {iku} ({unit}) dihapus oleh addendum ini, targetnya tidak dapat diubah.",
     "IKU {iku} ({unit}) is removed by this addendum; its target cannot be changed."
-);
-pub const ADD_BAD_MONTH: Msg = msg!(
-    "IKU {iku}: bulan {month} tidak ada; tulis 1..12 atau YYYY-MM.",
-    "IKU {iku}: there is no month {month}; write 1..12 or YYYY-MM."
-);
-pub const ADD_NOT_REPORTING: Msg = msg!(
-    "IKU {iku} ({unit}) dilaporkan {period}; {month} bukan bulan pelaporannya ({months}).",
-    "IKU {iku} ({unit}) reports {period}; {month} is not one of its reporting months ({months})."
-);
-pub const ADD_ROLLUP: Msg = msg!(
-    "Target IKU {iku} ({unit}) dihitung dari unit di bawahnya (konsolidasi lokasi); ubah target IKU unit anak ({children}).",
-    "The target of IKU {iku} ({unit}) is rolled up from its child units; change the targets of the children's IKU ({children})."
 );
 pub const ADD_SET_TWICE: Msg = msg!(
     "Target IKU {iku} bulan {month} diberikan dua kali dengan nilai berbeda ({a} dan {b}).",

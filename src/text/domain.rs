@@ -57,8 +57,13 @@ const MONTHS_EN: [&str; 12] = [
 
 /// The name of a month (1..=12) in the process-wide language.
 pub fn month_name(m: u8) -> &'static str {
+    month_name_in(lang(), m)
+}
+
+/// The name of a month (1..=12) in `lang`.
+pub fn month_name_in(lang: Lang, m: u8) -> &'static str {
     let i = (m.clamp(1, 12) - 1) as usize;
-    match lang() {
+    match lang {
         Lang::Id => MONTHS_ID[i],
         Lang::En => MONTHS_EN[i],
     }

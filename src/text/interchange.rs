@@ -206,26 +206,6 @@ pub const CSV_UNKNOWN_YEAR: Msg = msg!(
     "tahun {year} tidak ada di penyimpanan (yang ada: {years})",
     "year {year} is not in the store (present: {years})"
 );
-pub const CSV_UNKNOWN_UNIT: Msg = msg!(
-    "unit \"{unit}\" tidak ada pada tahun {year}",
-    "unit \"{unit}\" does not exist in {year}"
-);
-pub const CSV_UNKNOWN_IKU: Msg = msg!(
-    "IKU \"{iku}\" tidak ada di unit \"{unit}\" pada tahun {year}",
-    "IKU \"{iku}\" does not exist in unit \"{unit}\" in {year}"
-);
-pub const CSV_NOT_REPORTING: Msg = msg!(
-    "{month} bukan bulan pelaporan IKU {iku} (periode {period}: bulan {months})",
-    "{month} is not a reporting month of IKU {iku} (period {period}: months {months})"
-);
-pub const CSV_FROZEN: Msg = msg!(
-    "{month} IKU {iku} dibekukan (aturan R10) dan tidak dapat diubah",
-    "{month} of IKU {iku} is frozen (rule R10) and cannot be changed"
-);
-pub const CSV_ROLLS_UP: Msg = msg!(
-    "realisasi IKU {iku} dihitung dari unit di bawahnya (konsolidasi lokasi {how}); isi realisasi unit-unit itu",
-    "the realisasi of IKU {iku} is derived from its child units (location consolidation {how}); enter theirs instead"
-);
 pub const CSV_DUPLICATE: Msg = msg!(
     "{unit}/{iku} {month} sudah ada di baris {first}",
     "{unit}/{iku} {month} already appears on line {first}"

@@ -99,18 +99,6 @@ pub const UNDONE: Msg = msg!("Dibatalkan: {iku} {month}", "Undone: {iku} {month}
 pub const REDONE: Msg = msg!("Diulang: {iku} {month}", "Redone: {iku} {month}");
 pub const NOTHING_TO_UNDO: Msg = msg!("Tidak ada yang dapat dibatalkan", "Nothing to undo");
 pub const NOTHING_TO_REDO: Msg = msg!("Tidak ada yang dapat diulang", "Nothing to redo");
-pub const NOT_REPORTING_MONTH: Msg = msg!(
-    "{month} bukan bulan pelaporan IKU {iku} ({period})",
-    "{month} is not a reporting month of IKU {iku} ({period})"
-);
-pub const ROLLS_UP: Msg = msg!(
-    "Realisasi IKU {iku} dihitung dari unit di bawahnya; ubah di unit anak",
-    "The realisasi of IKU {iku} is rolled up from its child units; edit it there"
-);
-pub const FROZEN: Msg = msg!(
-    "{month} dibekukan oleh addendum; realisasinya tidak dapat diubah",
-    "{month} is frozen by an addendum; its realisasi cannot be changed"
-);
 pub const NOT_SAVED: Msg = msg!("Tidak tersimpan: {reason}", "Not saved: {reason}");
 pub const SELECT_IKU: Msg = msg!(
     "Pilih IKU untuk membuka grid bulanan",
@@ -220,14 +208,6 @@ pub const ADD_STARTED: Msg = msg!(
 pub const ADD_NO_IKU: Msg = msg!(
     "Unit {unit} belum memiliki IKU; addendum target memerlukan IKU",
     "Unit {unit} has no IKU; a target addendum needs one"
-);
-pub const ADD_TARGET_FROZEN: Msg = msg!(
-    "Target {month} IKU {iku} tidak dapat diubah: bulan itu sudah memiliki realisasi (R10)",
-    "The {month} target of IKU {iku} cannot change: that month already has realisasi (R10)"
-);
-pub const ADD_TARGET_ROLLS_UP: Msg = msg!(
-    "Target IKU {iku} dihitung dari unit anak ({children}); ubah target di sana",
-    "The targets of IKU {iku} roll up from child units ({children}); change them there"
 );
 pub const ADD_PENDING: Msg = msg!(
     "Target {iku} {month}: {old} → {new} (belum disimpan; {n} perubahan tertunda)",

@@ -176,7 +176,7 @@ fn set_refuses_bad_input_and_changes_nothing() {
     let f = imported();
     let before = export(&f.store);
     for (args, needle) in [
-        (vec!["set", "A", "A-1", "2025-08", "5"], "2025-03, 2025-06"),
+        (vec!["set", "A", "A-1", "2025-08", "5"], "Maret, Juni"),
         (vec!["set", "A", "NOPE", "2025-09", "5"], "NOPE"),
         (vec!["set", "Z", "A-1", "2025-09", "5"], "\"Z\""),
         (vec!["set", "A", "A-1", "2025-09", "12x"], "12x"),

@@ -46,13 +46,12 @@ fn json_corpus() {
 #[test]
 fn csv_corpus() {
     let ds: Dataset = import_document(include_str!("../data/mini-2025.json")).unwrap();
-    let frozen = |d: &Dataset, i: &kinerja::domain::Iku, m: u8| d.realisasi_frozen(i, m);
     let files = corpus("csv");
     assert!(files.len() >= 10);
     for (p, ok) in files {
         let t = text(&p);
         let r = timed(&p.display().to_string(), || {
-            parse_realisasi_sheet(&t, None, &[&ds], &frozen)
+            parse_realisasi_sheet(&t, None, &[&ds])
         });
         let detail = r
             .as_ref()

@@ -8,7 +8,7 @@
 use crate::support::fuzz_common;
 
 use fuzz_common::*;
-use kinerja::domain::{Dataset, Iku};
+use kinerja::domain::Dataset;
 use kinerja::interchange::csv::MAX_CELL_CHARS;
 use kinerja::interchange::{
     Locale, MAX_ERRORS, MAX_INPUT_BYTES, import_document, parse_realisasi_sheet,
@@ -18,10 +18,6 @@ use proptest::prelude::*;
 const MINI: &str = include_str!("../data/mini-2025.json");
 const GOOD: &str = "unit;iku;month;realisasi\nA;A-1;2025-09;1.234,5\nB;B-1;2025-09;60\nK;K-2;2025-04;\nK;K-2;2025-05;-3,25\n";
 
-fn frozen(ds: &Dataset, iku: &Iku, month: u8) -> bool {
-    ds.realisasi_frozen(iku, month)
-}
-
 fn dataset() -> Dataset {
     import_document(MINI).unwrap()
 }
@@ -29,9 +25,7 @@ fn dataset() -> Dataset {
 /// Parses `text` and checks what any outcome must satisfy.
 fn check(ds: &Dataset, text: &str, locale: Option<Locale>) {
     let lines = text.lines().count() + 1;
-    match timed("sheet", || {
-        parse_realisasi_sheet(text, locale, &[ds], &frozen)
-    }) {
+    match timed("sheet", || parse_realisasi_sheet(text, locale, &[ds])) {
         Ok(rows) => {
             for r in rows {
                 let iku = &ds.iku[&kinerja::domain::CodeRef::new(&r.unit, &r.iku)];
@@ -148,10 +142,7 @@ fn sheets_at_the_caps_are_refused_quickly_and_clearly() {
         (format!("{header}\"{}", "a".repeat(1_000_000)), "line 2"),
     ];
     for (text, needle) in cases {
-        let errors = timed(needle, || {
-            parse_realisasi_sheet(&text, None, &[&ds], &frozen)
-        })
-        .unwrap_err();
+        let errors = timed(needle, || parse_realisasi_sheet(&text, None, &[&ds])).unwrap_err();
         let all: String = errors.iter().map(|e| format!("{e}\n")).collect();
         assert!(
             all.contains(needle),

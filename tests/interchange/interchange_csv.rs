@@ -4,8 +4,8 @@
 use std::str::FromStr;
 
 use kinerja::domain::{
-    Consolidation, Dataset, Decimal, Iku, Level, LocationConsolidation, Perspective, Polarity,
-    ReportingPeriod, Ss, Unit,
+    Addendum, Cascade, CascadeKind, CascadeMethod, Consolidation, Dataset, Decimal, Iku, Level,
+    LocationConsolidation, Perspective, Polarity, ReportingPeriod, Ss, Unit,
 };
 use kinerja::interchange::{Locale, RealisasiRow, SheetError, parse_realisasi_sheet};
 
@@ -34,7 +34,8 @@ fn ss(unit: &str) -> Ss {
     }
 }
 
-/// KANWIL/1a rolls up from KPKNL/1a; KPKNL/1a is monthly, KPKNL/2b quarterly.
+/// KANWIL/1a rolls up from KPKNL/1a (cascaded from it, partial); KPKNL/1a is monthly with a
+/// January realisasi that an addendum of KPKNL in February froze (R10), KPKNL/2b is quarterly.
 fn dataset(year: i32) -> Dataset {
     let mut roll = Iku::new(
         "KANWIL",
@@ -45,6 +46,27 @@ fn dataset(year: i32) -> Dataset {
         ReportingPeriod::Monthly,
     );
     roll.location_consolidation = LocationConsolidation::Sum;
+    let mut child = Iku::new(
+        "KPKNL",
+        "1a",
+        "SS-1",
+        Polarity::Maximize,
+        Consolidation::Sum,
+        ReportingPeriod::Monthly,
+    );
+    child.cascade = Some(Cascade {
+        from: roll.key(),
+        method: CascadeMethod::Direct,
+        kind: CascadeKind::Partial,
+    });
+    child.realisasi[0] = Some(dec("1"));
+    let addendum = Addendum {
+        unit: "KPKNL".into(),
+        version: 1,
+        date: chrono::NaiveDate::from_ymd_opt(year, 2, 15).unwrap(),
+        reason: "r".into(),
+        changes: vec![],
+    };
     Dataset::from_parts(
         year,
         "kmk-300-2022",
@@ -55,14 +77,7 @@ fn dataset(year: i32) -> Dataset {
         [ss("KANWIL"), ss("KPKNL")],
         [
             roll,
-            Iku::new(
-                "KPKNL",
-                "1a",
-                "SS-1",
-                Polarity::Maximize,
-                Consolidation::Sum,
-                ReportingPeriod::Monthly,
-            ),
+            child,
             Iku::new(
                 "KPKNL",
                 "2b",
@@ -72,18 +87,13 @@ fn dataset(year: i32) -> Dataset {
                 ReportingPeriod::Quarterly,
             ),
         ],
-        vec![],
+        vec![addendum],
     )
-}
-
-/// January of KPKNL/1a is frozen.
-fn frozen(_: &Dataset, iku: &Iku, month: u8) -> bool {
-    iku.unit == "KPKNL" && iku.code == "1a" && month == 1
 }
 
 fn parse(text: &str, locale: Option<Locale>) -> Result<Vec<RealisasiRow>, Vec<SheetError>> {
     let (a, b) = (dataset(2025), dataset(2024));
-    parse_realisasi_sheet(text, locale, &[&a, &b], &frozen)
+    parse_realisasi_sheet(text, locale, &[&a, &b])
 }
 
 fn row(line: usize, iku: &str, month: u8, value: Option<&str>) -> RealisasiRow {
@@ -192,13 +202,13 @@ KPKNL;1a
         text,
         None,
         &[
-            (3, "unit \"NOPE\" tidak ada pada tahun 2025"),
+            (3, "Unit \"NOPE\" tidak ada di PK 2025."),
             (4, "IKU \"9z\" tidak ada di unit \"KPKNL\""),
             (
                 5,
-                "2025-10 bukan bulan pelaporan IKU 2b (periode quarterly: bulan 3, 6, 9, 12)",
+                "Oktober 2025 bukan bulan pelaporan IKU KPKNL/2b (periode triwulanan: Maret, Juni, September, Desember)",
             ),
-            (6, "dibekukan (aturan R10)"),
+            (6, "dibekukan oleh addendum (aturan R10)"),
             (7, "realisasi: \"abc\" bukan angka yang sah"),
             (8, "realisasi: \"1.234\" bisa berarti 1234 atau 1,234"),
             (9, "dihitung dari unit di bawahnya"),
@@ -252,7 +262,7 @@ fn errors_display_with_the_line() {
     let es = parse("unit,iku,month,realisasi\n\n\nNOPE,1a,2025-10,1\n", None).unwrap_err();
     assert_eq!(
         es[0].to_string(),
-        "baris 4: unit \"NOPE\" tidak ada pada tahun 2025"
+        "baris 4: Unit \"NOPE\" tidak ada di PK 2025."
     );
 }
 

@@ -127,7 +127,7 @@ pub fn dataset() -> Dataset {
         reason: "Perubahan target triwulan".into(),
         changes: vec![AddendumChange {
             iku: "1a-CP".into(),
-            field: "targets".into(),
+            field: kinerja::domain::change::Field::Targets,
             month: 6,
             old: Some(d("100.5")),
             new: Some(d("120")),

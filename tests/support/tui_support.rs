@@ -122,7 +122,7 @@ pub fn dataset() -> Dataset {
         reason: "koreksi".into(),
         changes: vec![AddendumChange {
             iku: "IKU1".into(),
-            field: "realisasi".into(),
+            field: kinerja::domain::change::Field::Realisasi,
             month: 2,
             old: None,
             new: Some(d("90")),

@@ -3,6 +3,8 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod change_apply;
+mod edit_rule;
 mod keymap_load;
 mod keymap_theme;
 mod perf_recompute;

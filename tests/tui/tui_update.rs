@@ -793,18 +793,24 @@ fn a_submitted_addendum_is_one_change_set_then_the_screen_follows() {
         panic!("{fx:?}");
     };
     assert_eq!(source, "addendum");
+    let [
+        Change::Addendum {
+            addendum: add,
+            added,
+        },
+    ] = changes.as_slice()
+    else {
+        panic!("{changes:?}");
+    };
+    assert!(added.is_empty());
     assert_eq!(
-        changes[0],
-        Change::SetTarget {
+        Change::addendum_writes(add, added),
+        vec![Change::SetTarget {
             iku: key("PUSAT/P1"),
             month: 10,
             value: Some(d("3000"))
-        }
+        }]
     );
-    let Change::PutAddendum(add) = &changes[1] else {
-        panic!("{changes:?}");
-    };
-    assert_eq!(changes.len(), 2);
     assert_eq!((add.unit.as_str(), add.version), ("PUSAT", 1));
     assert_eq!(add.reason, "target dinaikkan");
     assert_eq!(add.date, a.today());

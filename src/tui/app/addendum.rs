@@ -3,7 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::addendum::{AddendumDraft, Edit};
+use crate::domain::addendum::AddendumDraft;
+use crate::domain::change::Change;
+use crate::domain::edit::{self, Refusal};
 use crate::domain::{Addendum, CodeRef, Iku};
 use crate::text::tui as t;
 use crate::tui::app::App;
@@ -13,7 +15,8 @@ use crate::tui::app::screen::Screen;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingAddendum {
     pub addendum: Addendum,
-    pub edits: Vec<Edit>,
+    /// The addendum as a whole, as given to the store.
+    pub change: Change,
 }
 
 /// The addendum mode: target changes of one unit gathered into a draft that is stored as a whole
@@ -79,30 +82,10 @@ impl App {
         crate::domain::rules::frozen_months(&self.data.ds, iku)
     }
 
-    /// Why the target of `month` of `key` cannot be changed in an addendum (to `value`), if it
-    /// cannot: frozen by R10, a value outside the reporting months, or targets that roll up from
-    /// child units.
-    pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<String> {
-        let iku = self.data.ds.iku.get(key)?;
-        let mname = t::month_name(month);
-        if self.frozen_targets(iku)[(month - 1) as usize] {
-            return Some(t::ADD_TARGET_FROZEN.fill(&[("month", &mname), ("iku", &iku.code)]));
-        }
-        let children = self.data.ds.cascaded_from(key);
-        if iku.rolls_up() && !children.is_empty() {
-            let list: Vec<String> = children.iter().map(|c| c.to_string()).collect();
-            return Some(
-                t::ADD_TARGET_ROLLS_UP.fill(&[("iku", &iku.code), ("children", &list.join(", "))]),
-            );
-        }
-        if value && !iku.reporting_period.is_reporting_month(month) {
-            return Some(t::NOT_REPORTING_MONTH.fill(&[
-                ("month", &mname),
-                ("iku", &iku.code),
-                ("period", &iku.reporting_period.as_str()),
-            ]));
-        }
-        None
+    /// Why the target of `month` of `key` cannot be changed in an addendum (to a value when
+    /// `value`, else cleared), if it cannot: the edit rule of `domain::edit`.
+    pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<Refusal> {
+        edit::target_change(&self.data.ds, &key.unit, &key.code, month, value).err()
     }
 
     /// The pending addendum's changes with the stored value each replaces.
@@ -135,39 +118,14 @@ impl App {
             self.error(t::NOT_SAVED.fill(&[("reason", &reason)]));
             return;
         }
-        let mut structural = false;
-        let mut touched = Vec::new();
-        let ds = &mut self.data.ds;
-        for e in &p.edits {
-            match e {
-                Edit::SetTarget { iku, month, value } => {
-                    if let Some(i) = ds.iku.get_mut(iku) {
-                        i.targets[(*month - 1) as usize] = *value;
-                    }
-                    touched.push(iku.clone());
-                }
-                Edit::PutIku(i) => {
-                    structural = true;
-                    ds.iku.insert(i.key(), i.clone());
-                }
-                Edit::RemoveIku(k) => {
-                    structural = true;
-                    ds.iku.remove(k);
-                }
-            }
-        }
+        // the store took it: the same apply puts it into the dataset
+        let done = self
+            .data
+            .ds
+            .apply(std::slice::from_ref(&p.change))
+            .unwrap_or_default();
+        self.changed(&done);
         let a = p.addendum;
-        ds.addenda.push(a.clone());
-        ds.addenda
-            .sort_by(|x, y| (&x.unit, x.version).cmp(&(&y.unit, y.version)));
-        if structural {
-            self.data.ds.reindex();
-            self.data.scores.clear();
-            self.data.findings.clear();
-        } else {
-            touched.dedup();
-            self.invalidate(&touched);
-        }
         // the addendum's date can freeze realisasi months (R10): the realisasi undo history no
         // longer applies safely
         self.edits.forget();

@@ -3,7 +3,10 @@
 
 use rust_decimal::Decimal;
 
+use crate::domain::change::{Change, ChangeError, Done, Reversible};
+use crate::domain::edit::{self, Refusal};
 use crate::domain::{CodeRef, Iku};
+use crate::text::reason::refusal;
 use crate::text::tui as t;
 use crate::tui::app::App;
 use crate::tui::app::screen::Screen;
@@ -38,15 +41,6 @@ impl CellEditor {
     }
 }
 
-/// One stored change of a realisasi, as kept on the undo/redo stacks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EditRecord {
-    pub iku: CodeRef,
-    pub month: u8,
-    pub old: Option<Decimal>,
-    pub new: Option<Decimal>,
-}
-
 /// What a pending `Effect::Apply` was for; resolved by [`App::applied`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PendingKind {
@@ -61,14 +55,15 @@ pub enum PendingKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pending {
     pub kind: PendingKind,
-    pub record: EditRecord,
+    /// The change and the change that undoes it (the undo/redo stacks keep these).
+    pub record: Reversible,
 }
 
 /// The realisasi edits: the undo and redo stacks and the edit being stored.
 #[derive(Debug, Default)]
 pub struct Edits {
-    pub(crate) undo: Vec<EditRecord>,
-    pub(crate) redo: Vec<EditRecord>,
+    pub(crate) undo: Vec<Reversible>,
+    pub(crate) redo: Vec<Reversible>,
     pub(crate) pending: Option<Pending>,
 }
 
@@ -96,24 +91,38 @@ impl App {
         self.edits.pending.is_some() || self.addendum.pending.is_some()
     }
 
-    /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot.
-    pub fn edit_refusal(&self, key: &CodeRef, month: u8) -> Option<String> {
-        let iku = self.data.ds.iku.get(key)?;
-        let mname = t::month_name(month);
-        if !iku.reporting_period.is_reporting_month(month) {
-            return Some(t::NOT_REPORTING_MONTH.fill(&[
-                ("month", &mname),
-                ("iku", &iku.code),
-                ("period", &iku.reporting_period.as_str()),
-            ]));
+    /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot: the edit rule
+    /// of `domain::edit`, as `set` and the realisasi sheet ask it.
+    pub fn edit_refusal(&self, key: &CodeRef, month: u8) -> Option<Refusal> {
+        edit::realisasi_change(&self.data.ds, &key.unit, &key.code, month).err()
+    }
+
+    /// Changes stored by another writer (another process, the CLI, later the store server): put
+    /// into the dataset by the same apply the TUI's own changes go through, and what depends on
+    /// them dropped. The undo history stays: it holds only realisasi values, set whole.
+    pub fn stored_elsewhere(&mut self, changes: &[Change]) -> Result<Vec<Done>, ChangeError> {
+        let done = self.data.ds.apply(changes)?;
+        self.changed(&done);
+        Ok(done)
+    }
+
+    /// Drops what depends on what a change did: everything after a change of the set of IKU,
+    /// else the scores and findings the changed values reach.
+    pub(crate) fn changed(&mut self, done: &[Done]) {
+        if done.iter().any(Done::is_structural) {
+            self.data.scores.clear();
+            self.data.findings.clear();
+            return;
         }
-        if iku.rolls_up() {
-            return Some(t::ROLLS_UP.fill(&[("iku", &iku.code)]));
-        }
-        if self.realisasi_frozen(key, month) {
-            return Some(t::FROZEN.fill(&[("month", &mname)]));
-        }
-        None
+        let mut touched: Vec<CodeRef> = done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Value { iku, .. } => Some(iku.clone()),
+                _ => None,
+            })
+            .collect();
+        touched.dedup();
+        self.invalidate(&touched);
     }
 
     /// The outcome of the last `Effect::Apply`: on success the change is put into the in-memory
@@ -129,16 +138,22 @@ impl App {
         };
         match result {
             Ok(()) => {
-                let r = &p.record;
-                let value = match p.kind {
-                    PendingKind::Undo => r.old,
-                    _ => r.new,
+                let change = match p.kind {
+                    PendingKind::Undo => &p.record.undo,
+                    _ => &p.record.change,
                 };
-                if let Some(i) = self.data.ds.iku.get_mut(&r.iku) {
-                    i.realisasi[(r.month - 1) as usize] = value;
-                }
-                self.invalidate(std::slice::from_ref(&r.iku));
-                let mname = t::month_name(r.month);
+                // the store took it: the same apply puts it into the dataset
+                let done = self
+                    .data
+                    .ds
+                    .apply(std::slice::from_ref(change))
+                    .unwrap_or_default();
+                self.changed(&done);
+                let Some((iku, month, _)) = change.value_of() else {
+                    return;
+                };
+                let iku = iku.clone();
+                let mname = t::month_name(month);
                 match p.kind {
                     PendingKind::Edit { advance } => {
                         self.edits.undo.push(p.record.clone());
@@ -148,7 +163,7 @@ impl App {
                             self.leave();
                         }
                         if let Some(step) = advance
-                            && let Some(next) = self.next_reporting_month(&r.iku, r.month, step)
+                            && let Some(next) = self.next_reporting_month(&iku, month, step)
                         {
                             self.grid.month = next;
                             self.open_editor();
@@ -157,12 +172,12 @@ impl App {
                     PendingKind::Undo => {
                         self.edits.undo.pop();
                         self.edits.redo.push(p.record.clone());
-                        self.say(t::UNDONE.fill(&[("iku", &r.iku), ("month", &mname)]));
+                        self.say(t::UNDONE.fill(&[("iku", &iku), ("month", &mname)]));
                     }
                     PendingKind::Redo => {
                         self.edits.redo.pop();
                         self.edits.undo.push(p.record.clone());
-                        self.say(t::REDONE.fill(&[("iku", &r.iku), ("month", &mname)]));
+                        self.say(t::REDONE.fill(&[("iku", &iku), ("month", &mname)]));
                     }
                 }
             }
@@ -195,7 +210,7 @@ impl App {
         };
         let month = self.grid.month;
         if let Some(why) = self.edit_refusal(&key, month) {
-            self.error(why);
+            self.error(refusal(&why));
             return;
         }
         let current = self.data.ds.iku[&key].realisasi[(month - 1) as usize];
@@ -211,7 +226,7 @@ impl App {
         };
         let month = self.grid.month;
         if let Some(why) = self.target_refusal(&key, month, true) {
-            self.error(why);
+            self.error(refusal(&why));
             return;
         }
         let stored = self.data.ds.iku[&key].targets[(month - 1) as usize];

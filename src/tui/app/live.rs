@@ -8,6 +8,7 @@ use super::App;
 use super::editor::PendingKind;
 use super::text_input::TextInput;
 use crate::domain::CodeRef;
+use crate::domain::change::Done;
 use crate::server::client::Incoming;
 use crate::store::{Change, Seen};
 use crate::text::server as ts;
@@ -64,46 +65,42 @@ impl App {
                     self.say(ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]));
                     return Remote::Reload;
                 }
-                let mut touched: Vec<CodeRef> = Vec::new();
-                let mut said = None;
-                let mut structural = false;
-                for c in &e.changes {
-                    match c {
-                        Change::SetRealisasi { iku, month, value } => {
-                            let Some(i) = self.data.ds.iku.get_mut(iku) else {
-                                continue;
-                            };
-                            let Some(cell) = i.realisasi.get_mut((*month as usize).wrapping_sub(1))
-                            else {
-                                continue;
-                            };
-                            let old = std::mem::replace(cell, *value);
-                            touched.push(iku.clone());
-                            said = Some((iku.clone(), *month, old, *value));
-                        }
-                        _ => structural = true,
+                // the same apply the store made (a unit this view does not hold: reload)
+                let done = match self.data.ds.apply(&e.changes) {
+                    Ok(done) => done,
+                    Err(_) => {
+                        self.say(
+                            ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]),
+                        );
+                        return Remote::Reload;
                     }
-                }
-                if structural {
-                    self.say(ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]));
-                    return Remote::Reload;
-                }
-                if touched.is_empty() {
+                };
+                if done.is_empty() {
                     return Remote::Nothing;
                 }
-                self.invalidate(&touched);
-                let msg = match (touched.len(), said) {
-                    (1, Some((iku, month, old, new))) => ts::REMOTE_CHANGE.fill(&[
+                self.changed(&done);
+                let msg = match done.as_slice() {
+                    [
+                        Done::Value {
+                            iku,
+                            month,
+                            old,
+                            new,
+                            ..
+                        },
+                    ] => ts::REMOTE_CHANGE.fill(&[
                         ("user", &e.user),
                         ("unit", &iku.unit),
                         ("iku", &iku.code),
-                        ("month", &crate::text::tui::month_name(month)),
-                        ("old", &self.shown(old)),
-                        ("new", &self.shown(new)),
+                        ("month", &crate::text::tui::month_name(*month)),
+                        ("old", &self.shown(*old)),
+                        ("new", &self.shown(*new)),
                     ]),
-                    (n, _) => {
-                        ts::REMOTE_MANY.fill(&[("user", &e.user), ("n", &n), ("source", &e.source)])
-                    }
+                    many => ts::REMOTE_MANY.fill(&[
+                        ("user", &e.user),
+                        ("n", &many.len()),
+                        ("source", &e.source),
+                    ]),
                 };
                 self.say(msg);
                 Remote::Redraw
@@ -125,29 +122,31 @@ impl App {
             return Vec::new();
         };
         let r = &p.record;
-        let value = match p.kind {
-            PendingKind::Undo => r.new,
-            PendingKind::Redo | PendingKind::Edit { .. } => r.old,
+        // what the cell holds before the change goes in: the value the other change sets
+        let (change, before) = match p.kind {
+            PendingKind::Undo => (&r.undo, &r.change),
+            PendingKind::Redo | PendingKind::Edit { .. } => (&r.change, &r.undo),
         };
-        vec![Seen {
-            iku: r.iku.clone(),
-            month: r.month,
-            value,
-        }]
+        match (change, before.value_of()) {
+            (Change::SetRealisasi { iku, month, .. }, Some((_, _, value))) => vec![Seen {
+                iku: iku.clone(),
+                month: *month,
+                value,
+            }],
+            _ => Vec::new(),
+        }
     }
 
     /// An edit of ours lost to someone else's: the cell takes the value that is stored, and an
     /// open editor on it shows that value.
     pub fn stale(&mut self, iku: &CodeRef, month: u8, value: Option<Decimal>) {
-        if let Some(cell) = self
-            .data
-            .ds
-            .iku
-            .get_mut(iku)
-            .and_then(|i| i.realisasi.get_mut((month as usize).wrapping_sub(1)))
-        {
-            *cell = value;
-            self.invalidate(std::slice::from_ref(iku));
+        let set = Change::SetRealisasi {
+            iku: iku.clone(),
+            month,
+            value,
+        };
+        if let Ok(done) = self.data.ds.apply(std::slice::from_ref(&set)) {
+            self.changed(&done);
         }
         let shown = value.map(|d| crate::tui::deps::format_editable(d, self.settings.locale));
         if let Some(e) = self.editor_mut()

@@ -137,7 +137,7 @@ fn clear_target(app: &mut App) {
         return;
     }
     if let Some(why) = app.target_refusal(&key, month, false) {
-        app.error(why);
+        app.error(crate::text::reason::refusal(&why));
         return;
     }
     if stored.is_none() {
@@ -201,7 +201,7 @@ pub(super) fn commit_target(
     advance: Option<i8>,
 ) -> Vec<Effect> {
     if let Some(why) = app.target_refusal(&key, month, value.is_some()) {
-        return edit::refuse(app, why);
+        return edit::refuse(app, crate::text::reason::refusal(&why));
     }
     app.leave();
     gather(app, &key.code, month, value);

@@ -4,9 +4,12 @@
 use rust_decimal::Decimal;
 
 use crate::domain::CodeRef;
+use crate::domain::change::Reversible;
+use crate::domain::edit::Refusal;
+use crate::text::reason::refusal;
 use crate::text::tui as t;
 use crate::tui::action::Action;
-use crate::tui::app::{App, EditKind, EditRecord, Node, Pending, PendingKind};
+use crate::tui::app::{App, EditKind, Node, Pending, PendingKind};
 use crate::tui::deps::{Change, parse_decimal};
 use crate::tui::update::{Effect, SOURCE, addendum, quit};
 
@@ -43,14 +46,20 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
     } else {
         match parse_decimal(text, app.locale()) {
             Ok(v) => Some(v),
-            Err(e) => return refuse(app, e.to_string()),
+            Err(e) => {
+                let why = Refusal::BadNumber {
+                    text: text.to_string(),
+                    detail: e.to_string(),
+                };
+                return refuse(app, refusal(&why));
+            }
         }
     };
     if ed.kind == EditKind::Target {
         return addendum::commit_target(app, ed.iku, ed.month, value, advance);
     }
     if let Some(why) = app.edit_refusal(&ed.iku, ed.month) {
-        return refuse(app, why);
+        return refuse(app, refusal(&why));
     }
     let old = app.ds().iku[&ed.iku].realisasi[(ed.month - 1) as usize];
     if old == value {
@@ -85,19 +94,19 @@ pub(super) fn store_value(
     value: Option<Decimal>,
     advance: Option<i8>,
 ) -> Vec<Effect> {
-    let old = app.ds().iku[&iku].realisasi[(month - 1) as usize];
-    let record = EditRecord {
-        iku: iku.clone(),
-        month,
-        old,
-        new: value,
+    let change = Change::SetRealisasi { iku, month, value };
+    let Some(undo) = change.inverse(app.ds()) else {
+        return vec![];
     };
     app.edits.pending = Some(Pending {
         kind: PendingKind::Edit { advance },
-        record,
+        record: Reversible {
+            change: change.clone(),
+            undo,
+        },
     });
     vec![Effect::Apply {
-        changes: vec![Change::SetRealisasi { iku, month, value }],
+        changes: vec![change],
         source: SOURCE.to_string(),
     }]
 }
@@ -117,10 +126,16 @@ pub(super) fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
         });
         return vec![];
     };
-    let value = if undo { r.old } else { r.new };
+    let change = if undo {
+        r.undo.clone()
+    } else {
+        r.change.clone()
+    };
     // show what changes
-    app.select_node(&Node::Iku(r.iku.clone()));
-    app.grid.month = r.month;
+    if let Some((iku, month, _)) = change.value_of() {
+        app.select_node(&Node::Iku(iku.clone()));
+        app.grid.month = month;
+    }
     app.edits.pending = Some(Pending {
         kind: if undo {
             PendingKind::Undo
@@ -130,11 +145,7 @@ pub(super) fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
         record: r.clone(),
     });
     vec![Effect::Apply {
-        changes: vec![Change::SetRealisasi {
-            iku: r.iku,
-            month: r.month,
-            value,
-        }],
+        changes: vec![change],
         source: SOURCE.to_string(),
     }]
 }

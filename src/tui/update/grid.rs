@@ -37,7 +37,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             };
             let month = app.month();
             if let Some(why) = app.edit_refusal(&key, month) {
-                app.error(why);
+                app.error(crate::text::reason::refusal(&why));
                 return vec![];
             }
             return edit::store_value(app, key, month, None, None);

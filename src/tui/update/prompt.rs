@@ -1,10 +1,9 @@
 //! The addendum's questions: its reason (on submit), and whether to discard it (y/n).
 
-use crate::domain::addendum::{edits, prepare};
+use crate::domain::addendum::{change_of, prepare};
 use crate::text::tui as t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, PendingAddendum, Screen};
-use crate::tui::deps::Change;
 use crate::tui::update::{ADDENDUM_SOURCE, Effect};
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -86,13 +85,13 @@ fn submit(app: &mut App) -> Vec<Effect> {
             if let Some(s) = app.addendum_mut() {
                 s.problems.clear();
             }
-            let changes = Change::for_addendum(&addendum, &after);
+            let change = change_of(&addendum, &after);
             app.addendum.pending = Some(PendingAddendum {
-                edits: edits(&addendum, &after),
+                change: change.clone(),
                 addendum,
             });
             vec![Effect::Apply {
-                changes,
+                changes: vec![change],
                 source: ADDENDUM_SOURCE.to_string(),
             }]
         }

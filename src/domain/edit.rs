@@ -1,0 +1,365 @@
+//! May this value change now? One rule per question, and the reason when the answer is no.
+//!
+//! Every place that lets a user change a monthly value asks here: the TUI editor, `kinerja
+//! set`, the realisasi sheet (`import-realisasi`), the addendum (CLI and TUI) and, later, the
+//! store server. They differ only in how they show the [`Refusal`] (`text::reason` renders it).
+//!
+//! # A realisasi of (unit, IKU, month) — [`realisasi_change`]
+//!
+//! Refused, checked in this order:
+//! 1. the unit is not in the year ([`Code::UnknownUnit`]), or the IKU is not in the unit
+//!    ([`Code::UnknownIku`]);
+//! 2. the month is not 1..=12 ([`Code::BadMonth`]);
+//! 3. the month is not a reporting month of the IKU's reporting period
+//!    ([`Code::NotReportingMonth`]): a quarterly IKU reports in March, June, September and
+//!    December, a semester IKU in June and December, an annual IKU in December (see
+//!    [`ReportingPeriod::months`]);
+//! 4. the IKU rolls up from its children ([`Code::RollsUp`], naming them): an IKU with a
+//!    location consolidation whose cascade is absent or partial takes its monthly values from the
+//!    IKU cascaded from it in the direct child units ([`rollup_children`]); those are the values
+//!    to edit. A roll-up IKU that has no such children keeps its own values, which may be edited;
+//! 5. the month is frozen by an addendum ([`Code::RealisasiFrozen`], rule R10 as the rulebooks
+//!    number it): the unit has a PK addendum dated after the month ended while the month had
+//!    realisasi ([`Dataset::realisasi_frozen`]).
+//!
+//! # A target of (unit, IKU, month) — [`target_change`]
+//!
+//! Targets change only by a PK addendum. Refused, in this order: unknown unit or IKU, a month
+//! outside 1..=12, a value (not a clearing) in a month that is not a reporting month, an IKU
+//! that rolls up from children (as above), and a month that already has realisasi — its own or
+//! rolled up from children ([`Code::TargetFrozen`], rule R10: an addendum may not change what
+//! was already reported against).
+//!
+//! A number that cannot be read is refused by the caller that reads it, with
+//! [`Refusal::BadNumber`], so that every path gives the same code for it too.
+
+use super::model::{CodeRef, Dataset, Iku};
+use super::reason::{Arg, Code, Reason};
+
+/// Why a value may not change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    UnknownUnit {
+        unit: String,
+        year: i32,
+    },
+    UnknownIku {
+        iku: CodeRef,
+        year: i32,
+    },
+    BadMonth {
+        iku: CodeRef,
+        month: u8,
+    },
+    NotReportingMonth {
+        iku: CodeRef,
+        year: i32,
+        month: u8,
+        period: super::model::ReportingPeriod,
+    },
+    /// The IKU's values come from these IKU of its child units.
+    RollsUp {
+        iku: CodeRef,
+        field: super::change::Field,
+        children: Vec<CodeRef>,
+    },
+    RealisasiFrozen {
+        iku: CodeRef,
+        year: i32,
+        month: u8,
+    },
+    TargetFrozen {
+        iku: CodeRef,
+        year: i32,
+        month: u8,
+    },
+    /// The text given is not a number (`detail` says why, already in the user's words: it comes
+    /// from the number reader at the edge).
+    BadNumber {
+        text: String,
+        detail: String,
+    },
+}
+
+impl Refusal {
+    pub fn code(&self) -> Code {
+        match self {
+            Refusal::UnknownUnit { .. } => Code::UnknownUnit,
+            Refusal::UnknownIku { .. } => Code::UnknownIku,
+            Refusal::BadMonth { .. } => Code::BadMonth,
+            Refusal::NotReportingMonth { .. } => Code::NotReportingMonth,
+            Refusal::RollsUp { .. } => Code::RollsUp,
+            Refusal::RealisasiFrozen { .. } => Code::RealisasiFrozen,
+            Refusal::TargetFrozen { .. } => Code::TargetFrozen,
+            Refusal::BadNumber { .. } => Code::BadNumber,
+        }
+    }
+
+    /// The refusal as a reason (code and arguments) for rendering or for JSON.
+    pub fn reason(&self) -> Reason {
+        let r = Reason::new(self.code());
+        match self {
+            Refusal::UnknownUnit { unit, year } => r.text("unit", unit).int("year", *year),
+            Refusal::UnknownIku { iku, year } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .int("year", *year),
+            Refusal::BadMonth { iku, month } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .int("month", *month),
+            Refusal::NotReportingMonth {
+                iku,
+                year,
+                month,
+                period,
+            } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .int("year", *year)
+                .month("month", *month)
+                .with("period", Arg::Period(*period))
+                .with("months", Arg::Months(period.months().to_vec())),
+            Refusal::RollsUp {
+                iku,
+                field,
+                children,
+            } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .text("field", field.as_str())
+                .with(
+                    "children",
+                    Arg::List(children.iter().map(|c| c.to_string()).collect()),
+                ),
+            Refusal::RealisasiFrozen { iku, year, month }
+            | Refusal::TargetFrozen { iku, year, month } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .int("year", *year)
+                .month("month", *month),
+            Refusal::BadNumber { text, detail } => r.text("text", text).text("detail", detail),
+        }
+    }
+}
+
+/// The IKU a roll-up IKU takes its values from: those cascaded from it in its unit's direct
+/// child units, in unit/code order. Empty for an IKU that does not roll up.
+pub fn rollup_children<'a>(ds: &'a Dataset, iku: &Iku) -> Vec<&'a Iku> {
+    if !iku.rolls_up() {
+        return Vec::new();
+    }
+    ds.ikus_cascaded_from(&iku.key())
+        .filter(|c| {
+            ds.units.get(&c.unit).and_then(|u| u.parent.as_deref()) == Some(iku.unit.as_str())
+        })
+        .collect()
+}
+
+fn find<'a>(ds: &'a Dataset, unit: &str, code: &str) -> Result<&'a Iku, Refusal> {
+    if !ds.units.contains_key(unit) {
+        return Err(Refusal::UnknownUnit {
+            unit: unit.to_string(),
+            year: ds.year,
+        });
+    }
+    ds.iku
+        .get(&CodeRef::new(unit, code))
+        .ok_or_else(|| Refusal::UnknownIku {
+            iku: CodeRef::new(unit, code),
+            year: ds.year,
+        })
+}
+
+fn rolls_up(ds: &Dataset, iku: &Iku, field: super::change::Field) -> Result<(), Refusal> {
+    let children: Vec<CodeRef> = rollup_children(ds, iku).into_iter().map(Iku::key).collect();
+    if children.is_empty() {
+        return Ok(());
+    }
+    Err(Refusal::RollsUp {
+        iku: iku.key(),
+        field,
+        children,
+    })
+}
+
+/// May the realisasi of `unit`/`code` in `month` be set or cleared now? The IKU when it may.
+pub fn realisasi_change<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    code: &str,
+    month: u8,
+) -> Result<&'a Iku, Refusal> {
+    let iku = find(ds, unit, code)?;
+    if !(1..=12).contains(&month) {
+        return Err(Refusal::BadMonth {
+            iku: iku.key(),
+            month,
+        });
+    }
+    if !iku.reporting_period.is_reporting_month(month) {
+        return Err(Refusal::NotReportingMonth {
+            iku: iku.key(),
+            year: ds.year,
+            month,
+            period: iku.reporting_period,
+        });
+    }
+    rolls_up(ds, iku, super::change::Field::Realisasi)?;
+    if ds.realisasi_frozen(iku, month) {
+        return Err(Refusal::RealisasiFrozen {
+            iku: iku.key(),
+            year: ds.year,
+            month,
+        });
+    }
+    Ok(iku)
+}
+
+/// May the target of `unit`/`code` in `month` change now (by an addendum) — to a value when
+/// `set`, or cleared? The IKU when it may.
+pub fn target_change<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    code: &str,
+    month: u8,
+    set: bool,
+) -> Result<&'a Iku, Refusal> {
+    let iku = find(ds, unit, code)?;
+    if !(1..=12).contains(&month) {
+        return Err(Refusal::BadMonth {
+            iku: iku.key(),
+            month,
+        });
+    }
+    if set && !iku.reporting_period.is_reporting_month(month) {
+        return Err(Refusal::NotReportingMonth {
+            iku: iku.key(),
+            year: ds.year,
+            month,
+            period: iku.reporting_period,
+        });
+    }
+    rolls_up(ds, iku, super::change::Field::Targets)?;
+    if super::rules::frozen_months(ds, iku)[usize::from(month - 1)] {
+        return Err(Refusal::TargetFrozen {
+            iku: iku.key(),
+            year: ds.year,
+            month,
+        });
+    }
+    Ok(iku)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{
+        Addendum, Cascade, CascadeKind, CascadeMethod, Consolidation, Level, LocationConsolidation,
+        Polarity, ReportingPeriod, Unit,
+    };
+    use rust_decimal::Decimal;
+
+    fn unit(code: &str, parent: Option<&str>) -> Unit {
+        Unit {
+            code: code.into(),
+            name: code.into(),
+            level: Level::Three,
+            parent: parent.map(Into::into),
+            perspective_weights: Default::default(),
+        }
+    }
+
+    /// P/R rolls up from C/K (cascaded, partial); P/Q is quarterly with March realisasi and an
+    /// addendum of P dated in May; P/L rolls up but has no children.
+    fn ds() -> Dataset {
+        let mk =
+            |u: &str, c: &str, p| Iku::new(u, c, "S", Polarity::Maximize, Consolidation::Sum, p);
+        let mut r = mk("P", "R", ReportingPeriod::Monthly);
+        r.location_consolidation = LocationConsolidation::Sum;
+        let mut k = mk("C", "K", ReportingPeriod::Monthly);
+        k.cascade = Some(Cascade {
+            from: r.key(),
+            method: CascadeMethod::Direct,
+            kind: CascadeKind::Partial,
+        });
+        k.realisasi[0] = Some(Decimal::ONE);
+        let mut q = mk("P", "Q", ReportingPeriod::Quarterly);
+        q.realisasi[2] = Some(Decimal::ONE);
+        let mut l = mk("P", "L", ReportingPeriod::Monthly);
+        l.location_consolidation = LocationConsolidation::Sum;
+        let add = Addendum {
+            unit: "P".into(),
+            version: 1,
+            date: chrono::NaiveDate::from_ymd_opt(2025, 5, 2).unwrap(),
+            reason: "x".into(),
+            changes: Vec::new(),
+        };
+        Dataset::from_parts(
+            2025,
+            "r",
+            [unit("P", None), unit("C", Some("P"))],
+            [],
+            [r, k, q, l],
+            vec![add],
+        )
+    }
+
+    fn code<T>(r: Result<T, Refusal>) -> Option<&'static str> {
+        r.err().map(|e| e.code().as_str())
+    }
+
+    #[test]
+    fn realisasi_rule_in_its_order() {
+        let d = ds();
+        assert_eq!(
+            code(realisasi_change(&d, "X", "Q", 3)),
+            Some("unknown_unit")
+        );
+        assert_eq!(code(realisasi_change(&d, "P", "X", 3)), Some("unknown_iku"));
+        assert_eq!(code(realisasi_change(&d, "P", "Q", 13)), Some("bad_month"));
+        assert_eq!(
+            code(realisasi_change(&d, "P", "Q", 4)),
+            Some("not_reporting_month")
+        );
+        assert_eq!(
+            code(realisasi_change(&d, "P", "Q", 3)),
+            Some("realisasi_frozen")
+        );
+        assert_eq!(code(realisasi_change(&d, "P", "Q", 6)), None);
+        let Err(Refusal::RollsUp { children, .. }) = realisasi_change(&d, "P", "R", 1) else {
+            panic!("a roll-up IKU with children is refused")
+        };
+        assert_eq!(children, vec![CodeRef::new("C", "K")]);
+        assert_eq!(
+            code(realisasi_change(&d, "P", "L", 1)),
+            None,
+            "no children: its own"
+        );
+        assert_eq!(code(realisasi_change(&d, "C", "K", 1)), None);
+    }
+
+    #[test]
+    fn target_rule_in_its_order() {
+        let d = ds();
+        assert_eq!(
+            code(target_change(&d, "P", "Q", 4, true)),
+            Some("not_reporting_month")
+        );
+        assert_eq!(
+            code(target_change(&d, "P", "Q", 4, false)),
+            None,
+            "clearing is fine"
+        );
+        assert_eq!(
+            code(target_change(&d, "P", "Q", 3, true)),
+            Some("target_frozen")
+        );
+        assert_eq!(code(target_change(&d, "P", "R", 6, true)), Some("rolls_up"));
+        assert_eq!(
+            code(target_change(&d, "C", "K", 1, true)),
+            Some("target_frozen")
+        );
+        assert_eq!(code(target_change(&d, "C", "K", 2, true)), None);
+    }
+}

@@ -1,0 +1,162 @@
+//! The sentences of [`crate::domain::reason::Reason`]s: one template per code, its arguments
+//! shown in the user's language (month names, decimal comma in Indonesian, lists).
+
+use super::domain::num_in;
+use super::{Lang, Msg, lang};
+use crate::domain::reason::{Arg, Code, Reason};
+
+/// The template of a code.
+pub fn template(code: Code) -> Msg {
+    match code {
+        Code::UnknownUnit => msg!(
+            "Unit \"{unit}\" tidak ada di PK {year}.",
+            "Unit \"{unit}\" is not in the PK of {year}."
+        ),
+        Code::UnknownIku => msg!(
+            "IKU \"{iku}\" tidak ada di unit \"{unit}\" pada PK {year}.",
+            "IKU \"{iku}\" does not exist in unit \"{unit}\" in the PK of {year}."
+        ),
+        Code::BadMonth => msg!(
+            "IKU {unit}/{iku}: bulan {month} tidak ada; tulis 1..12.",
+            "IKU {unit}/{iku}: there is no month {month}; write 1..12."
+        ),
+        Code::NotReportingMonth => msg!(
+            "{month} {year} bukan bulan pelaporan IKU {unit}/{iku} (periode {period}: {months}).",
+            "{month} {year} is not a reporting month of IKU {unit}/{iku} (period {period}: {months})."
+        ),
+        Code::RollsUp => msg!(
+            "{field} IKU {unit}/{iku} dihitung dari unit di bawahnya (konsolidasi lokasi); ubah IKU unit anak: {children}.",
+            "The {field} of IKU {unit}/{iku} is rolled up from its child units; change the children's IKU: {children}."
+        ),
+        Code::RealisasiFrozen => msg!(
+            "Realisasi {month} {year} IKU {unit}/{iku} dibekukan oleh addendum (aturan R10) dan tidak dapat diubah.",
+            "The realisasi of {month} {year} of IKU {unit}/{iku} is frozen by an addendum (rule R10) and cannot be changed."
+        ),
+        Code::TargetFrozen => msg!(
+            "Target {month} {year} IKU {unit}/{iku} dibekukan: bulan itu sudah memiliki realisasi (aturan R10).",
+            "The target of {month} {year} of IKU {unit}/{iku} is frozen: that month already has realisasi (rule R10)."
+        ),
+        // `detail` says why, in the words of the number reader (`interchange::number`)
+        Code::BadNumber => msg!("{detail}", "{detail}"),
+    }
+}
+
+/// The word of a reporting period.
+fn period(lang: Lang, p: crate::domain::ReportingPeriod) -> &'static str {
+    use crate::domain::ReportingPeriod as P;
+    match (lang, p) {
+        (Lang::Id, P::Monthly) => "bulanan",
+        (Lang::Id, P::Quarterly) => "triwulanan",
+        (Lang::Id, P::Semester) => "semesteran",
+        (Lang::Id, P::Annual) => "tahunan",
+        (Lang::En, P::Monthly) => "monthly",
+        (Lang::En, P::Quarterly) => "quarterly",
+        (Lang::En, P::Semester) => "semester",
+        (Lang::En, P::Annual) => "annual",
+    }
+}
+
+/// The word of a field, as the start of a sentence in Indonesian and inside one in English.
+fn field(lang: Lang, f: &str) -> String {
+    let (id, en) = match f {
+        "targets" => ("Target", "targets"),
+        "realisasi" => ("Realisasi", "realisasi"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Id => id.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// One argument as text in `lang`.
+pub fn arg_text(lang: Lang, name: &str, a: &Arg) -> String {
+    match a {
+        Arg::Text(s) if name == "field" => field(lang, s),
+        Arg::Text(s) => s.clone(),
+        Arg::Int(n) => n.to_string(),
+        Arg::Num {
+            value,
+            min_dp,
+            max_dp,
+        } => num_in(lang, *value, *min_dp, *max_dp),
+        Arg::Month(m) => super::domain::month_name_in(lang, *m).to_string(),
+        Arg::Months(ms) => ms
+            .iter()
+            .map(|m| super::domain::month_name_in(lang, *m))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Arg::List(items) => items.join(", "),
+        Arg::Period(p) => period(lang, *p).to_string(),
+    }
+}
+
+/// The sentence of a reason in `lang`.
+pub fn render_in(lang: Lang, r: &Reason) -> String {
+    let args: Vec<(&str, String)> = r
+        .args
+        .iter()
+        .map(|(k, v)| (*k, arg_text(lang, k, v)))
+        .collect();
+    let refs: Vec<(&str, &dyn std::fmt::Display)> = args
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
+        .collect();
+    template(r.code).fill_in(lang, &refs)
+}
+
+/// The sentence of a reason in the user's language.
+pub fn render(r: &Reason) -> String {
+    render_in(lang(), r)
+}
+
+/// The sentence of an edit refusal in the user's language.
+pub fn refusal(r: &crate::domain::edit::Refusal) -> String {
+    render(&r.reason())
+}
+
+/// The reason as JSON: `{"code": ..., "args": {...}}`, the same in every language (months and
+/// counts as numbers, decimals as exact text, lists as arrays).
+pub fn to_json(r: &Reason) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    let mut args = Map::new();
+    for (k, v) in &r.args {
+        let value = match v {
+            Arg::Text(s) => Value::from(s.clone()),
+            Arg::Int(n) => Value::from(*n),
+            Arg::Num { value, .. } => Value::from(value.normalize().to_string()),
+            Arg::Month(m) => Value::from(*m),
+            Arg::Months(ms) => Value::from(ms.clone()),
+            Arg::List(items) => Value::from(items.clone()),
+            Arg::Period(p) => Value::from(p.as_str()),
+        };
+        args.insert((*k).to_string(), value);
+    }
+    let mut out = Map::new();
+    out.insert("code".into(), Value::from(r.code.as_str()));
+    out.insert("args".into(), Value::Object(args));
+    Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_placeholder_of_a_template_is_named_in_both_languages() {
+        for c in Code::ALL {
+            let m = template(*c);
+            let names = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split('}').next().map(str::to_string))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(m.id), names(m.en), "{c}");
+            assert!(!names(m.id).is_empty(), "{c}");
+        }
+    }
+}
