@@ -26,6 +26,7 @@ mod open;
 mod pk;
 pub mod progress;
 mod realisasi;
+mod realisasi_xlsx;
 mod report;
 mod rules;
 mod serve;
@@ -122,6 +123,12 @@ pub enum Command {
         after_help = "Contoh: kinerja import-realisasi fixtures/realisasi-oktober.csv\n         kinerja import-realisasi realisasi.csv --locale id"
     )]
     ImportRealisasi(realisasi::ImportRealisasiArgs),
+    /// Templat realisasi yang jatuh tempo (xlsx | csv) / a template of the realisasi due
+    #[command(
+        name = "export-realisasi",
+        after_help = "Contoh: kinerja export-realisasi --unit KANWIL-KALBAR --subtree --period TW4 -o realisasi.xlsx\n         kinerja import-realisasi realisasi.xlsx"
+    )]
+    ExportRealisasi(realisasi_xlsx::ExportRealisasiArgs),
     /// Isi atau hapus satu realisasi / set or clear one realisasi
     #[command(
         after_help = "Contoh: kinerja set KPKNL-PONTIANAK 1a-CP 2025-10 12,5\n         kinerja set KPKNL-PONTIANAK 1a-CP 2025-10 --clear"
@@ -248,6 +255,7 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Import(a)) => import::run(&ctx, a),
         Some(Command::Export(a)) => export::run(&ctx, a),
         Some(Command::ImportRealisasi(a)) => realisasi::run_import(&ctx, a),
+        Some(Command::ExportRealisasi(a)) => realisasi_xlsx::run_export(&ctx, a),
         Some(Command::Set(a)) => realisasi::run_set(&ctx, a),
         Some(Command::Report(a)) => report::run(&ctx, a),
         Some(Command::Laporan(a)) => laporan::run(&ctx, a),

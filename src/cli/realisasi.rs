@@ -17,11 +17,14 @@ pub const MAX_SHEET_BYTES: u64 = crate::interchange::MAX_INPUT_BYTES as u64;
 
 #[derive(Args, Debug)]
 pub struct ImportRealisasiArgs {
-    /// Lembar CSV: unit,iku,month,realisasi
+    /// Lembar CSV atau buku kerja .xlsx: unit,iku,month,realisasi
     pub file: PathBuf,
     /// Format angka / number format: id (1.234,5) | en (1,234.5)
     #[arg(long, value_name = "id|en")]
     pub locale: Option<String>,
+    /// Lembar buku kerja .xlsx [default: yang pertama] / the workbook's sheet [default: the first]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -48,7 +51,20 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
         Some(l) => Some(ctx.locale(Some(l))?),
         None => None,
     };
-    let text = read_text_file(&a.file, MAX_SHEET_BYTES)?;
+    let workbook = super::realisasi_xlsx::is_workbook(&a.file);
+    if a.sheet.is_some() && !workbook {
+        return Err(CliError::usage(
+            super::realisasi_xlsx::sheet_needs_workbook(&a.file),
+        ));
+    }
+    let (text, bytes) = if workbook {
+        (
+            String::new(),
+            super::realisasi_xlsx::read(&a.file, MAX_SHEET_BYTES)?,
+        )
+    } else {
+        (read_text_file(&a.file, MAX_SHEET_BYTES)?, Vec::new())
+    };
     let store = ctx.open_store()?;
     let years = store.years().map_err(refused)?;
     let datasets: Vec<Dataset> = years
@@ -57,14 +73,23 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
         .collect::<Result<_, _>>()
         .map_err(refused)?;
     let refs: Vec<&Dataset> = datasets.iter().collect();
-    let rows = sheet::parse_realisasi_sheet(&text, locale, &refs).map_err(|errors| {
-        let mut msg = t::SHEET_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
-        for e in &errors {
-            msg.push_str("\n  ");
-            msg.push_str(&e.to_string());
-        }
-        CliError::refused(msg)
-    })?;
+    let rows = if workbook {
+        let locale = match locale {
+            Some(l) => l,
+            None => ctx.locale(None)?,
+        };
+        super::realisasi_xlsx::parse(&bytes, a, locale, &refs)?
+    } else {
+        sheet::parse_realisasi_sheet(&text, locale, &refs).map_err(|errors| {
+            let mut msg =
+                t::SHEET_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
+            for e in &errors {
+                msg.push_str("\n  ");
+                msg.push_str(&e.to_string());
+            }
+            CliError::refused(msg)
+        })?
+    };
     if rows.is_empty() {
         super::say(&t::SHEET_NO_ROWS.fill(&[("file", &a.file.display())]))?;
         return Ok(());

@@ -108,6 +108,171 @@ fn parse_month(s: &str) -> Option<(i32, u8)> {
     (1..=12).contains(&month).then_some((year, month))
 }
 
+/// One of the four columns of a realisasi sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Unit,
+    Iku,
+    Month,
+    Realisasi,
+}
+
+/// The realisasi cell of a row: text follows the CSV rules (trimmed; empty clears the value;
+/// else a number in the sheet's locale); a number is a spreadsheet's numeric cell, taken as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueCell<'a> {
+    Text(&'a str),
+    Number(Decimal),
+}
+
+/// One problem of a row: the column it is in, the message, the reason code if it has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    pub column: Column,
+    pub message: String,
+    pub code: Option<Code>,
+}
+
+/// The checks every row of a realisasi sheet passes, CSV or workbook alike (the rules of the
+/// module documentation from "empty `unit`" on), remembering the rows before it for duplicates.
+pub struct RowChecker<'a> {
+    locale: Locale,
+    datasets: &'a [&'a Dataset],
+    seen: HashMap<(i32, String, String, u8), usize>,
+    years: Vec<String>,
+}
+
+impl<'a> RowChecker<'a> {
+    pub fn new(locale: Locale, datasets: &'a [&'a Dataset]) -> Self {
+        RowChecker {
+            locale,
+            datasets,
+            seen: HashMap::new(),
+            years: datasets.iter().map(|d| d.year.to_string()).collect(),
+        }
+    }
+
+    /// Checks one row; `line` is the line (or sheet row) a later duplicate names. The row, or
+    /// every problem of it.
+    pub fn check(
+        &mut self,
+        line: usize,
+        unit: &str,
+        iku_code: &str,
+        month_text: &str,
+        value: ValueCell<'_>,
+    ) -> Result<RealisasiRow, Vec<RowProblem>> {
+        let mut row_errors: Vec<RowProblem> = Vec::new();
+        let mut err = |column: Column, message: String, code: Option<Code>| {
+            row_errors.push(RowProblem {
+                column,
+                message,
+                code,
+            })
+        };
+        for (cell, name, column) in [
+            (unit, "unit", Column::Unit),
+            (iku_code, "iku", Column::Iku),
+            (month_text, "month", Column::Month),
+        ] {
+            if cell.is_empty() {
+                err(
+                    column,
+                    t::CSV_MISSING_VALUE.fill(&[("column", &name)]),
+                    None,
+                );
+            }
+        }
+        let month = if month_text.is_empty() {
+            None
+        } else {
+            let m = parse_month(month_text);
+            if m.is_none() {
+                err(
+                    Column::Month,
+                    t::CSV_BAD_MONTH.fill(&[("text", &month_text)]),
+                    None,
+                );
+            }
+            m
+        };
+        let dataset = month.and_then(|(year, _)| {
+            let ds = self.datasets.iter().find(|d| d.year == year).copied();
+            if ds.is_none() {
+                err(
+                    Column::Month,
+                    t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &self.years.join(", "))]),
+                    None,
+                );
+            }
+            ds
+        });
+        if let (Some(ds), Some((_, m))) = (dataset, month)
+            && !unit.is_empty()
+            && !iku_code.is_empty()
+            && let Err(r) = realisasi_change(ds, unit, iku_code, m)
+        {
+            let column = match r {
+                Refusal::UnknownUnit { .. } => Column::Unit,
+                Refusal::UnknownIku { .. } | Refusal::RollsUp { .. } => Column::Iku,
+                _ => Column::Month,
+            };
+            err(column, crate::text::reason::refusal(&r), Some(r.code()));
+        }
+        let value = match value {
+            ValueCell::Number(d) => Some(Some(d)),
+            ValueCell::Text("") => Some(None),
+            ValueCell::Text(value_text) => match parse_decimal(value_text, self.locale) {
+                Ok(d) => Some(Some(d)),
+                Err(e) => {
+                    let r = Refusal::BadNumber {
+                        text: value_text.to_string(),
+                        detail: e.to_string(),
+                    };
+                    let detail = crate::text::reason::refusal(&r);
+                    err(
+                        Column::Realisasi,
+                        t::CSV_BAD_NUMBER.fill(&[("detail", &detail)]),
+                        Some(r.code()),
+                    );
+                    None
+                }
+            },
+        };
+        if let Some((year, m)) = month
+            && !unit.is_empty()
+            && !iku_code.is_empty()
+        {
+            let key = (year, unit.to_string(), iku_code.to_string(), m);
+            if let Some(first) = self.seen.get(&key) {
+                err(
+                    Column::Month,
+                    t::CSV_DUPLICATE.fill(&[
+                        ("unit", &unit),
+                        ("iku", &iku_code),
+                        ("month", &month_text),
+                        ("first", first),
+                    ]),
+                    None,
+                );
+            } else {
+                self.seen.insert(key, line);
+            }
+        }
+        match (row_errors.is_empty(), month, value) {
+            (true, Some((year, month)), Some(value)) => Ok(RealisasiRow {
+                line,
+                year,
+                unit: unit.to_string(),
+                iku: iku_code.to_string(),
+                month,
+                value,
+            }),
+            _ => Err(row_errors),
+        }
+    }
+}
+
 /// Validates a whole realisasi sheet against the datasets in the store, each row by the edit
 /// rule of `domain::edit`. All errors, or all rows; see the module documentation for the rules.
 pub fn parse_realisasi_sheet(
@@ -158,8 +323,7 @@ pub fn parse_realisasi_sheet(
     let mut errors = Vec::new();
     let mut rows = Vec::new();
     let mut columns = None;
-    let mut seen: HashMap<(i32, String, String, u8), usize> = HashMap::new();
-    let years: Vec<String> = datasets.iter().map(|d| d.year.to_string()).collect();
+    let mut checker = RowChecker::new(locale, datasets);
     // 1-based physical line where a record starts. The csv crate's own line count does not
     // count blank lines or CRLF line ends, and a record's byte offset can point at the line
     // ends before it, so skip those and count the newlines before the first real byte.
@@ -254,91 +418,19 @@ pub fn parse_realisasi_sheet(
             continue;
         }
         let [c_unit, c_iku, c_month, c_value] = cols;
-        let (unit, iku_code, month_text, value_text) = (
+        match checker.check(
+            line,
             &record[c_unit],
             &record[c_iku],
             &record[c_month],
-            &record[c_value],
-        );
-        for (cell, name) in [(unit, "unit"), (iku_code, "iku"), (month_text, "month")] {
-            if cell.is_empty() {
-                err(t::CSV_MISSING_VALUE.fill(&[("column", &name)]), None);
-            }
-        }
-        let month = if month_text.is_empty() {
-            None
-        } else {
-            let m = parse_month(month_text);
-            if m.is_none() {
-                err(t::CSV_BAD_MONTH.fill(&[("text", &month_text)]), None);
-            }
-            m
-        };
-        let dataset = month.and_then(|(year, _)| {
-            let ds = datasets.iter().find(|d| d.year == year).copied();
-            if ds.is_none() {
-                err(
-                    t::CSV_UNKNOWN_YEAR.fill(&[("year", &year), ("years", &years.join(", "))]),
-                    None,
-                );
-            }
-            ds
-        });
-        if let (Some(ds), Some((_, m))) = (dataset, month)
-            && !unit.is_empty()
-            && !iku_code.is_empty()
-            && let Err(r) = realisasi_change(ds, unit, iku_code, m)
-        {
-            err(crate::text::reason::refusal(&r), Some(r.code()));
-        }
-        let value = if value_text.is_empty() {
-            Some(None)
-        } else {
-            match parse_decimal(value_text, locale) {
-                Ok(d) => Some(Some(d)),
-                Err(e) => {
-                    let r = Refusal::BadNumber {
-                        text: value_text.to_string(),
-                        detail: e.to_string(),
-                    };
-                    let detail = crate::text::reason::refusal(&r);
-                    err(
-                        t::CSV_BAD_NUMBER.fill(&[("detail", &detail)]),
-                        Some(r.code()),
-                    );
-                    None
-                }
-            }
-        };
-        if let Some((year, m)) = month
-            && !unit.is_empty()
-            && !iku_code.is_empty()
-        {
-            let key = (year, unit.to_string(), iku_code.to_string(), m);
-            if let Some(first) = seen.get(&key) {
-                err(
-                    t::CSV_DUPLICATE.fill(&[
-                        ("unit", &unit),
-                        ("iku", &iku_code),
-                        ("month", &month_text),
-                        ("first", first),
-                    ]),
-                    None,
-                );
-            } else {
-                seen.insert(key, line);
-            }
-        }
-        match (row_errors.is_empty(), month, value) {
-            (true, Some((year, month)), Some(value)) => rows.push(RealisasiRow {
+            ValueCell::Text(&record[c_value]),
+        ) {
+            Ok(row) => rows.push(row),
+            Err(problems) => errors.extend(problems.into_iter().map(|p| SheetError {
                 line,
-                year,
-                unit: unit.to_string(),
-                iku: iku_code.to_string(),
-                month,
-                value,
-            }),
-            _ => errors.append(&mut row_errors),
+                message: p.message,
+                code: p.code,
+            })),
         }
     }
     if errors.is_empty() {

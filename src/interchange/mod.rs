@@ -7,6 +7,7 @@
 pub mod csv;
 pub mod json;
 pub mod number;
+pub mod xlsx;
 
 pub use self::csv::{RealisasiRow, SheetError, parse_realisasi_sheet};
 pub use self::json::{FORMAT, ImportError, export_document, import_document};

@@ -119,6 +119,22 @@ pub const XLSX_BAD_MONTH_CELL: Msg = msg!(
     "month harus teks YYYY-MM (format sel Teks), bukan {kind}",
     "month must be text YYYY-MM (cell format Text), not {kind}"
 );
+pub const XLSX_OUTSIDE: Msg = msg!(
+    "sel di luar kolom unit, iku, month, realisasi (kosongkan atau hapus)",
+    "a cell outside the columns unit, iku, month, realisasi (empty it or delete it)"
+);
+pub const SHEET_NEEDS_WORKBOOK: Msg = msg!(
+    "--sheet hanya untuk buku kerja .xlsx; {file} bukan buku kerja.",
+    "--sheet is for .xlsx workbooks only; {file} is not a workbook."
+);
+pub const BAD_TEMPLATE_FORMAT: Msg = msg!(
+    "Bentuk templat tidak diketahui dari nama {file}: berikan --format xlsx|csv.",
+    "Cannot tell the template format from the name {file}: give --format xlsx|csv."
+);
+pub const TEMPLATE_NOTE: Msg = msg!(
+    "{name} — target {target} {uom}",
+    "{name} — target {target} {uom}"
+);
 pub const TEMPLATE_SHEET: Msg = msg!("Realisasi", "Realisasi");
 pub const TEMPLATE_NOTES: Msg = msg!("Petunjuk", "Notes");
 pub const TEMPLATE_NOTE_LINES: [Msg; 4] = [

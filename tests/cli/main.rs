@@ -11,3 +11,4 @@ mod hostile_files;
 mod keymap_env;
 mod laporan;
 mod perf_demo_cli;
+mod realisasi_xlsx;
