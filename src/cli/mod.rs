@@ -411,6 +411,7 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Who(_)) => "who",
         Some(Command::Access(_)) => "access",
         Some(Command::Laporan(_)) => "laporan",
+        Some(Command::ExportRealisasi(_)) => "export-realisasi",
     };
     n.to_string()
 }
