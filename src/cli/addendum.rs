@@ -6,7 +6,7 @@
 //! audited with source `addendum`).
 //!
 //! `--add-iku FILE.json` takes the new IKU in the `iku` entry shape of `kinerja/1`
-//! (INTERCHANGE.md §1), as one of:
+//! (`interchange` §1), as one of:
 //! - one IKU object, `{ "code": "7a-N", "ss": "SS-6", "name": …, "targets": [...], … }`;
 //! - an array of such objects;
 //! - a whole `kinerja/1` document, of which only the `iku` array is read.

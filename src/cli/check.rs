@@ -1,4 +1,4 @@
-//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of DOMAIN.md §9 as findings.
+//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of `domain` §9 as findings.
 //!
 //! Exit 0 when no finding has severity `error`, 1 when one has (warnings never fail).
 

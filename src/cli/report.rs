@@ -44,7 +44,7 @@ pub struct UnitReport<'a> {
     pub ds: &'a Dataset,
     pub rb: &'a Rulebook,
     pub score: UnitScore,
-    /// The K3 breakdown (DOMAIN.md §8) with this report's NKO.
+    /// The K3 breakdown (`domain` §8) with this report's NKO.
     pub k3: K3Breakdown,
 }
 
@@ -181,7 +181,7 @@ pub fn unit_json(r: &UnitReport) -> Value {
     })
 }
 
-/// `[{"unit", "iku", "month"}]`: the realisasi a number waits for (§11).
+/// `[{"unit", "iku", "month"}]`: the realisasi a number waits for (`domain` §11).
 fn missing_json(m: &[Missing]) -> Value {
     Value::Array(
         m.iter()

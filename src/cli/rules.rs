@@ -1,4 +1,4 @@
-//! `kinerja rules list` and `kinerja rules show [NAME]`: the built-in rulebooks (DOMAIN.md §10).
+//! `kinerja rules list` and `kinerja rules show [NAME]`: the built-in rulebooks (`domain` §10).
 //!
 //! `show` without NAME prints the rulebook in force: the `--rules FILE` when given, else the
 //! dataset's (latest year, or `--year`), else `kmk-300-2022` when there is no store yet (no

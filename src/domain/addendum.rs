@@ -1,9 +1,9 @@
-//! PK addenda (DOMAIN.md §2 "PK version", §9 R10/R01): build one from a draft and validate it.
+//! PK addenda (`domain` §2 "PK version", §9 R10/R01): build one from a draft and validate it.
 //!
 //! [`prepare`] is pure: it takes the dataset as it is, a [`AddendumDraft`] (what the user asked
 //! for), and returns the [`Addendum`] (PK version n+1, every change with its old and new value)
 //! together with the dataset as it will be after it, or every problem found. The CLI
-//! (`kinerja addendum`) and the TUI's target-edit mode both call it, then write [`edits`] and the
+//! (`kinerja addendum`) and the TUI's target-edit mode both call it, then write the
 //! addendum in one atomic store call as one [`Change::Addendum`] ([`change_of`] builds it), and
 //! the TUI applies the same change to its dataset.
 //!

@@ -1,4 +1,4 @@
-//! The bounds of a stored number (DOMAIN.md §4): a target, realisasi or any other value a person
+//! The bounds of a stored number (`domain` §4): a target, realisasi or any other value a person
 //! types has a magnitude below 10^[`MAX_MAGNITUDE_DIGITS`] and at most [`MAX_DECIMALS`] decimal
 //! places.
 //!

@@ -13,7 +13,7 @@
 //! 3. the month is not a reporting month of the IKU's reporting period
 //!    ([`Code::NotReportingMonth`]): a quarterly IKU reports in March, June, September and
 //!    December, a semester IKU in June and December, an annual IKU in December (see
-//!    [`ReportingPeriod::months`]);
+//!    [`super::model::ReportingPeriod::months`]);
 //! 4. the IKU rolls up from its children ([`Code::RollsUp`], naming them): an IKU with a
 //!    location consolidation whose cascade is absent or partial takes its monthly values from the
 //!    IKU cascaded from it in the direct child units ([`rollup_children`]); those are the values

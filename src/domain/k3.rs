@@ -1,4 +1,4 @@
-//! K3, Kualitas Komitmen Kinerja (DOMAIN.md §8, §10): the quality of a unit's performance
+//! K3, Kualitas Komitmen Kinerja (`domain` §8, §10): the quality of a unit's performance
 //! commitment, judged from the Manual IKU and the targets, with the reason for every number.
 //!
 //! Two methods, chosen by the rulebook:

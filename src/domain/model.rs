@@ -1,4 +1,4 @@
-//! The model of DOMAIN.md §2: units, SS, IKU (the whole Manual IKU), monthly slots, PK versions.
+//! The model of `domain` §2: units, SS, IKU (the whole Manual IKU), monthly slots, PK versions.
 //!
 //! These types are stored (bincode, see `store::codec`) and so follow the storage habits:
 //! `Decimal` as a string, no `serde(skip|flatten|tag|untagged)`.
@@ -252,7 +252,7 @@ pub struct Iku {
 }
 
 impl Iku {
-    /// A minimal IKU with the defaults of DOMAIN.md for every optional field.
+    /// A minimal IKU with the defaults of the `domain` docs (§2) for every optional field.
     pub fn new(
         unit: &str,
         code: &str,

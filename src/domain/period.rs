@@ -1,4 +1,4 @@
-//! Consolidation to a period (DOMAIN.md §3).
+//! Consolidation to a period (`domain` §3).
 
 use rust_decimal::Decimal;
 

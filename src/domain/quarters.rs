@@ -147,7 +147,7 @@ mod tests {
 
     #[test]
     fn quarterly_sum_of_the_worked_example() {
-        // DOMAIN.md §3: targets [4, 5, 4, 5], realisasi [4, 6, –, –]
+        // `domain` §3: targets [4, 5, 4, 5], realisasi [4, 6, –, –]
         let mut i = iku(Consolidation::Sum, ReportingPeriod::Quarterly);
         for (m, t) in [(3, "4"), (6, "5"), (9, "4"), (12, "5")] {
             i.targets[m - 1] = Some(d(t));

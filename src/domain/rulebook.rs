@@ -1,4 +1,4 @@
-//! Rulebooks (DOMAIN.md §10): every number of the regulation as data.
+//! Rulebooks (`domain` §10): every number of the regulation as data.
 //!
 //! Built-ins live in `src/rulebooks/*.toml` and are compiled in with `include_str!`; a user can
 //! load another file. Decimals are written as strings in the TOML so that they are read exactly.
@@ -210,7 +210,7 @@ pub struct RuleSettings {
     pub r10: Severity,
     #[serde(rename = "R11")]
     pub r11: Severity,
-    /// K3 facts missing for the breakdown (e.g. a reference value, DOMAIN.md §8): a `check`
+    /// K3 facts missing for the breakdown (e.g. a reference value, `domain` §8): a `check`
     /// finding with id `K3`. Optional in a rulebook file; a warning when absent.
     #[serde(rename = "K3", default = "warning")]
     pub k3: Severity,

@@ -1,4 +1,4 @@
-//! The rule checks R01–R11 of DOMAIN.md §9 (plus `K3`: a fact the K3 breakdown needs is
+//! The rule checks R01–R11 of `domain` §9 (plus `K3`: a fact the K3 breakdown needs is
 //! missing), as findings. Severities and every number come from the rulebook.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};

@@ -1,4 +1,4 @@
-//! Capaian, Nilai SS, Nilai Perspektif, NKO, predikat and roll-up (DOMAIN.md §4–§7).
+//! Capaian, Nilai SS, Nilai Perspektif, NKO, predikat and roll-up (`domain` §4–§7).
 //!
 //! Everything is computed at full decimal precision; rounding happens only for display.
 

@@ -1,4 +1,4 @@
-//! The realisasi sheet (INTERCHANGE.md §2): bulk monthly realisasi from a spreadsheet.
+//! The realisasi sheet (`interchange` §2): bulk monthly realisasi from a spreadsheet.
 //!
 //! # Rules as built
 //!

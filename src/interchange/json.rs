@@ -1,4 +1,4 @@
-//! The PK document `kinerja/1` (INTERCHANGE.md §1): import with every error reported by JSON
+//! The PK document `kinerja/1` (`interchange` §1): import with every error reported by JSON
 //! path, and deterministic export.
 //!
 //! # Import
@@ -38,7 +38,7 @@
 //!
 //! # Export
 //!
-//! Every field is written, defaults included, in the order of INTERCHANGE.md; units, SS and IKU
+//! Every field is written, defaults included, in the order of the format (`interchange` §1); units, SS and IKU
 //! in the `Dataset` order (unit code, then code); addenda by unit then version. Decimals are
 //! strings exactly as stored (`Decimal::to_string`, trailing zeros kept), `null` where there is
 //! none. Objects that fit on one line of 100 columns and arrays of plain values are written on one
@@ -520,7 +520,7 @@ fn number_decimal(n: &Number) -> Option<Decimal> {
     }
 }
 
-/// A decimal within the bounds of a stored value (`domain::bounds`, DOMAIN.md §4).
+/// A decimal within the bounds of a stored value (`domain::bounds`, `domain` §4).
 fn rd_dec(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> {
     let d = rd_dec_unbounded(errs, path, v)?;
     match crate::domain::bounds::check(d) {

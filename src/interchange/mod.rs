@@ -1,5 +1,26 @@
-//! The public text formats of INTERCHANGE.md: the JSON PK document `kinerja/1` ([`json`]), the
-//! CSV realisasi sheet ([`csv`]) and numbers typed by a person ([`number`]).
+//! The public text formats: the JSON PK document `kinerja/1` ([`json`]), the CSV realisasi sheet
+//! ([`csv`]) and numbers typed by a person ([`number`]). Every `§n` of a comment here points at
+//! the section of that number below; each module's own documentation lists its rules in full.
+//!
+//! # §1 The PK document (`kinerja/1`, JSON)
+//!
+//! One year of one store: `format`, `year`, `rulebook`, then `units`, `ss`, `iku` (the whole
+//! Manual IKU with twelve `targets` and twelve `realisasi`, `null` where empty) and `addenda`
+//! (each with its `changes`: `iku`, `field` — `targets`, `realisasi`, `add_iku`, `remove_iku` —,
+//! `month`, `old`, `new`). Decimals are strings and read exactly. Import checks everything and
+//! reports every problem with its JSON path, importing nothing when there is one; export is
+//! deterministic, so export → import → export gives the same bytes.
+//!
+//! # §2 The realisasi sheet (CSV)
+//!
+//! A header of `unit`, `iku`, `month` (`YYYY-MM`), `realisasi` in any order; `,` or `;`
+//! delimited; an empty value clears. Every row is checked with the edit rule of
+//! `domain::edit`; any bad row refuses the whole sheet, listing every problem by line.
+//!
+//! # §3 Numbers typed by a person
+//!
+//! In the user's locale (`id`: `1.234,5`; `en`: `1,234.5`), exact, with an ambiguous grouping
+//! (`1.234` in `id`) refused rather than guessed.
 //!
 //! Everything here is pure (text in, values or a list of errors out); the caller does the I/O
 //! and writes to the store.

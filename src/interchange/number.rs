@@ -1,4 +1,4 @@
-//! Numbers typed by a person (INTERCHANGE.md §3): locale-aware reading, the ambiguity rule, and
+//! Numbers typed by a person (`interchange` §3): locale-aware reading, the ambiguity rule, and
 //! display.
 //!
 //! # Reading rules
@@ -106,7 +106,7 @@ pub enum NumberError {
     Malformed { text: String, locale: Locale },
     /// More digits than can be stored exactly.
     TooManyDigits { text: String },
-    /// A number outside the bounds of a stored value (`domain::bounds`, DOMAIN.md §4).
+    /// A number outside the bounds of a stored value (`domain::bounds`, `domain` §4).
     OutOfBounds {
         value: Decimal,
         reason: crate::domain::bounds::BoundError,

@@ -4,7 +4,7 @@
 //! should. The first frame only shows a few units, so the TUI first loads just those (see
 //! [`Store::load_partial`]) and the whole year in the background.
 //!
-//! A few units alone do not score like the whole year: a roll-up IKU (§6) consolidates the IKU
+//! A few units alone do not score like the whole year: a roll-up IKU (`domain` §6) consolidates the IKU
 //! of child units, and `latest_period` looks at every IKU. Those figures are kept in the year
 //! summary, `summaries/<year>`, written in the same transaction as the year snapshot, from the
 //! same data:

@@ -69,7 +69,7 @@ pub fn month_name_in(lang: Lang, m: u8) -> &'static str {
     }
 }
 
-/// Sentences of the K3 breakdown (`domain::k3`, DOMAIN.md §8 and §10).
+/// Sentences of the K3 breakdown (`domain::k3`, `domain` §8 and §10).
 pub mod k3 {
     use crate::text::Msg;
 
@@ -220,7 +220,7 @@ pub mod k3 {
     );
 }
 
-/// Sentences of the rule checks (`domain::rules`, DOMAIN.md §9). Each names the unit/SS/IKU and
+/// Sentences of the rule checks (`domain::rules`, `domain` §9). Each names the unit/SS/IKU and
 /// says what to do.
 pub mod rules {
     use crate::text::Msg;
@@ -345,7 +345,7 @@ mod tests {
     }
 }
 
-/// The bounds of a stored number (DOMAIN.md §4, `domain::bounds`).
+/// The bounds of a stored number (`domain` §4, `domain::bounds`).
 pub mod bounds {
     use crate::text::Msg;
 
@@ -367,7 +367,7 @@ pub mod bounds {
     );
 }
 
-/// Completeness of a number (DOMAIN.md §11): the mark and the list of what is missing.
+/// Completeness of a number (`domain` §11): the mark and the list of what is missing.
 pub mod completeness {
     use crate::domain::score::Missing;
     use crate::text::Msg;

@@ -3,7 +3,7 @@
 
 use super::Msg;
 
-// ---- numbers (INTERCHANGE.md §3) ----
+// ---- numbers (`interchange` §3) ----
 
 pub const NUM_EMPTY: Msg = msg!("tidak ada angka", "no number given");
 pub const NUM_TOO_LONG: Msg = msg!(
@@ -33,7 +33,7 @@ pub const NUM_AMBIGUOUS: Msg = msg!(
 pub const NUM_POINT_WORD: Msg = msg!("koma", "point");
 pub const NUM_MINUS_WORD: Msg = msg!("minus", "minus");
 
-// ---- JSON document (INTERCHANGE.md §1) ----
+// ---- JSON document (`interchange` §1) ----
 
 pub const JSON_TOO_LARGE: Msg = msg!(
     "dokumen terlalu besar ({size} byte, paling banyak {max} byte)",
@@ -174,7 +174,7 @@ pub const JSON_CHANGE_NO_VALUES: Msg = msg!(
     "for {field} old and new must be null"
 );
 
-// ---- CSV realisasi sheet (INTERCHANGE.md §2) ----
+// ---- CSV realisasi sheet (`interchange` §2) ----
 
 pub const CSV_LINE: Msg = msg!("baris {line}: {message}", "line {line}: {message}");
 pub const CSV_TOO_LARGE: Msg = msg!(
