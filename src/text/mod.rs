@@ -122,3 +122,4 @@ pub mod safe;
 pub mod server;
 pub mod store;
 pub mod tui;
+pub mod vocab;
