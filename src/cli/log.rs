@@ -35,22 +35,83 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
             limit: a.limit,
         })
         .map_err(refused)?;
+    let locale = ctx.locale(None)?;
     if entries.is_empty() {
         super::say(t::LOG_EMPTY.s())?;
         return Ok(());
     }
-    let dash = "–".to_string();
     for e in entries {
+        let value = |v: &Option<String>| match v {
+            None => "–".to_string(),
+            Some(v) => shown_value(v, locale),
+        };
         super::say(&format!(
             "{}  {:<10} {:<16} {:<18} {}: {} → {}",
-            e.at.format("%Y-%m-%d %H:%M:%S UTC"),
+            local_time(e.at),
             e.user,
             e.source,
             e.unit,
             e.what,
-            e.old.as_ref().unwrap_or(&dash),
-            e.new.as_ref().unwrap_or(&dash)
+            value(&e.old),
+            value(&e.new),
         ))?;
     }
     Ok(())
+}
+
+/// A moment of the audit trail in local time with its offset from UTC
+/// (`2025-10-14 09:30:05 +07:00`).
+pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono::Local)
+        .format("%Y-%m-%d %H:%M:%S %:z")
+        .to_string()
+}
+
+/// A value of the audit trail as the user reads numbers: a plain decimal in the locale
+/// (`2,04` in Indonesian), anything else (a summary, a rulebook name) as written.
+/// An IKU's summary (`name | SS x | maximize | sum | quarterly | weight 30`) has its words in
+/// the UI language and its weight in the locale.
+pub fn shown_value(v: &str, locale: crate::interchange::number::Locale) -> String {
+    use crate::domain::{Consolidation, Perspective, Polarity, ReportingPeriod};
+    let number = |v: &str| match v.parse::<rust_decimal::Decimal>() {
+        // as written (5.00 stays 5,00), in the locale
+        Ok(d) if !v.contains(['e', 'E']) => Some(crate::interchange::number::format_decimal(
+            d,
+            locale,
+            d.scale(),
+        )),
+        _ => None,
+    };
+    if let Some(n) = number(v) {
+        return n;
+    }
+    if !v.contains(" | ") {
+        return v.to_string();
+    }
+    v.split(" | ")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                return part.to_string();
+            }
+            if let Some(p) = Polarity::parse(part) {
+                return p.label().to_string();
+            }
+            if let Some(c) = Consolidation::parse(part) {
+                return c.label().to_string();
+            }
+            if let Some(p) = Perspective::parse(part) {
+                return p.label().to_string();
+            }
+            if let Some(r) = ReportingPeriod::parse(part) {
+                return r.label().to_string();
+            }
+            if let Some(w) = part.strip_prefix("weight ") {
+                let w = number(w).unwrap_or_else(|| w.to_string());
+                return format!("{} {w}", t::LOG_WEIGHT.s());
+            }
+            part.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
 }

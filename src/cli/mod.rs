@@ -15,6 +15,7 @@ use crate::text::{self, Lang, cli as t};
 
 mod addendum;
 mod check;
+pub mod clap_text;
 pub mod demo;
 mod export;
 mod import;
@@ -129,7 +130,7 @@ pub enum Command {
     ExportRealisasi(realisasi_xlsx::ExportRealisasiArgs),
     /// Isi atau hapus satu realisasi / set or clear one realisasi
     #[command(
-        after_help = "Contoh: kinerja set KPKNL-PONTIANAK 1a-CP 2025-10 12,5\n         kinerja set KPKNL-PONTIANAK 1a-CP 2025-10 --clear"
+        after_help = "Contoh: kinerja set KPKNL-PONTIANAK 1b-CP 2025-10 1,9\n         kinerja set KPKNL-PONTIANAK 1b-CP 2025-10 --clear"
     )]
     Set(realisasi::SetArgs),
     /// Laporan NKO, predikat, nilai SS dan capaian IKU / the performance report
@@ -186,17 +187,18 @@ where
     T: Into<OsString> + Clone,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    // --lang must be known before clap speaks (its own errors stay in English).
+    // --lang must be known before clap speaks.
     if let Some(l) = peek_lang(&args) {
         text::set_lang(l);
     }
-    let cli = match Cli::try_parse_from(&args) {
+    let args = clap_text::help_subcommand(args);
+    let cmd = clap_text::localized(<Cli as clap::CommandFactory>::command(), text::lang());
+    let parsed = cmd
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { 2 } else { 0 };
-            let _ = e.print();
-            return code;
-        }
+        Err(e) => return clap_error(&e),
     };
     let Some(lang) = Lang::parse(&cli.lang) else {
         tell(&t::BAD_LANG.fill(&[("lang", &cli.lang)]));
@@ -212,6 +214,29 @@ where
                 tell(&e.message);
             }
             e.code
+        }
+    }
+}
+
+/// Prints a clap error (or the help and version it stops for) in the active language.
+fn clap_error(e: &clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    use std::io::Write;
+    match e.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let text = clap_text::usage_words(&e.render().to_string(), text::lang());
+            let _ = write_stdout(&text);
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                2
+            } else {
+                0
+            }
+        }
+        _ => {
+            let _ = std::io::stderr().write_all(clap_text::error_text(e).as_bytes());
+            2
         }
     }
 }

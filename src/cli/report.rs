@@ -9,7 +9,7 @@ use super::{CliError, CliResult, Context, parse_year_month, refused};
 use crate::domain::k3::{K3Breakdown, K3Method, k3_breakdown};
 use crate::domain::rulebook::Rulebook;
 use crate::domain::score::{Missing, UnitScore, default_period, round_to, round2, score_unit};
-use crate::domain::{Dataset, Decimal};
+use crate::domain::{Dataset, Decimal, natural_cmp};
 use crate::interchange::number::{Locale, format_decimal, format_exact};
 use crate::text::cli as t;
 use crate::text::domain::completeness::{self, marked};
@@ -105,7 +105,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
             s.push('\n');
             s
         }
-        Format::Csv => csv_report(&reports)?,
+        Format::Csv => csv_report(&reports, locale)?,
         Format::Table => reports
             .iter()
             .map(|r| table(r, locale, false))
@@ -129,6 +129,24 @@ pub fn tree_order(ds: &Dataset) -> Vec<String> {
         stack.extend(ds.children(u).iter().rev());
     }
     out
+}
+
+/// The SS scores of a unit by perspective, then natural code order (as the tree shows them).
+pub fn ss_in_order(s: &UnitScore) -> Vec<&crate::domain::score::SsScore> {
+    let mut v: Vec<_> = s.ss.values().collect();
+    v.sort_by(|a, b| {
+        a.perspective
+            .cmp(&b.perspective)
+            .then_with(|| natural_cmp(&a.code, &b.code))
+    });
+    v
+}
+
+/// The IKU scores of a unit in natural code order.
+pub fn iku_in_order(s: &UnitScore) -> Vec<&crate::domain::score::IkuScore> {
+    let mut v: Vec<_> = s.iku.values().collect();
+    v.sort_by(|a, b| natural_cmp(&a.code, &b.code));
+    v
 }
 
 fn r2(d: Option<Decimal>) -> Value {
@@ -163,13 +181,13 @@ pub fn unit_json(r: &UnitReport) -> Value {
             "value": r2(p.value),
             "complete": p.missing.is_empty(),
         })).collect::<Vec<_>>(),
-        "ss": s.ss.values().map(|x| json!({
+        "ss": ss_in_order(s).into_iter().map(|x| json!({
             "code": x.code,
             "perspective": x.perspective.as_str(),
             "value": r2(x.value),
             "complete": x.missing.is_empty(),
         })).collect::<Vec<_>>(),
-        "iku": s.iku.values().map(|i| json!({
+        "iku": iku_in_order(s).into_iter().map(|i| json!({
             "code": i.code,
             "ss": i.ss,
             "target": exact(i.target),
@@ -195,7 +213,7 @@ fn missing_csv(m: &[Missing]) -> String {
     m.iter()
         .map(|m| format!("{}/{}/{:02}", m.unit, m.iku, m.month))
         .collect::<Vec<_>>()
-        .join(";")
+        .join(", ")
 }
 
 /// A decimal rounded half away from zero to exactly `places` places, as a string.
@@ -304,31 +322,42 @@ fn compare(
             Ok(s)
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record([
-                "unit", "period", "rulebook", "nko", "predikat", "k3_index", "nko_k3", "complete",
-                "missing",
-            ])
-            .map_err(refused)?;
-            let s = |v: Value| v.as_str().map(str::to_string).unwrap_or_default();
+            let num2 =
+                |d: Option<Decimal>| d.map_or_else(String::new, |d| format_decimal(d, locale, 2));
+            let num4 =
+                |d: Option<Decimal>| d.map_or_else(String::new, |d| format_decimal(d, locale, 4));
+            let mut out = vec![
+                [
+                    &t::COL_UNIT,
+                    &t::CSV_PERIOD,
+                    &t::COL_RULEBOOK,
+                    &t::CSV_NKO,
+                    &t::COL_PREDIKAT,
+                    &t::COL_K3_INDEX,
+                    &t::COL_NKO_K3,
+                    &t::CSV_COMPLETE,
+                    &t::CSV_MISSING,
+                ]
+                .iter()
+                .map(|m| m.s().to_string())
+                .collect::<Vec<String>>(),
+            ];
             for (u, pair) in &rows {
                 for r in pair {
-                    w.write_record([
+                    out.push(vec![
                         u.clone(),
                         period_label(ds.year, period),
                         r.rb.name.clone(),
-                        s(r2(r.score.nko)),
+                        num2(r.score.nko),
                         r.score.predikat.clone().unwrap_or_default(),
-                        s(fixed(r.k3.index, 4)),
-                        s(fixed(r.k3.nko_k3, 2)),
-                        r.score.complete().to_string(),
+                        num4(r.k3.index),
+                        num2(r.k3.nko_k3),
+                        yes_no(r.score.complete()),
                         missing_csv(&r.score.missing),
-                    ])
-                    .map_err(refused)?;
+                    ]);
                 }
             }
-            let bytes = w.into_inner().map_err(refused)?;
-            String::from_utf8(bytes).map_err(refused)
+            locale_csv(locale, &out)
         }
         Format::Table | Format::Md => {
             let md = format == Format::Md;
@@ -376,75 +405,102 @@ fn compare(
     }
 }
 
-fn csv_report(reports: &[UnitReport]) -> Result<String, CliError> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let head = [
-        "unit",
-        "level",
-        "period",
-        "rulebook",
-        "nko",
-        "predikat",
-        "iku",
-        "ss",
-        "target",
-        "realisasi",
-        "capaian",
-        "status",
-        "complete",
-        "missing",
+/// A CSV a spreadsheet opens in the user's locale: `;` between fields and decimal commas in
+/// Indonesian (`,` and decimal points in English), with a UTF-8 byte order mark so that Excel
+/// reads the names as UTF-8.
+pub fn locale_csv(locale: Locale, rows: &[Vec<String>]) -> Result<String, CliError> {
+    let delimiter = match locale {
+        Locale::Id => b';',
+        Locale::En => b',',
+    };
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r).map_err(refused)?;
+    }
+    let bytes = w.into_inner().map_err(refused)?;
+    let mut out = String::from("\u{feff}");
+    out.push_str(&String::from_utf8(bytes).map_err(refused)?);
+    Ok(out)
+}
+
+/// "ya"/"tidak" for the completeness column.
+fn yes_no(b: bool) -> String {
+    if b { t::CSV_YES.s() } else { t::CSV_NO.s() }.to_string()
+}
+
+/// `report --format csv`: one row per IKU (one per unit without IKU), named, with the numbers
+/// rounded as the table shows them, in the locale, words in the UI language.
+fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError> {
+    let mut rows = vec![
+        [
+            &t::COL_UNIT,
+            &t::CSV_UNIT_NAME,
+            &t::CSV_LEVEL,
+            &t::CSV_PERIOD,
+            &t::COL_RULEBOOK,
+            &t::CSV_NKO,
+            &t::COL_PREDIKAT,
+            &t::COL_PERSPECTIVE,
+            &t::CSV_SS,
+            &t::CSV_SS_NAME,
+            &t::CSV_IKU,
+            &t::CSV_IKU_NAME,
+            &t::COL_TARGET,
+            &t::COL_REALISASI,
+            &t::COL_CAPAIAN,
+            &t::COL_STATUS,
+            &t::CSV_COMPLETE,
+            &t::CSV_MISSING,
+        ]
+        .iter()
+        .map(|m| m.s().to_string())
+        .collect::<Vec<String>>(),
     ];
-    w.write_record(head).map_err(refused)?;
+    let num2 = |d: Option<Decimal>| d.map_or_else(String::new, |d| format_decimal(d, locale, 2));
+    let numx =
+        |d: Option<Decimal>| d.map_or_else(String::new, |d| format_exact(round_to(d, 4), locale));
     for r in reports {
         let u = &r.ds.units[&r.score.unit];
         let s = &r.score;
-        let nko = s.nko.map(|n| round2(n).to_string()).unwrap_or_default();
-        let pred = s.predikat.clone().unwrap_or_default();
-        let period = period_label(r.ds.year, s.period);
-        let opt = |d: Option<Decimal>| d.map(|d| d.normalize().to_string()).unwrap_or_default();
-        let complete = s.complete().to_string();
-        let missing = missing_csv(&s.missing);
+        let head = vec![
+            u.code.clone(),
+            u.name.clone(),
+            u.level.label().to_string(),
+            period_label(r.ds.year, s.period),
+            r.rb.name.clone(),
+            num2(s.nko),
+            s.predikat.clone().unwrap_or_default(),
+        ];
+        let tail = [yes_no(s.complete()), missing_csv(&s.missing)];
         if s.iku.is_empty() {
-            w.write_record([
-                &u.code,
-                u.level.as_str(),
-                &period,
-                &r.rb.name,
-                &nko,
-                &pred,
-                "",
-                "",
-                "",
-                "",
-                "",
-                "",
-                &complete,
-                &missing,
-            ])
-            .map_err(refused)?;
+            let mut row = head.clone();
+            row.resize(16, String::new());
+            row.extend(tail.clone());
+            rows.push(row);
         }
-        for i in s.iku.values() {
-            w.write_record([
-                u.code.as_str(),
-                u.level.as_str(),
-                &period,
-                &r.rb.name,
-                &nko,
-                &pred,
-                &i.code,
-                &i.ss,
-                &opt(i.target),
-                &opt(i.realisasi),
-                &i.capaian.map(|c| round2(c).to_string()).unwrap_or_default(),
-                i.status.map(|s| s.as_str()).unwrap_or(""),
-                &complete,
-                &missing,
-            ])
-            .map_err(refused)?;
+        for i in iku_in_order(s) {
+            let ss = r.ds.ss.get(&crate::domain::CodeRef::new(&u.code, &i.ss));
+            let iku = r.ds.iku.get(&crate::domain::CodeRef::new(&u.code, &i.code));
+            let mut row = head.clone();
+            row.extend([
+                ss.map(|x| x.perspective.label().to_string())
+                    .unwrap_or_default(),
+                i.ss.clone(),
+                ss.map(|x| x.name.clone()).unwrap_or_default(),
+                i.code.clone(),
+                iku.map(|x| x.name.clone()).unwrap_or_default(),
+                numx(i.target),
+                numx(i.realisasi),
+                num2(i.capaian),
+                i.status.map(|s| s.label().to_string()).unwrap_or_default(),
+            ]);
+            row.extend(tail.clone());
+            rows.push(row);
         }
     }
-    let bytes = w.into_inner().map_err(refused)?;
-    String::from_utf8(bytes).map_err(refused)
+    locale_csv(locale, &rows)
 }
 
 /// Renders rows as an aligned text table or a Markdown table.
@@ -521,7 +577,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
     // exact values, but a repeating fraction of an average is cut at 4 places for reading
     let numx = |d: Option<Decimal>| d.map_or_else(dash, |d| format_exact(round_to(d, 4), locale));
     let mut out = String::new();
-    let title = format!("{} — {} ({})", u.code, u.name, u.level);
+    let title = format!("{} — {} ({})", u.code, u.name, u.level.label());
     if md {
         out.push_str(&format!("## {title}\n\n"));
     } else {
@@ -550,7 +606,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
             .iter()
             .map(|p| {
                 vec![
-                    p.perspective.as_str().to_string(),
+                    p.perspective.label().to_string(),
                     numx(Some(p.weight)),
                     marked(num2(p.value), &p.missing),
                 ]
@@ -566,22 +622,22 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
             t::COL_NAME.s().into(),
             t::COL_VALUE.s().into(),
         ];
-        let rows: Vec<Vec<String>> =
-            s.ss.values()
-                .map(|x| {
-                    let name =
-                        r.ds.ss
-                            .get(&crate::domain::CodeRef::new(&u.code, &x.code))
-                            .map(|s| s.name.clone())
-                            .unwrap_or_default();
-                    vec![
-                        x.code.clone(),
-                        x.perspective.as_str().to_string(),
-                        name,
-                        marked(num2(x.value), &x.missing),
-                    ]
-                })
-                .collect();
+        let rows: Vec<Vec<String>> = ss_in_order(s)
+            .into_iter()
+            .map(|x| {
+                let name =
+                    r.ds.ss
+                        .get(&crate::domain::CodeRef::new(&u.code, &x.code))
+                        .map(|s| s.name.clone())
+                        .unwrap_or_default();
+                vec![
+                    x.code.clone(),
+                    x.perspective.label().to_string(),
+                    name,
+                    marked(num2(x.value), &x.missing),
+                ]
+            })
+            .collect();
         out.push_str(&render_table(
             &head,
             &rows,
@@ -599,9 +655,8 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
             t::COL_CAPAIAN.s().into(),
             t::COL_STATUS.s().into(),
         ];
-        let rows: Vec<Vec<String>> = s
-            .iku
-            .values()
+        let rows: Vec<Vec<String>> = iku_in_order(s)
+            .into_iter()
             .map(|i| {
                 vec![
                     i.code.clone(),
@@ -609,7 +664,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
                     numx(i.target),
                     numx(i.realisasi),
                     num2(i.capaian),
-                    i.status.map_or_else(dash, |s| status_word(s).to_string()),
+                    i.status.map_or_else(dash, |s| s.label().to_string()),
                 ]
             })
             .collect();
@@ -742,13 +797,4 @@ fn k3_table(r: &UnitReport, locale: Locale, md: bool) -> String {
         .collect();
     out.push_str(&render_table(&head, &rows, md, &right));
     out
-}
-
-fn status_word(s: crate::domain::score::Status) -> &'static str {
-    use crate::domain::score::Status::*;
-    match s {
-        Green => t::STATUS_GREEN.s(),
-        Yellow => t::STATUS_YELLOW.s(),
-        Red => t::STATUS_RED.s(),
-    }
 }

@@ -20,6 +20,7 @@ use super::period::annual_target;
 pub use super::rulebook::K3Method;
 use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
 use crate::text::domain::{k3 as t, num};
+use crate::text::vocab::validity_control;
 
 /// K3 of one IKU.
 ///
@@ -113,6 +114,12 @@ pub fn k3_breakdown(ds: &Dataset, rb: &Rulebook, unit: &str, nko: Option<Decimal
     }
     if let (Some(n), Some(i)) = (nko, b.index) {
         b.nko_k3 = n.checked_mul(i).map(|v| v.min(rb.k3.nko_k3_max.0));
+    }
+    // computed in code order (the quota's ties), shown in natural code order
+    let natural = |a: &String, c: &String| super::model::natural_cmp(a, c);
+    b.iku.sort_by(|x, y| natural(&x.code, &y.code));
+    if let Some(q) = &mut b.quota {
+        q.capped.sort_by(natural);
     }
     b
 }
@@ -246,14 +253,18 @@ fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, String) {
         };
     }
     let vc = vc_key(iku.validity, iku.control);
+    let shown = validity_control(iku.validity, iku.control);
     match p.cascaded.get(&vc) {
-        Some(v) => (v.0, t::IKU_CASCADED.fill(&[("vc", &vc), ("p", &pts(v.0))])),
+        Some(v) => (
+            v.0,
+            t::IKU_CASCADED.fill(&[("vc", &shown), ("p", &pts(v.0))]),
+        ),
         // exact-high / activity-low: invalid, reported by R04; counted as not cascaded.
         None => {
             let v = p.not_cascaded.0;
             (
                 v,
-                t::IKU_CASCADED_INVALID.fill(&[("vc", &vc), ("p", &pts(v))]),
+                t::IKU_CASCADED_INVALID.fill(&[("vc", &shown), ("p", &pts(v))]),
             )
         }
     }
@@ -451,11 +462,12 @@ fn mult(d: Decimal) -> String {
 fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K3Breakdown) {
     for iku in ikus {
         let vc = vc_key(iku.validity, iku.control);
+        let shown = validity_control(iku.validity, iku.control);
         let (im, iku_reason) = match m.iku.get(&vc) {
-            Some(v) => (v.0, t::M_IKU.fill(&[("vc", &vc), ("m", &mult(v.0))])),
+            Some(v) => (v.0, t::M_IKU.fill(&[("vc", &shown), ("m", &mult(v.0))])),
             None => (
                 m.unknown.0,
-                t::M_IKU_INVALID.fill(&[("vc", &vc), ("m", &mult(m.unknown.0))]),
+                t::M_IKU_INVALID.fill(&[("vc", &shown), ("m", &mult(m.unknown.0))]),
             ),
         };
         let (tm, mut target_reason, warning) = target_multiplier_of(ds, m, iku);
@@ -713,7 +725,7 @@ mod tests {
         if lang() == Lang::Id {
             assert_eq!(
                 b.iku[1].iku_reason,
-                "diturunkan, proxy-moderate: 14 poin, dihitung 11 (kuota 0 %)"
+                "diturunkan, proksi × sedang: 14 poin, dihitung 11 (kuota 0 %)"
             );
             assert_eq!(
                 b.iku[0].target_reason,
@@ -771,7 +783,11 @@ mod tests {
             let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
             let k = one(&ds, &rb300(), "U1", "A");
             assert_eq!(k.iku_points_raw, d(want), "{v}-{c}");
-            assert!(k.iku_reason.contains(&vc_key(v, c)), "{}", k.iku_reason);
+            assert!(
+                k.iku_reason.contains(&validity_control(v, c)),
+                "{}",
+                k.iku_reason
+            );
             assert!(
                 k.warning.is_none(),
                 "R04 reports invalid combinations, not K3"

@@ -426,6 +426,40 @@ impl Index {
     }
 }
 
+/// Codes compared as people read them: `SS-2` before `SS-10`, `1a-N` before `10a-N`; codes
+/// that differ only in ways the natural order ignores fall back to plain text order, so the
+/// order is total.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    alphanumeric_sort::compare_str(a, b).then_with(|| a.cmp(b))
+}
+
+impl Index {
+    /// Puts every list in the order the screens and reports show: units and IKU by natural code
+    /// order, the SS of a unit by perspective, then natural code order.
+    fn order(&mut self, ss: &BTreeMap<CodeRef, Ss>) {
+        self.roots.sort_by(|a, b| natural_cmp(a, b));
+        for v in self.children.values_mut() {
+            v.sort_by(|a, b| natural_cmp(a, b));
+        }
+        for v in self.ss_of_unit.values_mut() {
+            let rank = |k: &CodeRef| ss.get(k).map(|s| s.perspective);
+            v.sort_by(|a, b| {
+                rank(a)
+                    .cmp(&rank(b))
+                    .then_with(|| natural_cmp(&a.code, &b.code))
+            });
+        }
+        for v in self.iku_of_ss.values_mut() {
+            v.sort_by(|a, b| natural_cmp(&a.code, &b.code));
+        }
+        for v in self.cascaded_children.values_mut() {
+            v.sort_by(|a, b| {
+                natural_cmp(&a.unit, &b.unit).then_with(|| natural_cmp(&a.code, &b.code))
+            });
+        }
+    }
+}
+
 /// The index parts of a year's chunks, and the units whose SS and IKU were replaced in the maps
 /// after the parts were made ([`Dataset::from_maps`]).
 pub struct ChunkIndex {
@@ -631,6 +665,12 @@ impl Dataset {
         index: Index,
     ) -> Self {
         let units_ix = Index::of_units(&units);
+        let mut index = Index {
+            children: units_ix.children,
+            roots: units_ix.roots,
+            ..index
+        };
+        index.order(&ss);
         Dataset {
             year,
             rulebook,
@@ -638,11 +678,7 @@ impl Dataset {
             ss,
             iku,
             addenda,
-            index: Index {
-                children: units_ix.children,
-                roots: units_ix.roots,
-                ..index
-            },
+            index,
             whole: None,
         }
     }
@@ -721,27 +757,28 @@ impl Dataset {
             iku_of_ss: iku.iku_of_ss,
             cascaded_children: iku.cascaded_children,
         };
+        self.index.order(&self.ss);
     }
 
     pub fn roots(&self) -> &[String] {
         &self.index.roots
     }
-    /// Direct child units, in code order.
+    /// Direct child units, in natural code order.
     pub fn children(&self, unit: &str) -> &[String] {
         self.index.children.get(unit).map_or(&[], |v| v.as_slice())
     }
-    /// SS of a unit, in code order.
+    /// SS of a unit, by perspective, then natural code order.
     pub fn ss_of(&self, unit: &str) -> &[CodeRef] {
         self.index
             .ss_of_unit
             .get(unit)
             .map_or(&[], |v| v.as_slice())
     }
-    /// IKU of an SS, in code order.
+    /// IKU of an SS, in natural code order.
     pub fn iku_of_ss(&self, ss: &CodeRef) -> &[CodeRef] {
         self.index.iku_of_ss.get(ss).map_or(&[], |v| v.as_slice())
     }
-    /// The IKU records of an SS, in code order.
+    /// The IKU records of an SS, in natural code order.
     pub fn ikus_in_ss<'a>(&'a self, ss: &CodeRef) -> impl Iterator<Item = &'a Iku> + 'a {
         self.iku_of_ss(ss).iter().filter_map(|k| self.iku.get(k))
     }

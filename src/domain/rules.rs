@@ -250,7 +250,7 @@ fn r01(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
     if (n as u64) < u64::from(min) || (n as u64) > u64::from(max) {
         let msg = t::R01.fill(&[
             ("unit", &unit),
-            ("level", &level),
+            ("level", &level.label()),
             ("n", &n),
             ("min", &min),
             ("max", &max),
@@ -338,7 +338,8 @@ fn r04(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
     for iku in ds.iku_of_unit(unit) {
         let vc = vc_key(iku.validity, iku.control);
         if !valid.contains(&vc) {
-            let msg = t::R04.fill(&[("iku", &iku.code), ("unit", &unit), ("vc", &vc)]);
+            let shown = crate::text::vocab::validity_control(iku.validity, iku.control);
+            let msg = t::R04.fill(&[("iku", &iku.code), ("unit", &unit), ("vc", &shown)]);
             out.push("R04", unit, Some(&iku.ss), Some(&iku.code), None, msg);
         }
     }
@@ -405,7 +406,7 @@ fn r06(ds: &Dataset, unit: &str, out: &mut Out) {
                 ("iku", &iku.code),
                 ("unit", &unit),
                 ("month", &month_name(m)),
-                ("period", &rp),
+                ("period", &rp.label()),
             ]);
             out.push("R06", unit, ss, code, Some(m), msg);
         }
@@ -429,7 +430,7 @@ fn r06(ds: &Dataset, unit: &str, out: &mut Out) {
                     ("iku", &iku.code),
                     ("unit", &unit),
                     ("month", &month_name(m)),
-                    ("polarity", &iku.polarity),
+                    ("polarity", &iku.polarity.label()),
                 ]);
                 out.push("R06", unit, ss, code, Some(m), msg);
             }
@@ -477,7 +478,7 @@ fn r07(ds: &Dataset, unit: &str, out: &mut Out) {
                 ("iku", &iku.code),
                 ("unit", &unit),
                 ("month", &month_name(m)),
-                ("period", &rp),
+                ("period", &rp.label()),
             ]);
             out.push("R07", unit, ss, code, Some(m), msg);
         }
@@ -953,7 +954,10 @@ mod tests {
             assert_eq!(f.len(), usize::from(bad), "{v}-{c}");
             if bad {
                 assert_eq!(f[0].iku.as_deref(), Some("I03"));
-                assert!(f[0].message.contains(&vc_key(v, c)));
+                assert!(
+                    f[0].message
+                        .contains(&crate::text::vocab::validity_control(v, c))
+                );
             }
             // the same under kmk-127-2026
             let rb127 = Rulebook::builtin("kmk-127-2026").unwrap();

@@ -120,9 +120,18 @@ pub const COL_TARGET: Msg = msg!("Target", "Target");
 pub const COL_REALISASI: Msg = msg!("Realisasi", "Realisasi");
 pub const COL_CAPAIAN: Msg = msg!("Capaian", "Capaian");
 pub const COL_STATUS: Msg = msg!("Status", "Status");
-pub const STATUS_GREEN: Msg = msg!("hijau", "green");
-pub const STATUS_YELLOW: Msg = msg!("kuning", "yellow");
-pub const STATUS_RED: Msg = msg!("merah", "red");
+pub const CSV_UNIT_NAME: Msg = msg!("Nama unit", "Unit name");
+pub const CSV_LEVEL: Msg = msg!("Level", "Level");
+pub const CSV_PERIOD: Msg = msg!("Periode", "Period");
+pub const CSV_NKO: Msg = msg!("NKO", "NKO");
+pub const CSV_SS: Msg = msg!("SS", "SS");
+pub const CSV_SS_NAME: Msg = msg!("Nama SS", "SS name");
+pub const CSV_IKU: Msg = msg!("IKU", "IKU");
+pub const CSV_IKU_NAME: Msg = msg!("Nama IKU", "IKU name");
+pub const CSV_COMPLETE: Msg = msg!("Lengkap", "Complete");
+pub const CSV_MISSING: Msg = msg!("Belum ada", "Missing");
+pub const CSV_YES: Msg = msg!("ya", "yes");
+pub const CSV_NO: Msg = msg!("tidak", "no");
 pub const SUMMARY_TITLE: Msg = msg!(
     "Toko data {store}: PK {year}, rulebook {rulebook}, {units} unit, {iku} IKU, s.d. {period}.",
     "Store {store}: PK {year}, rulebook {rulebook}, {units} units, {iku} IKU, up to {period}."
@@ -349,3 +358,65 @@ pub const DEMO_WRITTEN: Msg = msg!(
     "Demo data {scale} (seed {seed}, year {year}) written to {file}: {units} units, {ss} SS, {iku} IKU.\nTry: kinerja --store STORE import {file}"
 );
 pub const PROGRESS_LOAD: Msg = msg!("Memuat {store}", "Loading {store}");
+
+// ---- clap's own words (src/cli/clap_text.rs) ----
+
+pub const CLAP_USAGE: Msg = msg!("Penggunaan:", "Usage:");
+pub const CLAP_COMMANDS: Msg = msg!("Subperintah", "Commands");
+pub const CLAP_OPTIONS: Msg = msg!("Opsi", "Options");
+pub const CLAP_ARGUMENTS: Msg = msg!("Argumen", "Arguments");
+pub const CLAP_EXAMPLES: Msg = msg!("Contoh:", "Examples:");
+pub const CLAP_HELP: Msg = msg!("Tampilkan bantuan ini", "Print this help");
+pub const CLAP_VERSION: Msg = msg!("Tampilkan versi", "Print the version");
+pub const CLAP_POSSIBLE: Msg = msg!("[nilai: {values}]", "[possible values: {values}]");
+pub const CLAP_POSSIBLE_SENTENCE: Msg = msg!(
+    "; nilai yang dapat dipakai: {values}",
+    "; the possible values are: {values}"
+);
+pub const CLAP_DEFAULT: Msg = msg!("[bawaan: {value}]", "[default: {value}]");
+pub const CLAP_ERROR: Msg = msg!("galat: ", "error: ");
+pub const CLAP_ERR_INVALID_VALUE: Msg = msg!(
+    "nilai '{value}' tidak dapat dipakai untuk {arg}",
+    "the value '{value}' cannot be used for {arg}"
+);
+pub const CLAP_ERR_EMPTY_VALUE: Msg = msg!("{arg} memerlukan nilai", "{arg} needs a value");
+pub const CLAP_ERR_UNKNOWN_ARG: Msg = msg!(
+    "argumen '{arg}' tidak dikenal",
+    "unexpected argument '{arg}'"
+);
+pub const CLAP_ERR_UNKNOWN_SUBCOMMAND: Msg = msg!(
+    "subperintah '{name}' tidak dikenal",
+    "unrecognized subcommand '{name}'"
+);
+pub const CLAP_ERR_MISSING: Msg = msg!(
+    "argumen wajib belum diberikan: {args}",
+    "required arguments were not provided: {args}"
+);
+pub const CLAP_ERR_MISSING_SUBCOMMAND: Msg = msg!(
+    "'{name}' memerlukan subperintah",
+    "'{name}' requires a subcommand"
+);
+pub const CLAP_ERR_CONFLICT: Msg = msg!(
+    "{arg} tidak dapat dipakai bersama {prior}",
+    "{arg} cannot be used with {prior}"
+);
+pub const CLAP_ERR_NO_EQUALS: Msg = msg!(
+    "{arg} memerlukan tanda '=' sebelum nilainya",
+    "{arg} needs an '=' before its value"
+);
+pub const CLAP_ERR_COUNT: Msg = msg!(
+    "jumlah nilai untuk {arg} tidak sesuai",
+    "the wrong number of values for {arg}"
+);
+pub const CLAP_ERR_UTF8: Msg = msg!("argumen bukan teks UTF-8", "an argument is not UTF-8 text");
+pub const CLAP_ERR_OTHER: Msg = msg!("argumen tidak dapat dibaca", "the arguments cannot be read");
+pub const CLAP_DID_YOU_MEAN: Msg = msg!(
+    "  saran: mungkin maksudnya '{s}'",
+    "  tip: did you mean '{s}'"
+);
+pub const CLAP_MORE: Msg = msg!(
+    "Keterangan lebih lanjut: '--help'.",
+    "For more information, try '--help'."
+);
+
+pub const LOG_WEIGHT: Msg = msg!("bobot", "weight");

@@ -114,7 +114,7 @@ pub mod k3 {
     );
     pub const TGT_NEW: Msg = msg!("IKU baru: {p} (standar)", "new IKU: {p} (standard)");
     pub const TGT_STABILIZE: Msg = msg!(
-        "polaritas stabilize: {p} (standar)",
+        "polaritas stabil: {p} (standar)",
         "stabilize polarity: {p} (standard)"
     );
     pub const TGT_KONVERSI_120: Msg = msg!(
@@ -172,7 +172,7 @@ pub mod k3 {
     );
     pub const M_NEW: Msg = msg!("IKU baru: pengali {m}", "new IKU: multiplier {m}");
     pub const M_STABILIZE: Msg = msg!(
-        "polaritas stabilize: pengali {m}",
+        "polaritas stabil: pengali {m}",
         "stabilize polarity: multiplier {m}"
     );
     pub const M_NO_TARGET: Msg = msg!(
@@ -207,7 +207,7 @@ pub mod k3 {
         "T {t} kurang menantang daripada T1 {t1}: pengali {m}",
         "T {t} less demanding than T1 {t1}: multiplier {m}"
     );
-    pub const M_MINIMIZE: Msg = msg!(" (minimize, dicerminkan)", " (minimize, mirrored)");
+    pub const M_MINIMIZE: Msg = msg!(" (polaritas minimal, dicerminkan)", " (minimize, mirrored)");
     pub const M_K3: Msg = msg!(
         "; K3 IKU = ({a} + {b}) / 2 = {k}",
         "; IKU K3 = ({a} + {b}) / 2 = {k}"
@@ -226,8 +226,8 @@ pub mod rules {
     use crate::text::Msg;
 
     pub const R01: Msg = msg!(
-        "UPK {unit} (level {level}) memiliki {n} IKU; batasnya {min}–{max}. Tambah atau kurangi IKU melalui addendum PK.",
-        "UPK {unit} (level {level}) has {n} IKU; the limits are {min}–{max}. Add or remove IKU through a PK addendum."
+        "UPK {unit} ({level}) memiliki {n} IKU; batasnya {min}–{max}. Tambah atau kurangi IKU melalui addendum PK.",
+        "UPK {unit} ({level}) has {n} IKU; the limits are {min}–{max}. Add or remove IKU through a PK addendum."
     );
     pub const R02: Msg = msg!(
         "IKU {iku} ({unit}) diturunkan langsung dari {source}, {n} level di bawah unit sumber (paling banyak {max}). Turunkan secara tidak langsung atau dari unit yang lebih dekat.",
@@ -262,7 +262,7 @@ pub mod rules {
         "IKU {iku} ({unit}): a target is set in {month}, which is not a reporting month ({period}). Remove it or move it to a reporting month."
     );
     pub const R06_ZERO: Msg = msg!(
-        "IKU {iku} ({unit}): target s.d. {month} bernilai 0, capaian {polarity} tidak dapat dihitung. Ubah target atau isi realisasi terburuk (minimize).",
+        "IKU {iku} ({unit}): target s.d. {month} bernilai 0, capaian {polarity} tidak dapat dihitung. Ubah target atau isi realisasi terburuk (polaritas minimal).",
         "IKU {iku} ({unit}): the target up to {month} is 0, so the {polarity} capaian cannot be computed. Change the target or set the worst realisasi (minimize)."
     );
     pub const R07_NON_REPORTING: Msg = msg!(

@@ -121,3 +121,4 @@ pub mod report;
 pub mod safe;
 pub mod store;
 pub mod tui;
+pub mod vocab;

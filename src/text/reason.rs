@@ -41,19 +41,9 @@ pub fn template(code: Code) -> Msg {
     }
 }
 
-/// The word of a reporting period.
+/// The word of a reporting period (the one vocabulary of `text::vocab`).
 fn period(lang: Lang, p: crate::domain::ReportingPeriod) -> &'static str {
-    use crate::domain::ReportingPeriod as P;
-    match (lang, p) {
-        (Lang::Id, P::Monthly) => "bulanan",
-        (Lang::Id, P::Quarterly) => "triwulanan",
-        (Lang::Id, P::Semester) => "semesteran",
-        (Lang::Id, P::Annual) => "tahunan",
-        (Lang::En, P::Monthly) => "monthly",
-        (Lang::En, P::Quarterly) => "quarterly",
-        (Lang::En, P::Semester) => "semester",
-        (Lang::En, P::Annual) => "annual",
-    }
+    p.label_in(lang)
 }
 
 /// The word of a field, as the start of a sentence in Indonesian and inside one in English.

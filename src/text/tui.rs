@@ -114,13 +114,52 @@ pub const TOO_SMALL: Msg = msg!(
 pub const PERIOD_SHORT: Msg = msg!("s.d. {month} {year}", "to {month} {year}");
 pub const STORE: Msg = msg!("Toko", "Store");
 pub const YEAR: Msg = msg!("Tahun", "Year");
-pub const RULEBOOK: Msg = msg!("Aturan", "Rulebook");
+pub const RULEBOOK: Msg = msg!("Rulebook", "Rulebook");
 pub const USER: Msg = msg!("Pengguna", "User");
 pub const TREE_TITLE: Msg = msg!("Unit / SS / IKU", "Units / SS / IKU");
 pub const DETAIL_TITLE: Msg = msg!("Rincian", "Detail");
 pub const HELP_TITLE: Msg = msg!(
     "Bantuan — tombol ({keymap})  Esc menutup",
     "Help — keys ({keymap})  Esc closes"
+);
+pub const HELP_MORE: Msg = msg!("↓ PgDn: lanjut", "↓ PgDn: more");
+pub const HELP_KEYS: Msg = msg!("Tombol", "Keys");
+pub const HELP_LEGEND: Msg = msg!("Tanda", "Marks");
+pub const HELP_GLOSSARY: Msg = msg!("Glosarium", "Glossary");
+pub const LEGEND_GREEN: Msg = msg!(
+    "hijau: capaian / nilai ≥ 100 (aturan)",
+    "green: capaian / value ≥ 100 (rulebook)"
+);
+pub const LEGEND_YELLOW: Msg = msg!("kuning: 80 sampai di bawah 100", "yellow: 80 to below 100");
+pub const LEGEND_RED: Msg = msg!("merah: di bawah 80", "red: below 80");
+pub const LEGEND_NONE: Msg = msg!(
+    "belum dapat dihitung (angka belum lengkap)",
+    "not computable yet (numbers incomplete)"
+);
+pub const LEGEND_ERROR: Msg = msg!("temuan galat (aturan R01–R11)", "a rule finding: error");
+pub const LEGEND_WARNING: Msg = msg!("temuan peringatan", "a rule finding: warning");
+pub const LEGEND_OPEN: Msg = msg!("unit / SS terbuka", "open unit / SS");
+pub const LEGEND_CLOSED: Msg = msg!("unit / SS tertutup", "closed unit / SS");
+pub const LEGEND_SELECTED: Msg = msg!("baris terpilih", "the selected row");
+pub const LEGEND_HELD: Msg = msg!(
+    "terpilih, rincian menyusul setelah jeda",
+    "selected, the detail follows after a pause"
+);
+pub const LEGEND_STAR: Msg = msg!(
+    "bulan beku (grid) · IKU yang poinnya dibatasi kuota (K3) · sesudah angka: belum lengkap, ada realisasi yang belum diisi",
+    "frozen month (grid) · IKU capped by the quota (K3) · after a number: incomplete, some realisasi is missing"
+);
+pub const LEGEND_PLUS: Msg = msg!(
+    "target diubah addendum, belum diajukan",
+    "target changed in the pending addendum"
+);
+pub const LEGEND_TAG: Msg = msg!(
+    "perspektif SS: PK, PL, PI, PP (lihat glosarium)",
+    "the SS's perspective: SH, CU, IP, LG (see the glossary)"
+);
+pub const LEGEND_MORE: Msg = msg!(
+    "teks berlanjut: gulir atau buka untuk membaca semua",
+    "more text: scroll or open it to read it all"
 );
 pub const SEARCH_PROMPT: Msg = msg!("Cari: ", "Search: ");
 pub const EDIT_PROMPT: Msg = msg!("Realisasi {month}: ", "Realisasi {month}: ");
@@ -141,13 +180,16 @@ pub const TARGET: Msg = msg!("Target", "Target");
 pub const REALISASI: Msg = msg!("Realisasi", "Realisasi");
 pub const CAPAIAN: Msg = msg!("Capaian", "Capaian");
 pub const CAPAIAN_SD: Msg = msg!("Capaian s.d.", "Capaian to");
-pub const K3_TITLE: Msg = msg!("K3 (kualitas kinerja)", "K3 (quality of performance)");
+pub const K3_TITLE: Msg = msg!(
+    "K3 (Kualitas Komitmen Kinerja)",
+    "K3 (quality of the performance commitment)"
+);
 pub const K3_IKU_QUALITY: Msg = msg!("Kualitas IKU", "IKU quality");
 pub const K3_TARGET_QUALITY: Msg = msg!("Kualitas target", "Target quality");
 pub const K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
 pub const K3_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
 pub const K3_QUOTA: Msg = msg!(
-    "Kuota poin di atas ambang: {used} dari {allowed} terpakai ({share} % × {n} IKU); IKU di atas ambang: {above}; dipotong (*): {capped}",
+    "Kuota poin di atas ambang: {used} dari {allowed} terpakai ({share} % × {n} IKU); IKU di atas ambang: {above}; dibatasi (*): {capped}",
     "Quota of points above the threshold: {used} of {allowed} in use ({share} % × {n} IKU); IKU above the threshold: {above}; capped (*): {capped}"
 );
 pub const K3_QUOTA_NONE_CAPPED: Msg = msg!("tidak ada", "none");
@@ -173,7 +215,7 @@ pub const F_ROLLUP: Msg = msg!(
     "Realisasi dihitung dari unit anak ({method})",
     "Realisasi rolled up from child units ({method})"
 );
-pub const F_VALIDITY: Msg = msg!("Validitas / kendali", "Validity / control");
+pub const F_VALIDITY: Msg = msg!("Validitas × kendali", "Validity × control");
 pub const MODE_TREE: Msg = msg!("POHON", "TREE");
 pub const MODE_GRID: Msg = msg!("GRID", "GRID");
 pub const MODE_EDIT: Msg = msg!("UBAH", "EDIT");

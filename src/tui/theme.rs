@@ -101,7 +101,8 @@ impl Theme {
     /// The theme for `--ascii` and the presence of `NO_COLOR`.
     pub fn new(ascii: bool, no_color: bool) -> Theme {
         let (selection_symbol, selection_symbol_held, tree_open, tree_closed, marks) = if ascii {
-            ("> ", "> ", "v ", "> ", StatusMarks::ASCII)
+            // the pointer differs from the closed-node symbol, so `>` means one thing
+            ("=>", "->", "v ", "> ", StatusMarks::ASCII)
         } else {
             ("▶ ", "▷ ", "▼ ", "▶ ", StatusMarks::UNICODE)
         };
@@ -208,6 +209,29 @@ impl Theme {
             Some(Status::Red) => self.marks.red,
             None => self.marks.none,
         }
+    }
+
+    /// Every mark and symbol the screens draw, with what it means (the help's legend).
+    pub fn legend(&self) -> Vec<(String, crate::text::Msg)> {
+        use crate::text::tui as t;
+        let tag = format!("[{}]", crate::domain::Perspective::Stakeholder.short());
+        let v: Vec<(&str, crate::text::Msg)> = vec![
+            (self.marks.green, t::LEGEND_GREEN),
+            (self.marks.yellow, t::LEGEND_YELLOW),
+            (self.marks.red, t::LEGEND_RED),
+            (self.marks.none, t::LEGEND_NONE),
+            ("!", t::LEGEND_ERROR),
+            ("?", t::LEGEND_WARNING),
+            (self.tree_open.trim_end(), t::LEGEND_OPEN),
+            (self.tree_closed.trim_end(), t::LEGEND_CLOSED),
+            (self.selection_symbol.trim_end(), t::LEGEND_SELECTED),
+            (self.selection_symbol_held.trim_end(), t::LEGEND_HELD),
+            (crate::text::domain::completeness::MARK, t::LEGEND_STAR),
+            ("+", t::LEGEND_PLUS),
+            (&tag, t::LEGEND_TAG),
+            ("…", t::LEGEND_MORE),
+        ];
+        v.into_iter().map(|(m, d)| (m.to_string(), d)).collect()
     }
 
     /// The style of a status; `None` is dim.

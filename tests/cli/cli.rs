@@ -130,11 +130,17 @@ fn report_table_md_and_csv_in_locale() {
         ],
     );
     let s = stdout(&o);
-    assert!(s.starts_with(
-        "unit,level,period,rulebook,nko,predikat,iku,ss,target,realisasi,capaian,status,complete,missing\n"
-    ));
     assert!(
-        s.contains("K,two,2025-06,kmk-300-2022,102.27,Sangat Baik,K-1,S1,220,225,102.27,green"),
+        s.starts_with(
+            "\u{feff}Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status;Lengkap;Belum ada\n"
+        ),
+        "{s}"
+    );
+    assert!(s.contains(";102,27;Sangat Baik;"), "{s}");
+    assert!(s.contains(";K-1;"), "{s}");
+    // June: K-2 has no realisasi yet, so the unit's numbers are incomplete and say which
+    assert!(
+        s.contains(";220;225;102,27;hijau;tidak;K/K-2/04, K/K-2/05, K/K-2/06\n"),
         "{s}"
     );
 }
@@ -158,7 +164,8 @@ fn set_is_stored_audited_and_changes_the_rollup() {
         first.contains(&me()) && first.contains("set") && first.contains("B-1"),
         "{log}"
     );
-    assert!(log.contains("45.5"), "{log}");
+    // values in the locale
+    assert!(log.contains("45,5"), "{log}");
     let log_a = stdout(&kinerja(&f.store, &["log", "--unit", "A"]));
     assert!(log_a.contains("A-1") && !log_a.contains("B-1"), "{log_a}");
 

@@ -667,7 +667,7 @@ fn report_table_and_md_show_the_k3_section() {
         "{s}"
     );
     assert!(
-        s.contains("diturunkan, proxy-moderate: 14 poin, dihitung 11 (kuota 0 %)"),
+        s.contains("diturunkan, proksi × sedang: 14 poin, dihitung 11 (kuota 0 %)"),
         "{s}"
     );
     let s = ok(

@@ -208,12 +208,12 @@ fn one_unit_entering_october_leaves_the_default_period_and_marks_october_incompl
         ],
     );
     assert!(
-        c.lines().next().unwrap().ends_with(",complete,missing"),
+        c.lines().next().unwrap().ends_with(";Lengkap;Belum ada"),
         "{c}"
     );
     let row = c.lines().nth(1).unwrap();
     assert!(
-        row.contains(",false,") && row.contains("DJKN-KW11-02/4a-N/10"),
+        row.contains(";tidak;") && row.contains("DJKN-KW11-02/4a-N/10"),
         "{c}"
     );
     let m = ok(

@@ -6,6 +6,8 @@ mod support;
 mod cli;
 mod cli_judgement;
 mod cli_numbers;
+mod cli_report_csv;
+mod cli_vocabulary;
 mod demo_scale;
 mod hostile_files;
 mod keymap_env;

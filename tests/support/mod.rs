@@ -11,3 +11,4 @@ pub mod raw_sled;
 pub mod store_common;
 pub mod tmux_support;
 pub mod tui_support;
+pub mod vocab_support;

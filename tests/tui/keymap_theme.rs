@@ -132,7 +132,8 @@ fn ascii_mode_uses_only_ascii() {
         assert_eq!(t.mark(Some(Status::Red)), "-");
         assert_eq!(t.mark(None), ".");
         assert_eq!((t.tree_open, t.tree_closed), ("v ", "> "));
-        assert_eq!(t.selection_symbol, "> ");
+        assert_eq!(t.selection_symbol, "=>");
+        assert_ne!(t.selection_symbol.trim(), t.tree_closed.trim());
     }
     let u = Theme::new(false, false);
     assert_eq!(u.mark(Some(Status::Green)), "●");

@@ -62,7 +62,11 @@ fn a_move_keeps_the_detail_until_the_pause_has_passed_without_another_move() {
     assert_eq!(app.detail_wait(Instant::now()), None, "nothing is held");
 
     update(&mut app, Action::Down);
-    assert_eq!(app.node(), Some(&unit("KANWIL")), "the tree moved");
+    assert_eq!(
+        app.node(),
+        Some(&Node::Ss(CodeRef::new("PUSAT", "S1"))),
+        "the tree moved"
+    );
     assert_eq!(
         app.detail_node(),
         Some(&unit("PUSAT")),
@@ -79,7 +83,7 @@ fn a_move_keeps_the_detail_until_the_pause_has_passed_without_another_move() {
 
     // another move within the pause starts it again, and the detail still shows PUSAT
     update(&mut app, Action::Down);
-    assert_eq!(app.node(), Some(&Node::Ss(CodeRef::new("PUSAT", "S1"))));
+    assert_eq!(app.node(), Some(&unit("KANWIL")));
     let t1 = t0 + ms(100);
     assert_eq!(app.detail_wait(t1), Some(DETAIL_PAUSE));
     assert!(
@@ -225,7 +229,8 @@ fn every_other_action_right_after_a_move_acts_on_and_shows_the_new_node() {
 
     // an addendum right after a move is for the new node's unit
     let mut app = tui_support::app();
-    app.select_node(&unit("PUSAT"));
+    app.select_node(&Node::Ss(CodeRef::new("PUSAT", "S1")));
+    app.sync_detail();
     update(&mut app, Action::Down);
     assert_eq!(app.node(), Some(&unit("KANWIL")));
     update(&mut app, Action::StartAddendum);
@@ -247,7 +252,11 @@ fn every_other_action_right_after_a_move_acts_on_and_shows_the_new_node() {
         assert!(app.detail_stale());
         update(&mut app, action.clone());
         assert!(!app.detail_stale(), "{action:?}");
-        assert_eq!(app.detail_node(), Some(&unit("KANWIL")), "{action:?}");
+        assert_eq!(
+            app.detail_node(),
+            Some(&Node::Ss(CodeRef::new("PUSAT", "S1"))),
+            "{action:?}"
+        );
     }
 }
 
@@ -276,7 +285,7 @@ fn tree_cells(buf: &Buffer) -> Vec<String> {
 fn the_frame_of_a_move_changes_only_tree_rows_and_the_settled_frame_the_detail() {
     let mut term = support::test_terminal();
     for (from, to) in [
-        (unit("KEMENKEU"), unit("DJKN")),
+        (unit("KPKNL-PONTIANAK"), unit("KPKNL-SINGKAWANG")),
         (iku("KANWIL-KALBAR", "1a-CP"), iku("KANWIL-KALBAR", "1b-CP")),
     ] {
         let mut app = kalbar();
@@ -332,8 +341,8 @@ fn move_bytes(app: &mut App, from: &Node) -> (usize, usize, bool) {
 #[test]
 fn a_tree_move_sends_fewer_than_300_bytes_to_the_terminal() {
     let mut app = kalbar();
-    let (unit_move, unit_detail, _) = move_bytes(&mut app, &unit("KEMENKEU"));
-    assert_eq!(app.node(), Some(&unit("DJKN")));
+    let (unit_move, unit_detail, _) = move_bytes(&mut app, &unit("KPKNL-PONTIANAK"));
+    assert_eq!(app.node(), Some(&unit("KPKNL-SINGKAWANG")));
     assert!(unit_move < 300, "unit → unit: {unit_move} bytes");
     assert!(
         unit_detail > unit_move,

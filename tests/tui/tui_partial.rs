@@ -130,10 +130,14 @@ fn the_units_of_a_view_are_its_rows_and_its_selection() {
     let units: Vec<Unit> = ds.units.values().cloned().collect();
     let root = ds.roots()[0].clone();
     let children: BTreeSet<String> = ds.children(&root).iter().cloned().collect();
-    // no saved view: the roots are open, so their children are rows
+    // no saved view: the roots and their children are open, so the children's children are
+    // rows
     let first = units_in_view(&units, None);
     let mut expected = children.clone();
     expected.insert(root.clone());
+    for c in &children {
+        expected.extend(ds.children(c).iter().cloned());
+    }
     assert_eq!(first, expected);
     // a deep selection brings its path and the children of every open unit on it
     let deep = ds

@@ -109,10 +109,11 @@ fn check_main_screen(a: &App, buf: &Buffer) {
             lines(buf)[0]
         );
     }
-    // tree: units start collapsed below the second level
+    // tree: units start collapsed below the second level (PUSAT and KANWIL open, KPP closed)
     assert!(text.contains("PUSAT 120,00 Sangat Baik"), "{text}");
     assert!(text.contains("KANWIL 101,67"), "{text}");
-    assert!(!text.contains("KPP 120"), "KANWIL starts closed:\n{text}");
+    assert!(text.contains("KPP 120"), "KANWIL starts open:\n{text}");
+    assert!(!text.contains("IKU KPP"), "KPP starts closed:\n{text}");
     // detail of the selected unit, numbers in the id locale with 2 decimals
     for s in [
         "PUSAT",
@@ -187,7 +188,7 @@ fn ascii_mode_uses_only_ascii() {
         check_main_screen(&a, &buf);
         assert!(screen(&buf).is_ascii(), "{}", screen(&buf));
         assert!(
-            screen(&buf).contains("> v +? PUSAT"),
+            screen(&buf).contains("=>v +? PUSAT"),
             "selection symbol, open node, status mark, finding mark"
         );
         // the IKU pane with grid and sparklines too
@@ -241,8 +242,8 @@ fn iku_pane_shows_fields_grid_and_sparklines() {
         for s in [
             "IKU IKU1",
             "Penerimaan pajak",
-            "Polaritas: maximize",
-            "Periode pelaporan: monthly",
+            "Polaritas: maksimal",
+            "Periode pelaporan: bulanan",
             "Target",
             "Realisasi",
             "Capaian s.d.",
@@ -414,7 +415,7 @@ fn help_lists_every_mode_from_the_keymap() {
         "[CARI]",
         "[BANTUAN]",
         "Keluar",
-        "<C-r>",
+        "Ctrl-r",
         "commit-next",
     ] {
         assert!(all.contains(s), "{s}:\n{all}");
@@ -487,7 +488,7 @@ fn the_unit_pane_lists_its_findings() {
     for s in [
         "Jumlah IKU: 3 (batas 10–20) — di luar batas",
         "Temuan (5)",
-        "! R01 galat: UPK KANWIL (level two) memiliki 3 IKU; batasnya 10–20.",
+        "! R01 galat: UPK KANWIL (UPK Two) memiliki 3 IKU; batasnya 10–20.",
         "? R09 peringatan: IKU IKU3 (KANWIL)",
         "? K3 peringatan: IKU IKU1 (KANWIL)",
         // the K3 panel keeps its place under them
@@ -540,7 +541,7 @@ fn the_k3_panel_shows_the_quota_in_use_and_what_it_capped() {
         text.contains("Kuota poin di atas ambang: 0 dari 0 terpakai (20 % × 3 IKU)"),
         "{text}"
     );
-    assert!(text.contains("dipotong (*): IKU3"), "{text}");
+    assert!(text.contains("dibatasi (*): IKU3"), "{text}");
     assert!(text.contains("11,00*"), "{text}");
 }
 
@@ -688,7 +689,7 @@ fn help_lists_the_addendum_keys() {
         "submit-addendum",
         "discard-addendum",
         "Ajukan addendum",
-        "<C-s>",
+        "Ctrl-s",
     ] {
         assert!(all.contains(s), "{s}:\n{all}");
     }

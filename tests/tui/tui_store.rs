@@ -125,15 +125,18 @@ fn quit_writes_the_view_state() {
         .unwrap();
     let mut app = open_app(&store);
     let state = dir.path().join("state/ui.json");
-    act(&mut app, &store, Some(&state), Action::Down);
+    // down to KPP (after PUSAT's SS, KANWIL and its two SS) and open it
+    for _ in 0..5 {
+        act(&mut app, &store, Some(&state), Action::Down);
+    }
     act(&mut app, &store, Some(&state), Action::Expand);
     assert_eq!(
         act(&mut app, &store, Some(&state), Action::Quit),
         Flow::Quit
     );
     let saved = load_ui_state(&state).unwrap();
-    assert!(saved.open.contains(&"u:KANWIL".to_string()));
-    assert_eq!(saved.selected, vec!["u:PUSAT", "u:KANWIL"]);
+    assert!(saved.open.contains(&"u:KPP".to_string()));
+    assert_eq!(saved.selected, vec!["u:PUSAT", "u:KANWIL", "u:KPP"]);
 }
 
 fn addendum_store(dir: &std::path::Path) -> Store {

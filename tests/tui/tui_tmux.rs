@@ -174,24 +174,25 @@ fn the_detail_follows_a_tree_move_after_the_pause_without_another_key() {
     let t = Tmux::new(home.path(), "pause");
     t.start(&[]);
     let first = t.wait_for("KEMENKEU — ");
-    assert!(!first.contains("DJKN — "), "{first}");
-    // KEMENKEU → DJKN, then nothing: the run loop draws DJKN's detail once the pause is over
+    assert!(!first.contains("SS-1 — Pendapatan negara"), "{first}");
+    // KEMENKEU → its first SS, then nothing: the run loop draws the SS's detail once the pause
+    // is over
     t.keys(&["Down"]);
-    let after = t.wait_for("DJKN — ");
+    let after = t.wait_for("SS-1 — Pendapatan negara");
     assert!(!after.contains("KEMENKEU — "), "{after}");
     assert!(
         !after.contains('▷'),
         "the pointer is whole again once the detail follows:\n{after}"
     );
-    // a burst of moves (DJKN is closed: to KEMENKEU's SS-1, SS-2, back to SS-1) ends with the
-    // detail of where it stopped, the pointer whole on that row
+    // a burst of moves (to SS-2, SS-3, back to SS-2) ends with the detail of where it stopped,
+    // the pointer whole on that row
     t.tmux(&["send-keys", "-t", "k", "Down", "Down", "Up"]);
-    let settled = t.wait_for("SS-1 — Pendapatan negara");
-    assert!(!settled.contains("DJKN — "), "{settled}");
+    let settled = t.wait_for("SS-2 — Kekayaan negara");
+    assert!(!settled.contains("SS-1 — Pendapatan"), "{settled}");
     assert!(
         settled
             .lines()
-            .any(|l| l.starts_with("│▶") && l.contains("SS-1")),
+            .any(|l| l.starts_with("│▶") && l.contains("SS-2")),
         "{settled}"
     );
     t.keys(&["q"]);

@@ -49,7 +49,18 @@ fn realisasi(app: &App, iku: &str, month: u8) -> Option<kinerja::domain::Decimal
 fn starts_on_latest_period_with_units_collapsed_below_second_level() {
     let a = app();
     assert_eq!(a.period(), 9, "latest month with realisasi");
-    assert_eq!(ids(&a), ["u:PUSAT", "u:KANWIL", "s:PUSAT/S1"]);
+    // the root and its child units are open; a unit's own SS come before its child units
+    assert_eq!(
+        ids(&a),
+        [
+            "u:PUSAT",
+            "s:PUSAT/S1",
+            "u:KANWIL",
+            "s:KANWIL/S1",
+            "s:KANWIL/S2",
+            "u:KPP"
+        ]
+    );
     assert_eq!(a.node(), Some(&Node::Unit("PUSAT".into())));
     assert_eq!(a.mode(), Mode::Tree);
 }
@@ -58,33 +69,35 @@ fn starts_on_latest_period_with_units_collapsed_below_second_level() {
 fn tree_navigation_moves_opens_and_closes() {
     let mut a = app();
     update(&mut a, Action::Down);
+    assert_eq!(a.node(), Some(&Node::Ss(key("PUSAT/S1"))));
+    update(&mut a, Action::Down);
     assert_eq!(a.node(), Some(&Node::Unit("KANWIL".into())));
+    update(&mut a, Action::Down);
+    update(&mut a, Action::Down);
+    update(&mut a, Action::Down);
+    assert_eq!(a.node(), Some(&Node::Unit("KPP".into())));
     assert_eq!(update(&mut a, Action::Expand), vec![Effect::SaveUiState]);
-    assert_eq!(
-        ids(&a),
-        [
-            "u:PUSAT",
-            "u:KANWIL",
-            "u:KPP",
-            "s:KANWIL/S1",
-            "s:KANWIL/S2",
-            "s:PUSAT/S1"
-        ]
-    );
+    assert_eq!(ids(&a).last().map(String::as_str), Some("s:KPP/S1"));
     // expand on an open node steps into it
     update(&mut a, Action::Expand);
-    assert_eq!(a.node(), Some(&Node::Unit("KPP".into())));
+    assert_eq!(a.node(), Some(&Node::Ss(key("KPP/S1"))));
     // collapse on a closed node goes to the parent, then closes it
     update(&mut a, Action::Collapse);
+    assert_eq!(a.node(), Some(&Node::Unit("KPP".into())));
+    update(&mut a, Action::Collapse);
+    assert_eq!(ids(&a).len(), 6);
+    update(&mut a, Action::Up);
+    update(&mut a, Action::Up);
+    update(&mut a, Action::Up);
     assert_eq!(a.node(), Some(&Node::Unit("KANWIL".into())));
     update(&mut a, Action::Collapse);
-    assert_eq!(ids(&a).len(), 3);
+    assert_eq!(ids(&a), ["u:PUSAT", "s:PUSAT/S1", "u:KANWIL"]);
     update(&mut a, Action::Last);
-    assert_eq!(a.node(), Some(&Node::Ss(key("PUSAT/S1"))));
+    assert_eq!(a.node(), Some(&Node::Unit("KANWIL".into())));
     update(&mut a, Action::Down);
     assert_eq!(
         a.node(),
-        Some(&Node::Ss(key("PUSAT/S1"))),
+        Some(&Node::Unit("KANWIL".into())),
         "stays at the end"
     );
     update(&mut a, Action::First);
@@ -365,20 +378,20 @@ fn search_is_live_case_insensitive_and_wraps() {
     assert_eq!(a.search().matches().len(), 4);
     typed(&mut a, "u3");
     assert_eq!(a.search().matches().len(), 2);
-    // in tree order: KPP is a child unit of KANWIL and comes before KANWIL's SS
-    assert_eq!(a.node(), Some(&Node::Iku(key("KPP/IKU3"))));
+    // in tree order: KANWIL's own SS come before its child unit KPP
+    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
     assert!(
-        ids(&a).contains(&"i:KPP/IKU3".to_string()),
+        ids(&a).contains(&"i:KANWIL/IKU3".to_string()),
         "ancestors opened"
     );
     update(&mut a, Action::Commit);
     assert_eq!(a.mode(), Mode::Tree);
     update(&mut a, Action::NextMatch);
-    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
+    assert_eq!(a.node(), Some(&Node::Iku(key("KPP/IKU3"))));
     update(&mut a, Action::NextMatch);
-    assert_eq!(a.node(), Some(&Node::Iku(key("KPP/IKU3"))), "wraps");
+    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))), "wraps");
     update(&mut a, Action::PrevMatch);
-    assert_eq!(a.node(), Some(&Node::Iku(key("KANWIL/IKU3"))));
+    assert_eq!(a.node(), Some(&Node::Iku(key("KPP/IKU3"))));
     // by name
     update(&mut a, Action::Search);
     typed(&mut a, "LAYANAN");

@@ -136,9 +136,13 @@ impl App {
                 }
             }
             None => {
-                // units start collapsed below the second level: open the roots only
-                for r in app.data.ds.roots() {
+                // units start collapsed below the second level: the roots and their child
+                // units are open
+                for r in app.data.ds.roots().to_vec() {
                     app.tree.open.insert(Node::Unit(r.clone()).id());
+                    for c in app.data.ds.children(&r) {
+                        app.tree.open.insert(Node::Unit(c.clone()).id());
+                    }
                 }
             }
         }

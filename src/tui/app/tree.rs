@@ -76,7 +76,7 @@ pub struct UiState {
 /// The units whose SS and IKU the first frame of a view can show, or look at for its detail
 /// pane: the roots, the open units and their child units (every row of the tree is one of
 /// these, or an SS or IKU of an open unit), and the units of the open SS and of the selection.
-/// Without a saved view the roots are open, as [`App::new`] opens them. `units` is every unit of
+/// Without a saved view the roots and their child units are open, as [`App::new`] opens them. `units` is every unit of
 /// the year.
 pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTreeSet<String> {
     let roots = units.iter().filter(|u| u.parent.is_none()).map(|u| &u.code);
@@ -89,7 +89,18 @@ pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTr
                 }
             }
         }
-        None => open.extend(roots.clone().cloned()),
+        None => {
+            // as App::new opens them: the roots and their child units
+            open.extend(roots.clone().cloned());
+            for u in units {
+                if u.parent
+                    .as_ref()
+                    .is_some_and(|p| roots.clone().any(|r| r == p))
+                {
+                    open.insert(u.code.clone());
+                }
+            }
+        }
     }
     let mut out: BTreeSet<String> = roots.cloned().collect();
     for u in units {
@@ -139,18 +150,25 @@ impl App {
         }
     }
 
-    /// The children of a node in the tree: child units first, then SS; under an SS its IKU.
+    /// The children of a node in the tree: the unit's own SS first (by perspective, then
+    /// code), then its child units; under an SS its IKU. Codes in natural order.
     pub fn children(&self, node: &Node) -> Vec<Node> {
         match node {
             Node::Unit(u) => {
                 let mut v: Vec<Node> = self
                     .data
                     .ds
-                    .children(u)
+                    .ss_of(u)
                     .iter()
-                    .map(|c| Node::Unit(c.clone()))
+                    .map(|k| Node::Ss(k.clone()))
                     .collect();
-                v.extend(self.data.ds.ss_of(u).iter().map(|k| Node::Ss(k.clone())));
+                v.extend(
+                    self.data
+                        .ds
+                        .children(u)
+                        .iter()
+                        .map(|c| Node::Unit(c.clone())),
+                );
                 v
             }
             Node::Ss(k) => self

@@ -156,7 +156,7 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
         format!("{} — {}", u.code, u.name),
         app.theme().title,
     ))];
-    lines.push(field(app, t::LEVEL.s(), u.level.as_str()));
+    lines.push(field(app, t::LEVEL.s(), u.level.label()));
     let st = score.nko.map(|n| Status::of(n, app.rb()));
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", t::NKO.s()), app.theme().title),

@@ -125,19 +125,19 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
         ]
     };
     let mut lines = vec![Line::from(Span::styled(iku.name.clone(), th))];
-    let mut l1 = kv(t::F_POLARITY.s(), iku.polarity.as_str().into());
+    let mut l1 = kv(t::F_POLARITY.s(), iku.polarity.label().into());
     l1.extend(kv(
         t::F_CONSOLIDATION.s(),
-        iku.period_consolidation.as_str().into(),
+        iku.period_consolidation.label().into(),
     ));
     lines.push(Line::from(l1));
-    let mut l2 = kv(t::F_REPORTING.s(), iku.reporting_period.as_str().into());
+    let mut l2 = kv(t::F_REPORTING.s(), iku.reporting_period.label().into());
     l2.extend(kv(t::F_UOM.s(), iku.unit_of_measure.clone()));
     l2.extend(kv(t::WEIGHT.s(), exact(app, iku.weight)));
     lines.push(Line::from(l2));
     lines.push(Line::from(kv(
         t::F_VALIDITY.s(),
-        format!("{} / {}", iku.validity.as_str(), iku.control.as_str()),
+        crate::text::vocab::validity_control(iku.validity, iku.control),
     )));
     if !iku.definition.is_empty() {
         lines.push(Line::from(kv(t::F_DEFINITION.s(), iku.definition.clone())));
@@ -153,12 +153,12 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
     if let Some(c) = &iku.cascade {
         lines.push(Line::from(kv(
             t::F_CASCADE.s(),
-            format!("{} ({}, {})", c.from, c.method.as_str(), c.kind.as_str()),
+            format!("{} ({}, {})", c.from, c.method.label(), c.kind.label()),
         )));
     }
     if iku.rolls_up() {
         lines.push(Line::styled(
-            t::F_ROLLUP.fill(&[("method", &iku.location_consolidation.as_str())]),
+            t::F_ROLLUP.fill(&[("method", &iku.location_consolidation.label())]),
             app.theme().dim,
         ));
     }

@@ -17,7 +17,6 @@ use rust_decimal::Decimal;
 
 use crate::domain::Perspective;
 use crate::text::tui as t;
-use crate::text::{Lang, lang};
 use crate::tui::app::App;
 use crate::tui::deps::{format_decimal, format_exact};
 
@@ -165,30 +164,12 @@ pub fn dash(app: &App) -> &'static str {
 
 /// Short perspective tag for the tree.
 pub fn perspective_short(p: Perspective) -> &'static str {
-    match (p, lang()) {
-        (Perspective::Stakeholder, Lang::Id) => "PK",
-        (Perspective::Customer, Lang::Id) => "PL",
-        (Perspective::InternalProcess, Lang::Id) => "PI",
-        (Perspective::LearningGrowth, Lang::Id) => "PP",
-        (Perspective::Stakeholder, Lang::En) => "SH",
-        (Perspective::Customer, Lang::En) => "CU",
-        (Perspective::InternalProcess, Lang::En) => "IP",
-        (Perspective::LearningGrowth, Lang::En) => "LG",
-    }
+    p.short()
 }
 
 /// Perspective name in the active language.
 pub fn perspective_name(p: Perspective) -> &'static str {
-    match (p, lang()) {
-        (Perspective::Stakeholder, Lang::Id) => "Pemangku Kepentingan",
-        (Perspective::Customer, Lang::Id) => "Pelanggan",
-        (Perspective::InternalProcess, Lang::Id) => "Proses Internal",
-        (Perspective::LearningGrowth, Lang::Id) => "Pembelajaran & Pertumbuhan",
-        (Perspective::Stakeholder, Lang::En) => "Stakeholder",
-        (Perspective::Customer, Lang::En) => "Customer",
-        (Perspective::InternalProcess, Lang::En) => "Internal process",
-        (Perspective::LearningGrowth, Lang::En) => "Learning & growth",
-    }
+    p.label()
 }
 
 /// The status style of a status.

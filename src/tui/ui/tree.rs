@@ -17,8 +17,9 @@ use crate::text::domain::completeness::marked;
 use crate::text::tui as t;
 use crate::tui::app::{App, Focus, Node, NodePath};
 
-/// The text of one row of the tree.
-pub fn row(app: &mut App, node: &Node) -> Line<'static> {
+/// The text of one row of the tree, in `room` columns: the mark, code and number always whole;
+/// the predikat and the name shortened with `…` when the row is wider than the pane.
+pub fn row(app: &mut App, node: &Node, room: usize) -> Line<'static> {
     let (code, name) = app.label(node);
     let searched = !app.search().query().is_empty()
         && app
@@ -78,10 +79,36 @@ pub fn row(app: &mut App, node: &Node) -> Line<'static> {
     spans.push(Span::styled(code, code_style));
     spans.push(Span::raw(" "));
     spans.push(Span::styled(value, status_style(app, mark_status)));
+    let mut tail = vec![];
     if matches!(node, Node::Unit(_)) && !extra.is_empty() {
-        spans.push(Span::raw(format!(" {extra}")));
+        tail.push(Span::raw(format!(" {extra}")));
     }
-    spans.push(Span::styled(format!(" {name}"), app.theme().dim));
+    tail.push(Span::styled(format!(" {name}"), app.theme().dim));
+    let used: usize = spans.iter().map(|s| s.content.chars().count()).sum();
+    let mut left = room.saturating_sub(used);
+    let total: usize = tail.iter().map(|s| s.content.chars().count()).sum();
+    if total <= left {
+        spans.extend(tail);
+    } else {
+        // shorten the words, never the number: as much as fits, then `…`
+        let ell = "…";
+        left = left.saturating_sub(1);
+        for sp in tail {
+            if left == 0 {
+                break;
+            }
+            let n = sp.content.chars().count();
+            if n <= left {
+                left -= n;
+                spans.push(sp);
+            } else {
+                let cut: String = sp.content.chars().take(left).collect();
+                spans.push(Span::styled(cut, sp.style));
+                left = 0;
+            }
+        }
+        spans.push(Span::styled(ell, app.theme().dim));
+    }
     Line::from(spans)
 }
 
@@ -103,15 +130,25 @@ pub fn window(app: &mut App, height: usize) -> Vec<NodePath> {
             top = app.first_row().unwrap_or_default();
         }
     }
+    // The pane scrolls a page at a time, as `less` and mutt do: a selection that leaves the
+    // window at the bottom becomes its first row, one that leaves it at the top its last row.
+    // A move that scrolls redraws the whole pane; paging makes that once a page instead of once
+    // a row (holding ↓ through the tree sends a tenth of the bytes).
     let sel_is_row = app.is_row(&sel);
     if sel_is_row && app.row_order(&sel, &top) == Ordering::Less {
-        top = sel.clone();
+        top = app.step_rows(&sel, 1 - height as isize);
     }
     let mut rows = collect(app, &top, height);
     if sel_is_row && !rows.contains(&sel) {
-        // the selection is below the window: scroll so that it is the last row
-        top = app.step_rows(&sel, 1 - height as isize);
+        // the selection is below the window: it becomes the first row, unless that would leave
+        // the window short of rows at the end of the tree
+        top = sel.clone();
         rows = collect(app, &top, height);
+        if rows.len() < height {
+            let end = app.last_row().unwrap_or_default();
+            top = app.step_rows(&end, 1 - height as isize);
+            rows = collect(app, &top, height);
+        }
     }
     app.tree.top = top;
     rows
@@ -205,7 +242,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let mut state = TreeState::<String>::default();
     for path in &rows {
         let node = path.last().expect("a row is a non-empty path");
-        let text = row(app, node);
+        // the pointer, two columns of indentation per level and the open/closed symbol
+        let room = (inner.width as usize).saturating_sub(2 + 2 * path.len());
+        let text = row(app, node, room);
         let more = !app.children(node).is_empty();
         insert(&mut forest, path, text, more);
         let ids: Vec<String> = path.iter().map(Node::id).collect();
