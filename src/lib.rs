@@ -11,6 +11,7 @@ pub mod domain;
 pub mod interchange;
 pub mod report;
 pub mod safe;
+pub mod server;
 pub mod store;
 pub mod text;
 pub mod tui;

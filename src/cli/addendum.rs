@@ -66,7 +66,7 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
         None => chrono::Local::now().date_naive(),
     };
     let store = ctx.open_store()?;
-    let (ds, rb) = ctx.load(&store)?;
+    let (ds, rb) = ctx.load(&*store)?;
 
     // Every problem is gathered: the arguments that cannot be read, then the draft's.
     let mut problems: Vec<String> = Vec::new();

@@ -34,7 +34,7 @@ pub struct CheckArgs {
 
 pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
     let store = ctx.open_store()?;
-    let (ds, rb) = ctx.load(&store)?;
+    let (ds, rb) = ctx.load(&*store)?;
     if let Some(u) = &a.unit
         && !ds.units.contains_key(u)
     {

@@ -24,9 +24,9 @@ pub struct ExportArgs {
 pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
     let store = ctx.open_store()?;
     let (year, doc) = if a.salvage {
-        salvage(ctx, &store)?
+        salvage(ctx, &*store)?
     } else {
-        let year = ctx.year(&store)?;
+        let year = ctx.year(&*store)?;
         let mut bar = Progress::new(
             t::PROGRESS_LOAD.fill(&[("store", &store.path().display())]),
             2,
@@ -52,7 +52,7 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
 
 /// The document of what survives of the year (`--year`, else the latest year any record
 /// belongs to); every unreadable record and every dropped reference is listed on stderr.
-fn salvage(ctx: &Context, store: &crate::store::Store) -> Result<(i32, String), CliError> {
+fn salvage(ctx: &Context, store: &dyn crate::store::StoreApi) -> Result<(i32, String), CliError> {
     let years = store.salvage_years().map_err(refused)?;
     let year = match ctx.year {
         Some(y) if years.contains(&y) => y,

@@ -47,7 +47,7 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
         .import_dataset(&ds, a.replace, &ctx.actor, "import")
         .map_err(refused)?;
     let path = store.path().to_path_buf();
-    store.settle();
+    drop(store);
     bar.set(1, 1);
     bar.finish();
     super::say(&t::IMPORTED.fill(&[

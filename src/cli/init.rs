@@ -28,6 +28,7 @@ impl Command {
                     | Command::ImportRealisasi(_)
                     | Command::Set(_)
                     | Command::Addendum(_)
+                    | Command::Access(_)
             )
         )
     }
@@ -69,7 +70,7 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     let existed = crate::store::dir::is_store(path);
     let dir_was_there = path.exists();
     let Some(group) = &a.group else {
-        let store = ctx.create_store()?;
+        let store = ctx.create_local_store()?;
         drop(store);
         let m = if existed {
             &t::INIT_EXISTS
@@ -90,11 +91,11 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     };
     if existed {
         // A store in use by another process is refused here, before anything changes.
-        drop(ctx.open_store()?);
+        drop(ctx.open_local_store()?);
     } else {
         // Created and marked as a private store first (refusing a directory that is neither
         // new nor empty); removed again below if it cannot be shared.
-        drop(ctx.create_store()?);
+        drop(ctx.create_local_store()?);
     }
     let undo = |e: std::io::Error| {
         if !existed {
@@ -105,7 +106,7 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     // The directory first: a group-writable directory makes the store open with the group
     // policy (umask 007, files 0660), and setgid gives new files its group.
     crate::store::dir::share_with_group(path, gid).map_err(undo)?;
-    let store = ctx.open_store()?;
+    let store = ctx.open_local_store()?;
     crate::store::dir::share_with_group(path, gid).map_err(fail)?;
     store.flush().map_err(refused)?;
     drop(store);

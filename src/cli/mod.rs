@@ -10,9 +10,10 @@ use clap::{Parser, Subcommand};
 use crate::domain::Dataset;
 use crate::domain::rulebook::Rulebook;
 use crate::interchange::number::Locale;
-use crate::store::{Actor, Store};
+use crate::store::{Actor, Store, StoreApi};
 use crate::text::{self, Lang, cli as t};
 
+mod access;
 mod addendum;
 mod check;
 pub mod clap_text;
@@ -30,6 +31,7 @@ mod realisasi;
 mod realisasi_xlsx;
 mod report;
 mod rules;
+mod serve;
 mod tui_entry;
 mod verify;
 
@@ -184,6 +186,20 @@ pub enum Command {
         after_help = "Contoh: kinerja demo --scale ministry -o m.json\n         kinerja --store m.store import m.json && kinerja --store m.store\n         kinerja demo --scale kanwil --seed 7 --year 2026 -o kanwil.json\nSeed dan tahun yang sama memberi dokumen yang sama / the same seed and year give the same document."
     )]
     Demo(demo::DemoArgs),
+    // --- the store server ---
+    /// Jalankan server toko data / serve the store to every kinerja of its users
+    #[command(
+        after_help = "Contoh: kinerja --store /srv/kinerja/tim serve\n         kinerja serve --status\n         kinerja serve --stop\n         kinerja --store /srv/kinerja/tim serve --print-systemd-unit > kinerja-tim.service\nBiasanya tidak perlu: perintah pertama memulainya sendiri / usually not needed: the first command starts it."
+    )]
+    Serve(serve::ServeArgs),
+    /// Siapa yang tersambung ke toko data / who is connected to the store
+    #[command(after_help = "Contoh: kinerja who")]
+    Who(serve::WhoArgs),
+    /// Daftar akses: siapa boleh apa / the access list: who may do what
+    #[command(
+        after_help = "Contoh: kinerja access grant alice operator --unit KPKNL-PONTIANAK\n         kinerja access grant @kanwil-kalbar viewer\n         kinerja access revoke alice\n         kinerja access list\nPeran / roles: viewer, operator, validator, planner, admin."
+    )]
+    Access(access::AccessArgs),
 }
 
 /// Runs the CLI with the given arguments and returns the exit code.
@@ -283,6 +299,9 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Verify(a)) => verify::run(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Demo(a)) => demo::run(&ctx, a),
+        Some(Command::Serve(a)) => serve::run(&ctx, a),
+        Some(Command::Who(a)) => serve::run_who(&ctx, a),
+        Some(Command::Access(a)) => access::run(&ctx, a),
     }
 }
 
@@ -294,6 +313,8 @@ pub struct Context {
     pub rules_file: Option<PathBuf>,
     pub lang: Lang,
     pub actor: Actor,
+    /// The subcommand's name (`tui` without one), told to the server for `kinerja who`.
+    pub command: String,
 }
 
 impl Context {
@@ -309,6 +330,7 @@ impl Context {
             rules_file: cli.rules.clone(),
             lang: text::lang(),
             actor: Actor::current(),
+            command: command_name(cli.command.as_ref()),
         }
     }
 
@@ -324,20 +346,40 @@ impl Context {
         }
     }
 
-    /// Opens the existing store; a path that holds none is refused with how to create one
-    /// (a mistyped `--store` never becomes a new store).
-    pub fn open_store(&self) -> Result<Store, CliError> {
+    /// The existing store, through its server (started when none runs); a path that holds
+    /// no store is refused with how to create one (a mistyped `--store` never becomes a new
+    /// store).
+    pub fn open_store(&self) -> Result<Box<dyn StoreApi>, CliError> {
+        Ok(Box::new(self.connect(false, false)?))
+    }
+
+    /// The store through its server, created in a new or empty directory (`import`, the
+    /// first run of the TUI on the default store).
+    pub fn create_store(&self) -> Result<Box<dyn StoreApi>, CliError> {
+        Ok(Box::new(self.connect(false, true)?))
+    }
+
+    /// A connection to the store's server; `live` to receive the others' changes, `create`
+    /// to let a server it starts create the store.
+    pub fn connect(&self, live: bool, create: bool) -> Result<crate::server::Client, CliError> {
+        let mut opts = crate::server::client::ConnectOptions::new(&self.command);
+        opts.live = live;
+        opts.create = create;
+        crate::server::Client::connect(&self.store_path, opts).map_err(refused)
+    }
+
+    /// The existing store opened in this process (`init`, which changes the directory itself).
+    pub fn open_local_store(&self) -> Result<Store, CliError> {
         Store::open_existing(&self.store_path).map_err(refused)
     }
 
-    /// Opens the store, creating it in a new or empty directory (`init`, `import`, the first
-    /// run of the TUI on the default store).
-    pub fn create_store(&self) -> Result<Store, CliError> {
+    /// The store opened in this process, created in a new or empty directory (`init`).
+    pub fn create_local_store(&self) -> Result<Store, CliError> {
         Store::open(&self.store_path).map_err(refused)
     }
 
     /// The year to work on: `--year`, else the latest year in the store.
-    pub fn year(&self, store: &Store) -> Result<i32, CliError> {
+    pub fn year(&self, store: &dyn StoreApi) -> Result<i32, CliError> {
         match self.year {
             Some(y) => self.present_year(store, y),
             None => store
@@ -352,7 +394,7 @@ impl Context {
     }
 
     /// `year` when the store holds it, else a refusal that lists the years it holds.
-    pub fn present_year(&self, store: &Store, year: i32) -> Result<i32, CliError> {
+    pub fn present_year(&self, store: &dyn StoreApi, year: i32) -> Result<i32, CliError> {
         let years = store.years().map_err(refused)?;
         if years.contains(&year) {
             return Ok(year);
@@ -365,7 +407,7 @@ impl Context {
     }
 
     /// Loads the year's dataset and the rulebook in force (`--rules`, else the dataset's).
-    pub fn load(&self, store: &Store) -> Result<(Dataset, Rulebook), CliError> {
+    pub fn load(&self, store: &dyn StoreApi) -> Result<(Dataset, Rulebook), CliError> {
         let year = self.year(store)?;
         let ds = store.load_year(year).map_err(refused)?;
         let rb = self.rulebook_for(&ds)?;
@@ -378,6 +420,32 @@ impl Context {
             None => rulebook_by_name(&ds.rulebook),
         }
     }
+}
+
+/// The name of a subcommand as `kinerja who` shows it.
+fn command_name(c: Option<&Command>) -> String {
+    let n = match c {
+        None => "tui",
+        Some(Command::Import(_)) => "import",
+        Some(Command::Export(_)) => "export",
+        Some(Command::ImportRealisasi(_)) => "import-realisasi",
+        Some(Command::Set(_)) => "set",
+        Some(Command::Report(_)) => "report",
+        Some(Command::Log(_)) => "log",
+        Some(Command::Check(_)) => "check",
+        Some(Command::Addendum(_)) => "addendum",
+        Some(Command::Pk(_)) => "pk",
+        Some(Command::Rules(_)) => "rules",
+        Some(Command::Verify(_)) => "verify",
+        Some(Command::Init(_)) => "init",
+        Some(Command::Demo(_)) => "demo",
+        Some(Command::Serve(_)) => "serve",
+        Some(Command::Who(_)) => "who",
+        Some(Command::Access(_)) => "access",
+        Some(Command::Laporan(_)) => "laporan",
+        Some(Command::ExportRealisasi(_)) => "export-realisasi",
+    };
+    n.to_string()
 }
 
 fn join_years(years: &[i32]) -> String {

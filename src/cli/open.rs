@@ -3,14 +3,14 @@
 
 use super::{Cli, CliError, CliResult, Context, refused};
 use crate::interchange::json;
-use crate::store::Store;
+use crate::store::StoreApi;
 use crate::text::cli as t;
 
 /// The bundled sample, loaded into an empty default store on first run.
 pub const SAMPLE: &str = include_str!("../../fixtures/kalbar-2025.json");
 
 /// Loads the bundled sample into an empty store; returns whether it did.
-pub fn seed_if_empty(ctx: &Context, store: &Store) -> Result<bool, CliError> {
+pub fn seed_if_empty(ctx: &Context, store: &dyn StoreApi) -> Result<bool, CliError> {
     if !store.is_empty().map_err(refused)? {
         return Ok(false);
     }
@@ -27,14 +27,15 @@ pub fn seed_if_empty(ctx: &Context, store: &Store) -> Result<bool, CliError> {
 }
 
 pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
-    let store = if ctx.store_is_default {
-        ctx.create_store()?
-    } else {
-        ctx.open_store()?
-    };
+    use std::io::IsTerminal;
+    // the TUI is live: it receives every other client's changes
+    let tui = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+    let client = ctx.connect(tui, ctx.store_is_default)?;
+    let live = if tui { client.take_events() } else { None };
+    let store: Box<dyn StoreApi> = Box::new(client);
     let mut notice = None;
     if ctx.store_is_default {
-        if seed_if_empty(ctx, &store)? {
+        if seed_if_empty(ctx, &*store)? {
             let msg = t::SEEDED.fill(&[("store", &store.path().display())]);
             // said on stderr (it stays visible after the TUI's alternate screen) and in the TUI
             super::tell(&msg);
@@ -45,5 +46,5 @@ pub fn run(ctx: &Context, cli: &Cli) -> CliResult {
             t::STORE_EMPTY.fill(&[("store", &store.path().display())]),
         ));
     }
-    super::tui_entry::open(ctx, cli, store, notice)
+    super::tui_entry::open(ctx, cli, store, live, notice)
 }

@@ -35,7 +35,7 @@ pub fn run(ctx: &Context, a: &PkArgs) -> CliResult {
 fn history(ctx: &Context, unit: &str, locale: Option<&str>) -> CliResult {
     let locale = ctx.locale(locale)?;
     let store = ctx.open_store()?;
-    let year = ctx.year(&store)?;
+    let year = ctx.year(&*store)?;
     let ds = store.load_year(year).map_err(super::refused)?;
     let Some(u) = ds.units.get(unit) else {
         return Err(CliError::refused(

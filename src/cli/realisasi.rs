@@ -142,7 +142,7 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         (None, false) => return Err(CliError::usage(t::SET_NEEDS_VALUE.s())),
     };
     let store = ctx.open_store()?;
-    ctx.present_year(&store, year)?;
+    ctx.present_year(&*store, year)?;
     let ds = store.load_year(year).map_err(refused)?;
     let iku = check_settable(&ds, &a.unit, &a.iku, month)?;
     let old = iku.realisasi[(month - 1) as usize];

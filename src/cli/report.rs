@@ -67,13 +67,13 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
                     t::PERIOD_YEAR_MISMATCH.fill(&[("period", p)]),
                 ));
             }
-            ctx.present_year(&store, year)?;
+            ctx.present_year(&*store, year)?;
             let ds = store.load_year(year).map_err(refused)?;
             let rb = ctx.rulebook_for(&ds)?;
             (ds, rb, month)
         }
         None => {
-            let (ds, rb) = ctx.load(&store)?;
+            let (ds, rb) = ctx.load(&*store)?;
             let period = default_period(&ds).unwrap_or(12);
             (ds, rb, period)
         }

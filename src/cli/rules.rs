@@ -10,7 +10,6 @@ use clap::{Args, Subcommand};
 
 use super::{CliResult, Context, load_rulebook_file, read_text_file, refused, rulebook_by_name};
 use crate::domain::rulebook::{BUILTIN, DEFAULT_RULEBOOK, MAX_RULEBOOK_BYTES, Rulebook};
-use crate::store::Store;
 use crate::text::cli as t;
 
 #[derive(Args, Debug)]
@@ -92,10 +91,10 @@ fn dataset_rulebook(ctx: &Context) -> Result<String, super::CliError> {
     if !ctx.store_path.exists() {
         return Ok(DEFAULT_RULEBOOK.to_string());
     }
-    let store: Store = ctx.open_store()?;
+    let store = ctx.open_store()?;
     if store.years().map_err(refused)?.is_empty() {
         return Ok(DEFAULT_RULEBOOK.to_string());
     }
-    let year = ctx.year(&store)?;
+    let year = ctx.year(&*store)?;
     Ok(store.load_year(year).map_err(refused)?.rulebook)
 }

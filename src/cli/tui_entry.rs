@@ -5,7 +5,8 @@ use std::io::IsTerminal;
 use super::{Cli, CliError, CliResult, Context, refused};
 use crate::domain::score::{default_period, score_unit};
 use crate::interchange::number::format_decimal;
-use crate::store::Store;
+use crate::server::client::Incoming;
+use crate::store::StoreApi;
 use crate::text::cli as t;
 use crate::tui::keymap::Keymap;
 use crate::tui::run::{TuiOptions, first_dataset, load_ui_state, run, ui_state_path};
@@ -13,17 +14,23 @@ use crate::tui::theme::Theme;
 
 /// Opens the TUI on `store`; when standard output is not a terminal (a pipe, a script) it prints
 /// a short summary of the store instead.
-pub fn open(ctx: &Context, cli: &Cli, store: Store, notice: Option<String>) -> CliResult {
+pub fn open(
+    ctx: &Context,
+    cli: &Cli,
+    store: Box<dyn StoreApi>,
+    live: Option<std::sync::mpsc::Receiver<Incoming>>,
+    notice: Option<String>,
+) -> CliResult {
     // a bad keymap stops start-up whether or not the TUI is drawn
     let keymap = Keymap::load(&cli.keymap, Keymap::user_file_path().as_deref())
         .map_err(|e| CliError::refused(e.to_string()))?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let (ds, rb) = ctx.load(&store)?;
-        return summary(ctx, &store, &ds, &rb);
+        let (ds, rb) = ctx.load(&*store)?;
+        return summary(ctx, &*store, &ds, &rb);
     }
     let ui = ui_state_path(store.path()).and_then(|p| load_ui_state(&p));
-    let year = ctx.year(&store)?;
-    let ds = first_dataset(&store, year, ui.as_ref()).map_err(refused)?;
+    let year = ctx.year(&*store)?;
+    let ds = first_dataset(&*store, year, ui.as_ref()).map_err(refused)?;
     let rb = ctx.rulebook_for(&ds)?;
     let opts = TuiOptions {
         dataset: ds,
@@ -37,13 +44,14 @@ pub fn open(ctx: &Context, cli: &Cli, store: Store, notice: Option<String>) -> C
         ascii: cli.ascii,
         notice,
         store,
+        live,
     };
     run(opts).map_err(CliError::refused)
 }
 
 fn summary(
     ctx: &Context,
-    store: &Store,
+    store: &dyn StoreApi,
     ds: &crate::domain::Dataset,
     rb: &crate::domain::rulebook::Rulebook,
 ) -> CliResult {

@@ -43,6 +43,8 @@ pub enum Create {
 pub fn is_own_entry(name: &OsStr) -> bool {
     let Some(n) = name.to_str() else { return false };
     matches!(n, "db" | "conf" | "blobs" | MARK_FILE | BACKUP_DIR | lock::OWNER_FILE)
+        // the store server's socket, pid file and start lock (see `server`)
+        || matches!(n, "kinerja.sock" | "kinerja.serve-pid" | "kinerja.start-lock")
         || n.starts_with("snap.")
         // the lock record's temporary files, now and as older versions named them
         || (n.starts_with(&format!(".{}.", lock::OWNER_FILE)) && n.ends_with(".tmp"))

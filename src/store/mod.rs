@@ -7,6 +7,7 @@
 //! flushed to disk before the call returns. One `Store` per process: sled's file lock keeps other
 //! processes out, and [`lock`] records who holds it so a second opener gets a clear sentence.
 
+mod api;
 pub mod codec;
 pub mod dir;
 pub mod keys;
@@ -28,9 +29,11 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Addendum, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
+pub use api::{Seen, StoreApi, stale_sentence};
 pub use lock::{Actor, LockHolder};
-pub use partial::{Rollup, YearSummary};
+pub use partial::{PartialYear, Rollup, YearSummary};
 pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
+pub use snapshot::{decode_year, encode_year};
 pub use verify::Problem;
 
 /// Schema of the store as a whole (tree layout and key format), kept in `meta/schema`.
@@ -78,6 +81,16 @@ pub enum StoreError {
     },
     /// An internal error of the storage engine.
     Engine(String),
+    /// A cell changed since its author saw it: the sentence names who changed it, when, and
+    /// the value now (`value`), which the editor shows.
+    Stale {
+        message: String,
+        iku: crate::domain::CodeRef,
+        month: u8,
+        value: Option<rust_decimal::Decimal>,
+    },
+    /// The store server refused or could not answer (the sentence, in the user's language).
+    Remote(String),
     /// No store at the path, and the command does not create one.
     NoStore(PathBuf),
     /// The path is a file, or a directory that is neither empty nor a store.
@@ -105,6 +118,7 @@ impl fmt::Display for StoreError {
                 ("known", known),
             ]),
             StoreError::Engine(e) => t::ENGINE.fill(&[("error", e)]),
+            StoreError::Stale { message, .. } | StoreError::Remote(message) => message.clone(),
             StoreError::NoStore(path) => t::NO_STORE.fill(&[("path", &path.display())]),
             StoreError::NotAStore { path, found } => {
                 t::NOT_A_STORE.fill(&[("path", &path.display()), ("found", found)])
@@ -191,7 +205,7 @@ pub struct AuditEntry {
 }
 
 /// Which audit entries [`Store::audit_log`] returns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditFilter {
     pub unit: Option<String>,
     /// Entries on or after this date (local time).

@@ -105,6 +105,42 @@ impl YearSummary {
     }
 }
 
+/// What [`Store::load_partial`] reads, before it becomes a [`Dataset`]: what the store server
+/// sends a client for its first frame.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PartialYear {
+    pub year: i32,
+    pub rulebook: String,
+    pub summary: YearSummary,
+    pub ss: Vec<Ss>,
+    pub iku: Vec<Iku>,
+    pub addenda: Vec<Addendum>,
+}
+
+impl PartialYear {
+    /// The partial dataset ([`Dataset::partial`]).
+    pub fn into_dataset(self) -> Dataset {
+        let PartialYear {
+            year,
+            rulebook,
+            summary,
+            ss,
+            iku,
+            addenda,
+        } = self;
+        let whole = WholeYear {
+            latest_period: summary.latest_period,
+            default_period: summary.default_period,
+            rolled: summary
+                .rollups
+                .into_iter()
+                .map(|r| (r.iku, (r.targets, r.realisasi)))
+                .collect(),
+        };
+        Dataset::partial(year, rulebook, summary.units, ss, iku, addenda, whole)
+    }
+}
+
 impl Store {
     /// The summary of a year when it describes the records: `None` when there is none, it
     /// cannot be read, or the year changed since it was written (a dirty mark).
@@ -131,6 +167,16 @@ impl Store {
         summary: YearSummary,
         units: &BTreeSet<String>,
     ) -> Result<Dataset, StoreError> {
+        Ok(self.partial_year(year, summary, units)?.into_dataset())
+    }
+
+    /// What [`Store::load_partial`] reads, not yet made a dataset.
+    pub fn partial_year(
+        &self,
+        year: i32,
+        summary: YearSummary,
+        units: &BTreeSet<String>,
+    ) -> Result<PartialYear, StoreError> {
         let rulebook = self.rulebook_of(year)?;
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
         let mut ss: Vec<Ss> = Vec::new();
@@ -177,24 +223,36 @@ impl Store {
             }
         }
         addenda.sort_by_cached_key(|a| keys::addendum(year, &a.unit, a.version));
-        let whole = WholeYear {
-            latest_period: summary.latest_period,
-            default_period: summary.default_period,
-            rolled: summary
-                .rollups
-                .into_iter()
-                .map(|r| (r.iku, (r.targets, r.realisasi)))
-                .collect(),
-        };
-        Ok(Dataset::partial(
+        Ok(PartialYear {
             year,
             rulebook,
-            summary.units,
+            summary,
             ss,
             iku,
             addenda,
-            whole,
-        ))
+        })
+    }
+
+    /// The stored record of one IKU; `None` when there is none.
+    pub fn iku_record(&self, year: i32, iku: &CodeRef) -> Result<Option<Iku>, StoreError> {
+        self.get(TreeId::Iku, &keys::code(year, &iku.unit, &iku.code))
+    }
+
+    /// `unit` and its ancestors up to the top unit, from their records (just `unit` when it
+    /// has no record): what the access list looks up for a unit's subtree grants.
+    pub fn unit_and_ancestors(&self, year: i32, unit: &str) -> Result<Vec<String>, StoreError> {
+        let mut out = vec![unit.to_string()];
+        let mut at = unit.to_string();
+        while let Some(u) = self.get::<Unit>(TreeId::Units, &keys::unit(year, &at))? {
+            match u.parent {
+                Some(p) if !out.contains(&p) => {
+                    out.push(p.clone());
+                    at = p;
+                }
+                _ => break,
+            }
+        }
+        Ok(out)
     }
 
     /// One record of a tree, decoded; `None` when absent.

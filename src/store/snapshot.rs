@@ -127,6 +127,18 @@ fn encode_in(ds: &Dataset, ss_sections: usize, iku_sections: usize) -> Result<Ve
     Ok(out)
 }
 
+/// A whole year as one value, in the snapshot's layout: what the store server sends a client
+/// that loads a year (and a client sends with an import), decoded by [`decode_year`].
+pub fn encode_year(ds: &Dataset) -> Result<Vec<u8>, StoreError> {
+    encode(ds)
+}
+
+/// The year of a value written by [`encode_year`] (or a stored snapshot); the error is the
+/// reason it cannot be read.
+pub fn decode_year(bytes: &[u8], year: i32, rulebook: String) -> Result<Dataset, String> {
+    decode(bytes).map(|p| p.into_dataset(year, rulebook))
+}
+
 /// `n` slices of nearly equal length (some may be empty).
 fn chunks<T: Clone>(items: &[T], n: usize) -> Vec<Vec<T>> {
     let size = items.len().div_ceil(n).max(1);
@@ -277,6 +289,22 @@ impl Store {
             self.load_year_fresh(year)?;
         }
         Ok(!clean)
+    }
+
+    /// The year's rulebook and stored snapshot when the snapshot is exactly what the records
+    /// hold (no unit changed since it was written); `None` otherwise. What the store server
+    /// sends a client loading the year, without decoding it.
+    pub fn clean_snapshot(&self, year: i32) -> Result<Option<(String, sled::IVec)>, StoreError> {
+        let rulebook = self.rulebook_of(year)?;
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if !self.dirty_marks(year)?.is_empty() {
+            return Ok(None);
+        }
+        Ok(self
+            .trees
+            .snapshots
+            .get(keys::year(year))?
+            .map(|v| (rulebook, v)))
     }
 
     /// [`Store::load_year`] that rewrites the snapshot past `refresh_after` dirty units (from

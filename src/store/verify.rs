@@ -11,7 +11,7 @@ use crate::domain::{Addendum, CodeRef, Iku, Ss, Unit};
 use crate::text::store as t;
 
 /// One problem found by [`Store::verify`], by key (`iku/2025/KPKNL-PTK/1a-CP`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub key: String,
     pub reason: String,

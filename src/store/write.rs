@@ -388,6 +388,37 @@ impl Store {
         self.flush()
     }
 
+    /// A value of the store's own settings (`meta/<key>`, in the record envelope), e.g. the
+    /// store server's access list; `None` when it was never set.
+    pub fn meta_value<T: serde::de::DeserializeOwned>(
+        &self,
+        key: &str,
+    ) -> Result<Option<T>, StoreError> {
+        let k = [b"setting/".as_slice(), key.as_bytes()].concat();
+        match self.trees.meta.get(&k)? {
+            Some(v) => Ok(Some(codec::decode(&keys::display("meta", &k), &v)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Sets a value of the store's own settings together with its audit entry, in one
+    /// transaction, flushed.
+    pub fn set_meta_value<T: serde::Serialize>(
+        &self,
+        key: &str,
+        value: &T,
+        audit: AuditEntry,
+    ) -> Result<AuditEntry, StoreError> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let k = [b"setting/".as_slice(), key.as_bytes()].concat();
+        let mut writes = Writes::new();
+        writes.insert((TreeId::Meta.into(), k), Some(codec::encode(value)?));
+        let mut done = self.commit_unflushed(&writes, vec![audit], false)?;
+        self.flush()?;
+        done.pop()
+            .ok_or_else(|| StoreError::Engine("audit entry missing".into()))
+    }
+
     /// Applies a change set atomically and returns the audit entries written (one per change
     /// that changed something; a change to the value already stored is skipped).
     ///

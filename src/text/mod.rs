@@ -119,6 +119,7 @@ pub mod interchange;
 pub mod reason;
 pub mod report;
 pub mod safe;
+pub mod server;
 pub mod store;
 pub mod tui;
 pub mod vocab;

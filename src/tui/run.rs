@@ -17,15 +17,21 @@ use signal_hook::iterator::Signals;
 
 use crate::domain::Dataset;
 use crate::domain::rulebook::Rulebook;
+use crate::server::client::Incoming;
+use crate::store::{StoreApi, StoreError};
 use crate::text::Lang;
 use crate::text::tui as t;
+use crate::tui::app::live::Remote;
 use crate::tui::app::{App, Settings, UiState, units_in_view};
-use crate::tui::deps::{Actor, Keymap, Locale, Store, Theme};
+use crate::tui::deps::{Actor, Keymap, Locale, Theme};
 use crate::tui::update::{Effect, action_for_key, update};
 
 /// Everything the TUI needs to start.
 pub struct TuiOptions {
-    pub store: Store,
+    /// The store: through its server, or opened in this process.
+    pub store: Box<dyn StoreApi>,
+    /// The other clients' changes, when the store is served (see `server::client`).
+    pub live: Option<std::sync::mpsc::Receiver<Incoming>>,
     /// The year's data, already loaded from `store`: the whole year, or a partial dataset
     /// ([`Dataset::partial`]) holding what the first frame of `ui` shows, in which case the
     /// whole year is loaded in the background once that frame is drawn.
@@ -105,7 +111,7 @@ pub const FIRST_FRAME_UNITS: usize = 256;
 /// that view ([`units_in_view`]) when the store's year summary allows it (see
 /// [`Dataset::partial`]), else the whole year. Its first frame is the whole year's either way.
 pub fn first_dataset(
-    store: &Store,
+    store: &dyn StoreApi,
     year: i32,
     ui: Option<&UiState>,
 ) -> Result<Dataset, crate::store::StoreError> {
@@ -136,6 +142,7 @@ pub fn restore() {
 pub fn run(opts: TuiOptions) -> Result<(), String> {
     let TuiOptions {
         store,
+        live,
         dataset: ds,
         ui,
         rulebook,
@@ -179,7 +186,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
 
     let mut term = enter().map_err(|e| t::TERMINAL_ERROR.fill(&[("reason", &e)]))?;
     let result = std::thread::scope(|scope| {
-        let store = &store;
+        let store: &dyn StoreApi = &*store;
         scope.spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 let _ = store.flush();
@@ -198,6 +205,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
                 year,
                 actor: &actor,
                 state_path: state_path.as_deref(),
+                live: live.as_ref(),
             },
         );
         signal_handle.close();
@@ -212,9 +220,10 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     // After edits, the snapshot and summary are written afresh, so that the next open starts
     // from a partial load again (a cache: quitting does not fail when it cannot be written),
     // and sled replays that write now rather than on the next open (see `Store::settle`).
-    if result.is_ok() && store.refresh_snapshot(year).unwrap_or(false) {
-        store.settle();
+    if result.is_ok() {
+        let _ = store.refresh_snapshot(year);
     }
+    drop(store);
     result
 }
 
@@ -231,7 +240,7 @@ pub enum Flow {
 /// `Quit` and `Suspend` are returned for the terminal loop (they need the terminal).
 pub fn perform(
     app: &mut App,
-    store: &Store,
+    store: &dyn StoreApi,
     year: i32,
     actor: &Actor,
     state_path: Option<&Path>,
@@ -241,11 +250,17 @@ pub fn perform(
     for e in effects {
         match e {
             Effect::Apply { changes, source } => {
+                let seen = app.pending_seen();
                 let r = store
-                    .apply(year, &changes, actor, &source)
-                    .and_then(|_| store.flush())
-                    .map_err(|e| e.to_string());
-                app.applied(r);
+                    .apply_seen(year, &changes, &seen, actor, &source)
+                    .and_then(|_| store.flush());
+                if let Err(StoreError::Stale {
+                    iku, month, value, ..
+                }) = &r
+                {
+                    app.stale(iku, *month, *value);
+                }
+                app.applied(r.map(|_| ()).map_err(|e| e.to_string()));
             }
             Effect::SaveUiState => {
                 if let Some(p) = state_path
@@ -267,10 +282,32 @@ pub fn perform(
 
 /// What the run loop works on besides the terminal and the view.
 struct Session<'a> {
-    store: &'a Store,
+    store: &'a dyn StoreApi,
     year: i32,
     actor: &'a Actor,
     state_path: Option<&'a Path>,
+    live: Option<&'a std::sync::mpsc::Receiver<Incoming>>,
+}
+
+/// How often a served TUI looks for the other clients' changes while no key arrives (they are
+/// then drawn at once: within one frame).
+const LIVE_POLL: Duration = Duration::from_millis(10);
+
+/// Applies the other clients' changes waiting for the view; whether to redraw, and whether the
+/// whole year must be loaded again.
+fn take_remote(app: &mut App, live: Option<&std::sync::mpsc::Receiver<Incoming>>) -> Remote {
+    let Some(rx) = live else {
+        return Remote::Nothing;
+    };
+    let mut out = Remote::Nothing;
+    while let Ok(m) = rx.try_recv() {
+        match app.remote(m) {
+            Remote::Reload => out = Remote::Reload,
+            Remote::Redraw if out == Remote::Nothing => out = Remote::Redraw,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Most events handled between two frames (input arriving without a pause still gets frames).
@@ -283,10 +320,16 @@ type Loading<'s> = std::thread::ScopedJoinHandle<'s, Result<Dataset, String>>;
 
 /// Gives the view the whole year loaded in the background (see [`TuiOptions::dataset`]).
 fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
-    let ds = loading
+    match loading
         .join()
-        .unwrap_or_else(|p| std::panic::resume_unwind(p))?;
-    app.take_whole_year(ds);
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+    {
+        Ok(ds) => app.take_whole_year(ds),
+        // a reload (after a change of someone else or a new server) that failed: say so and
+        // keep what is shown
+        Err(e) if !app.ds().is_partial() => app.error(e),
+        Err(e) => return Err(e),
+    }
     Ok(())
 }
 
@@ -301,6 +344,7 @@ fn event_loop<'s>(
         year,
         actor,
         state_path,
+        live,
     } = session;
     let terr = |e: io::Error| t::TERMINAL_ERROR.fill(&[("reason", &e)]);
     term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
@@ -311,12 +355,16 @@ fn event_loop<'s>(
         .is_partial()
         .then(|| scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())));
     let mut guard = crate::tui::input::EscGuard::new();
+    let mut looking = String::new();
     loop {
         // Redraw only on input or resize, and once more when the detail pane, held back by tree
         // moves, is due to follow the selection: only then does the poll time out early.
         let mut wait = app.detail_wait(Instant::now());
         if loading.is_some() {
             wait = Some(wait.map_or(LOAD_POLL, |w| w.min(LOAD_POLL)));
+        }
+        if live.is_some() {
+            wait = Some(wait.map_or(LIVE_POLL, |w| w.min(LIVE_POLL)));
         }
         if let Some(due) = guard.deadline() {
             let d = due.saturating_duration_since(Instant::now());
@@ -340,6 +388,20 @@ fn event_loop<'s>(
             if let Some(h) = loading.take_if(|h| h.is_finished()) {
                 take_whole_year(app, h)?;
                 redraw = true;
+            }
+            // the others' changes wait while a load is under way: they apply to what it gives
+            if loading.is_none() {
+                match take_remote(app, live) {
+                    Remote::Nothing => {}
+                    Remote::Redraw => redraw = true,
+                    Remote::Reload => {
+                        loading =
+                            Some(scope.spawn(move || {
+                                store.load_year_fresh(year).map_err(|e| e.to_string())
+                            }));
+                        redraw = true;
+                    }
+                }
             }
             if redraw {
                 term.draw(|f| crate::tui::ui::draw(f, app)).map_err(terr)?;
@@ -396,6 +458,24 @@ fn event_loop<'s>(
             }
             if !event::poll(Duration::ZERO).map_err(terr)? {
                 break;
+            }
+        }
+        if loading.is_none() {
+            match take_remote(app, live) {
+                Remote::Nothing => {}
+                Remote::Redraw => redraw = true,
+                Remote::Reload => {
+                    loading = Some(
+                        scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())),
+                    );
+                }
+            }
+        }
+        if live.is_some() {
+            let now = app.node().map(|n| n.id()).unwrap_or_default();
+            if now != looking {
+                store.looking(&now);
+                looking = now;
             }
         }
         if redraw {

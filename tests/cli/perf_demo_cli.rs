@@ -5,7 +5,10 @@ use std::process::Command;
 
 fn kinerja() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kinerja"));
-    c.env_remove("KINERJA_STORE").arg("--lang").arg("en");
+    c.env_remove("KINERJA_STORE")
+        .env("KINERJA_SERVE_IDLE", "0")
+        .arg("--lang")
+        .arg("en");
     c
 }
 

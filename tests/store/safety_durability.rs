@@ -48,6 +48,7 @@ fn kinerja(store: &Path) -> Command {
     c.arg("--store")
         .arg(store)
         .env_remove("KINERJA_STORE")
+        .env("KINERJA_SERVE_IDLE", "0")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))
@@ -134,6 +135,8 @@ fn durability(iterations: u64, seed: u64) {
         });
     }
 
+    // The server of the last client stops with it (a moment later).
+    crate::support::cli_support::wait_server_gone(&store);
     // The store opens again without a lock error; an owner record left by a killed process
     // names a dead process and is cleared.
     let left = lock::read_owner(&store);

@@ -18,6 +18,7 @@ pub fn command(store: &Path, args: &[&str]) -> Command {
         .arg(store)
         .args(args)
         .env_remove("KINERJA_STORE")
+        .env("KINERJA_SERVE_IDLE", "0")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))
@@ -36,4 +37,57 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Waits (at most 10 s) until no store server runs for `store`: a server whose last client
+/// was killed stops on its own a moment later, and only then may the test open the store
+/// itself.
+pub fn wait_server_gone(store: &Path) {
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while std::time::Instant::now() < until {
+        let pid = kinerja::server::recorded_pid(store);
+        let owner = kinerja::store::lock::read_owner(store).map(|h| h.pid);
+        let alive = [pid, owner]
+            .into_iter()
+            .flatten()
+            .any(|p| kinerja::store::lock::pid_alive(p) && !is_zombie(p))
+            || !server_processes(store).is_empty();
+        if !alive && !kinerja::server::server_running(store) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the store server of {} did not stop", store.display());
+}
+
+/// The pids of `kinerja serve` processes of `store` (from /proc: a server just started by a
+/// client that was killed has not written its pid file yet).
+pub fn server_processes(store: &Path) -> Vec<u32> {
+    let want = store.as_os_str().as_encoded_bytes().to_vec();
+    let mut out = Vec::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return out;
+    };
+    for e in dir.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+            continue;
+        };
+        let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
+            continue;
+        };
+        let args: Vec<&[u8]> = cmd.split(|b| *b == 0).collect();
+        if !is_zombie(pid) && args.contains(&&b"serve"[..]) && args.contains(&want.as_slice()) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+/// Whether a process has exited and waits to be reaped.
+pub fn is_zombie(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        s.rsplit(')')
+            .next()
+            .is_some_and(|r| r.trim_start().starts_with('Z'))
+    })
 }

@@ -130,6 +130,7 @@ pub fn kinerja(store: &Path, args: &[&str]) -> Output {
         .arg(store)
         .args(args)
         .env_remove("KINERJA_STORE")
+        .env("KINERJA_SERVE_IDLE", "0")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("xdg-data"))
         .env("XDG_CONFIG_HOME", home.join("xdg-config"))

@@ -41,6 +41,7 @@ impl Tmux {
             ("XDG_STATE_HOME".into(), format!("{h}/state")),
             ("XDG_CONFIG_HOME".into(), format!("{h}/config")),
             ("USER".into(), "budi".into()),
+            ("KINERJA_SERVE_IDLE".into(), "0".into()),
             ("TERM".into(), "xterm-256color".into()),
             ("LANG".into(), "C.UTF-8".into()),
         ]
@@ -155,6 +156,7 @@ pub fn cli(home: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kinerja"))
         .args(args)
         .env_remove("KINERJA_STORE")
+        .env("KINERJA_SERVE_IDLE", "0")
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_STATE_HOME", home.join("state"))

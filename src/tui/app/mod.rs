@@ -15,6 +15,7 @@
 //! | [`AddendumState`] | `addendum.rs` | the addendum draft and the addendum being stored |
 //! | [`Search`] | `search.rs` | the query and its matches |
 //! | [`Overlays`] | `overlays.rs` | the status line, the help popup's scroll |
+//! | [`Live`] | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //!
 //! Every line editor types into the one [`TextInput`] (`text_input.rs`).
@@ -24,6 +25,7 @@ pub mod data;
 pub mod detail;
 pub mod editor;
 pub mod grid;
+pub mod live;
 pub mod overlays;
 pub mod screen;
 pub mod search;
@@ -98,6 +100,7 @@ pub struct App {
     pub(crate) addendum: AddendumState,
     pub(crate) search: Search,
     pub(crate) overlays: Overlays,
+    pub(crate) live: live::Live,
     screen: Screen,
     /// Terminal size (columns, rows) at the last render.
     pub(crate) size: (u16, u16),
@@ -123,6 +126,7 @@ impl App {
             addendum: AddendumState::default(),
             search: Search::default(),
             overlays: Overlays::default(),
+            live: live::Live::default(),
             screen: Screen::Tree,
             size: (80, 24),
             quit: false,

@@ -33,6 +33,21 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         .join(sep);
         (short, " ".to_string())
     };
+    // who else has the store open (other TUIs on its server), before the path
+    let right = if app.others().is_empty() {
+        right
+    } else {
+        let also = format!(
+            "{right}{sep}{}: {}",
+            crate::text::server::ALSO_HERE.s(),
+            app.others().join(", ")
+        );
+        if also.chars().count() + 12 <= w {
+            also
+        } else {
+            right
+        }
+    };
     let room =
         w.saturating_sub(right.chars().count() + sep.chars().count() + label.chars().count());
     let path = app.store_path().display().to_string();

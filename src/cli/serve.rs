@@ -1,0 +1,192 @@
+//! `kinerja serve` (the store server, usually started by the first client), `--stop`,
+//! `--status`, `--print-systemd-unit`; and `kinerja who`.
+
+use clap::Args;
+
+use super::{CliError, CliResult, Context, refused, write_stdout};
+use crate::server::client::ConnectOptions;
+use crate::server::proto::ClientInfo;
+use crate::server::serve::ServeOptions;
+use crate::server::{Client, DEFAULT_IDLE_SECS, IDLE_ENV};
+use crate::text::server as t;
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Hentikan server yang berjalan / stop the running server
+    #[arg(long, conflicts_with_all = ["status", "print_systemd_unit"])]
+    pub stop: bool,
+    /// Tampilkan keadaan server / show the running server
+    #[arg(long, conflicts_with = "print_systemd_unit")]
+    pub status: bool,
+    /// Cetak unit systemd untuk menjalankannya sebagai layanan / print a systemd unit
+    #[arg(long)]
+    pub print_systemd_unit: bool,
+    /// Detik menganggur sebelum berhenti; 0: bersama klien terakhir / idle seconds before it
+    /// stops (0: with its last client)
+    #[arg(long, env = IDLE_ENV, default_value_t = DEFAULT_IDLE_SECS, value_name = "SECS")]
+    pub idle: u64,
+    /// Jangan berhenti saat menganggur (layanan) / never stop when idle (a service)
+    #[arg(long)]
+    pub forever: bool,
+    /// Started by a client: report readiness on stdout, then detach.
+    #[arg(long, hide = true)]
+    pub auto: bool,
+    /// The protocol number to claim (tests of the version-mismatch message).
+    #[arg(long, hide = true, default_value_t = crate::server::proto::PROTOCOL)]
+    pub protocol: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct WhoArgs {}
+
+fn no_start(ctx: &Context) -> ConnectOptions {
+    let mut o = ConnectOptions::new(&ctx.command);
+    o.start = false;
+    o
+}
+
+pub fn run(ctx: &Context, a: &ServeArgs) -> CliResult {
+    let store = &ctx.store_path;
+    if a.print_systemd_unit {
+        write_stdout(&systemd_unit(ctx))?;
+        return Ok(());
+    }
+    if a.stop || a.status {
+        let client = match Client::connect(store, no_start(ctx)) {
+            Ok(c) => c,
+            Err(_) if !crate::server::server_running(store) => {
+                return Err(CliError::refused(
+                    t::NOT_RUNNING.fill(&[("store", &store.display())]),
+                ));
+            }
+            Err(e) => return Err(refused(e)),
+        };
+        if a.status {
+            let s = client.status().map_err(refused)?;
+            let idle = if s.idle_exit == 0 {
+                t::IDLE_WITH_LAST.s().to_string()
+            } else if s.idle_exit == u64::MAX {
+                "∞".to_string()
+            } else {
+                format!("{} s", s.idle_exit)
+            };
+            // the client asking is one of them
+            let clients = clients_line(&s.clients);
+            write_stdout(&format!(
+                "{}\n",
+                t::STATUS.fill(&[
+                    ("store", &s.store),
+                    ("pid", &s.pid),
+                    ("user", &s.user),
+                    (
+                        "since",
+                        &s.since
+                            .with_timezone(&chrono::Local)
+                            .format("%Y-%m-%d %H:%M")
+                    ),
+                    ("version", &s.version),
+                    ("protocol", &s.protocol),
+                    ("commits", &s.commits),
+                    ("idle", &idle),
+                    ("clients", &clients),
+                ])
+            ))?;
+            return Ok(());
+        }
+        let pid = client.stop().map_err(refused)?;
+        write_stdout(&format!(
+            "{}\n",
+            t::STOPPED.fill(&[("store", &store.display()), ("pid", &pid)])
+        ))?;
+        return Ok(());
+    }
+    let opts = ServeOptions {
+        store: store.clone(),
+        idle_secs: if a.forever { u64::MAX } else { a.idle },
+        auto: a.auto,
+        protocol: a.protocol,
+    };
+    crate::server::serve::run(opts).map_err(CliError::refused)
+}
+
+fn clients_line(clients: &[ClientInfo]) -> String {
+    if clients.is_empty() {
+        return t::NOBODY.s().to_string();
+    }
+    clients
+        .iter()
+        .map(|c| format!("{} (pid {}, {})", c.user, c.pid, c.doing))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `kinerja who`: the clients of the store's server (user, pid, since, what they look at).
+pub fn run_who(ctx: &Context, _a: &WhoArgs) -> CliResult {
+    let store = &ctx.store_path;
+    let client = Client::connect(store, no_start(ctx))
+        .map_err(|_| CliError::refused(t::NOT_RUNNING.fill(&[("store", &store.display())])))?;
+    let me = std::process::id();
+    let list = client.who().map_err(refused)?;
+    let mut out = format!("{}\n", t::WHO_HEADER.s());
+    for c in list.iter().filter(|c| c.pid != me) {
+        let since = c.since.with_timezone(&chrono::Local).format("%H:%M");
+        let looking = if c.looking.is_empty() {
+            "–"
+        } else {
+            &c.looking
+        };
+        out.push_str(&format!(
+            "{}  {}  {since}  {}  {looking}\n",
+            c.user, c.pid, c.doing
+        ));
+    }
+    write_stdout(&out)?;
+    Ok(())
+}
+
+/// A systemd unit that runs the server of this store as a service, for a shared server.
+fn systemd_unit(ctx: &Context) -> String {
+    let store = std::fs::canonicalize(&ctx.store_path).unwrap_or_else(|_| ctx.store_path.clone());
+    let exe = std::env::current_exe()
+        .ok()
+        .and_then(|e| std::fs::canonicalize(e).ok())
+        .map_or_else(
+            || "/usr/local/bin/kinerja".to_string(),
+            |e| e.display().to_string(),
+        );
+    let group = group_of(&store).unwrap_or_else(|| "kinerja".into());
+    format!(
+        "# kinerja store server for {store} (install: /etc/systemd/system/kinerja-store.service,\n\
+         # then `systemctl daemon-reload && systemctl enable --now kinerja-store`).\n\
+         # Every member of the group {group} connects through the socket in the store directory;\n\
+         # the audit trail names each by their own OS user.\n\
+         [Unit]\n\
+         Description=kinerja store server for {store}\n\
+         After=local-fs.target\n\
+         \n\
+         [Service]\n\
+         Type=simple\n\
+         User={user}\n\
+         Group={group}\n\
+         UMask=0007\n\
+         ExecStart={exe} --store {store} serve --forever\n\
+         ExecStop={exe} --store {store} serve --stop\n\
+         Restart=on-failure\n\
+         RestartSec=2\n\
+         NoNewPrivileges=yes\n\
+         ProtectSystem=strict\n\
+         ReadWritePaths={store}\n\
+         PrivateTmp=yes\n\
+         \n\
+         [Install]\n\
+         WantedBy=multi-user.target\n",
+        store = store.display(),
+        user = ctx.actor.user,
+    )
+}
+
+fn group_of(path: &std::path::Path) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let gid = std::fs::metadata(path).ok()?.gid();
+    crate::server::access::groups_of_gid(gid)
+}

@@ -1,0 +1,164 @@
+//! What other clients of the store's server do, applied to the view: their committed changes
+//! (within one frame, without a key), who else is connected, a reload when events were missed
+//! or the server went away, and the value that won when an edit of ours lost a race.
+
+use rust_decimal::Decimal;
+
+use super::App;
+use super::editor::PendingKind;
+use super::text_input::TextInput;
+use crate::domain::CodeRef;
+use crate::domain::change::Done;
+use crate::server::client::Incoming;
+use crate::store::{Change, Seen};
+use crate::text::server as ts;
+use crate::tui::deps::format_exact;
+
+/// What the view knows of the other clients of the store's server.
+#[derive(Debug, Default)]
+pub struct Live {
+    /// The users of the other TUIs connected (the header shows them).
+    pub(crate) others: Vec<String>,
+}
+
+/// What the run loop does after [`App::remote`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remote {
+    Nothing,
+    Redraw,
+    /// Load the whole year again (a structural change, missed events, a new server).
+    Reload,
+}
+
+impl App {
+    /// Applies one message of the server that is not an answer.
+    pub fn remote(&mut self, incoming: Incoming) -> Remote {
+        match incoming {
+            Incoming::Clients(list) => {
+                let me = std::process::id();
+                let mut others: Vec<String> = list
+                    .into_iter()
+                    .filter(|c| c.pid != me && c.doing == "tui")
+                    .map(|c| c.user)
+                    .collect();
+                others.sort();
+                others.dedup();
+                if others == self.live.others {
+                    return Remote::Nothing;
+                }
+                self.live.others = others;
+                Remote::Redraw
+            }
+            Incoming::Resync => {
+                self.say(ts::RESYNC.s());
+                Remote::Reload
+            }
+            Incoming::Lost => {
+                self.error(ts::RECONNECTING.s());
+                Remote::Reload
+            }
+            Incoming::Event(e) => {
+                if e.year != self.data.ds.year {
+                    return Remote::Nothing;
+                }
+                if e.reload {
+                    self.say(ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]));
+                    return Remote::Reload;
+                }
+                // the same apply the store made (a unit this view does not hold: reload)
+                let done = match self.data.ds.apply(&e.changes) {
+                    Ok(done) => done,
+                    Err(_) => {
+                        self.say(
+                            ts::REMOTE_RELOAD.fill(&[("user", &e.user), ("source", &e.source)]),
+                        );
+                        return Remote::Reload;
+                    }
+                };
+                if done.is_empty() {
+                    return Remote::Nothing;
+                }
+                self.changed(&done);
+                let msg = match done.as_slice() {
+                    [
+                        Done::Value {
+                            iku,
+                            month,
+                            old,
+                            new,
+                            ..
+                        },
+                    ] => ts::REMOTE_CHANGE.fill(&[
+                        ("user", &e.user),
+                        ("unit", &iku.unit),
+                        ("iku", &iku.code),
+                        ("month", &crate::text::tui::month_name(*month)),
+                        ("old", &self.shown(*old)),
+                        ("new", &self.shown(*new)),
+                    ]),
+                    many => ts::REMOTE_MANY.fill(&[
+                        ("user", &e.user),
+                        ("n", &many.len()),
+                        ("source", &e.source),
+                    ]),
+                };
+                self.say(msg);
+                Remote::Redraw
+            }
+        }
+    }
+
+    fn shown(&self, v: Option<Decimal>) -> String {
+        v.map_or_else(
+            || "–".to_string(),
+            |d| format_exact(d, self.settings.locale),
+        )
+    }
+
+    /// The cell the pending edit, undo or redo expects to find, as its author last saw it:
+    /// the server refuses the change when someone else changed the cell since.
+    pub fn pending_seen(&self) -> Vec<Seen> {
+        let Some(p) = &self.edits.pending else {
+            return Vec::new();
+        };
+        let r = &p.record;
+        // what the cell holds before the change goes in: the value the other change sets
+        let (change, before) = match p.kind {
+            PendingKind::Undo => (&r.undo, &r.change),
+            PendingKind::Redo | PendingKind::Edit { .. } => (&r.change, &r.undo),
+        };
+        match (change, before.value_of()) {
+            (Change::SetRealisasi { iku, month, .. }, Some((_, _, value))) => vec![Seen {
+                iku: iku.clone(),
+                month: *month,
+                value,
+            }],
+            _ => Vec::new(),
+        }
+    }
+
+    /// An edit of ours lost to someone else's: the cell takes the value that is stored, and an
+    /// open editor on it shows that value.
+    pub fn stale(&mut self, iku: &CodeRef, month: u8, value: Option<Decimal>) {
+        let set = Change::SetRealisasi {
+            iku: iku.clone(),
+            month,
+            value,
+        };
+        if let Ok(done) = self.data.ds.apply(std::slice::from_ref(&set)) {
+            self.changed(&done);
+        }
+        let shown = value.map(|d| crate::tui::deps::format_editable(d, self.settings.locale));
+        if let Some(e) = self.editor_mut()
+            && e.iku == *iku
+            && e.month == month
+        {
+            e.input = TextInput::replaceable(shown.unwrap_or_default());
+        }
+    }
+
+    /// The users of the other TUIs on the store's server.
+    pub fn others(&self) -> &[String] {
+        &self.live.others
+    }
+}
