@@ -433,6 +433,7 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Report(_)) => "report",
         Some(Command::Log(_)) => "log",
         Some(Command::Check(_)) => "check",
+        Some(Command::K3(_)) => "k3",
         Some(Command::Addendum(_)) => "addendum",
         Some(Command::Pk(_)) => "pk",
         Some(Command::Rules(_)) => "rules",
