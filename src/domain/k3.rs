@@ -22,6 +22,8 @@ use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
 use crate::text::domain::{k3 as t, num};
 use crate::text::vocab::validity_control;
 
+use super::reason::{Code, Reason};
+
 /// K3 of one IKU.
 ///
 /// Under `points` the fields hold points; under `multiplier` they hold the multipliers (the
@@ -40,7 +42,7 @@ pub struct IkuK3 {
     pub target_points: Option<Decimal>,
     pub target_reason: String,
     /// A fact the judgement needed is missing (also reported by `rules::check` as `K3`).
-    pub warning: Option<String>,
+    pub warning: Option<Reason>,
     /// `multiplier` method only: (IKU multiplier + target multiplier) / 2.
     pub k3: Option<Decimal>,
     /// An invalid validity × control cell (exact-high, activity-low; R04): no IKU points or
@@ -378,7 +380,7 @@ fn target_points(
     ds: &Dataset,
     tp: &K3TargetPoints,
     iku: &Iku,
-) -> (Option<Decimal>, String, Option<String>) {
+) -> (Option<Decimal>, String, Option<Reason>) {
     let std = tp.standard.0;
     let sp = pts(std);
     match iku.target_basis {
@@ -404,7 +406,11 @@ fn target_points(
                 None => (
                     Some(std),
                     t::TGT_SPECIAL_INVALID.fill(&[("p", &sp)]),
-                    Some(t::WARN_SPECIAL.fill(&[("iku", &iku.code), ("unit", &iku.unit)])),
+                    Some(
+                        Reason::new(Code::SpecialWithoutPoints)
+                            .text("iku", &iku.code)
+                            .text("unit", &iku.unit),
+                    ),
                 ),
             };
         }
@@ -438,13 +444,18 @@ fn target_points(
         Reference::Realisasi => t::REF_REALISASI_PREV.fill(&[("c", &over)]),
         Reference::AvgRealisasi => t::REF_AVG_REALISASI_PREV.fill(&[("c", &over)]),
     };
+    let ref_reason = match reference {
+        Reference::Target => Reason::new(Code::RefTargetPrev),
+        Reference::Realisasi => Reason::new(Code::RefRealisasiPrev),
+        Reference::AvgRealisasi => Reason::new(Code::RefAvgRealisasiPrev),
+    }
+    .num("c", tp.previous_capaian_over.0, 0, 2);
     let Some(value) = value.filter(|v| !v.is_zero()) else {
-        let warning = t::WARN_NO_REFERENCE.fill(&[
-            ("iku", &iku.code),
-            ("unit", &iku.unit),
-            ("ref", &ref_text),
-            ("p", &sp),
-        ]);
+        let warning = Reason::new(Code::NoReference)
+            .text("iku", &iku.code)
+            .text("unit", &iku.unit)
+            .reason("ref", ref_reason)
+            .num("p", std, 0, 2);
         return (
             Some(std),
             t::TGT_NO_REFERENCE.fill(&[("ref", &ref_text), ("p", &sp)]),
@@ -599,7 +610,7 @@ fn target_multiplier_of(
     ds: &Dataset,
     m: &K3Multiplier,
     iku: &Iku,
-) -> (Decimal, String, Option<String>) {
+) -> (Decimal, String, Option<Reason>) {
     match iku.target_basis {
         TargetBasis::Law => return (m.law.0, t::M_LAW.fill(&[("m", &mult(m.law.0))]), None),
         TargetBasis::InstitutionMax => {
@@ -636,10 +647,10 @@ fn target_multiplier_of(
             None,
         );
     };
-    let (r1, r1_name) = if iku.collective && iku.avg_realisasi_prev.is_some() {
-        (iku.avg_realisasi_prev, t::NAME_R1_AVG.s())
+    let (r1, r1_name, r1_code) = if iku.collective && iku.avg_realisasi_prev.is_some() {
+        (iku.avg_realisasi_prev, t::NAME_R1_AVG.s(), Code::NameR1Avg)
     } else {
-        (iku.realisasi_prev, t::NAME_R1.s())
+        (iku.realisasi_prev, t::NAME_R1.s(), Code::NameR1)
     };
     let t1 = if new_with_history {
         r1
@@ -650,20 +661,22 @@ fn target_multiplier_of(
         (Some(t1), Some(r1)) => (t1, r1),
         (t1, _) => {
             let mut missing = Vec::new();
+            let mut missing_codes = Vec::new();
             if t1.is_none() {
                 missing.push(t::NAME_T1.s());
+                missing_codes.push(Reason::new(Code::NameT1));
             }
             if r1.is_none() {
                 missing.push(r1_name);
+                missing_codes.push(Reason::new(r1_code));
             }
             let missing = missing.join(", ");
             let mu = mult(m.unknown.0);
-            let warning = t::WARN_MULTIPLIER_UNKNOWN.fill(&[
-                ("iku", &iku.code),
-                ("unit", &iku.unit),
-                ("missing", &missing),
-                ("m", &mu),
-            ]);
+            let warning = Reason::new(Code::MultiplierUnknown)
+                .text("iku", &iku.code)
+                .text("unit", &iku.unit)
+                .with("missing", super::reason::Arg::Reasons(missing_codes))
+                .num("m", m.unknown.0, 2, 4);
             return (
                 m.unknown.0,
                 t::M_UNKNOWN.fill(&[("missing", &missing), ("m", &mu)]),
@@ -695,8 +708,12 @@ fn target_multiplier_of(
         reason = t::M_NEW_WITH_HISTORY.s().to_string() + &reason;
     }
     // T = T1 = R1: 1.0 by the table, but the regulation does not name the case (§10a)
-    let warning = (tv == t1 && t1 == r1)
-        .then(|| t::WARN_T_T1_R1.fill(&[("iku", &iku.code), ("unit", &iku.unit), ("t", &f(tv))]));
+    let warning = (tv == t1 && t1 == r1).then(|| {
+        Reason::new(Code::TargetEqualsT1R1)
+            .text("iku", &iku.code)
+            .text("unit", &iku.unit)
+            .num("t", tv, 0, 4)
+    });
     (v, reason, warning)
 }
 
@@ -1533,7 +1550,12 @@ mod tests {
             .map(|k| k.code.as_str())
             .collect();
         assert_eq!(warned, ["C", "G"]);
-        assert!(b.iku[6].warning.as_ref().unwrap().contains("G"));
+        let w = b.iku[6].warning.as_ref().unwrap();
+        assert_eq!(w.code, Code::NoReference);
+        assert_eq!(
+            w.arg("iku"),
+            Some(&super::super::reason::Arg::Text("G".into()))
+        );
         assert!(b.iku[6].target_reason.contains(t::REF_TARGET_PREV.s()));
         // law is left out of the mean: (5 + 3 × 6) / 7 / 3
         assert_eq!(b.target_part, Some(d("23") / d("7") / d("3")));
@@ -1883,17 +1905,9 @@ mod tests {
         );
         assert_eq!(k.target_points, Some(d("1.0")));
         let w = k.warning.expect("a warning");
-        crate::text::set_thread_lang(crate::text::Lang::En);
-        let k = one(
-            &ds(vec![k127("100", Some("100"), Some("100"))]),
-            &rb127(),
-            "U3",
-            "A",
-        );
-        assert!(
-            k.warning.unwrap().contains("not explicitly regulated"),
-            "{w}"
-        );
+        assert_eq!(w.code, Code::TargetEqualsT1R1);
+        let en = crate::text::reason::render_in(crate::text::Lang::En, &w);
+        assert!(en.contains("not explicitly regulated"), "{en}");
         // T = T1, R1 below: 1.0 without a warning
         let k = one(
             &ds(vec![k127("100", Some("100"), Some("90"))]),

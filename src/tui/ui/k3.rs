@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
             }
             if let Some(w) = &i.warning {
                 reason.push_str(" · ");
-                reason.push_str(w);
+                reason.push_str(&crate::text::reason::render(w));
             }
             let ip = if i.left_out {
                 num(None)
