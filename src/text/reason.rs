@@ -84,6 +84,46 @@ pub fn template(code: Code) -> Msg {
         Code::NameT1 => k::NAME_T1,
         Code::NameR1 => k::NAME_R1,
         Code::NameR1Avg => k::NAME_R1_AVG,
+        Code::IkuNotCascadedActivity => k::IKU_NOT_CASCADED_ACTIVITY,
+        Code::IkuNotCascadedQuality => k::IKU_NOT_CASCADED_QUALITY,
+        Code::IkuNotCascaded => k::IKU_NOT_CASCADED,
+        Code::IkuCascaded => k::IKU_CASCADED,
+        Code::IkuCascadedInvalid => k::IKU_CASCADED_INVALID,
+        Code::IkuCapped => k::IKU_CAPPED,
+        Code::IkuInQuota => k::IKU_IN_QUOTA,
+        Code::IkuTanggungRenteng => k::IKU_TANGGUNG_RENTENG,
+        Code::IkuLeftOut => k::LEFT_OUT_INVALID,
+        Code::TargetLaw => k::TGT_LAW,
+        Code::TargetInstitutionMax => k::TGT_INSTITUTION_MAX,
+        Code::TargetStable => k::TGT_STABLE,
+        Code::TargetSpecial => k::TGT_SPECIAL,
+        Code::TargetSpecialInvalid => k::TGT_SPECIAL_INVALID,
+        Code::TargetNewIku => k::TGT_NEW,
+        Code::TargetStabilize => k::TGT_STABILIZE,
+        Code::TargetKonversi120 => k::TGT_KONVERSI_120,
+        Code::TargetNoAnnual => k::TGT_NO_TARGET,
+        Code::TargetNoReference => k::TGT_NO_REFERENCE,
+        Code::TargetRatio => k::TGT_RATIO,
+        Code::MultIku => k::M_IKU,
+        Code::MultIkuInvalid => k::M_IKU_INVALID,
+        Code::MultLaw => k::M_LAW,
+        Code::MultInstitutionMax => k::M_INSTITUTION_MAX,
+        Code::MultStable => k::M_STABLE,
+        Code::MultNewIku => k::M_NEW,
+        Code::MultStabilize => k::M_STABILIZE,
+        Code::MultNoAnnual => k::M_NO_TARGET,
+        Code::MultUnknown => k::M_UNKNOWN,
+        Code::MultAboveBoth => k::M_ABOVE_BOTH,
+        Code::MultEqualR1AboveT1 => k::M_EQUAL_R1_ABOVE_T1,
+        Code::MultBetween => k::M_BETWEEN,
+        Code::MultEqualT1R1NotAbove => k::M_EQUAL_T1_R1_NOT_ABOVE,
+        Code::MultEqualT1R1Above => k::M_EQUAL_T1_R1_ABOVE,
+        Code::MultBelowT1 => k::M_BELOW_T1,
+        Code::MultMinimize => k::M_MINIMIZE,
+        Code::MultNewWithHistory => k::M_NEW_WITH_HISTORY,
+        Code::MultIkuK3 => k::M_K3,
+        Code::PlanNeedsT1R1 => k::PLAN_NEEDS_T1_R1,
+        Code::PlanNeedsReference => k::PLAN_NEEDS_REFERENCE,
     }
 }
 
@@ -150,6 +190,22 @@ pub fn render_in(lang: Lang, r: &Reason) -> String {
         .map(|(k, v)| (*k, v as &dyn std::fmt::Display))
         .collect();
     template(r.code).fill_in(lang, &refs)
+}
+
+/// A reason told in parts (a K3 reason: the points, then the quota, …) as one sentence in
+/// `lang`: the parts follow each other as their templates punctuate them.
+pub fn render_parts_in(lang: Lang, parts: &[Reason]) -> String {
+    parts.iter().map(|r| render_in(lang, r)).collect()
+}
+
+/// [`render_parts_in`] in the user's language.
+pub fn render_parts(parts: &[Reason]) -> String {
+    render_parts_in(lang(), parts)
+}
+
+/// The parts of a reason as a JSON array of `{"code", "args"}`.
+pub fn parts_json(parts: &[Reason]) -> serde_json::Value {
+    serde_json::Value::from(parts.iter().map(to_json).collect::<Vec<_>>())
 }
 
 /// The sentence of a reason in the user's language.
