@@ -2,7 +2,7 @@
 //! serves the store API over a Unix-domain socket inside the store directory, so that the
 //! directory's permissions (0700 private, 2770 for a group store) are the first gate. Every
 //! command and the TUI are its clients ([`Client`] implements `store::StoreApi`); the first
-//! client starts it when none runs (see [`client::connect`]).
+//! client starts it when none runs (see [`Client::connect`]).
 //!
 //! The design follows tmux (`client.c`/`server.c`: start under a lock, connect once more before
 //! starting, a protocol version in the first message), atuin's daemon (a socket in a private
@@ -101,11 +101,27 @@ pub fn recorded_pid(store: &Path) -> Option<u32> {
 
 /// Whether a server holds the store's pid-file lock now.
 pub fn server_running(store: &Path) -> bool {
-    let path = store.join(PID_FILE);
-    if !path.exists() {
+    // a probe: it opens the file as it is (never creating it or changing its mode, which a
+    // group store's other members need) and lets go at once
+    let Ok(file) = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(store.join(PID_FILE))
+    else {
         return false;
+    };
+    loop {
+        // SAFETY: flock on a descriptor we own (closed, and so unlocked, on return).
+        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+        if rc == 0 {
+            return false;
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EINTR) => continue,
+            Some(libc::EWOULDBLOCK) => return true,
+            _ => return false,
+        }
     }
-    matches!(FileLock::take(&path, false, 0o600), Ok(None))
 }
 
 /// The user and process on the other end of a Unix socket, from the kernel (SO_PEERCRED).
