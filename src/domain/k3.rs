@@ -17,9 +17,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::model::{Dataset, Iku, Months, Polarity, TargetBasis, Validity};
 use super::period::annual_target;
+use super::reason::{Arg, Code, Reason};
 pub use super::rulebook::K3Method;
 use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
-use super::reason::{Arg, Code, Reason};
 
 /// K3 of one IKU.
 ///
@@ -345,7 +345,10 @@ fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, Vec<Reason>) {
         let (v, code) = if iku.validity == Validity::Activity {
             (p.not_cascaded_activity.0, Code::IkuNotCascadedActivity)
         } else if iku.measures_quality_or_time {
-            (p.not_cascaded_quality_or_time.0, Code::IkuNotCascadedQuality)
+            (
+                p.not_cascaded_quality_or_time.0,
+                Code::IkuNotCascadedQuality,
+            )
         } else {
             (p.not_cascaded.0, Code::IkuNotCascaded)
         };
@@ -608,7 +611,10 @@ fn target_multiplier_of(
     match iku.target_basis {
         TargetBasis::Law => return fixed(m.law.0, Code::MultLaw),
         TargetBasis::InstitutionMax => {
-            return fixed(m.institution_max.unwrap_or(m.law).0, Code::MultInstitutionMax);
+            return fixed(
+                m.institution_max.unwrap_or(m.law).0,
+                Code::MultInstitutionMax,
+            );
         }
         TargetBasis::Stable => {
             return fixed(m.stable.unwrap_or(m.law).0, Code::MultStable);
@@ -836,7 +842,10 @@ fn plan_127(m: &K3Multiplier, iku: &Iku) -> Plan {
     match iku.target_basis {
         TargetBasis::Law => return fixed(m.law.0, Code::MultLaw),
         TargetBasis::InstitutionMax => {
-            return fixed(m.institution_max.unwrap_or(m.law).0, Code::MultInstitutionMax);
+            return fixed(
+                m.institution_max.unwrap_or(m.law).0,
+                Code::MultInstitutionMax,
+            );
         }
         TargetBasis::Stable => return fixed(m.stable.unwrap_or(m.law).0, Code::MultStable),
         TargetBasis::Normal | TargetBasis::Special => {}
@@ -1575,7 +1584,11 @@ mod tests {
         i.capaian_prev2_over_125 = true;
         let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
         assert_eq!(k.target_points, Some(d("1")));
-        assert!(id(&k.target_reason).contains("125"), "{}", id(&k.target_reason));
+        assert!(
+            id(&k.target_reason).contains("125"),
+            "{}",
+            id(&k.target_reason)
+        );
         // collective: the average realisasi of the collective (95) → r 1.0526 → 4
         i.collective = true;
         i.avg_realisasi_prev = Some(d("95"));
@@ -1805,7 +1818,11 @@ mod tests {
         i.new_iku = true;
         let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
         assert_eq!(k.target_points, Some(d("0.8")), "{}", id(&k.target_reason));
-        assert!(id(&k.target_reason).contains("T1 := R1"), "{}", id(&k.target_reason));
+        assert!(
+            id(&k.target_reason).contains("T1 := R1"),
+            "{}",
+            id(&k.target_reason)
+        );
         assert_eq!(k.k3, Some(d("0.9")), "(1.00 + 0.8) / 2");
         // T 110 above R1 105 → 1.2
         i.targets[11] = Some(d("110"));
