@@ -18,4 +18,5 @@ mod tui_render_en;
 mod tui_store;
 mod tui_tmux;
 mod tui_update;
+mod tui_views;
 mod tui_vocabulary;

@@ -11,8 +11,10 @@ use tmux_support::{Tmux, cli, find_and_open_grid, have_tmux, realisasi_in_export
 
 /// The NKO text on the tree row of `unit`, e.g. "101,23".
 fn row_nko(screen: &str, unit: &str) -> String {
+    // the tree pane only: the IKU detail names its unit too
     let line = screen
         .lines()
+        .map(|l| l.split("││").next().unwrap_or(l))
         .find(|l| l.contains(&format!(" {unit} ")))
         .unwrap_or_else(|| panic!("no row {unit}:\n{screen}"));
     let after = line.split(&format!(" {unit} ")).nth(1).unwrap();
