@@ -176,9 +176,11 @@ pub struct Views {
     pub(crate) grid_page: u8,
 }
 
-/// The change from `before` to `now`, when both are there.
+/// The change from `before` to `now`, when both are there: of the values as shown (2 places),
+/// so that it is what a reader subtracts.
 pub fn change(before: Option<Decimal>, now: Option<Decimal>) -> Option<Decimal> {
-    Some(now? - before?)
+    use crate::domain::score::round2;
+    Some(round2(now?) - round2(before?))
 }
 
 impl App {
