@@ -28,6 +28,10 @@ pub struct CellEditor {
     pub iku: CodeRef,
     pub month: u8,
     pub input: TextInput,
+    /// The stored value when the editor opened (or when a conflict showed the value that won):
+    /// what its author last saw, sent with the change so that the server refuses it when
+    /// someone else changed the cell meanwhile.
+    pub seen: Option<Decimal>,
 }
 
 impl CellEditor {
@@ -57,6 +61,8 @@ pub struct Pending {
     pub kind: PendingKind,
     /// The change and the change that undoes it (the undo/redo stacks keep these).
     pub record: Reversible,
+    /// The value its author last saw in the cell the change sets (the conflict check).
+    pub seen: Option<Decimal>,
 }
 
 /// The realisasi edits: the undo and redo stacks and the edit being stored.
@@ -249,6 +255,7 @@ impl App {
             iku,
             month: self.grid.month,
             input: TextInput::replaceable(text),
+            seen: current,
         }));
     }
 }

@@ -15,7 +15,7 @@
 //! | [`AddendumState`] | `addendum.rs` | the addendum draft and the addendum being stored |
 //! | [`Search`] | `search.rs` | the query and its matches |
 //! | [`Overlays`] | `overlays.rs` | the status line, the help popup's scroll |
-//! | [`Live`] | `live.rs` | the other clients of the store's server; their changes applied |
+//! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Views`] | `views.rs` | the tree's filter, the list view, the comparison period |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //!

@@ -50,7 +50,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.error(crate::text::reason::refusal(&why));
                 return vec![];
             }
-            return edit::store_value(app, key, month, None, None);
+            // what the grid shows is what its author saw
+            let seen = app.ds().iku[&key].realisasi[(month - 1) as usize];
+            return edit::store_value(app, key, month, None, None, seen);
         }
         Action::FocusTree | Action::SwitchPane | Action::Cancel => app.leave(),
         _ => {}
