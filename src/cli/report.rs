@@ -470,7 +470,11 @@ fn compare_periods(
         _ => {
             let csv = format == Format::Csv;
             let md = format == Format::Md;
-            let empty = if csv { String::new } else { || "–".to_string() };
+            let empty = if csv {
+                String::new
+            } else {
+                || "–".to_string()
+            };
             let num2 = |d: Option<Decimal>| d.map_or_else(empty, |d| format_decimal(d, locale, 2));
             let signed = |d: Option<Decimal>| match d {
                 Some(d) if d > Decimal::ZERO => format!("+{}", format_decimal(d, locale, 2)),
@@ -504,12 +508,11 @@ fn compare_periods(
                 ]);
                 for i in iku_in_order(s) {
                     let c = b.iku.get(&i.code).and_then(|x| x.capaian);
-                    let name = r
-                        .ds
-                        .iku
-                        .get(&crate::domain::CodeRef::new(&s.unit, &i.code))
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default();
+                    let name =
+                        r.ds.iku
+                            .get(&crate::domain::CodeRef::new(&s.unit, &i.code))
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default();
                     rows.push(vec![
                         s.unit.clone(),
                         i.code.clone(),

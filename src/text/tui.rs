@@ -335,10 +335,7 @@ pub const FILTER_ON: Msg = msg!(
 );
 pub const FILTER_OFF: Msg = msg!("Filter dihapus", "Filter cleared");
 pub const FILTER_TITLE: Msg = msg!("filter {filter}: {n}", "filter {filter}: {n}");
-pub const FILTER_HINT: Msg = msg!(
-    "Enter: filter {filter}",
-    "Enter: filter {filter}"
-);
+pub const FILTER_HINT: Msg = msg!("Enter: filter {filter}", "Enter: filter {filter}");
 pub const LIST_TITLE: Msg = msg!(
     "Daftar IKU ({n}) · urut {sort}",
     "IKU list ({n}) · by {sort}"
@@ -351,10 +348,7 @@ pub const LIST_SORTED: Msg = msg!("Daftar diurutkan menurut {sort}", "List sorte
 pub const SORT_CAPAIAN: Msg = msg!("capaian", "capaian");
 pub const SORT_CHANGE: Msg = msg!("perubahan sejak {month}", "change since {month}");
 pub const SORT_CODE: Msg = msg!("kode", "code");
-pub const COMPARE_ON: Msg = msg!(
-    "Perbandingan: {a} dengan {b}",
-    "Comparison: {a} with {b}"
-);
+pub const COMPARE_ON: Msg = msg!("Perbandingan: {a} dengan {b}", "Comparison: {a} with {b}");
 pub const COMPARE_OFF: Msg = msg!("Perbandingan dimatikan", "Comparison off");
 pub const COMPARE_NONE: Msg = msg!(
     "Tidak ada periode sebelumnya untuk dibandingkan",

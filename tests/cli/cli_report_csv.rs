@@ -235,8 +235,14 @@ fn compare_period_shows_both_values_and_the_change() {
         ],
     );
     let out = stdout(&o);
-    assert!(out.contains("Perbandingan periode 2025-06 dengan 2025-09"), "{out}");
-    assert!(out.contains("Capaian 2025-06") && out.contains("Perubahan"), "{out}");
+    assert!(
+        out.contains("Perbandingan periode 2025-06 dengan 2025-09"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Capaian 2025-06") && out.contains("Perubahan"),
+        "{out}"
+    );
     // the CSV: `;` and decimal commas
     let o = kinerja(
         &store,

@@ -20,7 +20,11 @@ fn screen(a: &mut App, w: u16, h: u16) -> String {
     term.draw(|f| draw(f, a)).unwrap();
     let buf = term.backend().buffer().clone();
     (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect::<String>())
+        .map(|y| {
+            (0..w)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -111,11 +115,11 @@ fn slash_prefixes_apply_a_filter_with_its_words() {
     type_query(&mut a, "pl: kepuasan");
     update(&mut a, Action::Commit);
     let f = a.filter().unwrap();
-    assert_eq!(f.count, 1, "only KANWIL/IKU2 (Indeks kepuasan, SS S2 pelanggan)");
     assert_eq!(
-        a.node(),
-        Some(&Node::Iku(CodeRef::new("KANWIL", "IKU2")))
+        f.count, 1,
+        "only KANWIL/IKU2 (Indeks kepuasan, SS S2 pelanggan)"
     );
+    assert_eq!(a.node(), Some(&Node::Iku(CodeRef::new("KANWIL", "IKU2"))));
     // nothing matches: the count is 0 and the status says so as an error
     type_query(&mut a, "temuan tidakada");
     update(&mut a, Action::Commit);
@@ -289,7 +293,10 @@ fn the_grid_pages_its_months_at_80x24() {
     update(&mut a, Action::First);
     let text = screen(&mut a, 80, 24);
     assert!(text.contains("Jan"), "{text}");
-    assert!(text.contains("▶"), "the header says more months follow:\n{text}");
+    assert!(
+        text.contains("▶"),
+        "the header says more months follow:\n{text}"
+    );
     update(&mut a, Action::PageDown);
     let m = a.month();
     assert!(m > 1, "a page further");

@@ -144,10 +144,9 @@ impl ListSort {
     pub fn label(self, from: Option<u8>) -> String {
         match self {
             ListSort::Capaian => t::SORT_CAPAIAN.s().to_string(),
-            ListSort::Change => t::SORT_CHANGE.fill(&[(
-                "month",
-                &from.map(t::month_name).unwrap_or("–"),
-            )]),
+            ListSort::Change => {
+                t::SORT_CHANGE.fill(&[("month", &from.map(t::month_name).unwrap_or("–"))])
+            }
             ListSort::Code => t::SORT_CODE.s().to_string(),
         }
     }
@@ -488,12 +487,7 @@ impl App {
 
     /// Sorts the list by its order; the cursor stays on its IKU.
     pub(crate) fn sort_list(&mut self) {
-        let at = self
-            .views
-            .list
-            .rows
-            .get(self.views.list.cursor)
-            .cloned();
+        let at = self.views.list.rows.get(self.views.list.cursor).cloned();
         let rows = std::mem::take(&mut self.views.list.rows);
         let mut keyed: Vec<(Option<Decimal>, CodeRef)> = rows
             .into_iter()

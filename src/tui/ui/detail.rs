@@ -228,10 +228,7 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     let rows = Paragraph::new(lines.clone())
         .wrap(Wrap { trim: false })
         .line_count(width) as u16;
-    let room = area
-        .height
-        .saturating_sub(K3_MIN_ROWS)
-        .max(area.height / 2);
+    let room = area.height.saturating_sub(K3_MIN_ROWS).max(area.height / 2);
     let top_h = (rows + 2).min(room);
     let [top, k3] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
     let b = block(app, t::DETAIL_TITLE.s());
@@ -245,10 +242,20 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
 
 /// "Perbandingan: Jun 95,00 → Sep 98,00 (perubahan +3,00)" for a unit's NKO, when a
 /// comparison period is chosen.
-fn compare_nko(app: &mut App, code: &str, now: Option<rust_decimal::Decimal>) -> Option<Line<'static>> {
+fn compare_nko(
+    app: &mut App,
+    code: &str,
+    now: Option<rust_decimal::Decimal>,
+) -> Option<Line<'static>> {
     let c = app.compare_period()?;
     let before = app.compare_score(code)?.nko;
-    Some(compare_line(app, &format!("{} NKO", t::COMPARE_TITLE.s()), c, before, now))
+    Some(compare_line(
+        app,
+        &format!("{} NKO", t::COMPARE_TITLE.s()),
+        c,
+        before,
+        now,
+    ))
 }
 
 /// One comparison line: the label, both periods' values and the change.
@@ -351,38 +358,42 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     let max = ikus.len().saturating_sub(shown) as u16;
     app.clamp_detail_scroll(max);
     let skip = app.detail_scroll().min(max) as usize;
-    let mut rows: Vec<Row> = ikus
-        .iter()
-        .skip(skip)
-        .take(shown)
-        .map(|i| {
-            let sc = score.iku.get(&i.code);
-            let stt = sc.and_then(|x| x.status);
-            let now = sc.and_then(|x| x.capaian);
-            let mut cells = vec![
-                Line::raw(format!("{} {}", app.theme().mark(stt), i.code)),
-                Line::raw(exact(app, sc.and_then(|x| x.target))).right_aligned(),
-                Line::raw(exact(app, sc.and_then(|x| x.realisasi))).right_aligned(),
-                Line::styled(num2(app, now), status_style(app, stt)).right_aligned(),
-            ];
-            if let Some(bs) = &before_score {
-                let before = bs.iku.get(&i.code).and_then(|x| x.capaian);
-                cells.push(Line::raw(num2(app, before)).right_aligned());
-                cells.push(
-                    Line::raw(
-                        crate::tui::app::views::change(before, now)
-                            .map_or_else(|| super::dash(app).to_string(), |d| super::signed(app, d)),
-                    )
-                    .right_aligned(),
-                );
-            }
-            cells.push(Line::styled(i.name.clone(), app.theme().dim));
-            Row::new(cells)
-        })
-        .collect();
+    let mut rows: Vec<Row> =
+        ikus.iter()
+            .skip(skip)
+            .take(shown)
+            .map(|i| {
+                let sc = score.iku.get(&i.code);
+                let stt = sc.and_then(|x| x.status);
+                let now = sc.and_then(|x| x.capaian);
+                let mut cells = vec![
+                    Line::raw(format!("{} {}", app.theme().mark(stt), i.code)),
+                    Line::raw(exact(app, sc.and_then(|x| x.target))).right_aligned(),
+                    Line::raw(exact(app, sc.and_then(|x| x.realisasi))).right_aligned(),
+                    Line::styled(num2(app, now), status_style(app, stt)).right_aligned(),
+                ];
+                if let Some(bs) = &before_score {
+                    let before = bs.iku.get(&i.code).and_then(|x| x.capaian);
+                    cells.push(Line::raw(num2(app, before)).right_aligned());
+                    cells.push(
+                        Line::raw(crate::tui::app::views::change(before, now).map_or_else(
+                            || super::dash(app).to_string(),
+                            |d| super::signed(app, d),
+                        ))
+                        .right_aligned(),
+                    );
+                }
+                cells.push(Line::styled(i.name.clone(), app.theme().dim));
+                Row::new(cells)
+            })
+            .collect();
     let left = ikus.len().saturating_sub(skip + shown);
     if overflow {
-        let (down, up) = if app.ascii() { ("v", "^") } else { ("▼", "▲") };
+        let (down, up) = if app.ascii() {
+            ("v", "^")
+        } else {
+            ("▼", "▲")
+        };
         let mark = if left > 0 {
             format!("{down} {left} {}", t::MORE_BELOW.s())
         } else {

@@ -82,7 +82,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
             .map(|(lo, hi)| {
                 format!(
                     " ({})",
-                    t::SPARK_SCALE.fill(&[("lo", &exact(app, Some(lo))), ("hi", &exact(app, Some(hi)))])
+                    t::SPARK_SCALE
+                        .fill(&[("lo", &exact(app, Some(lo))), ("hi", &exact(app, Some(hi)))])
                 )
             })
             .unwrap_or_default();
@@ -375,7 +376,11 @@ fn grid_lines(app: &App, iku: &Iku, width: usize) -> (Vec<Line<'static>>, u8) {
         if !paged {
             return String::new();
         }
-        let (l, r) = if app.ascii() { ("<", ">") } else { ("◀", "▶") };
+        let (l, r) = if app.ascii() {
+            ("<", ">")
+        } else {
+            ("◀", "▶")
+        };
         let before = if *w.start() > 1 { l } else { " " };
         let after = if *w.end() < 12 { r } else { " " };
         format!("{before}{after}")

@@ -59,11 +59,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         };
         let mut spans = vec![
             Span::raw(pointer.to_string()),
-            Span::styled(app.theme().mark(st).to_string(), app.theme().status_style(st)),
-            Span::raw(format!(" {unit} {:<cw$} ", k.code)),
-            Span::styled(format!("{:>7}", num2(app, now)), app.theme().status_style(st)),
             Span::styled(
-                format!(" {:>7}", d.map_or_else(|| super::dash(app).to_string(), |d| signed(app, d))),
+                app.theme().mark(st).to_string(),
+                app.theme().status_style(st),
+            ),
+            Span::raw(format!(" {unit} {:<cw$} ", k.code)),
+            Span::styled(
+                format!("{:>7}", num2(app, now)),
+                app.theme().status_style(st),
+            ),
+            Span::styled(
+                format!(
+                    " {:>7}",
+                    d.map_or_else(|| super::dash(app).to_string(), |d| signed(app, d))
+                ),
                 app.theme().dim,
             ),
         ];

@@ -169,7 +169,11 @@ pub fn exact(app: &App, d: Option<Decimal>) -> String {
 /// A change with its sign, 2 decimals in the locale: `+3,00`, `-1,50`, `0,00`.
 pub fn signed(app: &App, d: Decimal) -> String {
     let s = format_decimal(d, app.locale(), 2);
-    if d > Decimal::ZERO { format!("+{s}") } else { s }
+    if d > Decimal::ZERO {
+        format!("+{s}")
+    } else {
+        s
+    }
 }
 
 pub fn dash(app: &App) -> &'static str {
@@ -208,7 +212,13 @@ pub fn scrolled(frame: &mut Frame, area: Rect, app: &mut App, lines: Vec<Line<'s
     let max = total - rows;
     app.clamp_detail_scroll(max);
     let s = app.detail_scroll().min(max);
-    frame.render_widget(p.scroll((s, 0)), Rect { height: rows, ..area });
+    frame.render_widget(
+        p.scroll((s, 0)),
+        Rect {
+            height: rows,
+            ..area
+        },
+    );
     let key = |a: crate::tui::action::Action| {
         app.keymap()
             .bindings(app.mode())
@@ -217,7 +227,11 @@ pub fn scrolled(frame: &mut Frame, area: Rect, app: &mut App, lines: Vec<Line<'s
             .map(|b| format!(" ({})", status::key_label(&b.text)))
             .unwrap_or_default()
     };
-    let (down, up) = if app.ascii() { ("v", "^") } else { ("▼", "▲") };
+    let (down, up) = if app.ascii() {
+        ("v", "^")
+    } else {
+        ("▼", "▲")
+    };
     let mut text = String::new();
     if s < max {
         text.push_str(&format!(

@@ -232,11 +232,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             t::FILTER_TITLE.fill(&[("filter", &f.label()), ("n", &f.count)])
         );
     }
-    let title = if focused {
-        format!("[{name}]")
-    } else {
-        name
-    };
+    let title = if focused { format!("[{name}]") } else { name };
     let b = block(app, title);
     let inner = b.inner(area);
     frame.render_widget(b, area);

@@ -174,7 +174,11 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             vec![]
         }
         Action::ComparePrev | Action::CompareNext => {
-            app.shift_compare(if *action == Action::ComparePrev { -1 } else { 1 });
+            app.shift_compare(if *action == Action::ComparePrev {
+                -1
+            } else {
+                1
+            });
             vec![]
         }
         Action::DetailDown => {
