@@ -17,3 +17,4 @@ mod realisasi_xlsx;
 mod server_access;
 mod server_conflict;
 mod server_faults;
+mod server_users;
