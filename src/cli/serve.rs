@@ -59,6 +59,20 @@ pub fn run(ctx: &Context, a: &ServeArgs) -> CliResult {
                     t::NOT_RUNNING.fill(&[("store", &store.display())]),
                 ));
             }
+            // a server of another version cannot be asked to stop: it holds the pid lock, so
+            // the recorded pid is that server's; SIGTERM ends it (every change it confirmed is
+            // flushed, as after a kill)
+            Err(_)
+                if a.stop
+                    && let Some(pid) = crate::server::recorded_pid(store) =>
+            {
+                stop_by_signal(pid)?;
+                write_stdout(&format!(
+                    "{}\n",
+                    t::STOPPED.fill(&[("store", &store.display()), ("pid", &pid)])
+                ))?;
+                return Ok(());
+            }
             Err(e) => return Err(refused(e)),
         };
         if a.status {
@@ -107,6 +121,25 @@ pub fn run(ctx: &Context, a: &ServeArgs) -> CliResult {
         protocol: a.protocol,
     };
     crate::server::serve::run(opts).map_err(CliError::refused)
+}
+
+/// Ends the server `pid` with SIGTERM and waits (a bounded moment) until it is gone.
+fn stop_by_signal(pid: u32) -> CliResult {
+    let Ok(p) = libc::pid_t::try_from(pid) else {
+        return Ok(());
+    };
+    // SAFETY: kill(2) with a pid read from the server's locked pid file.
+    if unsafe { libc::kill(p, libc::SIGTERM) } != 0 {
+        return Err(CliError::refused(format!(
+            "pid {pid}: {}",
+            std::io::Error::last_os_error()
+        )));
+    }
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while crate::store::lock::pid_alive(pid) && std::time::Instant::now() < until {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Ok(())
 }
 
 fn clients_line(clients: &[ClientInfo]) -> String {

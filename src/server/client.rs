@@ -42,6 +42,9 @@ pub struct ConnectOptions {
     pub create: bool,
     /// The `kinerja` binary a server is started from (default: this program).
     pub exe: Option<PathBuf>,
+    /// The idle time of a server this client starts (`serve --idle`); `None`: the server's own
+    /// default (`KINERJA_SERVE_IDLE`, else 60 s).
+    pub idle: Option<u64>,
     pub lang: Lang,
 }
 
@@ -53,6 +56,7 @@ impl ConnectOptions {
             start: true,
             create: false,
             exe: None,
+            idle: None,
             lang: crate::text::lang(),
         }
     }
@@ -458,8 +462,11 @@ fn start_server(path: &Path, opts: &ConnectOptions) -> Result<(), StoreError> {
         .arg("--lang")
         .arg(opts.lang.as_str())
         .arg("serve")
-        .arg("--auto")
-        .stdin(Stdio::null())
+        .arg("--auto");
+    if let Some(idle) = opts.idle {
+        cmd.arg("--idle").arg(idle.to_string());
+    }
+    cmd.stdin(Stdio::null())
         .stdout(Stdio::piped())
         // read only when it does not start; once started it points both at /dev/null
         .stderr(Stdio::piped());

@@ -101,11 +101,27 @@ pub fn recorded_pid(store: &Path) -> Option<u32> {
 
 /// Whether a server holds the store's pid-file lock now.
 pub fn server_running(store: &Path) -> bool {
-    let path = store.join(PID_FILE);
-    if !path.exists() {
+    // a probe: it opens the file as it is (never creating it or changing its mode, which a
+    // group store's other members need) and lets go at once
+    let Ok(file) = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(store.join(PID_FILE))
+    else {
         return false;
+    };
+    loop {
+        // SAFETY: flock on a descriptor we own (closed, and so unlocked, on return).
+        let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+        if rc == 0 {
+            return false;
+        }
+        match std::io::Error::last_os_error().raw_os_error() {
+            Some(libc::EINTR) => continue,
+            Some(libc::EWOULDBLOCK) => return true,
+            _ => return false,
+        }
     }
-    matches!(FileLock::take(&path, false, 0o600), Ok(None))
 }
 
 /// The user and process on the other end of a Unix socket, from the kernel (SO_PEERCRED).

@@ -80,6 +80,12 @@ pub fn foreign_entries(dir: &Path) -> std::io::Result<Vec<String>> {
                     }
                 }
             }
+        } else if name == "kinerja.sock" {
+            // the server's socket (a dead server's is stale: the next server removes it)
+            use std::os::unix::fs::FileTypeExt;
+            if !ft.is_socket() {
+                out.push(shown);
+            }
         } else if !ft.is_file() {
             out.push(shown);
         }

@@ -65,6 +65,15 @@ impl Store {
                             audit_next = Some(codec::decode::<u64>(&key, &v)?);
                             None
                         }
+                        // the store server's access list (`Store::set_meta_value`)
+                        TreeId::Meta
+                            if *k
+                                == *[b"setting/", crate::server::access::META_KEY.as_bytes()]
+                                    .concat() =>
+                        {
+                            codec::decode::<crate::server::access::AccessList>(&key, &v)?;
+                            None
+                        }
                         TreeId::Meta => Some(problem(t::P_UNKNOWN_META.s().into())),
                         TreeId::Years => {
                             let rec: YearRecord = codec::decode(&key, &v)?;

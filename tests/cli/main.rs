@@ -14,3 +14,7 @@ mod keymap_env;
 mod laporan;
 mod perf_demo_cli;
 mod realisasi_xlsx;
+mod server_access;
+mod server_conflict;
+mod server_faults;
+mod server_users;

@@ -8,5 +8,6 @@ mod fuzz_corpus;
 mod fuzz_csv;
 mod fuzz_json;
 mod fuzz_number;
+mod fuzz_proto;
 mod fuzz_rulebook;
 mod keymap_fuzz;

@@ -8,6 +8,7 @@ pub mod cli_support;
 pub mod fuzz_common;
 pub mod partial_support;
 pub mod raw_sled;
+pub mod server_support;
 pub mod store_common;
 pub mod tmux_support;
 pub mod tui_support;

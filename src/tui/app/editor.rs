@@ -28,6 +28,10 @@ pub struct CellEditor {
     pub iku: CodeRef,
     pub month: u8,
     pub input: TextInput,
+    /// The stored value when the editor opened (or when a conflict showed the value that won):
+    /// what its author last saw, sent with the change so that the server refuses it when
+    /// someone else changed the cell meanwhile.
+    pub seen: Option<Decimal>,
 }
 
 impl CellEditor {
@@ -57,6 +61,8 @@ pub struct Pending {
     pub kind: PendingKind,
     /// The change and the change that undoes it (the undo/redo stacks keep these).
     pub record: Reversible,
+    /// The value its author last saw in the cell the change sets (the conflict check).
+    pub seen: Option<Decimal>,
 }
 
 /// The realisasi edits: the undo and redo stacks and the edit being stored.
@@ -112,6 +118,8 @@ impl App {
         if done.iter().any(Done::is_structural) {
             self.data.scores.clear();
             self.data.findings.clear();
+            self.views.compare_scores.clear();
+            self.refresh_filter();
             return;
         }
         let mut touched: Vec<CodeRef> = done
@@ -123,6 +131,7 @@ impl App {
             .collect();
         touched.dedup();
         self.invalidate(&touched);
+        self.refresh_filter();
     }
 
     /// The outcome of the last `Effect::Apply`: on success the change is put into the in-memory
@@ -246,6 +255,7 @@ impl App {
             iku,
             month: self.grid.month,
             input: TextInput::replaceable(text),
+            seen: current,
         }));
     }
 }

@@ -121,17 +121,15 @@ impl App {
         let Some(p) = &self.edits.pending else {
             return Vec::new();
         };
-        let r = &p.record;
-        // what the cell holds before the change goes in: the value the other change sets
-        let (change, before) = match p.kind {
-            PendingKind::Undo => (&r.undo, &r.change),
-            PendingKind::Redo | PendingKind::Edit { .. } => (&r.change, &r.undo),
+        let change = match p.kind {
+            PendingKind::Undo => &p.record.undo,
+            PendingKind::Redo | PendingKind::Edit { .. } => &p.record.change,
         };
-        match (change, before.value_of()) {
-            (Change::SetRealisasi { iku, month, .. }, Some((_, _, value))) => vec![Seen {
+        match change {
+            Change::SetRealisasi { iku, month, .. } => vec![Seen {
                 iku: iku.clone(),
                 month: *month,
-                value,
+                value: p.seen,
             }],
             _ => Vec::new(),
         }
@@ -154,6 +152,8 @@ impl App {
             && e.month == month
         {
             e.input = TextInput::replaceable(shown.unwrap_or_default());
+            // the author has now seen the value that won: saving again overwrites it knowingly
+            e.seen = value;
         }
     }
 

@@ -73,7 +73,7 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
         }
         return vec![];
     }
-    store_value(app, ed.iku, ed.month, value, advance)
+    store_value(app, ed.iku, ed.month, value, advance, ed.seen)
 }
 
 /// Shows why the editor's value was refused, in the editor and on the status line.
@@ -93,6 +93,7 @@ pub(super) fn store_value(
     month: u8,
     value: Option<Decimal>,
     advance: Option<i8>,
+    seen: Option<Decimal>,
 ) -> Vec<Effect> {
     let change = Change::SetRealisasi { iku, month, value };
     let Some(undo) = change.inverse(app.ds()) else {
@@ -104,6 +105,7 @@ pub(super) fn store_value(
             change: change.clone(),
             undo,
         },
+        seen,
     });
     vec![Effect::Apply {
         changes: vec![change],
@@ -136,6 +138,10 @@ pub(super) fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
         app.select_node(&Node::Iku(iku.clone()));
         app.grid.month = month;
     }
+    // undo expects the value the edit set, redo the value the undo put back: a cell someone
+    // else has changed since is refused by the server, never silently overwritten
+    let before = if undo { &r.change } else { &r.undo };
+    let seen = before.value_of().and_then(|(_, _, v)| v);
     app.edits.pending = Some(Pending {
         kind: if undo {
             PendingKind::Undo
@@ -143,6 +149,7 @@ pub(super) fn undo_redo(app: &mut App, undo: bool) -> Vec<Effect> {
             PendingKind::Redo
         },
         record: r.clone(),
+        seen,
     });
     vec![Effect::Apply {
         changes: vec![change],
