@@ -32,9 +32,10 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
             2,
         );
         let ds = store.load_year_from_records(year).map_err(refused)?;
+        let plans = store.load_plans(year).map_err(refused)?;
         bar.phase(t::PROGRESS_EXPORT.s(), 2);
         bar.set(1, 2);
-        let doc = json::export_document(&ds);
+        let doc = json::export_with_plans(&ds, &plans);
         bar.set(2, 2);
         bar.finish();
         (year, doc)

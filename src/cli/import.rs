@@ -26,9 +26,12 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     let text = read_text_file(&a.file, MAX_DOCUMENT_BYTES)?;
     bar.phase(t::PROGRESS_CHECK.s(), 3);
     bar.set(1, 3);
-    let parsed = json::import_document(&text);
+    let parsed = json::import_document(&text).and_then(|ds| {
+        let plans = json::import_plans(&text, &ds)?;
+        Ok((ds, plans))
+    });
     drop(text);
-    let ds = parsed.map_err(|errors| {
+    let (ds, plans) = parsed.map_err(|errors| {
         let mut msg = t::IMPORT_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
         for e in &errors {
             msg.push_str("\n  ");
@@ -46,6 +49,11 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     store
         .import_dataset(&ds, a.replace, &ctx.actor, "import")
         .map_err(refused)?;
+    if a.replace || !plans.is_empty() {
+        store
+            .import_plans(ds.year, &plans, a.replace, &ctx.actor, "import")
+            .map_err(refused)?;
+    }
     let path = store.path().to_path_buf();
     drop(store);
     bar.set(1, 1);

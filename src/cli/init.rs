@@ -29,6 +29,8 @@ impl Command {
                     | Command::Set(_)
                     | Command::Addendum(_)
                     | Command::Access(_)
+                    | Command::Inisiatif(_)
+                    | Command::Anggaran(_)
             )
         )
     }

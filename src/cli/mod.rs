@@ -26,6 +26,7 @@ mod laporan;
 mod log;
 mod open;
 mod pk;
+pub mod plan;
 pub mod progress;
 mod realisasi;
 mod realisasi_xlsx;
@@ -200,6 +201,17 @@ pub enum Command {
         after_help = "Contoh: kinerja access grant alice operator --unit KPKNL-PONTIANAK\n         kinerja access grant @kanwil-kalbar viewer\n         kinerja access revoke alice\n         kinerja access list\nPeran / roles: viewer, operator, validator, planner, admin."
     )]
     Access(access::AccessArgs),
+    // --- the rest of the PK ---
+    /// Inisiatif Strategis: daftar, rincian, realisasi % / the IS: list, show, progress
+    #[command(
+        after_help = "Contoh: kinerja inisiatif list\n         kinerja inisiatif list KPKNL-PONTIANAK --period 2025-06\n         kinerja inisiatif set KPKNL-PONTIANAK IS-01 2025-06 45"
+    )]
+    Inisiatif(plan::InisiatifArgs),
+    /// Rincian Anggaran: penyerapan, realisasi, revisi pagu / budget lines, realisasi, pagu revisions
+    #[command(
+        after_help = "Contoh: kinerja anggaran list KPKNL-PONTIANAK\n         kinerja anggaran revise KPKNL-PONTIANAK 054.01.WA --pagu 1.250.000.000 --date 2025-07-01 --ref \"DIPA revisi 02\" --reason \"Pemotongan anggaran\"\n         kinerja anggaran import realisasi-anggaran.csv"
+    )]
+    Anggaran(plan::AnggaranArgs),
 }
 
 /// Runs the CLI with the given arguments and returns the exit code.
@@ -291,6 +303,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Report(a)) => report::run(&ctx, a),
         Some(Command::Laporan(a)) => laporan::run(&ctx, a),
         Some(Command::Log(a)) => log::run(&ctx, a),
+        Some(Command::Inisiatif(a)) => plan::run_inisiatif(&ctx, a),
+        Some(Command::Anggaran(a)) => plan::run_anggaran(&ctx, a),
         Some(Command::Check(a)) => check::run(&ctx, a),
         Some(Command::K3(a)) => k3::run(&ctx, a),
         Some(Command::Addendum(a)) => addendum::run(&ctx, a),
@@ -445,6 +459,8 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Access(_)) => "access",
         Some(Command::Laporan(_)) => "laporan",
         Some(Command::ExportRealisasi(_)) => "export-realisasi",
+        Some(Command::Inisiatif(_)) => "inisiatif",
+        Some(Command::Anggaran(_)) => "anggaran",
     };
     n.to_string()
 }

@@ -130,6 +130,7 @@ pub mod edit;
 pub mod k3;
 pub mod model;
 pub mod period;
+pub mod plan;
 pub mod quarters;
 pub mod reason;
 pub mod rulebook;

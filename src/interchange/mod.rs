@@ -25,6 +25,7 @@
 //! Everything here is pure (text in, values or a list of errors out); the caller does the I/O
 //! and writes to the store.
 
+pub mod anggaran;
 pub mod csv;
 pub mod json;
 pub mod number;

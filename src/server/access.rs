@@ -56,6 +56,16 @@ pub fn need_for(year: i32, change: &Change) -> Need {
     }
 }
 
+/// The role a plan change needs (DOMAIN.md §12): operators enter IS progress and budget
+/// realisasi, planners change the plan (links, IS, budget lines, pagu revisions).
+pub fn need_for_plan(year: i32, change: &crate::domain::plan::PlanChange) -> Need {
+    Need::Unit {
+        role: change.role(),
+        year,
+        unit: change.unit().to_string(),
+    }
+}
+
 impl AccessList {
     /// Adds a grant; the sentence for the audit trail. The first grant of an empty list also
     /// makes `by` admin, so that whoever starts the list keeps it.

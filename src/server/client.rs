@@ -658,4 +658,43 @@ impl StoreApi for Client {
         // the server flushes every change before it answers
         Ok(())
     }
+    fn load_plans(&self, year: i32) -> Result<crate::domain::plan::Plans, StoreError> {
+        match self.call(Request::LoadPlans { year }, &[])?.0 {
+            Reply::Plans(p) => Ok(p),
+            _ => Err(unexpected()),
+        }
+    }
+    fn apply_plan(
+        &self,
+        year: i32,
+        changes: &[crate::domain::plan::PlanChange],
+        _who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let request = Request::ApplyPlan {
+            year,
+            changes: changes.to_vec(),
+            source: source.to_string(),
+        };
+        match self.call(request, &[])?.0 {
+            Reply::Applied { audit, .. } => Ok(audit),
+            _ => Err(unexpected()),
+        }
+    }
+    fn import_plans(
+        &self,
+        year: i32,
+        plans: &crate::domain::plan::Plans,
+        replace: bool,
+        _who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let request = Request::ImportPlans {
+            year,
+            plans: plans.clone(),
+            replace,
+            source: source.to_string(),
+        };
+        self.call(request, &[]).map(|_| ())
+    }
 }

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSummary};
 
 /// Version of this protocol: bumped whenever a message changes shape.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {
@@ -123,6 +123,24 @@ pub enum Request {
         role: Option<String>,
         unit: Option<String>,
     },
+    /// The rest of the PK of a year (Peta Strategi, Inisiatif Strategis, Rincian Anggaran).
+    LoadPlans {
+        year: i32,
+    },
+    /// Plan changes: each needs its role for its unit (operator for progress and realisasi,
+    /// planner for the plan).
+    ApplyPlan {
+        year: i32,
+        changes: Vec<crate::domain::plan::PlanChange>,
+        source: String,
+    },
+    /// The plans of an import (admin).
+    ImportPlans {
+        year: i32,
+        plans: crate::domain::plan::Plans,
+        replace: bool,
+        source: String,
+    },
 }
 
 /// One connected client, as `kinerja who` lists it.
@@ -189,6 +207,7 @@ pub enum Reply {
     Status(ServerStatus),
     Who(Vec<ClientInfo>),
     Access(Vec<Grant>),
+    Plans(crate::domain::plan::Plans),
 }
 
 /// Why a request was refused (the message is in the client's language).

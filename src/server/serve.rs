@@ -394,6 +394,8 @@ impl Server {
                 | Request::Import { .. }
                 | Request::AccessGrant { .. }
                 | Request::AccessRevoke { .. }
+                | Request::ApplyPlan { .. }
+                | Request::ImportPlans { .. }
         );
         if matches!(request, Request::Stop) {
             let r = self.check(conn, &access::Need::Admin).map(|_| Reply::Done);
@@ -477,6 +479,7 @@ impl Server {
                     .collect(),
             )),
             Request::AccessList => self.access_list().map(|l| Reply::Access(l.grants)),
+            Request::LoadPlans { year } => s.load_plans(year).map(Reply::Plans),
             _ => {
                 return (
                     Err(Refusal::Protocol("unexpected request".into())),
@@ -598,6 +601,43 @@ impl Server {
                 });
                 (r, Vec::new())
             }
+            Request::ApplyPlan {
+                year,
+                changes,
+                source,
+            } => (
+                self.apply_plan(conn, seq, year, changes, source),
+                Vec::new(),
+            ),
+            Request::ImportPlans {
+                year,
+                plans,
+                replace,
+                source,
+            } => {
+                if let Err(r) = self.check(conn, &access::Need::Admin) {
+                    return (Err(r), Vec::new());
+                }
+                let r = s
+                    .import_plans(year, &plans, replace, &conn.actor, &source)
+                    .map_err(store_refusal);
+                if r.is_ok() {
+                    *seq += 1;
+                    self.broadcast(
+                        conn.id,
+                        Event {
+                            seq: *seq,
+                            year,
+                            user: conn.actor.user.clone(),
+                            source,
+                            changes: Vec::new(),
+                            audit: Vec::new(),
+                            reload: true,
+                        },
+                    );
+                }
+                (r.map(|_| Reply::Done), Vec::new())
+            }
             other => self.handle(conn, other),
         }
     }
@@ -655,6 +695,41 @@ impl Server {
                 changes,
                 audit: audit.clone(),
                 reload: false,
+            },
+        );
+        Ok(Reply::Applied { seq: *seq, audit })
+    }
+
+    /// Plan changes: each checked against its role for its unit; the other clients reload.
+    fn apply_plan(
+        &self,
+        conn: &Conn,
+        seq: &mut u64,
+        year: i32,
+        changes: Vec<crate::domain::plan::PlanChange>,
+        source: String,
+    ) -> Result<Reply, Refusal> {
+        for c in &changes {
+            self.check(conn, &access::need_for_plan(year, c))?;
+        }
+        let audit = self
+            .store
+            .apply_plan(year, &changes, &conn.actor, &source)
+            .map_err(store_refusal)?;
+        if audit.is_empty() {
+            return Ok(Reply::Applied { seq: *seq, audit });
+        }
+        *seq += 1;
+        self.broadcast(
+            conn.id,
+            Event {
+                seq: *seq,
+                year,
+                user: conn.actor.user.clone(),
+                source,
+                changes: Vec::new(),
+                audit: audit.clone(),
+                reload: true,
             },
         );
         Ok(Reply::Applied { seq: *seq, audit })

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{
     Actor, AuditEntry, AuditFilter, Change, Problem, Salvage, Store, StoreError, YearSummary,
 };
+use crate::domain::plan::{PlanChange, Plans};
 use crate::domain::{CodeRef, Dataset};
 use crate::text::Lang;
 
@@ -88,6 +89,26 @@ pub trait StoreApi: Sync {
     }
     /// Tells a store server what the user looks at now (`kinerja who`); nothing otherwise.
     fn looking(&self, _what: &str) {}
+    /// The rest of the PK of a year (Peta Strategi links, Inisiatif Strategis, Rincian
+    /// Anggaran), by unit.
+    fn load_plans(&self, year: i32) -> Result<Plans, StoreError>;
+    /// Applies plan changes atomically, audited and flushed before it returns.
+    fn apply_plan(
+        &self,
+        year: i32,
+        changes: &[PlanChange],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError>;
+    /// Writes the plans of a year (an import); `replace` removes the year's other plans.
+    fn import_plans(
+        &self,
+        year: i32,
+        plans: &Plans,
+        replace: bool,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError>;
 }
 
 /// A boxed store is a store (what `cli::Context::open_store` gives), so that `&store` works
@@ -177,6 +198,28 @@ impl<T: StoreApi + ?Sized> StoreApi for Box<T> {
     fn looking(&self, what: &str) {
         (**self).looking(what)
     }
+    fn load_plans(&self, year: i32) -> Result<Plans, StoreError> {
+        (**self).load_plans(year)
+    }
+    fn apply_plan(
+        &self,
+        year: i32,
+        changes: &[PlanChange],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        (**self).apply_plan(year, changes, who, source)
+    }
+    fn import_plans(
+        &self,
+        year: i32,
+        plans: &Plans,
+        replace: bool,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        (**self).import_plans(year, plans, replace, who, source)
+    }
 }
 
 impl StoreApi for Store {
@@ -263,6 +306,28 @@ impl StoreApi for Store {
     }
     fn migration_backups(&self) -> Vec<std::path::PathBuf> {
         Store::migration_backups(self).to_vec()
+    }
+    fn load_plans(&self, year: i32) -> Result<Plans, StoreError> {
+        Store::load_plans(self, year)
+    }
+    fn apply_plan(
+        &self,
+        year: i32,
+        changes: &[PlanChange],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        Store::apply_plan(self, year, changes, who, source)
+    }
+    fn import_plans(
+        &self,
+        year: i32,
+        plans: &Plans,
+        replace: bool,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        Store::import_plans(self, year, plans, replace, who, source)
     }
 }
 

@@ -13,6 +13,7 @@ pub mod dir;
 pub mod keys;
 pub mod lock;
 mod partial;
+mod plan;
 mod salvage;
 mod snapshot;
 mod verify;
@@ -234,6 +235,8 @@ struct Trees {
     dirty: sled::Tree,
     /// Derived, outside [`TreeId::ALL`]: see [`partial`].
     summaries: sled::Tree,
+    /// The rest of the PK, one record per (year, unit): see [`plan`].
+    plan: sled::Tree,
 }
 
 /// Names of the trees, as used in keys shown to the user.
@@ -366,6 +369,7 @@ impl Store {
             snapshots: db.open_tree("snapshots")?,
             dirty: db.open_tree("dirty")?,
             summaries: db.open_tree("summaries")?,
+            plan: db.open_tree("plan")?,
         };
         let mut store = Store {
             path: path.to_path_buf(),

@@ -116,6 +116,7 @@ mod tests {
 pub mod cli;
 pub mod domain;
 pub mod interchange;
+pub mod plan;
 pub mod reason;
 pub mod report;
 pub mod safe;

@@ -10,4 +10,5 @@ mod store_bounds;
 mod store_data;
 mod store_lock;
 mod store_partial;
+mod store_plan;
 mod store_snapshot;

@@ -54,6 +54,7 @@
 
 mod addenda;
 mod iku;
+pub mod plan;
 mod read;
 mod schema;
 mod ss;
@@ -65,6 +66,7 @@ use super::MAX_INPUT_BYTES;
 use super::number::parse_canonical;
 use crate::text::interchange as t;
 
+pub use plan::{export_with_plans, import_plans};
 pub use stream::import_document;
 pub use write::export_document;
 

@@ -1,0 +1,214 @@
+//! The rest of the PK (DOMAIN.md §12) in the store: one record per (year, unit) in the `plan`
+//! tree, a [`UnitPlan`] in the versioned envelope whose own `schema` is
+//! [`crate::domain::plan::PLAN_SCHEMA`]. The SS / IKU records are not touched: a build without
+//! this tree ignores it. Every change is written with its audit entries in one transaction and
+//! flushed before the call returns, like every other change.
+
+use chrono::Utc;
+use sled::Transactional;
+use sled::transaction::{ConflictableTransactionError, TransactionError};
+
+use super::{Actor, AuditEntry, META_AUDIT_NEXT, Store, StoreError, codec, keys};
+use crate::domain::plan::{PLAN_SCHEMA, PlanChange, PlanChangeError, Plans, UnitPlan};
+use crate::text::plan as t;
+
+impl From<PlanChangeError> for StoreError {
+    fn from(e: PlanChangeError) -> StoreError {
+        match e {
+            PlanChangeError::UnknownIs { unit, is } => {
+                StoreError::NotFound(t::IS_OF.fill(&[("unit", &unit), ("code", &is)]))
+            }
+            PlanChangeError::UnknownLine { unit, line } => {
+                StoreError::NotFound(t::LINE_OF.fill(&[("unit", &unit), ("code", &line)]))
+            }
+            PlanChangeError::BadMonth(m) => {
+                StoreError::Invalid(t::BAD_MONTH.fill(&[("month", &m)]))
+            }
+            PlanChangeError::BadValue(v) => {
+                StoreError::Invalid(t::BAD_VALUE.fill(&[("value", &v)]))
+            }
+            PlanChangeError::PaguChanged { unit, line } => {
+                StoreError::Invalid(t::PAGU_BY_REVISION.fill(&[("unit", &unit), ("code", &line)]))
+            }
+        }
+    }
+}
+
+fn decode_plan(key: &[u8], bytes: &[u8]) -> Result<UnitPlan, StoreError> {
+    let shown = keys::display("plan", key);
+    let p: UnitPlan = codec::decode(&shown, bytes)?;
+    if p.schema != PLAN_SCHEMA {
+        return Err(StoreError::Corrupt {
+            key: shown,
+            reason: format!(
+                "plan schema {}, this build reads plan schema {PLAN_SCHEMA}",
+                p.schema
+            ),
+        });
+    }
+    Ok(p)
+}
+
+impl Store {
+    /// The plans of a year, by unit (units without one are absent).
+    pub fn load_plans(&self, year: i32) -> Result<Plans, StoreError> {
+        let mut out = Plans::new();
+        for kv in self.trees.plan.scan_prefix(keys::year(year)) {
+            let (k, v) = kv?;
+            let p = decode_plan(&k, &v)?;
+            out.insert(p.unit.clone(), p);
+        }
+        Ok(out)
+    }
+
+    fn load_plan(&self, year: i32, unit: &str) -> Result<UnitPlan, StoreError> {
+        let k = keys::unit(year, unit);
+        match self.trees.plan.get(&k)? {
+            Some(v) => decode_plan(&k, &v),
+            None => Ok(UnitPlan::new(unit)),
+        }
+    }
+
+    /// Applies plan changes atomically (all or none), audited and flushed.
+    pub fn apply_plan(
+        &self,
+        year: i32,
+        changes: &[PlanChange],
+        who: &Actor,
+        source: &str,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        if self.year_record(year)?.is_none() {
+            return Err(StoreError::NotFound(year.to_string()));
+        }
+        let mut work: std::collections::BTreeMap<String, UnitPlan> = Default::default();
+        let mut audit = Vec::new();
+        for c in changes {
+            let unit = c.unit().to_string();
+            if !self.trees.units.contains_key(keys::unit(year, &unit))? {
+                return Err(StoreError::NotFound(unit));
+            }
+            if !work.contains_key(&unit) {
+                let p = self.load_plan(year, &unit)?;
+                work.insert(unit.clone(), p);
+            }
+            let Some(plan) = work.get_mut(&unit) else {
+                continue;
+            };
+            let (what, old, new) = c.describe(plan);
+            c.apply(plan)?;
+            audit.push(self.plan_entry(who, source, year, &unit, what, old, new));
+        }
+        let writes: Vec<(Vec<u8>, Vec<u8>)> = work
+            .values()
+            .map(|p| Ok((keys::unit(year, &p.unit), codec::encode(p)?)))
+            .collect::<Result<_, StoreError>>()?;
+        self.commit_plan(&writes, &[], audit)
+    }
+
+    /// Writes the plans of a year (an import): with `replace`, every plan of the year not in
+    /// `plans` is removed. One audit entry per unit written.
+    pub fn import_plans(
+        &self,
+        year: i32,
+        plans: &Plans,
+        replace: bool,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let mut removes = Vec::new();
+        if replace {
+            for kv in self.trees.plan.scan_prefix(keys::year(year)) {
+                let (k, _) = kv?;
+                removes.push(k.to_vec());
+            }
+        }
+        let mut writes = Vec::new();
+        let mut audit = Vec::new();
+        for p in plans.values() {
+            let mut p = p.clone();
+            p.schema = PLAN_SCHEMA;
+            p.normalise();
+            writes.push((keys::unit(year, &p.unit), codec::encode(&p)?));
+            let what = format!(
+                "import plan {} ({} link, {} inisiatif, {} anggaran)",
+                p.unit,
+                p.links.len(),
+                p.inisiatif.len(),
+                p.anggaran.len()
+            );
+            audit.push(self.plan_entry(who, source, year, &p.unit, what, None, None));
+        }
+        if writes.is_empty() && removes.is_empty() {
+            return Ok(());
+        }
+        self.commit_plan(&writes, &removes, audit).map(|_| ())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn plan_entry(
+        &self,
+        who: &Actor,
+        source: &str,
+        year: i32,
+        unit: &str,
+        what: String,
+        old: Option<String>,
+        new: Option<String>,
+    ) -> AuditEntry {
+        AuditEntry {
+            seq: 0,
+            at: Utc::now(),
+            user: who.user.clone(),
+            year,
+            unit: unit.to_string(),
+            what,
+            old,
+            new,
+            source: source.to_string(),
+        }
+    }
+
+    fn commit_plan(
+        &self,
+        writes: &[(Vec<u8>, Vec<u8>)],
+        removes: &[Vec<u8>],
+        audit: Vec<AuditEntry>,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
+        let tr = &self.trees;
+        let result = (&tr.meta, &tr.plan, &tr.audit).transaction(|(meta, plan, audit_tree)| {
+            for k in removes {
+                plan.remove(k.as_slice())?;
+            }
+            for (k, v) in writes {
+                plan.insert(k.as_slice(), v.as_slice())?;
+            }
+            let abort = ConflictableTransactionError::Abort;
+            let mut next: u64 = match meta.get(META_AUDIT_NEXT)? {
+                Some(v) => {
+                    codec::decode(&keys::display("meta", META_AUDIT_NEXT), &v).map_err(abort)?
+                }
+                None => 1,
+            };
+            let mut written = Vec::with_capacity(audit.len());
+            for e in &audit {
+                let e = AuditEntry {
+                    seq: next,
+                    ..e.clone()
+                };
+                audit_tree.insert(&keys::audit(next), codec::encode(&e).map_err(abort)?)?;
+                written.push(e);
+                next += 1;
+            }
+            meta.insert(META_AUDIT_NEXT, codec::encode(&next).map_err(abort)?)?;
+            Ok(written)
+        });
+        let written = result.map_err(|e| match e {
+            TransactionError::Abort(e) => e,
+            TransactionError::Storage(e) => StoreError::from(e),
+        })?;
+        self.flush()?;
+        Ok(written)
+    }
+}
