@@ -74,7 +74,8 @@ pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
 }
 
 /// One finding as JSON: `id`, `severity`, `unit`, `ss`, `iku`, `month` (1..12 or null),
-/// `message`.
+/// `reason` (`{"code", "args"}`, the same in every language) and `message` (the reason rendered
+/// in the user's language).
 pub fn finding_json(f: &Finding) -> Value {
     json!({
         "id": f.id,
@@ -83,7 +84,8 @@ pub fn finding_json(f: &Finding) -> Value {
         "ss": f.ss,
         "iku": f.iku,
         "month": f.month,
-        "message": f.message,
+        "reason": crate::text::reason::to_json(&f.reason),
+        "message": crate::text::reason::render(&f.reason),
     })
 }
 
@@ -134,7 +136,7 @@ fn text(ds: &crate::domain::Dataset, rulebook: &str, findings: &[Finding]) -> St
             f.id,
             severity_word(f.severity),
             place,
-            f.message
+            crate::text::reason::render(&f.reason)
         ));
     }
     let errors = findings

@@ -122,11 +122,14 @@ pub fn plan_text(ds: &Dataset, rb: &Rulebook, iku: &Iku, locale: Locale) -> Stri
         }
         Plan::Fixed { value, reason } => {
             let v = value.map_or_else(|| "–".to_string(), num);
-            out.push_str(&t::K3_PLAN_FIXED.fill(&[("v", &v), ("reason", reason)]));
+            out.push_str(&t::K3_PLAN_FIXED.fill(&[
+                ("v", &v),
+                ("reason", &crate::text::reason::render_parts(reason)),
+            ]));
             out.push('\n');
         }
         Plan::Unknown { reason } => {
-            out.push_str(reason);
+            out.push_str(&crate::text::reason::render_parts(reason));
             out.push('\n');
         }
     }

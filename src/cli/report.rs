@@ -269,9 +269,11 @@ pub fn k3_json(b: &K3Breakdown) -> Value {
             "code": i.code,
             "iku_points": exact((!i.left_out).then_some(i.iku_points)),
             "left_out": i.left_out,
-            "iku_reason": i.iku_reason,
+            "iku_reason": crate::text::reason::render_parts(&i.iku_reason),
+            "iku_reason_parts": crate::text::reason::parts_json(&i.iku_reason),
             "target_points": exact(i.target_points),
-            "target_reason": i.target_reason,
+            "target_reason": crate::text::reason::render_parts(&i.target_reason),
+            "target_reason_parts": crate::text::reason::parts_json(&i.target_reason),
             "capped_by_quota": i.capped_by_quota,
             "k3": exact(i.k3),
         })).collect::<Vec<_>>(),
@@ -859,7 +861,7 @@ fn k3_table(r: &UnitReport, locale: Locale, md: bool) -> String {
     };
     out.push_str(&parts);
     if let Some(l) = b.label {
-        out.push_str(&format!(" ({})", l.text()));
+        out.push_str(&format!(" ({})", l.label()));
     }
     out.push('\n');
     if b.method == K3Method::Points {
@@ -927,10 +929,10 @@ fn k3_table(r: &UnitReport, locale: Locale, md: bool) -> String {
             let mut row = vec![
                 i.code.clone(),
                 pts((!i.left_out).then_some(i.iku_points)),
-                i.iku_reason.clone(),
+                crate::text::reason::render_parts(&i.iku_reason),
                 i.target_points
                     .map_or_else(|| t::LEFT_OUT.s().to_string(), |p| pts(Some(p))),
-                i.target_reason.clone(),
+                crate::text::reason::render_parts(&i.target_reason),
             ];
             if b.method == K3Method::Multiplier {
                 row.push(num4(i.k3));

@@ -74,7 +74,7 @@ impl Problem {
     /// The sentence for the user.
     pub fn message(&self) -> String {
         match self {
-            Problem::Rule(f) => f.message.clone(),
+            Problem::Rule(f) => crate::text::reason::render(&f.reason),
             Problem::Refused(r) => crate::text::reason::render(&r.reason()),
             Problem::Invalid { message, .. } => message.clone(),
         }
@@ -84,7 +84,7 @@ impl Problem {
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Problem::Rule(x) => write!(f, "{}: {}", x.id, x.message),
+            Problem::Rule(x) => write!(f, "{}: {}", x.id, crate::text::reason::render(&x.reason)),
             Problem::Refused(_) | Problem::Invalid { .. } => f.write_str(&self.message()),
         }
     }

@@ -47,21 +47,14 @@ pub fn within(v: Decimal) -> bool {
     check(v).is_ok()
 }
 
-/// The message naming the limit, in the thread's language.
-pub fn message(v: Decimal, e: BoundError) -> String {
-    message_in(crate::text::lang(), v, e)
-}
-
-/// [`message`] in a given language.
-pub fn message_in(lang: crate::text::Lang, v: Decimal, e: BoundError) -> String {
-    use crate::text::domain::bounds as t;
-    let value = crate::text::domain::num_in(lang, v, 0, 28);
-    let shown: String = value.chars().take(40).collect();
+/// Why `v` is beyond the bounds, as data (`text::reason::bound` renders it).
+pub fn reason(v: Decimal, e: BoundError) -> super::reason::Reason {
+    use super::reason::{Code, Reason};
     match e {
-        BoundError::TooLarge => t::TOO_LARGE.fill_in(lang, &[("value", &shown)]),
-        BoundError::TooManyDecimals => {
-            t::TOO_MANY_DECIMALS.fill_in(lang, &[("value", &shown), ("max", &MAX_DECIMALS)])
-        }
+        BoundError::TooLarge => Reason::new(Code::TooLarge).num("value", v, 0, 28),
+        BoundError::TooManyDecimals => Reason::new(Code::TooManyDecimals)
+            .num("value", v, 0, 28)
+            .int("max", MAX_DECIMALS),
     }
 }
 
@@ -76,10 +69,9 @@ pub struct Violation {
 }
 
 impl Violation {
-    /// `realisasi 10: … out of bounds …` in the thread's language.
-    pub fn message(&self) -> String {
-        let at = self.month.map(|m| format!(" {m}")).unwrap_or_default();
-        format!("{}{at}: {}", self.field, message(self.value, self.reason))
+    /// `realisasi 10: … out of bounds …`, as data: the field, the month and why.
+    pub fn reason(&self) -> super::reason::Reason {
+        reason(self.value, self.reason)
     }
 }
 

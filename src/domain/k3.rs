@@ -17,10 +17,9 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::model::{Dataset, Iku, Months, Polarity, TargetBasis, Validity};
 use super::period::annual_target;
+use super::reason::{Arg, Code, Reason};
 pub use super::rulebook::K3Method;
 use super::rulebook::{K3Multiplier, K3Points, K3TargetPoints, Rulebook, vc_key};
-use crate::text::domain::{k3 as t, num};
-use crate::text::vocab::validity_control;
 
 /// K3 of one IKU.
 ///
@@ -33,14 +32,16 @@ pub struct IkuK3 {
     pub iku_points: Decimal,
     /// IKU-quality points before the quota cap (equal to `iku_points` when not capped).
     pub iku_points_raw: Decimal,
-    pub iku_reason: String,
+    /// Why, in parts (code and arguments each; `text::reason::render_parts` makes the sentence).
+    pub iku_reason: Vec<Reason>,
     pub capped_by_quota: bool,
     /// Target-quality points (or multiplier); `None` when left out (law-based target, points
     /// method only).
     pub target_points: Option<Decimal>,
-    pub target_reason: String,
+    /// Why, in parts (empty when left out for an invalid cell).
+    pub target_reason: Vec<Reason>,
     /// A fact the judgement needed is missing (also reported by `rules::check` as `K3`).
-    pub warning: Option<String>,
+    pub warning: Option<Reason>,
     /// `multiplier` method only: (IKU multiplier + target multiplier) / 2.
     pub k3: Option<Decimal>,
     /// An invalid validity × control cell (exact-high, activity-low; R04): no IKU points or
@@ -109,14 +110,6 @@ impl K3Label {
             std::cmp::Ordering::Less => K3Label::CukupBerkualitas,
         }
     }
-    /// The words, in the thread's language.
-    pub fn text(self) -> &'static str {
-        match self {
-            K3Label::SangatBerkualitas => t::LABEL_SANGAT.s(),
-            K3Label::Berkualitas => t::LABEL_BERKUALITAS.s(),
-            K3Label::CukupBerkualitas => t::LABEL_CUKUP.s(),
-        }
-    }
     /// The stable spelling (JSON).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -147,15 +140,14 @@ pub fn valid_cell(rb: &Rulebook, iku: &Iku) -> bool {
 
 /// The entry of an IKU left out of the index for its invalid cell.
 fn left_out_entry(iku: &Iku) -> IkuK3 {
-    let vc = validity_control(iku.validity, iku.control);
     IkuK3 {
         code: iku.code.clone(),
         iku_points: Decimal::ZERO,
         iku_points_raw: Decimal::ZERO,
-        iku_reason: t::LEFT_OUT_INVALID.fill(&[("vc", &vc)]),
+        iku_reason: vec![Reason::new(Code::IkuLeftOut).with("vc", cell(iku))],
         capped_by_quota: false,
         target_points: None,
-        target_reason: String::new(),
+        target_reason: Vec::new(),
         warning: None,
         k3: None,
         left_out: true,
@@ -228,12 +220,24 @@ fn mean(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
     }
 }
 
-fn pts(d: Decimal) -> String {
-    num(d, 0, 2)
+/// `code` with points `p` (shown to 2 places).
+fn with_points(code: Code, p: Decimal) -> Reason {
+    Reason::new(code).num("p", p, 0, 2)
 }
 
-fn pct(share: Decimal) -> String {
-    num(share.saturating_mul(Decimal::ONE_HUNDRED), 0, 2)
+/// `code` with a multiplier `m` (shown to 2..4 places).
+fn with_mult(code: Code, m: Decimal) -> Reason {
+    Reason::new(code).num("m", m, 2, 4)
+}
+
+/// A quota share as a percentage argument `q`.
+fn pct(r: Reason, share: Decimal) -> Reason {
+    r.num("q", share.saturating_mul(Decimal::ONE_HUNDRED), 0, 2)
+}
+
+/// The validity × control cell of an IKU, as an argument.
+fn cell(iku: &Iku) -> Arg {
+    Arg::Cell(iku.validity, iku.control)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +255,7 @@ fn points_breakdown(
     b.standard_iku_points = level.and_then(|l| p.standard.get(l.as_str())).map(|v| v.0);
     b.standard_target_points = Some(tp.standard.0);
 
-    let raw: Vec<(Decimal, String)> = ikus.iter().map(|i| iku_points(p, i)).collect();
+    let raw: Vec<(Decimal, Vec<Reason>)> = ikus.iter().map(|i| iku_points(p, i)).collect();
 
     // The quota: only floor(share × count) IKU keep points above the threshold; the highest
     // points keep them, ties in IKU code order (the order of `ikus`).
@@ -288,13 +292,14 @@ fn points_breakdown(
         let counted = if is_capped { threshold } else { raw_points };
         if let Some(share) = share {
             if is_capped {
-                reason += &t::IKU_CAPPED.fill(&[("cap", &pts(threshold)), ("q", &pct(share))]);
+                let capped = Reason::new(Code::IkuCapped).num("cap", threshold, 0, 2);
+                reason.push(pct(capped, share));
             } else if raw_points > threshold {
-                reason += &t::IKU_IN_QUOTA.fill(&[("q", &pct(share))]);
+                reason.push(pct(Reason::new(Code::IkuInQuota), share));
             }
         }
         if iku.tanggung_renteng {
-            reason += t::IKU_TANGGUNG_RENTENG.s();
+            reason.push(Reason::new(Code::IkuTanggungRenteng));
         }
         let (target_points, target_reason, warning) = target_points(ds, tp, iku);
         b.iku.push(IkuK3 {
@@ -335,35 +340,30 @@ fn points_breakdown(
 }
 
 /// IKU-quality points before the quota, with the reason.
-fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, String) {
+fn iku_points(p: &K3Points, iku: &Iku) -> (Decimal, Vec<Reason>) {
     if !iku.is_cascaded() {
-        return if iku.validity == Validity::Activity {
-            let v = p.not_cascaded_activity.0;
-            (v, t::IKU_NOT_CASCADED_ACTIVITY.fill(&[("p", &pts(v))]))
+        let (v, code) = if iku.validity == Validity::Activity {
+            (p.not_cascaded_activity.0, Code::IkuNotCascadedActivity)
         } else if iku.measures_quality_or_time {
-            let v = p.not_cascaded_quality_or_time.0;
-            (v, t::IKU_NOT_CASCADED_QUALITY.fill(&[("p", &pts(v))]))
+            (
+                p.not_cascaded_quality_or_time.0,
+                Code::IkuNotCascadedQuality,
+            )
         } else {
-            let v = p.not_cascaded.0;
-            (v, t::IKU_NOT_CASCADED.fill(&[("p", &pts(v))]))
+            (p.not_cascaded.0, Code::IkuNotCascaded)
         };
+        return (v, vec![with_points(code, v)]);
     }
     let vc = vc_key(iku.validity, iku.control);
-    let shown = validity_control(iku.validity, iku.control);
-    match p.cascaded.get(&vc) {
-        Some(v) => (
-            v.0,
-            t::IKU_CASCADED.fill(&[("vc", &shown), ("p", &pts(v.0))]),
-        ),
+    let (v, code) = match p.cascaded.get(&vc) {
+        Some(v) => (v.0, Code::IkuCascaded),
         // exact-high / activity-low: invalid, reported by R04; counted as not cascaded.
-        None => {
-            let v = p.not_cascaded.0;
-            (
-                v,
-                t::IKU_CASCADED_INVALID.fill(&[("vc", &shown), ("p", &pts(v))]),
-            )
-        }
-    }
+        None => (p.not_cascaded.0, Code::IkuCascadedInvalid),
+    };
+    (
+        v,
+        vec![Reason::new(code).with("vc", cell(iku)).num("p", v, 0, 2)],
+    )
 }
 
 /// Which previous-year value the target of an IKU is measured against (§8).
@@ -378,18 +378,18 @@ fn target_points(
     ds: &Dataset,
     tp: &K3TargetPoints,
     iku: &Iku,
-) -> (Option<Decimal>, String, Option<String>) {
+) -> (Option<Decimal>, Vec<Reason>, Option<Reason>) {
     let std = tp.standard.0;
-    let sp = pts(std);
+    let standard = |code| vec![with_points(code, std)];
     match iku.target_basis {
-        TargetBasis::Law => return (None, t::TGT_LAW.s().to_string(), None),
+        TargetBasis::Law => return (None, vec![Reason::new(Code::TargetLaw)], None),
         // [assumption, §10a] under kmk-300-2022 an institution's maximum is like a law-based
         // target, a target meant to stay level like a stabilize IKU
         TargetBasis::InstitutionMax => {
-            return (None, t::TGT_INSTITUTION_MAX.s().to_string(), None);
+            return (None, vec![Reason::new(Code::TargetInstitutionMax)], None);
         }
         TargetBasis::Stable => {
-            return (Some(std), t::TGT_STABLE.fill(&[("p", &sp)]), None);
+            return (Some(std), standard(Code::TargetStable), None);
         }
         TargetBasis::Special => {
             return match iku.special_points.filter(|p| (1..=5).contains(p)) {
@@ -397,33 +397,40 @@ fn target_points(
                     let reason = iku.special_reason.clone().unwrap_or_default();
                     (
                         Some(Decimal::from(p)),
-                        t::TGT_SPECIAL.fill(&[("p", &p), ("reason", &reason)]),
+                        vec![
+                            Reason::new(Code::TargetSpecial)
+                                .int("p", p)
+                                .text("reason", reason),
+                        ],
                         None,
                     )
                 }
                 None => (
                     Some(std),
-                    t::TGT_SPECIAL_INVALID.fill(&[("p", &sp)]),
-                    Some(t::WARN_SPECIAL.fill(&[("iku", &iku.code), ("unit", &iku.unit)])),
+                    standard(Code::TargetSpecialInvalid),
+                    Some(
+                        Reason::new(Code::SpecialWithoutPoints)
+                            .text("iku", &iku.code)
+                            .text("unit", &iku.unit),
+                    ),
                 ),
             };
         }
         TargetBasis::Normal => {}
     }
     if iku.new_iku {
-        return (Some(std), t::TGT_NEW.fill(&[("p", &sp)]), None);
+        return (Some(std), standard(Code::TargetNewIku), None);
     }
     if iku.polarity == Polarity::Stabilize {
-        return (Some(std), t::TGT_STABILIZE.fill(&[("p", &sp)]), None);
+        return (Some(std), standard(Code::TargetStabilize), None);
     }
     if iku.konversi_120 {
-        return (Some(std), t::TGT_KONVERSI_120.fill(&[("p", &sp)]), None);
+        return (Some(std), standard(Code::TargetKonversi120), None);
     }
     // A missing trajectory is R06's finding; here it only explains the standard points.
     let Some(year_target) = iku_annual_target(ds, iku) else {
-        return (Some(std), t::TGT_NO_TARGET.fill(&[("p", &sp)]), None);
+        return (Some(std), standard(Code::TargetNoAnnual), None);
     };
-    let over = num(tp.previous_capaian_over.0, 0, 2);
     let (reference, value) = if iku.capaian_prev2_over_125 {
         if iku.collective {
             (Reference::AvgRealisasi, iku.avg_realisasi_prev)
@@ -433,26 +440,25 @@ fn target_points(
     } else {
         (Reference::Target, iku.target_prev)
     };
-    let ref_text = match reference {
-        Reference::Target => t::REF_TARGET_PREV.s().to_string(),
-        Reference::Realisasi => t::REF_REALISASI_PREV.fill(&[("c", &over)]),
-        Reference::AvgRealisasi => t::REF_AVG_REALISASI_PREV.fill(&[("c", &over)]),
-    };
+    let ref_reason = match reference {
+        Reference::Target => Reason::new(Code::RefTargetPrev),
+        Reference::Realisasi => Reason::new(Code::RefRealisasiPrev),
+        Reference::AvgRealisasi => Reason::new(Code::RefAvgRealisasiPrev),
+    }
+    .num("c", tp.previous_capaian_over.0, 0, 2);
     let Some(value) = value.filter(|v| !v.is_zero()) else {
-        let warning = t::WARN_NO_REFERENCE.fill(&[
-            ("iku", &iku.code),
-            ("unit", &iku.unit),
-            ("ref", &ref_text),
-            ("p", &sp),
-        ]);
-        return (
-            Some(std),
-            t::TGT_NO_REFERENCE.fill(&[("ref", &ref_text), ("p", &sp)]),
-            Some(warning),
-        );
+        let warning = Reason::new(Code::NoReference)
+            .text("iku", &iku.code)
+            .text("unit", &iku.unit)
+            .reason("ref", ref_reason.clone())
+            .num("p", std, 0, 2);
+        let because = Reason::new(Code::TargetNoReference)
+            .reason("ref", ref_reason)
+            .num("p", std, 0, 2);
+        return (Some(std), vec![because], Some(warning));
     };
     let Some(r) = year_target.checked_div(value) else {
-        return (Some(std), t::TGT_NO_TARGET.fill(&[("p", &sp)]), None);
+        return (Some(std), standard(Code::TargetNoAnnual), None);
     };
     let vs_target = matches!(reference, Reference::Target);
     let points = match (iku.polarity, vs_target) {
@@ -465,8 +471,11 @@ fn target_points(
         (_, true) => table_at_least(&tp.maximize_vs_target, tp.maximize_vs_target_else, r),
         (_, false) => table_at_least(&tp.maximize_vs_realisasi, tp.maximize_vs_realisasi_else, r),
     };
-    let reason = t::TGT_RATIO.fill(&[("r", &num(r, 2, 4)), ("ref", &ref_text), ("p", &points)]);
-    (Some(Decimal::from(points)), reason, None)
+    let reason = Reason::new(Code::TargetRatio)
+        .num("r", r, 2, 4)
+        .reason("ref", ref_reason)
+        .int("p", points);
+    (Some(Decimal::from(points)), vec![reason], None)
 }
 
 /// Maximize tables: the first row whose bound r reaches (r ≥ bound) gives the points.
@@ -559,24 +568,22 @@ fn case_multiplier(m: &K3Multiplier, c: TargetCase) -> Decimal {
     }
 }
 
-fn mult(d: Decimal) -> String {
-    num(d, 2, 4)
-}
-
 fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K3Breakdown) {
     for iku in ikus {
         let vc = vc_key(iku.validity, iku.control);
-        let shown = validity_control(iku.validity, iku.control);
-        let (im, iku_reason) = match m.iku.get(&vc) {
-            Some(v) => (v.0, t::M_IKU.fill(&[("vc", &shown), ("m", &mult(v.0))])),
-            None => (
-                m.unknown.0,
-                t::M_IKU_INVALID.fill(&[("vc", &shown), ("m", &mult(m.unknown.0))]),
-            ),
+        let (im, code) = match m.iku.get(&vc) {
+            Some(v) => (v.0, Code::MultIku),
+            None => (m.unknown.0, Code::MultIkuInvalid),
         };
+        let iku_reason = vec![Reason::new(code).with("vc", cell(iku)).num("m", im, 2, 4)];
         let (tm, mut target_reason, warning) = target_multiplier_of(ds, m, iku);
         let k3 = im.saturating_add(tm) / Decimal::TWO;
-        target_reason += &t::M_K3.fill(&[("a", &mult(im)), ("b", &mult(tm)), ("k", &mult(k3))]);
+        target_reason.push(
+            Reason::new(Code::MultIkuK3)
+                .num("a", im, 2, 4)
+                .num("b", tm, 2, 4)
+                .num("k", k3, 2, 4),
+        );
         b.iku.push(IkuK3 {
             code: iku.code.clone(),
             iku_points: im,
@@ -599,16 +606,18 @@ fn target_multiplier_of(
     ds: &Dataset,
     m: &K3Multiplier,
     iku: &Iku,
-) -> (Decimal, String, Option<String>) {
+) -> (Decimal, Vec<Reason>, Option<Reason>) {
+    let fixed = |v: Decimal, code| (v, vec![with_mult(code, v)], None);
     match iku.target_basis {
-        TargetBasis::Law => return (m.law.0, t::M_LAW.fill(&[("m", &mult(m.law.0))]), None),
+        TargetBasis::Law => return fixed(m.law.0, Code::MultLaw),
         TargetBasis::InstitutionMax => {
-            let v = m.institution_max.unwrap_or(m.law).0;
-            return (v, t::M_INSTITUTION_MAX.fill(&[("m", &mult(v))]), None);
+            return fixed(
+                m.institution_max.unwrap_or(m.law).0,
+                Code::MultInstitutionMax,
+            );
         }
         TargetBasis::Stable => {
-            let v = m.stable.unwrap_or(m.law).0;
-            return (v, t::M_STABLE.fill(&[("m", &mult(v))]), None);
+            return fixed(m.stable.unwrap_or(m.law).0, Code::MultStable);
         }
         TargetBasis::Normal | TargetBasis::Special => {}
     }
@@ -616,30 +625,18 @@ fn target_multiplier_of(
     // multiplier
     let new_with_history = iku.new_iku && iku.realisasi_prev.is_some();
     if iku.new_iku && !new_with_history {
-        return (
-            m.new_iku.0,
-            t::M_NEW.fill(&[("m", &mult(m.new_iku.0))]),
-            None,
-        );
+        return fixed(m.new_iku.0, Code::MultNewIku);
     }
     if iku.polarity == Polarity::Stabilize {
-        return (
-            m.stabilize.0,
-            t::M_STABILIZE.fill(&[("m", &mult(m.stabilize.0))]),
-            None,
-        );
+        return fixed(m.stabilize.0, Code::MultStabilize);
     }
     let Some(tv) = iku_annual_target(ds, iku) else {
-        return (
-            m.unknown.0,
-            t::M_NO_TARGET.fill(&[("m", &mult(m.unknown.0))]),
-            None,
-        );
+        return fixed(m.unknown.0, Code::MultNoAnnual);
     };
-    let (r1, r1_name) = if iku.collective && iku.avg_realisasi_prev.is_some() {
-        (iku.avg_realisasi_prev, t::NAME_R1_AVG.s())
+    let (r1, r1_code) = if iku.collective && iku.avg_realisasi_prev.is_some() {
+        (iku.avg_realisasi_prev, Code::NameR1Avg)
     } else {
-        (iku.realisasi_prev, t::NAME_R1.s())
+        (iku.realisasi_prev, Code::NameR1)
     };
     let t1 = if new_with_history {
         r1
@@ -651,52 +648,53 @@ fn target_multiplier_of(
         (t1, _) => {
             let mut missing = Vec::new();
             if t1.is_none() {
-                missing.push(t::NAME_T1.s());
+                missing.push(Reason::new(Code::NameT1));
             }
             if r1.is_none() {
-                missing.push(r1_name);
+                missing.push(Reason::new(r1_code));
             }
-            let missing = missing.join(", ");
-            let mu = mult(m.unknown.0);
-            let warning = t::WARN_MULTIPLIER_UNKNOWN.fill(&[
-                ("iku", &iku.code),
-                ("unit", &iku.unit),
-                ("missing", &missing),
-                ("m", &mu),
-            ]);
-            return (
-                m.unknown.0,
-                t::M_UNKNOWN.fill(&[("missing", &missing), ("m", &mu)]),
-                Some(warning),
-            );
+            let warning = Reason::new(Code::MultiplierUnknown)
+                .text("iku", &iku.code)
+                .text("unit", &iku.unit)
+                .with("missing", Arg::Reasons(missing.clone()))
+                .num("m", m.unknown.0, 2, 4);
+            let because = Reason::new(Code::MultUnknown)
+                .with("missing", Arg::Reasons(missing))
+                .num("m", m.unknown.0, 2, 4);
+            return (m.unknown.0, vec![because], Some(warning));
         }
     };
     let case = target_case_127(iku.polarity, tv, t1, r1).expect("stabilize handled above");
     let v = case_multiplier(m, case);
-    let msg = match case {
-        TargetCase::AboveBoth => t::M_ABOVE_BOTH,
-        TargetCase::EqualR1AboveT1 => t::M_EQUAL_R1_ABOVE_T1,
-        TargetCase::Between => t::M_BETWEEN,
-        TargetCase::EqualT1R1NotAbove => t::M_EQUAL_T1_R1_NOT_ABOVE,
-        TargetCase::EqualT1R1Above => t::M_EQUAL_T1_R1_ABOVE,
-        TargetCase::BelowT1 => t::M_BELOW_T1,
+    let code = match case {
+        TargetCase::AboveBoth => Code::MultAboveBoth,
+        TargetCase::EqualR1AboveT1 => Code::MultEqualR1AboveT1,
+        TargetCase::Between => Code::MultBetween,
+        TargetCase::EqualT1R1NotAbove => Code::MultEqualT1R1NotAbove,
+        TargetCase::EqualT1R1Above => Code::MultEqualT1R1Above,
+        TargetCase::BelowT1 => Code::MultBelowT1,
     };
-    let f = |d: Decimal| num(d, 0, 4);
-    let mut reason = msg.fill(&[
-        ("t", &f(tv)),
-        ("t1", &f(t1)),
-        ("r1", &f(r1)),
-        ("m", &mult(v)),
-    ]);
-    if iku.polarity == Polarity::Minimize {
-        reason += t::M_MINIMIZE.s();
-    }
+    let mut reason = Vec::new();
     if new_with_history {
-        reason = t::M_NEW_WITH_HISTORY.s().to_string() + &reason;
+        reason.push(Reason::new(Code::MultNewWithHistory));
+    }
+    reason.push(
+        Reason::new(code)
+            .num("t", tv, 0, 4)
+            .num("t1", t1, 0, 4)
+            .num("r1", r1, 0, 4)
+            .num("m", v, 2, 4),
+    );
+    if iku.polarity == Polarity::Minimize {
+        reason.push(Reason::new(Code::MultMinimize));
     }
     // T = T1 = R1: 1.0 by the table, but the regulation does not name the case (§10a)
-    let warning = (tv == t1 && t1 == r1)
-        .then(|| t::WARN_T_T1_R1.fill(&[("iku", &iku.code), ("unit", &iku.unit), ("t", &f(tv))]));
+    let warning = (tv == t1 && t1 == r1).then(|| {
+        Reason::new(Code::TargetEqualsT1R1)
+            .text("iku", &iku.code)
+            .text("unit", &iku.unit)
+            .num("t", tv, 0, 4)
+    });
     (v, reason, warning)
 }
 
@@ -802,10 +800,11 @@ pub enum Plan {
     /// and its reason.
     Fixed {
         value: Option<Decimal>,
-        reason: String,
+        reason: Vec<Reason>,
     },
-    /// A fact the plan needs is missing (the reason says which).
-    Unknown { reason: String },
+    /// A fact the plan needs is missing (the reason says which; empty when the rulebook has
+    /// no table to plan with).
+    Unknown { reason: Vec<Reason> },
 }
 
 impl Plan {
@@ -826,34 +825,33 @@ pub fn plan(rb: &Rulebook, iku: &Iku) -> Plan {
     match rb.k3.method {
         K3Method::Multiplier => match &rb.k3.multiplier {
             Some(m) => plan_127(m, iku),
-            None => Plan::Unknown {
-                reason: String::new(),
-            },
+            None => Plan::Unknown { reason: Vec::new() },
         },
         K3Method::Points => match &rb.k3.target {
             Some(tp) => plan_300(tp, iku),
-            None => Plan::Unknown {
-                reason: String::new(),
-            },
+            None => Plan::Unknown { reason: Vec::new() },
         },
     }
 }
 
 fn plan_127(m: &K3Multiplier, iku: &Iku) -> Plan {
-    let fixed = |v: Decimal, msg: crate::text::Msg| Plan::Fixed {
+    let fixed = |v: Decimal, code| Plan::Fixed {
         value: Some(v),
-        reason: msg.fill(&[("m", &mult(v))]),
+        reason: vec![with_mult(code, v)],
     };
     match iku.target_basis {
-        TargetBasis::Law => return fixed(m.law.0, t::M_LAW),
+        TargetBasis::Law => return fixed(m.law.0, Code::MultLaw),
         TargetBasis::InstitutionMax => {
-            return fixed(m.institution_max.unwrap_or(m.law).0, t::M_INSTITUTION_MAX);
+            return fixed(
+                m.institution_max.unwrap_or(m.law).0,
+                Code::MultInstitutionMax,
+            );
         }
-        TargetBasis::Stable => return fixed(m.stable.unwrap_or(m.law).0, t::M_STABLE),
+        TargetBasis::Stable => return fixed(m.stable.unwrap_or(m.law).0, Code::MultStable),
         TargetBasis::Normal | TargetBasis::Special => {}
     }
     if iku.polarity == Polarity::Stabilize {
-        return fixed(m.stabilize.0, t::M_STABILIZE);
+        return fixed(m.stabilize.0, Code::MultStabilize);
     }
     let r1 = if iku.collective && iku.avg_realisasi_prev.is_some() {
         iku.avg_realisasi_prev
@@ -862,11 +860,11 @@ fn plan_127(m: &K3Multiplier, iku: &Iku) -> Plan {
     };
     let t1 = if iku.new_iku { r1 } else { iku.target_prev };
     if iku.new_iku && r1.is_none() {
-        return fixed(m.new_iku.0, t::M_NEW);
+        return fixed(m.new_iku.0, Code::MultNewIku);
     }
     let (Some(t1), Some(r1)) = (t1, r1) else {
         return Plan::Unknown {
-            reason: t::PLAN_NEEDS_T1_R1.s().to_string(),
+            reason: vec![Reason::new(Code::PlanNeedsT1R1)],
         };
     };
     let v = |c| case_multiplier(m, c);
@@ -923,34 +921,34 @@ fn plan_127(m: &K3Multiplier, iku: &Iku) -> Plan {
 
 fn plan_300(tp: &K3TargetPoints, iku: &Iku) -> Plan {
     let std = tp.standard.0;
-    let fixed = |reason: String, value| Plan::Fixed { value, reason };
-    let sp = pts(std);
+    let fixed = |reason: Reason, value| Plan::Fixed {
+        value,
+        reason: vec![reason],
+    };
     match iku.target_basis {
-        TargetBasis::Law => return fixed(t::TGT_LAW.s().to_string(), None),
+        TargetBasis::Law => return fixed(Reason::new(Code::TargetLaw), None),
         TargetBasis::InstitutionMax => {
-            return fixed(t::TGT_INSTITUTION_MAX.s().to_string(), None);
+            return fixed(Reason::new(Code::TargetInstitutionMax), None);
         }
-        TargetBasis::Stable => return fixed(t::TGT_STABLE.fill(&[("p", &sp)]), Some(std)),
+        TargetBasis::Stable => return fixed(with_points(Code::TargetStable, std), Some(std)),
         TargetBasis::Special => {
             let p = iku.special_points.map(Decimal::from);
+            let reason = iku.special_reason.clone().unwrap_or_default();
             return fixed(
-                t::TGT_SPECIAL.fill(&[
-                    ("p", &p.map_or_else(|| sp.clone(), pts)),
-                    ("reason", &iku.special_reason.clone().unwrap_or_default()),
-                ]),
+                with_points(Code::TargetSpecial, p.unwrap_or(std)).text("reason", reason),
                 p.or(Some(std)),
             );
         }
         TargetBasis::Normal => {}
     }
     if iku.new_iku {
-        return fixed(t::TGT_NEW.fill(&[("p", &sp)]), Some(std));
+        return fixed(with_points(Code::TargetNewIku, std), Some(std));
     }
     if iku.polarity == Polarity::Stabilize {
-        return fixed(t::TGT_STABILIZE.fill(&[("p", &sp)]), Some(std));
+        return fixed(with_points(Code::TargetStabilize, std), Some(std));
     }
     if iku.konversi_120 {
-        return fixed(t::TGT_KONVERSI_120.fill(&[("p", &sp)]), Some(std));
+        return fixed(with_points(Code::TargetKonversi120, std), Some(std));
     }
     let (vs_target, reference) = if iku.capaian_prev2_over_125 {
         let r = if iku.collective {
@@ -964,7 +962,7 @@ fn plan_300(tp: &K3TargetPoints, iku: &Iku) -> Plan {
     };
     let Some(reference) = reference.filter(|r| *r > Decimal::ZERO) else {
         return Plan::Unknown {
-            reason: t::PLAN_NEEDS_REFERENCE.s().to_string(),
+            reason: vec![Reason::new(Code::PlanNeedsReference)],
         };
     };
     let at = |b: Decimal| b.checked_mul(reference).unwrap_or(b);
@@ -1071,7 +1069,21 @@ mod tests {
         ReportingPeriod, Ss, Unit,
     };
     use crate::domain::model::{CodeRef, NO_MONTHS, Perspective};
-    use crate::text::{Lang, lang};
+    use crate::text::Lang;
+
+    /// A reason in parts as the Indonesian sentence (rendered here as the edge would).
+    fn id(parts: &[Reason]) -> String {
+        crate::text::reason::render_parts_in(Lang::Id, parts)
+    }
+
+    /// The cell's words in Indonesian.
+    fn vc_id(v: Validity, c: Control) -> String {
+        format!("{} × {}", v.label_in(Lang::Id), c.label_in(Lang::Id))
+    }
+
+    fn num(v: Decimal, min_dp: u32, max_dp: u32) -> String {
+        crate::text::domain::num_in(Lang::Id, v, min_dp, max_dp)
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -1193,20 +1205,23 @@ mod tests {
             Some(d("104") * (d("0.615") + d("0.4") * d("11") / d("12")))
         );
         assert!(b.iku.iter().all(|k| k.warning.is_none()));
-        if lang() == Lang::Id {
+        // the reason as data: the points, then the quota that cut them
+        let codes: Vec<Code> = b.iku[1].iku_reason.iter().map(|r| r.code).collect();
+        assert_eq!(codes, [Code::IkuCascaded, Code::IkuCapped]);
+        {
             assert_eq!(
-                b.iku[1].iku_reason,
+                id(&b.iku[1].iku_reason),
                 "diturunkan, proksi × sedang: 14 poin, dihitung 11 (kuota 0 %)"
             );
             assert_eq!(
-                b.iku[0].target_reason,
+                id(&b.iku[0].target_reason),
                 "r = 1,04 terhadap target tahun lalu → 3"
             );
             assert_eq!(
-                b.iku[2].iku_reason,
+                id(&b.iku[2].iku_reason),
                 "tidak diturunkan, mengukur kualitas/waktu: 11 poin"
             );
-            assert_eq!(b.iku[3].target_reason, "IKU baru: 3 (standar)");
+            assert_eq!(id(&b.iku[3].target_reason), "IKU baru: 3 (standar)");
         }
     }
 
@@ -1233,7 +1248,7 @@ mod tests {
                 .all(|k| !k.capped_by_quota && k.iku_points == k.iku_points_raw)
         );
         assert_eq!(b.quota.unwrap().above_threshold, 0);
-        assert!(b.iku[4].iku_reason.contains(t::IKU_TANGGUNG_RENTENG.s()));
+        assert!(id(&b.iku[4].iku_reason).contains("tanggung renteng tanpa pengurangan"));
     }
 
     #[test]
@@ -1252,9 +1267,9 @@ mod tests {
             let k = one(&ds, &rb300(), "U1", "A");
             assert_eq!(k.iku_points_raw, d(want), "{v}-{c}");
             assert!(
-                k.iku_reason.contains(&validity_control(v, c)),
+                id(&k.iku_reason).contains(&vc_id(v, c)),
                 "{}",
-                k.iku_reason
+                id(&k.iku_reason)
             );
             assert!(k.warning.is_none());
             assert!(!k.left_out);
@@ -1267,7 +1282,7 @@ mod tests {
             let ds = ds(vec![cascaded(iku("U1", "A", "100"), v, c)]);
             let b = k3_breakdown(&ds, &rb300(), "U1", Some(d("100")));
             assert!(b.iku[0].left_out, "{v}-{c}");
-            assert!(b.iku[0].iku_reason.contains(&validity_control(v, c)));
+            assert!(id(&b.iku[0].iku_reason).contains(&vc_id(v, c)));
             assert!(b.iku[0].warning.is_none(), "R04 reports it, not K3");
             assert_eq!((b.iku_part, b.index), (None, None), "nothing else to count");
         }
@@ -1311,7 +1326,7 @@ mod tests {
         assert_eq!(q.capped, ["A", "D"]);
         let pts: Vec<Decimal> = b.iku.iter().map(|k| k.iku_points).collect();
         assert_eq!(pts, [d("11"), d("21"), d("26"), d("11"), d("11")]);
-        assert!(b.iku[1].iku_reason.contains("40 %"));
+        assert!(id(&b.iku[1].iku_reason).contains("40 %"));
         // E sits at the threshold: not above it, never capped
         assert!(!b.iku[4].capped_by_quota);
     }
@@ -1525,7 +1540,7 @@ mod tests {
             tps,
             [None, Some(d("5")), three, three, three, three, three, three]
         );
-        assert!(b.iku[1].target_reason.contains("ditetapkan KKO"));
+        assert!(id(&b.iku[1].target_reason).contains("ditetapkan KKO"));
         let warned: Vec<&str> = b
             .iku
             .iter()
@@ -1533,8 +1548,13 @@ mod tests {
             .map(|k| k.code.as_str())
             .collect();
         assert_eq!(warned, ["C", "G"]);
-        assert!(b.iku[6].warning.as_ref().unwrap().contains("G"));
-        assert!(b.iku[6].target_reason.contains(t::REF_TARGET_PREV.s()));
+        let w = b.iku[6].warning.as_ref().unwrap();
+        assert_eq!(w.code, Code::NoReference);
+        assert_eq!(
+            w.arg("iku"),
+            Some(&super::super::reason::Arg::Text("G".into()))
+        );
+        assert!(id(&b.iku[6].target_reason).contains("target tahun lalu"));
         // law is left out of the mean: (5 + 3 × 6) / 7 / 3
         assert_eq!(b.target_part, Some(d("23") / d("7") / d("3")));
     }
@@ -1564,13 +1584,17 @@ mod tests {
         i.capaian_prev2_over_125 = true;
         let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
         assert_eq!(k.target_points, Some(d("1")));
-        assert!(k.target_reason.contains("125"), "{}", k.target_reason);
+        assert!(
+            id(&k.target_reason).contains("125"),
+            "{}",
+            id(&k.target_reason)
+        );
         // collective: the average realisasi of the collective (95) → r 1.0526 → 4
         i.collective = true;
         i.avg_realisasi_prev = Some(d("95"));
         let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
         assert_eq!(k.target_points, Some(d("4")));
-        assert!(k.target_reason.contains(&num(d("100") / d("95"), 2, 4)));
+        assert!(id(&k.target_reason).contains(&num(d("100") / d("95"), 2, 4)));
         // collective without the average: missing reference → 3 with a warning
         i.avg_realisasi_prev = None;
         let k = one(&ds(vec![i.clone()]), &rb300(), "U3", "A");
@@ -1698,8 +1722,8 @@ mod tests {
         assert_eq!(br.iku_part, Some(d("0.8")));
         assert_eq!(br.target_part, Some(d("1.1")));
         assert_eq!(br.nko_k3, Some(d("95")));
-        assert!(br.iku[0].target_reason.contains(&num(d("1.1"), 2, 4)));
-        assert!(br.iku[0].iku_reason.contains(&num(d("1.00"), 2, 4)));
+        assert!(id(&br.iku[0].target_reason).contains(&num(d("1.1"), 2, 4)));
+        assert!(id(&br.iku[0].iku_reason).contains(&num(d("1.00"), 2, 4)));
     }
 
     #[test]
@@ -1793,8 +1817,12 @@ mod tests {
         let mut i = k127("95", None, Some("105"));
         i.new_iku = true;
         let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
-        assert_eq!(k.target_points, Some(d("0.8")), "{}", k.target_reason);
-        assert!(k.target_reason.contains("T1 := R1"), "{}", k.target_reason);
+        assert_eq!(k.target_points, Some(d("0.8")), "{}", id(&k.target_reason));
+        assert!(
+            id(&k.target_reason).contains("T1 := R1"),
+            "{}",
+            id(&k.target_reason)
+        );
         assert_eq!(k.k3, Some(d("0.9")), "(1.00 + 0.8) / 2");
         // T 110 above R1 105 → 1.2
         i.targets[11] = Some(d("110"));
@@ -1846,11 +1874,7 @@ mod tests {
         let br = k3_breakdown(&ds(vec![a, b]), &rb127(), "U3", Some(d("100")));
         assert_eq!(br.iku.len(), 2);
         assert!(br.iku[1].left_out && br.iku[1].k3.is_none());
-        assert!(
-            br.iku[1]
-                .iku_reason
-                .contains(&validity_control(Validity::Exact, Control::High))
-        );
+        assert!(id(&br.iku[1].iku_reason).contains(&vc_id(Validity::Exact, Control::High)));
         assert_eq!(br.index, Some(d("1.1")), "no placeholder enters the index");
         assert_eq!(br.nko_k3, Some(d("110")));
     }
@@ -1883,17 +1907,9 @@ mod tests {
         );
         assert_eq!(k.target_points, Some(d("1.0")));
         let w = k.warning.expect("a warning");
-        crate::text::set_thread_lang(crate::text::Lang::En);
-        let k = one(
-            &ds(vec![k127("100", Some("100"), Some("100"))]),
-            &rb127(),
-            "U3",
-            "A",
-        );
-        assert!(
-            k.warning.unwrap().contains("not explicitly regulated"),
-            "{w}"
-        );
+        assert_eq!(w.code, Code::TargetEqualsT1R1);
+        let en = crate::text::reason::render_in(crate::text::Lang::En, &w);
+        assert!(en.contains("not explicitly regulated"), "{en}");
         // T = T1, R1 below: 1.0 without a warning
         let k = one(
             &ds(vec![k127("100", Some("100"), Some("90"))]),

@@ -12,7 +12,7 @@
 
 use rust_decimal::Decimal;
 
-use super::model::ReportingPeriod;
+use super::model::{Control, Level, Polarity, ReportingPeriod, Validity};
 
 /// Declares [`Code`] with its spelling (the `code` of the JSON outputs), spelled once.
 macro_rules! codes {
@@ -48,6 +48,96 @@ codes! {
     RealisasiFrozen => "realisasi_frozen",
     TargetFrozen => "target_frozen",
     BadNumber => "bad_number",
+
+    // Findings of the rule checks (domain::rules); the finding's `id` names the rule.
+    IkuCount => "iku_count",
+    DirectCascadeTooDeep => "direct_cascade_too_deep",
+    NoOwnIku => "no_own_iku",
+    InvalidCell => "invalid_cell",
+    SsWithoutIku => "ss_without_iku",
+    SsActivityOnly => "ss_activity_only",
+    NoTarget => "no_target",
+    MissingTarget => "missing_target",
+    TargetOutsideReporting => "target_outside_reporting",
+    ZeroTarget => "zero_target",
+    RealisasiOutsideReporting => "realisasi_outside_reporting",
+    IkuSourceMissing => "iku_source_missing",
+    IkuSourceNotAncestor => "iku_source_not_ancestor",
+    SsSourceMissing => "ss_source_missing",
+    SsSourceNotAncestor => "ss_source_not_ancestor",
+    IkuWeights => "iku_weights",
+    SsWeights => "ss_weights",
+    PerspectiveWeights => "perspective_weights",
+    WithoutWeight => "without_weight",
+    AddendumDue => "addendum_due",
+    AddendumDueMinimize => "addendum_due_minimize",
+    FrozenChanged => "frozen_changed",
+    FrozenRemoved => "frozen_removed",
+    PartialCascadeSum => "partial_cascade_sum",
+    FullCascadeTarget => "full_cascade_target",
+    MissingRealisasi => "missing_realisasi",
+    StoredOutOfBounds => "stored_out_of_bounds",
+    ValueOfIkuMonth => "value_of_iku_month",
+    ValueOfIku => "value_of_iku",
+    ValueOfUnit => "value_of_unit",
+    TooLarge => "too_large",
+    TooManyDecimals => "too_many_decimals",
+
+    // Warnings of the K3 breakdown (domain::k3), also findings `K3`.
+    NoReference => "no_reference",
+    SpecialWithoutPoints => "special_without_points",
+    MultiplierUnknown => "multiplier_unknown",
+    TargetEqualsT1R1 => "target_equals_t1_r1",
+    // The reference values and last year's figures the K3 reasons name.
+    RefTargetPrev => "ref_target_prev",
+    RefRealisasiPrev => "ref_realisasi_prev",
+    RefAvgRealisasiPrev => "ref_avg_realisasi_prev",
+    NameT1 => "name_t1",
+    NameR1 => "name_r1",
+    NameR1Avg => "name_r1_avg",
+
+    // The parts of a K3 reason (domain::k3): why an IKU has its IKU-quality points or
+    // multiplier, why its target has its points or multiplier, and why a plan is what it is.
+    IkuNotCascadedActivity => "iku_not_cascaded_activity",
+    IkuNotCascadedQuality => "iku_not_cascaded_quality",
+    IkuNotCascaded => "iku_not_cascaded",
+    IkuCascaded => "iku_cascaded",
+    IkuCascadedInvalid => "iku_cascaded_invalid",
+    IkuCapped => "iku_capped",
+    IkuInQuota => "iku_in_quota",
+    IkuTanggungRenteng => "iku_tanggung_renteng",
+    IkuLeftOut => "iku_left_out",
+    TargetLaw => "target_law",
+    TargetInstitutionMax => "target_institution_max",
+    TargetStable => "target_stable",
+    TargetSpecial => "target_special",
+    TargetSpecialInvalid => "target_special_invalid",
+    TargetNewIku => "target_new_iku",
+    TargetStabilize => "target_stabilize",
+    TargetKonversi120 => "target_konversi_120",
+    TargetNoAnnual => "target_no_annual",
+    TargetNoReference => "target_no_reference",
+    TargetRatio => "target_ratio",
+    MultIku => "mult_iku",
+    MultIkuInvalid => "mult_iku_invalid",
+    MultLaw => "mult_law",
+    MultInstitutionMax => "mult_institution_max",
+    MultStable => "mult_stable",
+    MultNewIku => "mult_new_iku",
+    MultStabilize => "mult_stabilize",
+    MultNoAnnual => "mult_no_annual",
+    MultUnknown => "mult_unknown",
+    MultAboveBoth => "mult_above_both",
+    MultEqualR1AboveT1 => "mult_equal_r1_above_t1",
+    MultBetween => "mult_between",
+    MultEqualT1R1NotAbove => "mult_equal_t1_r1_not_above",
+    MultEqualT1R1Above => "mult_equal_t1_r1_above",
+    MultBelowT1 => "mult_below_t1",
+    MultMinimize => "mult_minimize",
+    MultNewWithHistory => "mult_new_with_history",
+    MultIkuK3 => "mult_iku_k3",
+    PlanNeedsT1R1 => "plan_needs_t1_r1",
+    PlanNeedsReference => "plan_needs_reference",
 }
 
 /// One argument of a reason, in a form free of any language.
@@ -72,6 +162,18 @@ pub enum Arg {
     List(Vec<String>),
     /// A reporting period (shown in the user's language).
     Period(ReportingPeriod),
+    /// A unit level (shown in the user's language).
+    Level(Level),
+    /// A polarity (shown in the user's language).
+    Polarity(Polarity),
+    /// A validity × control cell (shown in the user's language).
+    Cell(Validity, Control),
+    /// A monthly value or its absence (shown with up to 6 decimals, or as "empty").
+    Value(Option<Decimal>),
+    /// A reason inside a reason (what a sentence names, e.g. a reference value).
+    Reason(Box<Reason>),
+    /// Several reasons, shown as a list.
+    Reasons(Vec<Reason>),
 }
 
 /// A reason: what it is about and its arguments, by name, in the order given.
@@ -101,6 +203,26 @@ impl Reason {
     }
     pub fn month(self, name: &'static str, m: u8) -> Reason {
         self.with(name, Arg::Month(m))
+    }
+    /// A decimal shown with `min_dp..=max_dp` places.
+    pub fn num(self, name: &'static str, value: Decimal, min_dp: u32, max_dp: u32) -> Reason {
+        self.with(
+            name,
+            Arg::Num {
+                value,
+                min_dp,
+                max_dp,
+            },
+        )
+    }
+    pub fn months(self, name: &'static str, ms: Vec<u8>) -> Reason {
+        self.with(name, Arg::Months(ms))
+    }
+    pub fn list(self, name: &'static str, items: Vec<String>) -> Reason {
+        self.with(name, Arg::List(items))
+    }
+    pub fn reason(self, name: &'static str, r: Reason) -> Reason {
+        self.with(name, Arg::Reason(Box::new(r)))
     }
     /// The argument called `name`.
     pub fn arg(&self, name: &str) -> Option<&Arg> {

@@ -11,8 +11,8 @@ use super::model::{
     Validity,
 };
 use super::period::{annual_target, consolidate_to, latest_realisasi_month};
+use super::reason::{Arg, Code, Reason};
 use super::rulebook::{K3Method, Rulebook, Severity, vc_key};
-use crate::text::domain::{month_name, num, rules as t};
 
 /// One finding of `check`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,8 +24,9 @@ pub struct Finding {
     pub ss: Option<String>,
     pub iku: Option<String>,
     pub month: Option<u8>,
-    /// Names the unit/SS/IKU and says what to do, in `text::lang()`.
-    pub message: String,
+    /// Why, as data: `text::reason` renders it as a sentence naming the unit/SS/IKU and saying
+    /// what to do.
+    pub reason: Reason,
 }
 
 struct Out<'a> {
@@ -41,7 +42,7 @@ impl Out<'_> {
         ss: Option<&str>,
         iku: Option<&str>,
         month: Option<u8>,
-        message: String,
+        reason: Reason,
     ) {
         self.findings.push(Finding {
             id,
@@ -50,7 +51,7 @@ impl Out<'_> {
             ss: ss.map(str::to_string),
             iku: iku.map(str::to_string),
             month,
-            message,
+            reason,
         });
     }
 }
@@ -111,12 +112,11 @@ pub fn check_period(ds: &Dataset, rb: &Rulebook, unit: Option<&str>, period: u8)
             let rp = iku.reporting_period;
             for m in super::period::months_with_target(rp, &iku.targets, period) {
                 if iku.realisasi[(m - 1) as usize].is_none() {
-                    let msg = crate::text::domain::completeness::MISSING_REALISASI.fill(&[
-                        ("iku", &iku.code),
-                        ("unit", &u),
-                        ("month", &month_name(m)),
-                        ("period", &label),
-                    ]);
+                    let msg = Reason::new(Code::MissingRealisasi)
+                        .text("iku", &iku.code)
+                        .text("unit", u)
+                        .month("month", m)
+                        .text("period", &label);
                     out.push("COMPLETE", u, Some(&iku.ss), Some(&iku.code), Some(m), msg);
                 }
             }
@@ -134,12 +134,17 @@ fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
     let mut report = |ss: Option<&str>, iku: Option<&str>, month: Option<u8>, field: &str, v| {
         if let Err(e) = bounds::check(v) {
             let what = match (iku, month) {
-                (Some(i), Some(m)) => format!("IKU {i} ({unit}) {field} {}", month_name(m)),
-                (Some(i), None) => format!("IKU {i} ({unit}) {field}"),
-                _ => format!("{unit} {field}"),
-            };
-            let msg = crate::text::domain::bounds::STORED
-                .fill(&[("what", &what), ("reason", &bounds::message(v, e))]);
+                (Some(i), Some(m)) => Reason::new(Code::ValueOfIkuMonth)
+                    .text("iku", i)
+                    .month("month", m),
+                (Some(i), None) => Reason::new(Code::ValueOfIku).text("iku", i),
+                _ => Reason::new(Code::ValueOfUnit),
+            }
+            .text("unit", unit)
+            .text("field", field);
+            let msg = Reason::new(Code::StoredOutOfBounds)
+                .reason("what", what)
+                .reason("reason", bounds::reason(v, e));
             out.push("VALUE", unit, ss, iku, month, msg);
         }
     };
@@ -156,8 +161,7 @@ fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
     for i in ds.iku_of_unit(unit) {
         for v in bounds::iku_violations(i) {
             let field = match v.field {
-                "targets" => t::FIELD_TARGET.s(),
-                "realisasi" => t::FIELD_REALISASI.s(),
+                "targets" => "target",
                 other => other,
             };
             report(Some(&i.ss), Some(&i.code), v.month, field, v.value);
@@ -182,20 +186,15 @@ pub fn check_addendum(
         rb,
         findings: Vec::new(),
     };
-    let val = |v: Option<Decimal>| v.map_or_else(|| t::EMPTY.s().to_string(), |d| num(d, 0, 6));
     for b in before.iku_of_unit(unit) {
         let frozen = frozen_months(before, b);
         let Some(a) = after.iku.get(&b.key()) else {
-            let months: Vec<&str> = (1..=12u8)
-                .filter(|m| frozen[(*m - 1) as usize])
-                .map(month_name)
-                .collect();
+            let months: Vec<u8> = (1..=12u8).filter(|m| frozen[(*m - 1) as usize]).collect();
             if !months.is_empty() {
-                let msg = t::R10_REMOVED.fill(&[
-                    ("iku", &b.code),
-                    ("unit", &unit),
-                    ("months", &months.join(", ")),
-                ]);
+                let msg = Reason::new(Code::FrozenRemoved)
+                    .text("iku", &b.code)
+                    .text("unit", unit)
+                    .months("months", months);
                 out.push("R10", unit, Some(&b.ss), Some(&b.code), None, msg);
             }
             continue;
@@ -206,18 +205,17 @@ pub fn check_addendum(
                 continue;
             }
             for (field, old, new) in [
-                (t::FIELD_TARGET.s(), b.targets[i], a.targets[i]),
-                (t::FIELD_REALISASI.s(), b.realisasi[i], a.realisasi[i]),
+                ("target", b.targets[i], a.targets[i]),
+                ("realisasi", b.realisasi[i], a.realisasi[i]),
             ] {
                 if old != new {
-                    let msg = t::R10_CHANGED.fill(&[
-                        ("iku", &b.code),
-                        ("unit", &unit),
-                        ("field", &field),
-                        ("month", &month_name(m)),
-                        ("old", &val(old)),
-                        ("new", &val(new)),
-                    ]);
+                    let msg = Reason::new(Code::FrozenChanged)
+                        .text("iku", &b.code)
+                        .text("unit", unit)
+                        .text("field", field)
+                        .month("month", m)
+                        .with("old", Arg::Value(old))
+                        .with("new", Arg::Value(new));
                     out.push("R10", unit, Some(&a.ss), Some(&a.code), Some(m), msg);
                 }
             }
@@ -248,13 +246,12 @@ fn r01(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
         return;
     }
     if (n as u64) < u64::from(min) || (n as u64) > u64::from(max) {
-        let msg = t::R01.fill(&[
-            ("unit", &unit),
-            ("level", &level.label()),
-            ("n", &n),
-            ("min", &min),
-            ("max", &max),
-        ]);
+        let msg = Reason::new(Code::IkuCount)
+            .text("unit", unit)
+            .with("level", Arg::Level(level))
+            .int("n", n as i64)
+            .int("min", min)
+            .int("max", max);
         out.push("R01", unit, None, None, None, msg);
     }
 }
@@ -291,13 +288,12 @@ fn r02(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
         }
         let levels = ds.depth(unit).saturating_sub(ds.depth(&origin.unit));
         if levels > max {
-            let msg = t::R02.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("source", &origin),
-                ("n", &levels),
-                ("max", &max),
-            ]);
+            let msg = Reason::new(Code::DirectCascadeTooDeep)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .text("source", &origin)
+                .int("n", levels as i64)
+                .int("max", max as i64);
             out.push("R02", unit, Some(&iku.ss), Some(&iku.code), None, msg);
         }
     }
@@ -307,21 +303,20 @@ fn r02(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
 fn r03(ds: &Dataset, unit: &str, out: &mut Out) {
     for ss in ds.ss_of(unit) {
         let ikus: Vec<&Iku> = ds.ikus_in_ss(ss).collect();
-        let direct: Vec<&str> = ikus
+        let direct: Vec<String> = ikus
             .iter()
             .filter(|i| {
                 i.cascade
                     .as_ref()
                     .is_some_and(|c| c.method == CascadeMethod::Direct)
             })
-            .map(|i| i.code.as_str())
+            .map(|i| i.code.clone())
             .collect();
         if !direct.is_empty() && ikus.iter().all(|i| i.is_cascaded()) {
-            let msg = t::R03.fill(&[
-                ("ss", &ss.code),
-                ("unit", &unit),
-                ("ikus", &direct.join(", ")),
-            ]);
+            let msg = Reason::new(Code::NoOwnIku)
+                .text("ss", &ss.code)
+                .text("unit", unit)
+                .list("ikus", direct);
             out.push("R03", unit, Some(&ss.code), None, None, msg);
         }
     }
@@ -338,8 +333,10 @@ fn r04(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
     for iku in ds.iku_of_unit(unit) {
         let vc = vc_key(iku.validity, iku.control);
         if !valid.contains(&vc) {
-            let shown = crate::text::vocab::validity_control(iku.validity, iku.control);
-            let msg = t::R04.fill(&[("iku", &iku.code), ("unit", &unit), ("vc", &shown)]);
+            let msg = Reason::new(Code::InvalidCell)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .with("vc", Arg::Cell(iku.validity, iku.control));
             out.push("R04", unit, Some(&iku.ss), Some(&iku.code), None, msg);
         }
     }
@@ -356,10 +353,14 @@ fn r05(ds: &Dataset, unit: &str, out: &mut Out) {
                 Some(&ss.code),
                 None,
                 None,
-                t::R05_EMPTY.fill(&[("ss", &ss.code), ("unit", &unit)]),
+                Reason::new(Code::SsWithoutIku)
+                    .text("ss", &ss.code)
+                    .text("unit", unit),
             );
         } else if ikus.iter().all(|i| i.validity == Validity::Activity) {
-            let msg = t::R05_ACTIVITY_ONLY.fill(&[("ss", &ss.code), ("unit", &unit)]);
+            let msg = Reason::new(Code::SsActivityOnly)
+                .text("ss", &ss.code)
+                .text("unit", unit);
             out.push("R05", unit, Some(&ss.code), None, None, msg);
         }
     }
@@ -381,20 +382,17 @@ fn r06(ds: &Dataset, unit: &str, out: &mut Out) {
                 .filter(|&m| iku.targets[(m - 1) as usize].is_none())
                 .collect();
             if missing.len() == rp.months().len() {
-                let months: Vec<&str> = missing.iter().map(|&m| month_name(m)).collect();
-                let msg = t::R06_NO_TARGET.fill(&[
-                    ("iku", &iku.code),
-                    ("unit", &unit),
-                    ("months", &months.join(", ")),
-                ]);
+                let msg = Reason::new(Code::NoTarget)
+                    .text("iku", &iku.code)
+                    .text("unit", unit)
+                    .months("months", missing);
                 out.push("R06", unit, ss, code, None, msg);
             } else {
                 for m in missing {
-                    let msg = t::R06_MISSING_MONTH.fill(&[
-                        ("iku", &iku.code),
-                        ("unit", &unit),
-                        ("month", &month_name(m)),
-                    ]);
+                    let msg = Reason::new(Code::MissingTarget)
+                        .text("iku", &iku.code)
+                        .text("unit", unit)
+                        .month("month", m);
                     out.push("R06", unit, ss, code, Some(m), msg);
                 }
             }
@@ -402,12 +400,11 @@ fn r06(ds: &Dataset, unit: &str, out: &mut Out) {
         for m in (1..=12u8)
             .filter(|&m| !rp.is_reporting_month(m) && iku.targets[(m - 1) as usize].is_some())
         {
-            let msg = t::R06_NON_REPORTING.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("month", &month_name(m)),
-                ("period", &rp.label()),
-            ]);
+            let msg = Reason::new(Code::TargetOutsideReporting)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .month("month", m)
+                .with("period", Arg::Period(rp));
             out.push("R06", unit, ss, code, Some(m), msg);
         }
         let zero_not_computable = match iku.polarity {
@@ -426,12 +423,11 @@ fn r06(ds: &Dataset, unit: &str, out: &mut Out) {
                         .is_some_and(|c| c.target.is_zero())
                 });
             if let Some(m) = first_zero {
-                let msg = t::R06_ZERO.fill(&[
-                    ("iku", &iku.code),
-                    ("unit", &unit),
-                    ("month", &month_name(m)),
-                    ("polarity", &iku.polarity.label()),
-                ]);
+                let msg = Reason::new(Code::ZeroTarget)
+                    .text("iku", &iku.code)
+                    .text("unit", unit)
+                    .month("month", m)
+                    .with("polarity", Arg::Polarity(iku.polarity));
                 out.push("R06", unit, ss, code, Some(m), msg);
             }
         }
@@ -451,19 +447,17 @@ fn r07(ds: &Dataset, unit: &str, out: &mut Out) {
         };
         let src = from.to_string();
         if !ds.ss.contains_key(from) {
-            let msg = t::R07_SS_SOURCE_MISSING.fill(&[
-                ("ss", &ss.code),
-                ("unit", &unit),
-                ("source", &src),
-            ]);
+            let msg = Reason::new(Code::SsSourceMissing)
+                .text("ss", &ss.code)
+                .text("unit", unit)
+                .text("source", &src);
             out.push("R07", unit, Some(&ss.code), None, None, msg);
         } else if !ancestors.contains(&from.unit) {
-            let msg = t::R07_SS_SOURCE_NOT_ANCESTOR.fill(&[
-                ("ss", &ss.code),
-                ("unit", &unit),
-                ("source", &src),
-                ("source_unit", &from.unit),
-            ]);
+            let msg = Reason::new(Code::SsSourceNotAncestor)
+                .text("ss", &ss.code)
+                .text("unit", unit)
+                .text("source", &src)
+                .text("source_unit", &from.unit);
             out.push("R07", unit, Some(&ss.code), None, None, msg);
         }
     }
@@ -474,30 +468,27 @@ fn r07(ds: &Dataset, unit: &str, out: &mut Out) {
         for m in (1..=12u8)
             .filter(|&m| !rp.is_reporting_month(m) && iku.realisasi[(m - 1) as usize].is_some())
         {
-            let msg = t::R07_NON_REPORTING.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("month", &month_name(m)),
-                ("period", &rp.label()),
-            ]);
+            let msg = Reason::new(Code::RealisasiOutsideReporting)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .month("month", m)
+                .with("period", Arg::Period(rp));
             out.push("R07", unit, ss, code, Some(m), msg);
         }
         let Some(c) = &iku.cascade else { continue };
         let src = c.from.to_string();
         if !ds.iku.contains_key(&c.from) {
-            let msg = t::R07_IKU_SOURCE_MISSING.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("source", &src),
-            ]);
+            let msg = Reason::new(Code::IkuSourceMissing)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .text("source", &src);
             out.push("R07", unit, ss, code, None, msg);
         } else if !ancestors.contains(&c.from.unit) {
-            let msg = t::R07_IKU_SOURCE_NOT_ANCESTOR.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("source", &src),
-                ("source_unit", &c.from.unit),
-            ]);
+            let msg = Reason::new(Code::IkuSourceNotAncestor)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .text("source", &src)
+                .text("source_unit", &c.from.unit);
             out.push("R07", unit, ss, code, None, msg);
         }
     }
@@ -526,12 +517,14 @@ fn weight_problem(
 /// them.
 fn r08(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
     let total = rb.rules.weights_total.0;
-    let missing_text = |m: &[String]| {
-        if m.is_empty() {
-            String::new()
+    // The members without a weight, as the tail of the sentence (none: no tail).
+    let missing_part = |m: Vec<String>| {
+        let parts = if m.is_empty() {
+            vec![]
         } else {
-            t::R08_MISSING.fill(&[("codes", &m.join(", "))])
-        }
+            vec![Reason::new(Code::WithoutWeight).list("codes", m)]
+        };
+        Arg::Reasons(parts)
     };
     let mut by_perspective: BTreeMap<Perspective, Vec<(&str, Option<Decimal>)>> = BTreeMap::new();
     for ss_key in ds.ss_of(unit) {
@@ -547,25 +540,23 @@ fn r08(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
             .map(|i| (i.code.as_str(), i.weight))
             .collect();
         if let Some((sum, missing)) = weight_problem(&members, total) {
-            let msg = t::R08_IKU.fill(&[
-                ("ss", &ss.code),
-                ("unit", &unit),
-                ("sum", &num(sum, 0, 4)),
-                ("total", &num(total, 0, 4)),
-                ("missing", &missing_text(&missing)),
-            ]);
+            let msg = Reason::new(Code::IkuWeights)
+                .text("ss", &ss.code)
+                .text("unit", unit)
+                .num("sum", sum, 0, 4)
+                .num("total", total, 0, 4)
+                .with("missing", missing_part(missing));
             out.push("R08", unit, Some(&ss.code), None, None, msg);
         }
     }
     for (p, members) in &by_perspective {
         if let Some((sum, missing)) = weight_problem(members, total) {
-            let msg = t::R08_SS.fill(&[
-                ("perspective", p),
-                ("unit", &unit),
-                ("sum", &num(sum, 0, 4)),
-                ("total", &num(total, 0, 4)),
-                ("missing", &missing_text(&missing)),
-            ]);
+            let msg = Reason::new(Code::SsWeights)
+                .text("perspective", p)
+                .text("unit", unit)
+                .num("sum", sum, 0, 4)
+                .num("total", total, 0, 4)
+                .with("missing", missing_part(missing));
             out.push("R08", unit, None, None, None, msg);
         }
     }
@@ -576,11 +567,10 @@ fn r08(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
     {
         let sum: Decimal = u.perspective_weights.values().map(|d| d.0).sum();
         if sum != total {
-            let msg = t::R08_PERSPECTIVE.fill(&[
-                ("unit", &unit),
-                ("sum", &num(sum, 0, 4)),
-                ("total", &num(total, 0, 4)),
-            ]);
+            let msg = Reason::new(Code::PerspectiveWeights)
+                .text("unit", unit)
+                .num("sum", sum, 0, 4)
+                .num("total", total, 0, 4);
             out.push("R08", unit, None, None, None, msg);
         }
     }
@@ -622,18 +612,17 @@ fn r09(ds: &Dataset, unit: &str, out: &mut Out) {
             _ => r >= then.target,
         };
         if reached {
-            let advice = match iku.polarity {
-                Polarity::Minimize => t::R09_MINIMIZE,
-                _ => t::R09,
+            let code = match iku.polarity {
+                Polarity::Minimize => Code::AddendumDueMinimize,
+                _ => Code::AddendumDue,
             };
-            let msg = advice.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("month", &month_name(latest)),
-                ("r", &num(r, 0, 4)),
-                ("next", &month_name(next)),
-                ("t", &num(then.target, 0, 4)),
-            ]);
+            let msg = Reason::new(code)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .month("month", latest)
+                .num("r", r, 0, 4)
+                .month("next", next)
+                .num("t", then.target, 0, 4);
             out.push(
                 "R09",
                 unit,
@@ -671,13 +660,12 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
                 && sum != own
             {
                 let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
-                let msg = t::R11_PARTIAL.fill(&[
-                    ("iku", &iku.code),
-                    ("unit", &unit),
-                    ("children", &codes.join(", ")),
-                    ("sum", &num(sum, 0, 4)),
-                    ("t", &num(own, 0, 4)),
-                ]);
+                let msg = Reason::new(Code::PartialCascadeSum)
+                    .text("iku", &iku.code)
+                    .text("unit", unit)
+                    .list("children", codes)
+                    .num("sum", sum, 0, 4)
+                    .num("t", own, 0, 4);
                 out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
             }
         }
@@ -691,13 +679,12 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
         if let (Some(tc), Some(ts)) = (iku_annual_target(ds, iku), iku_annual_target(ds, source))
             && tc != ts
         {
-            let msg = t::R11_FULL.fill(&[
-                ("iku", &iku.code),
-                ("unit", &unit),
-                ("t", &num(tc, 0, 4)),
-                ("source", &c.from),
-                ("ts", &num(ts, 0, 4)),
-            ]);
+            let msg = Reason::new(Code::FullCascadeTarget)
+                .text("iku", &iku.code)
+                .text("unit", unit)
+                .num("t", tc, 0, 4)
+                .text("source", &c.from)
+                .num("ts", ts, 0, 4);
             out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
         }
     }
@@ -723,6 +710,12 @@ mod tests {
     use crate::domain::model::{
         Cascade, CodeRef, Consolidation, Control, Dec, Level, ReportingPeriod, Ss, Unit,
     };
+
+    /// The finding's sentence in English (rendered here, as the edge would: the domain only
+    /// gives the reason).
+    fn en(f: &Finding) -> String {
+        crate::text::reason::render_in(crate::text::Lang::En, &f.reason)
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
@@ -835,7 +828,7 @@ mod tests {
         let f = fx.of("R01");
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].unit.as_str(), f[0].severity), ("U3", Severity::Error));
-        assert!(f[0].message.contains("U3") && f[0].message.contains('9'));
+        assert!(en(&f[0]).contains("U3") && en(&f[0]).contains('9'));
         let mut fx = Fx::new();
         for n in 11..=20 {
             fx.iku.push(iku("U3", "S1", &format!("I{n:02}")));
@@ -954,10 +947,8 @@ mod tests {
             assert_eq!(f.len(), usize::from(bad), "{v}-{c}");
             if bad {
                 assert_eq!(f[0].iku.as_deref(), Some("I03"));
-                assert!(
-                    f[0].message
-                        .contains(&crate::text::vocab::validity_control(v, c))
-                );
+                assert_eq!(f[0].reason.code, Code::InvalidCell);
+                assert_eq!(f[0].reason.arg("vc"), Some(&Arg::Cell(v, c)));
             }
             // the same under kmk-127-2026
             let rb127 = Rulebook::builtin("kmk-127-2026").unwrap();
@@ -1082,7 +1073,7 @@ mod tests {
         let f = fx.of("R07");
         let ikus: Vec<Option<&str>> = f.iter().map(|f| f.iku.as_deref()).collect();
         assert_eq!(ikus, [Some("I01"), Some("I02")]);
-        assert!(f[0].message.contains("U2/NOPE"));
+        assert!(en(&f[0]).contains("U2/NOPE"));
         // the same for an SS
         let mut fx = Fx::new();
         fx.ss.push(ss("V3", "S1", Perspective::Stakeholder));
@@ -1113,13 +1104,13 @@ mod tests {
         let f = fx.of("R08");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].ss.as_deref(), Some("S2"));
-        assert!(f[0].message.contains("90"));
+        assert!(en(&f[0]).contains("90"));
         // some given, some not
         fx.iku_mut("B").weight = None;
         fx.iku_mut("A").weight = Some(d("100"));
         let f = fx.of("R08");
         assert_eq!(f.len(), 1);
-        assert!(f[0].message.contains('B'));
+        assert!(en(&f[0]).contains('B'));
         fx.iku_mut("A").weight = None;
         assert!(fx.of("R08").is_empty(), "no weight given: equal weights");
         // SS weights within a perspective
@@ -1156,7 +1147,7 @@ mod tests {
             (f[0].iku.as_deref(), f[0].month, f[0].severity),
             (Some("I05"), Some(3), Severity::Warning)
         );
-        assert!(f[0].message.contains("addendum"));
+        assert!(en(&f[0]).contains("addendum"));
         // the latest reported month counts: June s.d. 74 < s.d. September 75
         fx.iku_mut("I05").realisasi[5] = Some(d("24"));
         assert!(fx.of("R09").is_empty());
@@ -1193,7 +1184,6 @@ mod tests {
 
     #[test]
     fn r09_advice_follows_the_polarity() {
-        crate::text::set_thread_lang(crate::text::Lang::En);
         let mut fx = Fx::new();
         let i = fx.iku_mut("I06");
         i.polarity = Polarity::Minimize;
@@ -1204,22 +1194,16 @@ mod tests {
         i.realisasi[2] = Some(d("9"));
         let f = fx.of("R09");
         assert_eq!(f.len(), 1);
-        assert!(
-            f[0].message.contains("Lower the target"),
-            "{}",
-            f[0].message
-        );
-        assert!(!f[0].message.contains("Raise"), "{}", f[0].message);
+        assert_eq!(f[0].reason.code, Code::AddendumDueMinimize);
+        assert!(en(&f[0]).contains("Lower the target"), "{}", en(&f[0]));
+        assert!(!en(&f[0]).contains("Raise"), "{}", en(&f[0]));
         let mut fx = Fx::new();
         let i = fx.iku_mut("I06");
         i.realisasi[2] = Some(d("50"));
         let f = fx.of("R09");
         assert_eq!(f.len(), 1);
-        assert!(
-            f[0].message.contains("Raise the target"),
-            "{}",
-            f[0].message
-        );
+        assert_eq!(f[0].reason.code, Code::AddendumDue);
+        assert!(en(&f[0]).contains("Raise the target"), "{}", en(&f[0]));
     }
 
     #[test]
@@ -1266,7 +1250,7 @@ mod tests {
             f.iter()
                 .all(|f| f.id == "R10" && f.month == Some(3) && f.severity == Severity::Error)
         );
-        assert!(f[0].message.contains("25") && f[0].message.contains("20"));
+        assert!(en(&f[0]).contains("25") && en(&f[0]).contains("20"));
         // removing an IKU that has realisasi, which also breaks R01 (9 IKU)
         let mut after = before.clone();
         after.iku.remove(&CodeRef::new("U3", "I07"));
@@ -1332,7 +1316,7 @@ mod tests {
             (f[0].unit.as_str(), f[0].iku.as_deref(), f[0].severity),
             ("U2", Some("X"), Severity::Warning)
         );
-        assert!(f[0].message.contains("150") && f[0].message.contains("160"));
+        assert!(en(&f[0]).contains("150") && en(&f[0]).contains("160"));
     }
 
     #[test]

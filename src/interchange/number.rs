@@ -169,7 +169,7 @@ impl NumberError {
                 t::NUM_TOO_MANY_DIGITS.fill_in(lang, &[("text", text), ("max", &MAX_DIGITS)])
             }
             NumberError::OutOfBounds { value, reason } => {
-                crate::domain::bounds::message_in(lang, *value, *reason)
+                crate::text::reason::bound_in(lang, *value, *reason)
             }
             NumberError::Ambiguous {
                 text,

@@ -345,6 +345,6 @@ fn finding_row(f: Finding) -> FindingRow {
         ss: f.ss,
         iku: f.iku,
         month: f.month,
-        message: f.message,
+        message: crate::text::reason::render(&f.reason),
     }
 }

@@ -123,7 +123,7 @@ impl Store {
                                     let out_of_bounds: Vec<String> =
                                         crate::domain::bounds::iku_violations(&i)
                                             .iter()
-                                            .map(|v| v.message())
+                                            .map(crate::text::reason::violation)
                                             .collect();
                                     let yv = years.entry(p.year).or_default();
                                     yv.iku.insert(found);

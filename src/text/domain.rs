@@ -252,9 +252,6 @@ pub mod k3 {
         "rencana target memerlukan nilai referensi tahun lalu yang positif",
         "the target plan needs a positive reference value of last year"
     );
-    pub const LABEL_SANGAT: Msg = msg!("sangat berkualitas", "very high quality");
-    pub const LABEL_BERKUALITAS: Msg = msg!("berkualitas", "good quality");
-    pub const LABEL_CUKUP: Msg = msg!("cukup berkualitas", "fair quality");
     pub const NAME_T1: Msg = msg!("target tahun lalu (T1)", "last year's target (T1)");
     pub const NAME_R1: Msg = msg!("realisasi tahun lalu (R1)", "last year's realisasi (R1)");
     pub const NAME_R1_AVG: Msg = msg!(

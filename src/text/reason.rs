@@ -7,6 +7,7 @@ use crate::domain::reason::{Arg, Code, Reason};
 
 /// The template of a code.
 pub fn template(code: Code) -> Msg {
+    use super::domain::{bounds as b, k3 as k, rules as r};
     match code {
         Code::UnknownUnit => msg!(
             "Unit \"{unit}\" tidak ada di PK {year}.",
@@ -38,6 +39,91 @@ pub fn template(code: Code) -> Msg {
         ),
         // `detail` says why, in the words of the number reader (`interchange::number`)
         Code::BadNumber => msg!("{detail}", "{detail}"),
+        Code::IkuCount => r::R01,
+        Code::DirectCascadeTooDeep => r::R02,
+        Code::NoOwnIku => r::R03,
+        Code::InvalidCell => r::R04,
+        Code::SsWithoutIku => r::R05_EMPTY,
+        Code::SsActivityOnly => r::R05_ACTIVITY_ONLY,
+        Code::NoTarget => r::R06_NO_TARGET,
+        Code::MissingTarget => r::R06_MISSING_MONTH,
+        Code::TargetOutsideReporting => r::R06_NON_REPORTING,
+        Code::ZeroTarget => r::R06_ZERO,
+        Code::RealisasiOutsideReporting => r::R07_NON_REPORTING,
+        Code::IkuSourceMissing => r::R07_IKU_SOURCE_MISSING,
+        Code::IkuSourceNotAncestor => r::R07_IKU_SOURCE_NOT_ANCESTOR,
+        Code::SsSourceMissing => r::R07_SS_SOURCE_MISSING,
+        Code::SsSourceNotAncestor => r::R07_SS_SOURCE_NOT_ANCESTOR,
+        Code::IkuWeights => r::R08_IKU,
+        Code::SsWeights => r::R08_SS,
+        Code::PerspectiveWeights => r::R08_PERSPECTIVE,
+        Code::WithoutWeight => r::R08_MISSING,
+        Code::AddendumDue => r::R09,
+        Code::AddendumDueMinimize => r::R09_MINIMIZE,
+        Code::FrozenChanged => r::R10_CHANGED,
+        Code::FrozenRemoved => r::R10_REMOVED,
+        Code::PartialCascadeSum => r::R11_PARTIAL,
+        Code::FullCascadeTarget => r::R11_FULL,
+        Code::MissingRealisasi => super::domain::completeness::MISSING_REALISASI,
+        Code::StoredOutOfBounds => b::STORED,
+        Code::ValueOfIkuMonth => msg!(
+            "IKU {iku} ({unit}) {field} {month}",
+            "IKU {iku} ({unit}) {field} {month}"
+        ),
+        Code::ValueOfIku => msg!("IKU {iku} ({unit}) {field}", "IKU {iku} ({unit}) {field}"),
+        Code::ValueOfUnit => msg!("{unit} {field}", "{unit} {field}"),
+        Code::TooLarge => b::TOO_LARGE,
+        Code::TooManyDecimals => b::TOO_MANY_DECIMALS,
+        Code::NoReference => k::WARN_NO_REFERENCE,
+        Code::SpecialWithoutPoints => k::WARN_SPECIAL,
+        Code::MultiplierUnknown => k::WARN_MULTIPLIER_UNKNOWN,
+        Code::TargetEqualsT1R1 => k::WARN_T_T1_R1,
+        Code::RefTargetPrev => k::REF_TARGET_PREV,
+        Code::RefRealisasiPrev => k::REF_REALISASI_PREV,
+        Code::RefAvgRealisasiPrev => k::REF_AVG_REALISASI_PREV,
+        Code::NameT1 => k::NAME_T1,
+        Code::NameR1 => k::NAME_R1,
+        Code::NameR1Avg => k::NAME_R1_AVG,
+        Code::IkuNotCascadedActivity => k::IKU_NOT_CASCADED_ACTIVITY,
+        Code::IkuNotCascadedQuality => k::IKU_NOT_CASCADED_QUALITY,
+        Code::IkuNotCascaded => k::IKU_NOT_CASCADED,
+        Code::IkuCascaded => k::IKU_CASCADED,
+        Code::IkuCascadedInvalid => k::IKU_CASCADED_INVALID,
+        Code::IkuCapped => k::IKU_CAPPED,
+        Code::IkuInQuota => k::IKU_IN_QUOTA,
+        Code::IkuTanggungRenteng => k::IKU_TANGGUNG_RENTENG,
+        Code::IkuLeftOut => k::LEFT_OUT_INVALID,
+        Code::TargetLaw => k::TGT_LAW,
+        Code::TargetInstitutionMax => k::TGT_INSTITUTION_MAX,
+        Code::TargetStable => k::TGT_STABLE,
+        Code::TargetSpecial => k::TGT_SPECIAL,
+        Code::TargetSpecialInvalid => k::TGT_SPECIAL_INVALID,
+        Code::TargetNewIku => k::TGT_NEW,
+        Code::TargetStabilize => k::TGT_STABILIZE,
+        Code::TargetKonversi120 => k::TGT_KONVERSI_120,
+        Code::TargetNoAnnual => k::TGT_NO_TARGET,
+        Code::TargetNoReference => k::TGT_NO_REFERENCE,
+        Code::TargetRatio => k::TGT_RATIO,
+        Code::MultIku => k::M_IKU,
+        Code::MultIkuInvalid => k::M_IKU_INVALID,
+        Code::MultLaw => k::M_LAW,
+        Code::MultInstitutionMax => k::M_INSTITUTION_MAX,
+        Code::MultStable => k::M_STABLE,
+        Code::MultNewIku => k::M_NEW,
+        Code::MultStabilize => k::M_STABILIZE,
+        Code::MultNoAnnual => k::M_NO_TARGET,
+        Code::MultUnknown => k::M_UNKNOWN,
+        Code::MultAboveBoth => k::M_ABOVE_BOTH,
+        Code::MultEqualR1AboveT1 => k::M_EQUAL_R1_ABOVE_T1,
+        Code::MultBetween => k::M_BETWEEN,
+        Code::MultEqualT1R1NotAbove => k::M_EQUAL_T1_R1_NOT_ABOVE,
+        Code::MultEqualT1R1Above => k::M_EQUAL_T1_R1_ABOVE,
+        Code::MultBelowT1 => k::M_BELOW_T1,
+        Code::MultMinimize => k::M_MINIMIZE,
+        Code::MultNewWithHistory => k::M_NEW_WITH_HISTORY,
+        Code::MultIkuK3 => k::M_K3,
+        Code::PlanNeedsT1R1 => k::PLAN_NEEDS_T1_R1,
+        Code::PlanNeedsReference => k::PLAN_NEEDS_REFERENCE,
     }
 }
 
@@ -78,6 +164,17 @@ pub fn arg_text(lang: Lang, name: &str, a: &Arg) -> String {
             .join(", "),
         Arg::List(items) => items.join(", "),
         Arg::Period(p) => period(lang, *p).to_string(),
+        Arg::Level(l) => l.label_in(lang).to_string(),
+        Arg::Polarity(p) => p.label_in(lang).to_string(),
+        Arg::Cell(v, c) => format!("{} × {}", v.label_in(lang), c.label_in(lang)),
+        Arg::Value(Some(v)) => num_in(lang, *v, 0, 6),
+        Arg::Value(None) => super::domain::rules::EMPTY.get(lang).to_string(),
+        Arg::Reason(r) => render_in(lang, r),
+        Arg::Reasons(rs) => rs
+            .iter()
+            .map(|r| render_in(lang, r))
+            .collect::<Vec<_>>()
+            .join(", "),
     }
 }
 
@@ -95,9 +192,45 @@ pub fn render_in(lang: Lang, r: &Reason) -> String {
     template(r.code).fill_in(lang, &refs)
 }
 
+/// A reason told in parts (a K3 reason: the points, then the quota, …) as one sentence in
+/// `lang`: the parts follow each other as their templates punctuate them.
+pub fn render_parts_in(lang: Lang, parts: &[Reason]) -> String {
+    parts.iter().map(|r| render_in(lang, r)).collect()
+}
+
+/// [`render_parts_in`] in the user's language.
+pub fn render_parts(parts: &[Reason]) -> String {
+    render_parts_in(lang(), parts)
+}
+
+/// The parts of a reason as a JSON array of `{"code", "args"}`.
+pub fn parts_json(parts: &[Reason]) -> serde_json::Value {
+    serde_json::Value::from(parts.iter().map(to_json).collect::<Vec<_>>())
+}
+
 /// The sentence of a reason in the user's language.
 pub fn render(r: &Reason) -> String {
     render_in(lang(), r)
+}
+
+/// Why a value is beyond the stored bounds (`domain::bounds`), in `lang`.
+pub fn bound_in(
+    lang: Lang,
+    v: rust_decimal::Decimal,
+    e: crate::domain::bounds::BoundError,
+) -> String {
+    render_in(lang, &crate::domain::bounds::reason(v, e))
+}
+
+/// [`bound_in`] in the user's language.
+pub fn bound(v: rust_decimal::Decimal, e: crate::domain::bounds::BoundError) -> String {
+    bound_in(lang(), v, e)
+}
+
+/// A stored value beyond the bounds: `realisasi 10: …` in the user's language.
+pub fn violation(v: &crate::domain::bounds::Violation) -> String {
+    let at = v.month.map(|m| format!(" {m}")).unwrap_or_default();
+    format!("{}{at}: {}", v.field, render(&v.reason()))
 }
 
 /// The sentence of an edit refusal in the user's language.
@@ -119,6 +252,12 @@ pub fn to_json(r: &Reason) -> serde_json::Value {
             Arg::Months(ms) => Value::from(ms.clone()),
             Arg::List(items) => Value::from(items.clone()),
             Arg::Period(p) => Value::from(p.as_str()),
+            Arg::Level(l) => Value::from(l.as_str()),
+            Arg::Polarity(p) => Value::from(p.as_str()),
+            Arg::Cell(v, c) => Value::from(crate::domain::rulebook::vc_key(*v, *c)),
+            Arg::Value(v) => v.map_or(Value::Null, |d| Value::from(d.normalize().to_string())),
+            Arg::Reason(r) => to_json(r),
+            Arg::Reasons(rs) => Value::from(rs.iter().map(to_json).collect::<Vec<_>>()),
         };
         args.insert((*k).to_string(), value);
     }
@@ -146,7 +285,6 @@ mod tests {
                 v
             };
             assert_eq!(names(m.id), names(m.en), "{c}");
-            assert!(!names(m.id).is_empty(), "{c}");
         }
     }
 }

@@ -28,6 +28,11 @@ macro_rules! labels {
     };
 }
 
+labels!(crate::domain::k3::K3Label {
+    crate::domain::k3::K3Label::SangatBerkualitas => ("sangat berkualitas", "very high quality"),
+    crate::domain::k3::K3Label::Berkualitas => ("berkualitas", "good quality"),
+    crate::domain::k3::K3Label::CukupBerkualitas => ("cukup berkualitas", "fair quality"),
+});
 labels!(Level {
     Level::Wide => ("UPK Wide", "UPK Wide"),
     Level::One => ("UPK One", "UPK One"),

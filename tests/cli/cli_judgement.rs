@@ -119,12 +119,18 @@ fn check_lists_errors_as_json_and_text_and_exits_1() {
     assert_eq!(k["severity"], "error");
     assert!(k["ss"].is_null() && k["iku"].is_null() && k["month"].is_null());
     assert!(k["message"].as_str().unwrap().contains("10–20"));
-    // Every finding has the seven keys.
+    // the reason as data: its code and arguments
+    assert_eq!(k["reason"]["code"], "iku_count");
+    assert_eq!(k["reason"]["args"]["min"], 10);
+    assert_eq!(k["reason"]["args"]["max"], 20);
+    // Every finding has the eight keys.
     for f in list {
         let keys: Vec<&str> = f.as_object().unwrap().keys().map(|k| k.as_str()).collect();
         assert_eq!(
             keys,
-            ["id", "severity", "unit", "ss", "iku", "month", "message"]
+            [
+                "id", "severity", "unit", "ss", "iku", "month", "reason", "message"
+            ]
         );
     }
     let k3 = list

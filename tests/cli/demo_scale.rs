@@ -454,7 +454,7 @@ fn check_finds_no_error() {
         let errors: Vec<String> = rules::check(ds, &rb, None)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("{} {}", f.id, f.message))
+            .map(|f| format!("{} {}", f.id, kinerja::text::reason::render(&f.reason)))
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     }
@@ -468,7 +468,7 @@ fn other_seeds_and_years_stay_valid() {
         let errors: Vec<String> = rules::check(&ds, &rb, None)
             .into_iter()
             .filter(|f| f.severity == Severity::Error)
-            .map(|f| format!("{} {}", f.id, f.message))
+            .map(|f| format!("{} {}", f.id, kinerja::text::reason::render(&f.reason)))
             .collect();
         assert!(errors.is_empty(), "seed {seed}: {errors:#?}");
         for u in ds.units.values() {

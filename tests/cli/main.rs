@@ -10,6 +10,7 @@ mod cli_report_csv;
 mod cli_vocabulary;
 mod demo_scale;
 mod hostile_files;
+mod json_language;
 mod keymap_env;
 mod laporan;
 mod perf_demo_cli;

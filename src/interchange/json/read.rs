@@ -247,7 +247,7 @@ pub(super) fn rd_dec(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> 
     match crate::domain::bounds::check(d) {
         Ok(()) => Some(d),
         Err(e) => {
-            push(errs, path, crate::domain::bounds::message(d, e));
+            push(errs, path, crate::text::reason::bound(d, e));
             None
         }
     }

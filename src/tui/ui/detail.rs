@@ -117,7 +117,7 @@ fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec
                     format!(" {} {}: ", f.id, severity_word(f.severity)),
                     app.theme().title,
                 ),
-                Span::raw(f.message.clone()),
+                Span::raw(crate::text::reason::render(&f.reason)),
             ])
         })
         .collect();

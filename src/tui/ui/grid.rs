@@ -190,8 +190,9 @@ fn compare_lines(app: &App, iku: &Iku) -> Vec<Line<'static>> {
 pub fn finding_line(app: &App, f: &Finding, width: usize) -> Line<'static> {
     let head = format!(" {} {}: ", f.id, severity_word(f.severity));
     let room = width.saturating_sub(head.chars().count() + 1);
-    let mut msg: String = f.message.chars().take(room).collect();
-    if f.message.chars().count() > room && room > 0 {
+    let message = crate::text::reason::render(&f.reason);
+    let mut msg: String = message.chars().take(room).collect();
+    if message.chars().count() > room && room > 0 {
         msg.pop();
         msg.push('…');
     }

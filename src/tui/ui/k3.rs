@@ -61,7 +61,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
             Span::raw(num(b.nko_k3)),
             Span::raw(
                 b.label
-                    .map(|l| format!("   ({})", l.text()))
+                    .map(|l| format!("   ({})", l.label()))
                     .unwrap_or_default(),
             ),
         ]),
@@ -93,14 +93,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
         .iku
         .iter()
         .map(|i| {
-            let mut reason = i.iku_reason.clone();
+            let mut reason = crate::text::reason::render_parts(&i.iku_reason);
             if !i.target_reason.is_empty() {
                 reason.push_str(" · ");
-                reason.push_str(&i.target_reason);
+                reason.push_str(&crate::text::reason::render_parts(&i.target_reason));
             }
             if let Some(w) = &i.warning {
                 reason.push_str(" · ");
-                reason.push_str(w);
+                reason.push_str(&crate::text::reason::render(w));
             }
             let ip = if i.left_out {
                 num(None)
