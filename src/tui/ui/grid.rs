@@ -136,7 +136,7 @@ pub fn finding_whole(app: &App, f: &Finding) -> Line<'static> {
             format!(" {} {}: ", f.id, severity_word(f.severity)),
             app.theme().title,
         ),
-        Span::raw(f.message.clone()),
+        Span::raw(crate::text::reason::render(&f.reason)),
     ])
 }
 
