@@ -12,8 +12,9 @@ use std::os::unix::net::UnixStream;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use super::proto::{
@@ -80,6 +81,9 @@ struct Session {
     answers: Receiver<Answer>,
     next: u64,
     broken: bool,
+    /// Set by the reader thread when the server went away: the next call connects again
+    /// (starting a new server) instead of sending into a dead connection.
+    gone: Arc<AtomicBool>,
     server_pid: u32,
     user: String,
 }
@@ -156,7 +160,7 @@ impl Client {
     /// One request and its answer.
     pub fn call(&self, request: Request, blob: &[u8]) -> Result<(Reply, Vec<u8>), StoreError> {
         let mut s = self.lock();
-        if s.broken {
+        if s.broken || s.gone.load(Ordering::SeqCst) {
             *s = establish(&self.path, &self.opts, &self.events_tx)?;
         }
         s.next += 1;
@@ -381,6 +385,8 @@ fn handshake(
     let (tx, answers) = mpsc::channel::<Answer>();
     let events = events.clone();
     let live = opts.live;
+    let gone = Arc::new(AtomicBool::new(false));
+    let gone_seen = Arc::clone(&gone);
     std::thread::Builder::new()
         .name("kinerja-client".into())
         .spawn(move || {
@@ -402,6 +408,7 @@ fn handshake(
                     }
                     Ok(_) => {}
                     Err(_) => {
+                        gone_seen.store(true, Ordering::SeqCst);
                         let _ = tx.send(Err(()));
                         if live {
                             let _ = events.send(Incoming::Lost);
@@ -417,6 +424,7 @@ fn handshake(
         answers,
         next: 0,
         broken: false,
+        gone,
         server_pid,
         user,
     })

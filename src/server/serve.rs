@@ -34,8 +34,9 @@ use crate::text::{Lang, server as t};
 
 /// Frames waiting for one client before its events are dropped (it is then told to reload).
 pub const QUEUE: usize = 256;
-/// How long a write to a client may block before the client is dropped.
-const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a write to a client may block before the client is dropped (a client that does
+/// not read holds only its own writer thread and queue meanwhile: the others are not slowed).
+const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
 /// How long a server that stops with its last client waits for its first one.
 const NO_CLIENT_GRACE_SECS: u64 = 2;
 /// How long a new connection has to say hello.

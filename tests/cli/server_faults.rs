@@ -340,3 +340,77 @@ fn kill_9_of_the_server_while_clients_commit_loses_no_confirmed_change() {
 fn kill_9_storm_long() {
     storm(6, 60);
 }
+
+#[test]
+fn a_live_client_that_stops_reading_is_told_to_reload_and_the_others_are_not_held_up() {
+    let home = tempfile::tempdir().unwrap();
+    let store = sample_store(home.path());
+    let mut server = command(&store, &["serve", "--idle", "60"]).spawn().unwrap();
+    wait_socket(&store);
+    let sock = kinerja::server::socket_path(&store);
+    let mut deaf = UnixStream::connect(&sock).unwrap();
+    deaf.write_all(&proto::encode_frame(
+        &ToServer::Hello(Hello {
+            protocol: proto::PROTOCOL,
+            version: proto::binary_version(),
+            lang: "id".into(),
+            pid: 1,
+            live: true,
+            doing: "tui".into(),
+        }),
+        &[],
+    ))
+    .unwrap();
+    // a reading live client beside it gets every event
+    let reader = client(&store, "tui", true);
+    let events = reader.take_events().unwrap();
+    let c = client(&store, "test", false);
+    let iku = pontianak("3b-N");
+    let commits = proto_queue_overflow();
+    for i in 0..commits {
+        c.apply(
+            2025,
+            &[Change::SetRealisasi {
+                iku: iku.clone(),
+                month: 9,
+                value: Some(rust_decimal::Decimal::from(1 + i % 50)),
+            }],
+            &Actor::current(),
+            "test",
+        )
+        .unwrap();
+    }
+    let mut got = 0;
+    while got < commits {
+        match events.recv_timeout(Duration::from_secs(10)).unwrap() {
+            kinerja::server::client::Incoming::Event(_) => got += 1,
+            kinerja::server::client::Incoming::Resync => panic!("the reading client lagged"),
+            _ => {}
+        }
+    }
+    // the deaf client, reading at last, finds it was told to reload
+    deaf.set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut resync = false;
+    loop {
+        match proto::read_frame::<proto::ToClient>(&mut deaf) {
+            Ok((proto::ToClient::Resync, _)) => {
+                resync = true;
+                break;
+            }
+            Ok(_) => continue,
+            Err(_) => break,
+        }
+    }
+    assert!(resync, "a client whose queue overflowed is told to resync");
+    drop((deaf, reader, c));
+    let o = kinerja(&store, &["serve", "--stop"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    server.wait().unwrap();
+    wait_server_gone(&store);
+}
+
+/// More events than a client's queue and its socket hold.
+fn proto_queue_overflow() -> u32 {
+    kinerja::server::serve::QUEUE as u32 * 3
+}

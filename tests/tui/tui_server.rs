@@ -88,6 +88,25 @@ fn two_tuis_see_each_others_edits_and_a_set_live_and_a_conflict_is_told() {
     b.wait_for("Tersimpan");
     a.wait_for("Sep 8 → 10");
 
+    // kill -9 of the server: both notice, a new server is started, they reload and say so,
+    // and live edits flow again
+    let store = home.path().join("data/kinerja");
+    let pid = kinerja::server::recorded_pid(&store).unwrap();
+    unsafe { libc::kill(pid as i32, libc::SIGKILL) };
+    for t in [&a, &b] {
+        t.wait_for("Server kinerja berhenti");
+    }
+    a.keys(&["Enter"]);
+    a.text("11");
+    a.keys(&["Enter"]);
+    a.wait_for("Tersimpan");
+    b.wait_for("Sep 10 → 11");
+    assert_ne!(
+        kinerja::server::recorded_pid(&store),
+        Some(pid),
+        "a new server"
+    );
+
     for t in [&a, &b] {
         t.keys(&["Escape", "q"]);
         t.wait_gone();
