@@ -10,7 +10,7 @@ use super::grid::{finding_line, finding_mark, severity_word};
 use super::{block, exact, field, lines_rows, num2, perspective_name, status_style};
 use crate::domain::CodeRef;
 use crate::domain::rules::Finding;
-use crate::domain::score::Status;
+use crate::domain::score::{Status, round_to};
 use crate::text::domain::completeness::{self, marked};
 use crate::text::tui as t;
 use crate::tui::app::{App, Node};
@@ -368,8 +368,18 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
                 let now = sc.and_then(|x| x.capaian);
                 let mut cells = vec![
                     Line::raw(format!("{} {}", app.theme().mark(stt), i.code)),
-                    Line::raw(exact(app, sc.and_then(|x| x.target))).right_aligned(),
-                    Line::raw(exact(app, sc.and_then(|x| x.realisasi))).right_aligned(),
+                    // an average's repeating fraction is cut at 4 places for reading, as the
+                    // report does (the column would cut it without a mark)
+                    Line::raw(exact(
+                        app,
+                        sc.and_then(|x| x.target).map(|d| round_to(d, 4)),
+                    ))
+                    .right_aligned(),
+                    Line::raw(exact(
+                        app,
+                        sc.and_then(|x| x.realisasi).map(|d| round_to(d, 4)),
+                    ))
+                    .right_aligned(),
                     Line::styled(num2(app, now), status_style(app, stt)).right_aligned(),
                 ];
                 if let Some(bs) = &before_score {
