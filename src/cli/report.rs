@@ -37,6 +37,10 @@ pub struct ReportArgs {
     /// rulebook (a built-in name or a TOML file)
     #[arg(long, value_name = "NAME|FILE")]
     pub compare_rulebook: Option<String>,
+    /// Bandingkan dengan periode lain (tahun yang sama): nilai keduanya dan perubahannya /
+    /// compare with another period of the same year: both values and the change
+    #[arg(long, value_name = "YYYY-MM")]
+    pub compare_period: Option<String>,
 }
 
 /// One unit's report: the scores and what is needed to show them.
@@ -98,6 +102,21 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
         .iter()
         .map(|u| UnitReport::new(&ds, &rb, u, period))
         .collect();
+    if let Some(p) = &a.compare_period {
+        let (year, month) = parse_year_month(p)
+            .ok_or_else(|| CliError::usage(t::BAD_MONTH.fill(&[("month", p)])))?;
+        if year != ds.year {
+            return Err(CliError::usage(
+                t::PERIOD_YEAR_MISMATCH.fill(&[("period", p)]),
+            ));
+        }
+        let before: Vec<UnitScore> = units
+            .iter()
+            .map(|u| score_unit(&ds, &rb, u, month))
+            .collect();
+        let out = compare_periods(&reports, &before, a.format, locale)?;
+        return super::write_stdout(&out);
+    }
     let out = match a.format {
         Format::Json => {
             let v: Vec<Value> = reports.iter().map(unit_json).collect();
@@ -402,6 +421,125 @@ fn compare(
                 out.push('\n');
                 out.push_str(&incomplete_note(&missing, md));
             }
+            Ok(out)
+        }
+    }
+}
+
+/// `--compare-period`: every unit's NKO and every IKU's capaian at both periods, with the
+/// change (period minus comparison period).
+fn compare_periods(
+    reports: &[UnitReport],
+    before: &[UnitScore],
+    format: Format,
+    locale: Locale,
+) -> Result<String, CliError> {
+    // the change of the values as shown (2 places), so that it is what a reader subtracts
+    let change = |a: Option<Decimal>, b: Option<Decimal>| Some(round2(b?) - round2(a?));
+    match format {
+        Format::Json => {
+            let v: Vec<Value> = reports
+                .iter()
+                .zip(before)
+                .map(|(r, b)| {
+                    let s = &r.score;
+                    json!({
+                        "unit": s.unit,
+                        "name": r.ds.units[&s.unit].name,
+                        "period": period_label(r.ds.year, s.period),
+                        "compare_period": period_label(r.ds.year, b.period),
+                        "nko": r2(s.nko),
+                        "compare_nko": r2(b.nko),
+                        "nko_change": r2(change(b.nko, s.nko)),
+                        "iku": iku_in_order(s).into_iter().map(|i| {
+                            let c = b.iku.get(&i.code).and_then(|x| x.capaian);
+                            json!({
+                                "code": i.code,
+                                "capaian": r2(i.capaian),
+                                "compare_capaian": r2(c),
+                                "change": r2(change(c, i.capaian)),
+                            })
+                        }).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&Value::Array(v)).map_err(refused)?;
+            s.push('\n');
+            Ok(s)
+        }
+        _ => {
+            let csv = format == Format::Csv;
+            let md = format == Format::Md;
+            let empty = if csv {
+                String::new
+            } else {
+                || "–".to_string()
+            };
+            let num2 = |d: Option<Decimal>| d.map_or_else(empty, |d| format_decimal(d, locale, 2));
+            let signed = |d: Option<Decimal>| match d {
+                Some(d) if d > Decimal::ZERO => format!("+{}", format_decimal(d, locale, 2)),
+                d => num2(d),
+            };
+            let Some((r0, b0)) = reports.first().zip(before.first()) else {
+                return Ok(String::new());
+            };
+            let (pa, pb) = (
+                period_label(r0.ds.year, b0.period),
+                period_label(r0.ds.year, r0.score.period),
+            );
+            let head: Vec<String> = vec![
+                t::COL_UNIT.s().to_string(),
+                "IKU".into(),
+                t::COL_NAME.s().into(),
+                format!("{} {pa}", t::COL_CAPAIAN.s()),
+                format!("{} {pb}", t::COL_CAPAIAN.s()),
+                t::COL_CHANGE.s().into(),
+            ];
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for (r, b) in reports.iter().zip(before) {
+                let s = &r.score;
+                rows.push(vec![
+                    s.unit.clone(),
+                    "NKO".into(),
+                    r.ds.units[&s.unit].name.clone(),
+                    num2(b.nko),
+                    num2(s.nko),
+                    signed(change(b.nko, s.nko)),
+                ]);
+                for i in iku_in_order(s) {
+                    let c = b.iku.get(&i.code).and_then(|x| x.capaian);
+                    let name =
+                        r.ds.iku
+                            .get(&crate::domain::CodeRef::new(&s.unit, &i.code))
+                            .map(|x| x.name.clone())
+                            .unwrap_or_default();
+                    rows.push(vec![
+                        s.unit.clone(),
+                        i.code.clone(),
+                        name,
+                        num2(c),
+                        num2(i.capaian),
+                        signed(change(c, i.capaian)),
+                    ]);
+                }
+            }
+            if csv {
+                let mut all = vec![head];
+                all.extend(rows);
+                return locale_csv(locale, &all);
+            }
+            let title = t::COMPARE_PERIOD_TITLE.fill(&[("a", &pa), ("b", &pb)]);
+            let mut out = if md {
+                format!("## {title}\n\n")
+            } else {
+                format!("{title}\n\n")
+            };
+            out.push_str(&render_table(
+                &head,
+                &rows,
+                md,
+                &[false, false, false, true, true, true],
+            ));
             Ok(out)
         }
     }

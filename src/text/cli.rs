@@ -439,3 +439,10 @@ pub const CLAP_MORE: Msg = msg!(
 );
 
 pub const LOG_WEIGHT: Msg = msg!("bobot", "weight");
+
+// `kinerja report --compare-period`
+pub const COL_CHANGE: Msg = msg!("Perubahan", "Change");
+pub const COMPARE_PERIOD_TITLE: Msg = msg!(
+    "Perbandingan periode {a} dengan {b}",
+    "Comparison of the period {a} with {b}"
+);

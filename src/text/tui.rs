@@ -328,3 +328,54 @@ pub fn month_name(m: u8) -> &'static str {
     };
     names[(m.clamp(1, 12) - 1) as usize]
 }
+
+// ---- the views of a working day (src/tui/app/views.rs) ----
+
+/// Filter words: what `filter-next` shows and `/` takes as a prefix.
+pub const FILTER_RED: Msg = msg!("merah", "red");
+pub const FILTER_YELLOW: Msg = msg!("kuning", "yellow");
+pub const FILTER_FINDINGS: Msg = msg!("temuan", "findings");
+pub const FILTER_INCOMPLETE: Msg = msg!("belum", "incomplete");
+pub const FILTER_ON: Msg = msg!(
+    "Filter {filter}: {n} cocok",
+    "Filter {filter}: {n} matching"
+);
+pub const FILTER_OFF: Msg = msg!("Filter dihapus", "Filter cleared");
+pub const FILTER_TITLE: Msg = msg!("filter {filter}: {n}", "filter {filter}: {n}");
+pub const FILTER_HINT: Msg = msg!("Enter: filter {filter}", "Enter: filter {filter}");
+pub const LIST_TITLE: Msg = msg!(
+    "Daftar IKU ({n}) · urut {sort}",
+    "IKU list ({n}) · by {sort}"
+);
+pub const LIST_EMPTY: Msg = msg!(
+    "Tidak ada IKU di unit yang tampil",
+    "No IKU in the units in view"
+);
+pub const LIST_SORTED: Msg = msg!("Daftar diurutkan menurut {sort}", "List sorted by {sort}");
+pub const SORT_CAPAIAN: Msg = msg!("capaian", "capaian");
+pub const SORT_CHANGE: Msg = msg!("perubahan sejak {month}", "change since {month}");
+pub const SORT_CODE: Msg = msg!("kode", "code");
+pub const COMPARE_ON: Msg = msg!("Perbandingan: {a} dengan {b}", "Comparison: {a} with {b}");
+pub const COMPARE_OFF: Msg = msg!("Perbandingan dimatikan", "Comparison off");
+pub const COMPARE_NONE: Msg = msg!(
+    "Tidak ada periode sebelumnya untuk dibandingkan",
+    "There is no earlier period to compare with"
+);
+/// The comparison line of the detail: "Jun 95,00 → Sep 98,00 (perubahan +3,00)".
+pub const COMPARE_LINE: Msg = msg!(
+    "{a} {va} → {b} {vb} (perubahan {d})",
+    "{a} {va} → {b} {vb} (change {d})"
+);
+pub const COMPARE_TITLE: Msg = msg!("Perbandingan", "Comparison");
+pub const CHANGE_COL: Msg = msg!("Perub.", "Change");
+pub const MSG_MORE: Msg = msg!("selengkapnya", "in full");
+pub const MSG_TITLE: Msg = msg!("Pesan", "Message");
+/// The scroll marks of the detail pane: more below / above, and the key that scrolls.
+pub const MORE_BELOW: Msg = msg!("lagi di bawah", "more below");
+pub const MORE_ABOVE: Msg = msg!("lagi di atas", "more above");
+pub const F_UNIT: Msg = msg!("Unit", "Unit");
+pub const SPARK_SCALE: Msg = msg!("skala {lo} – {hi}", "scale {lo} – {hi}");
+pub const NO_IKU_BELOW: Msg = msg!(
+    "Tidak ada IKU di bawah {node}; grid hanya untuk IKU",
+    "There is no IKU under {node}; the grid is for an IKU"
+);

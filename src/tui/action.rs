@@ -113,6 +113,16 @@ actions! {
     SubmitAddendum => "submit-addendum",
     DiscardAddendum => "discard-addendum",
     Redraw => "redraw",
+    FilterNext => "filter-next",
+    FilterClear => "filter-clear",
+    ListView => "list-view",
+    ListSort => "list-sort",
+    Compare => "compare",
+    ComparePrev => "compare-prev",
+    CompareNext => "compare-next",
+    DetailDown => "detail-down",
+    DetailUp => "detail-up",
+    ShowMessage => "show-message",
 }
 
 #[cfg(test)]

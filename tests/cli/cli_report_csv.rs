@@ -185,3 +185,88 @@ fn log_shows_values_in_the_locale_and_local_time_with_its_zone() {
     assert!(!s.contains("UTC"), "{s}");
     assert!(s.contains("→ 1,95"), "the value in the locale: {s}");
 }
+
+/// `report --compare-period`: both periods' values and the change, in the table and the JSON.
+#[test]
+fn compare_period_shows_both_values_and_the_change() {
+    let (_dir, store) = sample_store();
+    let o = kinerja(
+        &store,
+        &[
+            "report",
+            "--unit",
+            "DJKN",
+            "--period",
+            "2025-09",
+            "--compare-period",
+            "2025-06",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let u = &v[0];
+    assert_eq!(u["period"], "2025-09");
+    assert_eq!(u["compare_period"], "2025-06");
+    let d = |k: &str| u[k].as_str().map(|s| s.parse::<Decimal>().unwrap());
+    let (a, b, c) = (d("compare_nko"), d("nko"), d("nko_change"));
+    assert!(a.is_some() && b.is_some(), "{u}");
+    assert_eq!(c, Some(b.unwrap() - a.unwrap()), "{u}");
+    let iku = u["iku"].as_array().unwrap();
+    assert!(!iku.is_empty());
+    for i in iku {
+        let g = |k: &str| i[k].as_str().map(|s| s.parse::<Decimal>().unwrap());
+        if let (Some(x), Some(y)) = (g("compare_capaian"), g("capaian")) {
+            assert_eq!(g("change"), Some(y - x), "{i}");
+        }
+    }
+    // the table names both periods and the change, in Indonesian
+    let o = kinerja(
+        &store,
+        &[
+            "report",
+            "--unit",
+            "DJKN",
+            "--period",
+            "2025-09",
+            "--compare-period",
+            "2025-06",
+        ],
+    );
+    let out = stdout(&o);
+    assert!(
+        out.contains("Perbandingan periode 2025-06 dengan 2025-09"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Capaian 2025-06") && out.contains("Perubahan"),
+        "{out}"
+    );
+    // the CSV: `;` and decimal commas
+    let o = kinerja(
+        &store,
+        &[
+            "report",
+            "--unit",
+            "DJKN",
+            "--compare-period",
+            "2025-06",
+            "--format",
+            "csv",
+        ],
+    );
+    let out = stdout(&o);
+    assert!(out.starts_with('\u{feff}'), "{out}");
+    let nko = out.lines().nth(1).unwrap();
+    assert!(nko.starts_with("DJKN;NKO;"), "{nko}");
+    for cell in nko.split(';').skip(3) {
+        assert!(
+            cell.is_empty() || is_indonesian_number(cell.trim_start_matches('+')),
+            "{nko}"
+        );
+    }
+    // another year is refused with a clear message
+    let o = kinerja(&store, &["report", "--compare-period", "2024-06"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -19,4 +19,5 @@ mod tui_server;
 mod tui_store;
 mod tui_tmux;
 mod tui_update;
+mod tui_views;
 mod tui_vocabulary;

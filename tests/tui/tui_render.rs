@@ -373,7 +373,8 @@ fn an_applied_edit_changes_every_number_on_screen() {
     a.select_node(&Node::Unit("KANWIL".into()));
     let after = screen(&render(&mut a, 120, 40));
     assert!(!after.contains("101,67"), "{after}");
-    assert!(after.contains("Tersimpan"));
+    // "Tersimpan" was about the edit: the keys after it took it away
+    assert!(!after.contains("Tersimpan"), "{after}");
     // S2 value in the tree and the unit pane follow: (50+40+20)/150 = 73,33
     assert!(after.contains("S2 73,33"), "{after}");
 }
@@ -497,12 +498,19 @@ fn the_unit_pane_lists_its_findings() {
     ] {
         assert!(text.contains(s), "{s}:\n{text}");
     }
-    // on a small screen they shrink to a line each and say how many are left out
+    // on a small screen they are whole and scroll: the last row says there is more, and with
+    // which key
     let text = screen(&render(&mut a, 80, 24));
     assert!(text.contains("Temuan (5)"), "{text}");
     assert!(text.contains("! R01 galat:"), "{text}");
-    assert!(text.contains("temuan lain"), "{text}");
+    assert!(text.contains("▼ lagi di bawah (J)"), "{text}");
     assert!(text.contains("Indeks K3"), "{text}");
+    for _ in 0..40 {
+        update(&mut a, Action::DetailDown);
+    }
+    let end = screen(&render(&mut a, 80, 24));
+    assert!(end.contains("▲ lagi di atas (K)"), "{end}");
+    assert!(!end.contains("lagi di bawah"), "{end}");
     // a unit without findings says so, and its row has no finding mark
     let mut ds = addendum_dataset();
     let p1 = ds.iku.get_mut(&CodeRef::new("PUSAT", "P1")).unwrap();
@@ -522,7 +530,7 @@ fn an_iku_with_r09_says_addendum_wajib() {
     for (w, h) in [(80, 24), (120, 40)] {
         let buf = render(&mut a, w, h);
         let text = screen(&buf);
-        assert!(text.contains("IKU P1 — addendum wajib"), "{text}");
+        assert!(text.contains("IKU P1 · PUSAT — addendum wajib"), "{text}");
         assert!(text.contains("? R09 peringatan: IKU P1 (PUSAT)"), "{text}");
         assert!(text.contains("? K3 peringatan"), "{text}");
     }

@@ -62,7 +62,7 @@ fn english_text_and_english_numbers() {
         "120.00",
         "Aug",
         "Polarity",
-        "IKU P1 — addendum required",
+        "IKU P1 · PUSAT — addendum required",
         "? R09 warning: IKU P1 (PUSAT)",
     ] {
         assert!(s.contains(t), "{t}:\n{s}");

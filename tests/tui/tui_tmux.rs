@@ -11,8 +11,10 @@ use tmux_support::{Tmux, cli, find_and_open_grid, have_tmux, realisasi_in_export
 
 /// The NKO text on the tree row of `unit`, e.g. "101,23".
 fn row_nko(screen: &str, unit: &str) -> String {
+    // the tree pane only: the IKU detail names its unit too
     let line = screen
         .lines()
+        .map(|l| l.split("││").next().unwrap_or(l))
         .find(|l| l.contains(&format!(" {unit} ")))
         .unwrap_or_else(|| panic!("no row {unit}:\n{screen}"));
     let after = line.split(&format!(" {unit} ")).nth(1).unwrap();
@@ -241,5 +243,116 @@ fn keys_that_arrive_together_are_drawn_once_not_once_each() {
         "the burst sent {together} bytes, the same moves one by one {one_by_one}"
     );
     t.keys(&["Escape", "q"]);
+    t.wait_gone();
+}
+
+/// Issue 14: `/merah` filters the tree to the red IKU and says how many; the list view of the
+/// filtered tree holds only red rows. The count is checked against `report --format json`.
+#[test]
+fn filter_merah_shows_only_red_iku_with_their_count() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "merah");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    let report = cli(home.path(), &["report", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    let red = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|u| u["iku"].as_array().unwrap().iter())
+        .filter(|i| i["status"] == "red")
+        .count();
+    assert!(red > 0, "the sample has red IKU");
+    t.keys(&["/"]);
+    t.text("merah");
+    t.wait_for("Enter: filter merah");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("filter merah:");
+    assert!(
+        s.contains(&format!("filter merah: {red}")),
+        "{red} red IKU:\n{s}"
+    );
+    // the list of the filtered tree: only red rows, as many as the filter counted
+    t.keys(&["v"]);
+    let s = t.wait_for("Daftar IKU");
+    assert!(s.contains(&format!("Daftar IKU ({red})")), "{s}");
+    let rows: Vec<String> = s
+        .lines()
+        .skip(2)
+        .map(|l| l.chars().take(48).collect::<String>())
+        .filter(|l| l.starts_with('│'))
+        .map(|l| {
+            l.trim_end_matches('│')
+                .trim_start_matches('│')
+                .trim_start_matches(['▶', '▷'])
+                .trim()
+                .to_string()
+        })
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "{s}");
+    for r in &rows {
+        assert!(r.starts_with('▼'), "a row that is not red: {r}\n{s}");
+    }
+    t.keys(&["q"]);
+    t.wait_gone();
+}
+
+/// Issue 14: the comparison of two periods shows both values and the change in the detail.
+#[test]
+fn the_period_comparison_shows_both_values_and_the_change() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "compare");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    find_and_open_grid(&t);
+    t.keys(&["c"]);
+    let s = t.wait_for("perubahan");
+    let line = s
+        .lines()
+        .find(|l| l.contains("Capaian s.d.: Jun"))
+        .unwrap_or_else(|| panic!("no comparison line:\n{s}"));
+    assert!(line.contains("→ Sep"), "{line}");
+    assert!(line.contains("(perubahan "), "{line}");
+    t.keys(&["q"]);
+    t.wait_gone();
+}
+
+/// Issue 14: at 80×24 the IKU detail says there is more, and scrolling it reveals the end of
+/// the long Definisi.
+#[test]
+fn scrolling_the_detail_reveals_the_end_of_a_long_definisi() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "scroll");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    t.tmux(&["resize-window", "-t", "k", "-x", "80", "-y", "24"]);
+    find_and_open_grid(&t);
+    let s = t.wait_for("lagi di bawah");
+    assert!(
+        !s.contains("diterbitkan."),
+        "the end is not in view yet:\n{s}"
+    );
+    let mut seen = false;
+    for _ in 0..30 {
+        t.keys(&["J"]);
+        if t.screen().contains("diterbitkan.") {
+            seen = true;
+            break;
+        }
+    }
+    let s = t.screen();
+    assert!(seen, "the end of the Definisi:\n{s}");
+    t.keys(&["q"]);
     t.wait_gone();
 }

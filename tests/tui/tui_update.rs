@@ -104,9 +104,13 @@ fn tree_navigation_moves_opens_and_closes() {
     assert_eq!(a.node(), Some(&Node::Unit("PUSAT".into())));
     update(&mut a, Action::Toggle);
     assert_eq!(ids(&a), ["u:PUSAT"]);
-    // Enter on a unit does not enter the grid
+    // Tab on a unit goes to the grid of its first IKU (its own SS first)
     update(&mut a, Action::FocusGrid);
-    assert_eq!(a.focus(), Focus::Tree);
+    assert_eq!(a.focus(), Focus::Grid);
+    assert_eq!(
+        a.node(),
+        Some(&Node::Iku(kinerja::domain::CodeRef::new("PUSAT", "P1")))
+    );
 }
 
 #[test]

@@ -119,12 +119,15 @@ impl App {
         self.data.ds = ds;
         self.data.scores.clear();
         self.data.findings.clear();
+        self.views.compare_scores.clear();
+        self.refresh_filter();
     }
 
     /// Shows the scores of period `p`.
     pub(crate) fn set_period(&mut self, p: u8) {
         self.data.period = p;
         self.data.scores.set_period(p);
+        self.refresh_filter();
         self.say(t::PERIOD.fill(&[("month", &t::month_name(p)), ("year", &self.data.ds.year)]));
     }
 
@@ -176,6 +179,7 @@ impl App {
     pub(crate) fn invalidate(&mut self, keys: &[CodeRef]) {
         for k in keys {
             self.data.scores.invalidate_iku(&self.data.ds, k);
+            self.views.compare_scores.invalidate_iku(&self.data.ds, k);
         }
         let units = self.affected_units(keys);
         self.data.findings.invalidate(&units);

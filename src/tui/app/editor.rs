@@ -118,6 +118,8 @@ impl App {
         if done.iter().any(Done::is_structural) {
             self.data.scores.clear();
             self.data.findings.clear();
+            self.views.compare_scores.clear();
+            self.refresh_filter();
             return;
         }
         let mut touched: Vec<CodeRef> = done
@@ -129,6 +131,7 @@ impl App {
             .collect();
         touched.dedup();
         self.invalidate(&touched);
+        self.refresh_filter();
     }
 
     /// The outcome of the last `Effect::Apply`: on success the change is put into the in-memory

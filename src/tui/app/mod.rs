@@ -16,6 +16,7 @@
 //! | [`Search`] | `search.rs` | the query and its matches |
 //! | [`Overlays`] | `overlays.rs` | the status line, the help popup's scroll |
 //! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
+//! | [`Views`] | `views.rs` | the tree's filter, the list view, the comparison period |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //!
 //! Every line editor types into the one [`TextInput`] (`text_input.rs`).
@@ -31,6 +32,7 @@ pub mod screen;
 pub mod search;
 pub mod text_input;
 pub mod tree;
+pub mod views;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -52,6 +54,7 @@ pub use screen::{Focus, Screen};
 pub use search::Search;
 pub use text_input::TextInput;
 pub use tree::{Node, NodePath, TreeView, UiState, units_in_view};
+pub use views::{Filter, FilterKind, ListSort, ListView, Views};
 
 /// How the App is set up: what the command line and the environment chose.
 #[derive(Debug, Clone)]
@@ -101,6 +104,7 @@ pub struct App {
     pub(crate) search: Search,
     pub(crate) overlays: Overlays,
     pub(crate) live: live::Live,
+    pub(crate) views: Views,
     screen: Screen,
     /// Terminal size (columns, rows) at the last render.
     pub(crate) size: (u16, u16),
@@ -127,6 +131,7 @@ impl App {
             search: Search::default(),
             overlays: Overlays::default(),
             live: live::Live::default(),
+            views: Views::default(),
             screen: Screen::Tree,
             size: (80, 24),
             quit: false,

@@ -21,6 +21,10 @@ pub enum Screen {
     Tree,
     /// Moving in the 12-month grid of the selected IKU (right pane).
     Grid,
+    /// The list of the IKU in view in place of the tree (it reads the `tree` keys).
+    List,
+    /// A status message too long for the footer, in full over the screen it returns to.
+    Message { over: Box<Screen> },
     /// Typing a value into a grid cell: a realisasi (back to the grid), or a target of the
     /// addendum being gathered (back to the addendum).
     Edit(CellEditor),
@@ -42,8 +46,9 @@ impl Screen {
     /// y/n question read text, as the cell editor does: they use the `edit` section.
     pub fn keymap_mode(&self) -> Mode {
         match self {
-            Screen::Tree => Mode::Tree,
+            Screen::Tree | Screen::List => Mode::Tree,
             Screen::Grid => Mode::Grid,
+            Screen::Message { .. } => Mode::Help,
             Screen::Edit(_) | Screen::AddendumReason(_) | Screen::AddendumDiscard => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
@@ -54,9 +59,9 @@ impl Screen {
     /// The pane that has the keyboard (or had it, under a popup or a prompt).
     pub fn focus(&self) -> Focus {
         match self {
-            Screen::Tree => Focus::Tree,
+            Screen::Tree | Screen::List => Focus::Tree,
             Screen::Search { over } => *over,
-            Screen::Help { over } => over.focus(),
+            Screen::Help { over } | Screen::Message { over } => over.focus(),
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
@@ -71,16 +76,17 @@ impl Screen {
         match self {
             Screen::Addendum | Screen::AddendumReason(_) | Screen::AddendumDiscard => true,
             Screen::Edit(e) => e.kind == EditKind::Target,
-            Screen::Help { over } => over.in_addendum(),
-            Screen::Tree | Screen::Grid | Screen::Search { .. } => false,
+            Screen::Help { over } | Screen::Message { over } => over.in_addendum(),
+            Screen::Tree | Screen::List | Screen::Grid | Screen::Search { .. } => false,
         }
     }
 
     /// Where closing this screen (Esc, Enter on a prompt, a stored edit) goes back to.
     pub fn back(&self) -> Screen {
         match self {
-            Screen::Tree => Screen::Tree,
+            Screen::Tree | Screen::List => Screen::Tree,
             Screen::Grid => Screen::Tree,
+            Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(_) => Screen::Grid,
             Screen::Search { over: Focus::Tree } => Screen::Tree,
@@ -100,7 +106,7 @@ impl App {
         if !to.in_addendum() {
             self.addendum.session = None;
         }
-        if matches!(to, Screen::Help { .. }) {
+        if matches!(to, Screen::Help { .. } | Screen::Message { .. }) {
             self.overlays.help_scroll = 0;
         }
         self.screen = to;

@@ -169,6 +169,7 @@ impl App {
                         .iter()
                         .map(|c| Node::Unit(c.clone())),
                 );
+                v.retain(|n| self.kept(n));
                 v
             }
             Node::Ss(k) => self
@@ -177,17 +178,20 @@ impl App {
                 .iku_of_ss(k)
                 .iter()
                 .map(|k| Node::Iku(k.clone()))
+                .filter(|n| self.kept(n))
                 .collect(),
             Node::Iku(_) => Vec::new(),
         }
     }
 
+    /// The root units (those the filter keeps).
     pub fn roots(&self) -> Vec<Node> {
         self.data
             .ds
             .roots()
             .iter()
             .map(|r| Node::Unit(r.clone()))
+            .filter(|n| self.kept(n))
             .collect()
     }
 
@@ -223,7 +227,7 @@ impl App {
             Node::Ss(k) => self.data.ds.ss.contains_key(k),
             Node::Iku(k) => self.data.ds.iku.contains_key(k),
         };
-        exists && &self.path_to(last) == p
+        exists && &self.path_to(last) == p && p.iter().all(|n| self.kept(n))
     }
 
     /// The visible rows of the tree, in order, as paths.
@@ -262,16 +266,12 @@ impl App {
 
     /// The first row of the tree.
     pub fn first_row(&self) -> Option<NodePath> {
-        self.data
-            .ds
-            .roots()
-            .first()
-            .map(|r| vec![Node::Unit(r.clone())])
+        self.roots().into_iter().next().map(|r| vec![r])
     }
 
     /// The last row of the tree as it is unfolded.
     pub fn last_row(&self) -> Option<NodePath> {
-        let mut path = vec![Node::Unit(self.data.ds.roots().last()?.clone())];
+        let mut path = vec![self.roots().pop()?];
         self.descend_last(&mut path);
         Some(path)
     }

@@ -174,6 +174,9 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
             score.predikat.clone().unwrap_or_else(|| "–".into())
         )),
     ]));
+    if let Some(l) = compare_nko(app, code, score.nko) {
+        lines.push(l);
+    }
     if !score.missing.is_empty() {
         lines.push(Line::styled(
             completeness::NOTE.fill(&[("missing", &completeness::list(&score.missing, 6))]),
@@ -218,25 +221,65 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
         ]));
     }
     let width = area.width.saturating_sub(2);
-    let info_rows = lines_rows(&lines, width);
     let findings = app.unit_findings(code).to_vec();
-    let room = area
-        .height
-        .saturating_sub(info_rows + 2 + K3_MIN_ROWS)
-        .max(1);
-    let flines = findings_lines(app, &findings, width, room);
+    // every finding whole: what does not fit scrolls (the last row says so)
+    let flines = findings_lines(app, &findings, width, u16::MAX);
     lines.extend(flines);
-    let top_h = (lines_rows(&lines, width) + 2).min(area.height);
+    let rows = Paragraph::new(lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(width) as u16;
+    let room = area.height.saturating_sub(K3_MIN_ROWS).max(area.height / 2);
+    let top_h = (rows + 2).min(room);
     let [top, k3] = Layout::vertical([Constraint::Length(top_h), Constraint::Min(0)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(app, t::DETAIL_TITLE.s())),
-        top,
-    );
+    let b = block(app, t::DETAIL_TITLE.s());
+    let inner = b.inner(top);
+    frame.render_widget(b, top);
+    super::scrolled(frame, inner, app, lines);
     if k3.height >= 3 {
         super::k3::draw(frame, k3, app, code, score.nko);
     }
+}
+
+/// "Perbandingan: Jun 95,00 → Sep 98,00 (perubahan +3,00)" for a unit's NKO, when a
+/// comparison period is chosen.
+fn compare_nko(
+    app: &mut App,
+    code: &str,
+    now: Option<rust_decimal::Decimal>,
+) -> Option<Line<'static>> {
+    let c = app.compare_period()?;
+    let before = app.compare_score(code)?.nko;
+    Some(compare_line(
+        app,
+        &format!("{} NKO", t::COMPARE_TITLE.s()),
+        c,
+        before,
+        now,
+    ))
+}
+
+/// One comparison line: the label, both periods' values and the change.
+fn compare_line(
+    app: &App,
+    label: &str,
+    c: u8,
+    before: Option<rust_decimal::Decimal>,
+    now: Option<rust_decimal::Decimal>,
+) -> Line<'static> {
+    let d = crate::tui::app::views::change(before, now);
+    Line::from(vec![
+        Span::styled(format!("{label}: "), app.theme().title),
+        Span::raw(t::COMPARE_LINE.fill(&[
+            ("a", &t::month_name(c)),
+            ("va", &num2(app, before)),
+            ("b", &t::month_name(app.period())),
+            ("vb", &num2(app, now)),
+            (
+                "d",
+                &d.map_or_else(|| super::dash(app).to_string(), |d| super::signed(app, d)),
+            ),
+        ])),
+    ])
 }
 
 fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
@@ -284,49 +327,103 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
             ),
         ]),
     ];
+    let mut head = head;
+    let cmp = app.compare_period();
+    let before_score = cmp.and_then(|_| app.compare_score(&key.unit).cloned());
+    if let (Some(c), Some(bs)) = (cmp, &before_score) {
+        let before = bs.ss.get(&key.code).and_then(|x| x.value);
+        head.push(compare_line(
+            app,
+            &format!("{} {}", t::COMPARE_TITLE.s(), t::NILAI_SS.s()),
+            c,
+            before,
+            value,
+        ));
+    }
     let b = block(app, t::DETAIL_TITLE.s());
     let inner = b.inner(area);
     frame.render_widget(b, area);
-    let [h, tbl] = Layout::vertical([Constraint::Length(4), Constraint::Min(0)]).areas(inner);
-    frame.render_widget(Paragraph::new(head), h);
-    let rows: Vec<Row> = app
-        .ds()
-        .ikus_in_ss(key)
-        .map(|i| {
-            let sc = score.iku.get(&i.code);
-            let stt = sc.and_then(|x| x.status);
-            Row::new(vec![
-                Line::raw(format!("{} {}", app.theme().mark(stt), i.code)),
-                Line::raw(exact(app, sc.and_then(|x| x.target))).right_aligned(),
-                Line::raw(exact(app, sc.and_then(|x| x.realisasi))).right_aligned(),
-                Line::styled(
-                    num2(app, sc.and_then(|x| x.capaian)),
-                    status_style(app, stt),
-                )
-                .right_aligned(),
-                Line::styled(i.name.clone(), app.theme().dim),
-            ])
-        })
-        .collect();
-    let header = Row::new(vec![
-        "IKU",
-        t::TARGET.s(),
-        t::REALISASI.s(),
-        t::CAPAIAN.s(),
-        "",
-    ])
-    .style(app.theme().title);
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(12),
-            Constraint::Length(11),
-            Constraint::Length(11),
-            Constraint::Length(8),
-            Constraint::Min(5),
-        ],
-    )
-    .header(header)
-    .style(Style::new());
+    let head_rows = Paragraph::new(head.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width) as u16
+        + 1;
+    let [h, tbl] =
+        Layout::vertical([Constraint::Length(head_rows), Constraint::Min(0)]).areas(inner);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), h);
+    let ikus: Vec<crate::domain::Iku> = app.ds().ikus_in_ss(key).cloned().collect();
+    // rows that do not fit scroll with the detail keys; the last row says how many are left
+    let fit = tbl.height.saturating_sub(1) as usize;
+    let overflow = ikus.len() > fit;
+    let shown = if overflow { fit.saturating_sub(1) } else { fit };
+    let max = ikus.len().saturating_sub(shown) as u16;
+    app.clamp_detail_scroll(max);
+    let skip = app.detail_scroll().min(max) as usize;
+    let mut rows: Vec<Row> =
+        ikus.iter()
+            .skip(skip)
+            .take(shown)
+            .map(|i| {
+                let sc = score.iku.get(&i.code);
+                let stt = sc.and_then(|x| x.status);
+                let now = sc.and_then(|x| x.capaian);
+                let mut cells = vec![
+                    Line::raw(format!("{} {}", app.theme().mark(stt), i.code)),
+                    Line::raw(exact(app, sc.and_then(|x| x.target))).right_aligned(),
+                    Line::raw(exact(app, sc.and_then(|x| x.realisasi))).right_aligned(),
+                    Line::styled(num2(app, now), status_style(app, stt)).right_aligned(),
+                ];
+                if let Some(bs) = &before_score {
+                    let before = bs.iku.get(&i.code).and_then(|x| x.capaian);
+                    cells.push(Line::raw(num2(app, before)).right_aligned());
+                    cells.push(
+                        Line::raw(crate::tui::app::views::change(before, now).map_or_else(
+                            || super::dash(app).to_string(),
+                            |d| super::signed(app, d),
+                        ))
+                        .right_aligned(),
+                    );
+                }
+                cells.push(Line::styled(i.name.clone(), app.theme().dim));
+                Row::new(cells)
+            })
+            .collect();
+    let left = ikus.len().saturating_sub(skip + shown);
+    if overflow {
+        let (down, up) = if app.ascii() {
+            ("v", "^")
+        } else {
+            ("▼", "▲")
+        };
+        let mark = if left > 0 {
+            format!("{down} {left} {}", t::MORE_BELOW.s())
+        } else {
+            format!("{up} {}", t::MORE_ABOVE.s())
+        };
+        rows.push(Row::new(vec![Line::styled(mark, app.theme().title)]));
+    }
+    let mut header = vec![
+        "IKU".to_string(),
+        t::TARGET.s().to_string(),
+        t::REALISASI.s().to_string(),
+        t::CAPAIAN.s().to_string(),
+    ];
+    let mut widths = vec![
+        Constraint::Length(12),
+        Constraint::Length(11),
+        Constraint::Length(11),
+        Constraint::Length(8),
+    ];
+    if let Some(c) = cmp {
+        // the capaian at the comparison month, under its name
+        header.push(format!("{:>7}", t::month_name(c)));
+        header.push(t::CHANGE_COL.s().to_string());
+        widths.push(Constraint::Length(8));
+        widths.push(Constraint::Length(7));
+    }
+    header.push(String::new());
+    widths.push(Constraint::Min(5));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(app.theme().title))
+        .style(Style::new());
     frame.render_widget(table, tbl);
 }

@@ -26,46 +26,74 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     // R09 on the IKU: the title says it, whatever room the findings get below
     let title = if findings.iter().any(|f| f.id == "R09") {
         Line::from(vec![
-            Span::raw(format!("IKU {} — ", iku.code)),
+            Span::raw(format!("IKU {} · {} — ", iku.code, iku.unit)),
             Span::styled(
                 t::ADDENDUM_REQUIRED.s(),
                 app.theme().yellow.patch(app.theme().title),
             ),
         ])
     } else {
-        Line::raw(format!("IKU {}", iku.code))
+        Line::raw(format!("IKU {} · {}", iku.code, iku.unit))
     };
     let b = block(app, title);
     let inner = b.inner(area);
     frame.render_widget(b, area);
     let mut fields = fields(app, &iku);
-    // the findings come right under the name: they matter more than the Manual IKU text
+    // the findings come right under the name and its place: they matter more than the Manual
+    // IKU text; the comparison of two periods comes next
     let width = inner.width as usize;
-    for (i, f) in findings.iter().enumerate() {
-        fields.insert(1 + i, finding_line(app, f, width));
+    let mut at = 2;
+    for f in &findings {
+        fields.insert(at, finding_whole(app, f));
+        at += 1;
     }
-    let glines = grid_lines(app, &iku, width);
+    for l in compare_lines(app, &iku) {
+        fields.insert(at, l);
+        at += 1;
+    }
+    let (glines, per_page) = grid_lines(app, &iku, width);
+    app.views.grid_page = per_page;
     let gh = glines.len() as u16 + 1;
-    let fh = (fields.len() as u16).min(inner.height.saturating_sub(gh + 3));
+    let frows = Paragraph::new(fields.clone())
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(inner.width) as u16;
+    let fh = frows.min(inner.height.saturating_sub(gh + 3));
     let [f, g, s] = Layout::vertical([
         Constraint::Length(fh),
         Constraint::Length(gh),
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(fields), f);
+    super::scrolled(frame, f, app, fields);
     frame.render_widget(Paragraph::new(glines), g);
     if s.height >= 3 {
         let (targets, realisasi) = effective_months(app.ds(), &iku);
-        let [title, spark] =
-            Layout::vertical([Constraint::Length(1), Constraint::Length(2)]).areas(s);
+        let [title, spark] = Layout::vertical([
+            Constraint::Length(s.height.saturating_sub(2).min(2)),
+            Constraint::Length(2),
+        ])
+        .areas(s);
         let legend = if app.addendum().is_some() {
             t::ADD_LEGEND.s()
         } else {
             t::FROZEN_LEGEND.s()
         };
+        let scale = super::sparkline::common_scale(&targets, &realisasi)
+            .map(|(lo, hi)| {
+                format!(
+                    " ({})",
+                    t::SPARK_SCALE
+                        .fill(&[("lo", &exact(app, Some(lo))), ("hi", &exact(app, Some(hi)))])
+                )
+            })
+            .unwrap_or_default();
+        // the title, the scale and the legend wrap rather than being cut
         frame.render_widget(
-            Line::styled(format!("{}  {legend}", t::SPARK_TITLE.s()), app.theme().dim),
+            Paragraph::new(Line::styled(
+                format!("{}{scale}  {legend}", t::SPARK_TITLE.s()),
+                app.theme().dim,
+            ))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
             title,
         );
         frame.render_widget(
@@ -100,6 +128,64 @@ pub fn severity_word(severity: crate::domain::rulebook::Severity) -> &'static st
     }
 }
 
+/// One finding whole (the pane wraps it): mark, id, severity, message.
+pub fn finding_whole(app: &App, f: &Finding) -> Line<'static> {
+    Line::from(vec![
+        finding_mark(app, f.severity),
+        Span::styled(
+            format!(" {} {}: ", f.id, severity_word(f.severity)),
+            app.theme().title,
+        ),
+        Span::raw(f.message.clone()),
+    ])
+}
+
+/// The comparison of the IKU's numbers at the comparison period and at the period, side by
+/// side with the change (nothing when no comparison is chosen).
+fn compare_lines(app: &App, iku: &Iku) -> Vec<Line<'static>> {
+    let Some(c) = app.compare_period() else {
+        return Vec::new();
+    };
+    let p = app.period();
+    let a = crate::domain::score::score_iku(app.ds(), app.rb(), iku, c);
+    let b = crate::domain::score::score_iku(app.ds(), app.rb(), iku, p);
+    let th = app.theme().title;
+    let line = |label: &str, va: String, vb: String, d: Option<String>| {
+        Line::from(vec![
+            Span::styled(format!("{label}: "), th),
+            Span::raw(t::COMPARE_LINE.fill(&[
+                ("a", &t::month_name(c)),
+                ("va", &va),
+                ("b", &t::month_name(p)),
+                ("vb", &vb),
+                ("d", &d.unwrap_or_else(|| super::dash(app).to_string())),
+            ])),
+        ])
+    };
+    let change = crate::tui::app::views::change;
+    vec![
+        line(
+            t::CAPAIAN_SD.s(),
+            num2(app, a.capaian),
+            num2(app, b.capaian),
+            change(a.capaian, b.capaian).map(|d| super::signed(app, d)),
+        ),
+        line(
+            t::REALISASI.s(),
+            exact(app, a.realisasi),
+            exact(app, b.realisasi),
+            change(a.realisasi, b.realisasi).map(|d| {
+                let s = exact(app, Some(d));
+                if d > rust_decimal::Decimal::ZERO {
+                    format!("+{s}")
+                } else {
+                    s
+                }
+            }),
+        ),
+    ]
+}
+
 /// One finding on one line: mark, id, severity, message (cut at `width`).
 pub fn finding_line(app: &App, f: &Finding, width: usize) -> Line<'static> {
     let head = format!(" {} {}: ", f.id, severity_word(f.severity));
@@ -125,6 +211,22 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
         ]
     };
     let mut lines = vec![Line::from(Span::styled(iku.name.clone(), th))];
+    // where the IKU is: its unit and its SS (after a search jump nothing else says it)
+    let unit = app
+        .ds()
+        .units
+        .get(&iku.unit)
+        .map(|u| u.name.clone())
+        .unwrap_or_default();
+    let ss = app
+        .ds()
+        .ss
+        .get(&CodeRef::new(&iku.unit, &iku.ss))
+        .map(|s| s.name.clone())
+        .unwrap_or_default();
+    let mut place = kv(t::F_UNIT.s(), format!("{} — {unit}", iku.unit));
+    place.extend(kv("SS", format!("{} — {ss}", iku.ss)));
+    lines.push(Line::from(place));
     let mut l1 = kv(t::F_POLARITY.s(), iku.polarity.label().into());
     l1.extend(kv(
         t::F_CONSOLIDATION.s(),
@@ -165,17 +267,18 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
     lines
 }
 
-/// The months shown when the pane is too narrow for twelve: a window that holds `cursor`.
+/// The months shown when the pane is too narrow for twelve: the page of `n` months that holds
+/// `cursor` (Jan–Apr, Mei–Agu, Sep–Des for four), the last page ending in December.
 pub fn month_window(width: usize, col: usize, cursor: u8) -> std::ops::RangeInclusive<u8> {
     let n = (width.saturating_sub(LABEL_W) / col).clamp(1, 12);
-    let start = (cursor as usize).saturating_sub(n).min(12 - n);
+    let start = ((cursor.clamp(1, 12) as usize - 1) / n * n).min(12 - n);
     (start as u8 + 1)..=(start + n) as u8
 }
 
 /// The rows Target / Realisasi / Capaian s.d. under a month header, for a pane `width` wide:
 /// all twelve months in one block when they fit, else two half-year blocks (Jan–Jun over
 /// Jul–Des), else a window of months around the cursor.
-fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
+fn grid_lines(app: &App, iku: &Iku, width: usize) -> (Vec<Line<'static>>, u8) {
     let key = iku.key();
     let (targets, realisasi) = effective_months(app.ds(), iku);
     let caps: Vec<(
@@ -266,11 +369,27 @@ fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
     } else {
         vec![month_window(width, col, cursor)]
     };
+    // a page of months: the header says that there are more before or after it
+    let paged = blocks.len() == 1 && (*blocks[0].start() > 1 || *blocks[0].end() < 12);
+    let per_page = blocks[0].clone().count() as u8;
+    let page_mark = |w: &std::ops::RangeInclusive<u8>| -> String {
+        if !paged {
+            return String::new();
+        }
+        let (l, r) = if app.ascii() {
+            ("<", ">")
+        } else {
+            ("◀", "▶")
+        };
+        let before = if *w.start() > 1 { l } else { " " };
+        let after = if *w.end() < 12 { r } else { " " };
+        format!("{before}{after}")
+    };
     let cell = |s: &str| format!("{s:>col$}");
     let label = |s: &str| format!("{s:<LABEL_W$}");
     let mut lines = Vec::with_capacity(4 * blocks.len());
     for window in blocks {
-        let mut header = vec![Span::styled(label(""), app.theme().title)];
+        let mut header = vec![Span::styled(label(&page_mark(&window)), app.theme().title)];
         let mut trow = vec![Span::styled(label(t::TARGET.s()), app.theme().title)];
         let mut rrow = vec![Span::styled(label(t::REALISASI.s()), app.theme().title)];
         let mut crow = vec![Span::styled(label(t::CAPAIAN_SD.s()), app.theme().title)];
@@ -328,5 +447,5 @@ fn grid_lines(app: &App, iku: &Iku, width: usize) -> Vec<Line<'static>> {
             Line::from(crow),
         ]);
     }
-    lines
+    (lines, per_page)
 }

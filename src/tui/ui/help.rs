@@ -238,3 +238,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         popup,
     );
 }
+
+/// The status message in full, word-wrapped in a popup (opened by `show-message` when it is
+/// longer than the footer).
+pub fn draw_message(frame: &mut Frame, area: Rect, app: &mut App) {
+    let w = area.width.saturating_sub(8).min(100);
+    let text: Vec<Line<'static>> = wrap(app.status(), w.saturating_sub(2) as usize)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let h = (text.len() as u16 + 2).min(area.height.saturating_sub(2));
+    let popup = Rect::new(area.x + (area.width - w) / 2, area.y + 2, w, h);
+    let max_scroll = (text.len() as u16).saturating_sub(h.saturating_sub(2));
+    app.clamp_help_scroll(max_scroll);
+    let mut b = block(app, t::MSG_TITLE.s());
+    if app.help_scroll() < max_scroll {
+        b = b.title_bottom(Line::styled(t::HELP_MORE.s(), app.theme().dim).right_aligned());
+    }
+    let style = if app.status_is_error() {
+        app.theme().error
+    } else {
+        ratatui::style::Style::new()
+    };
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(style)
+            .scroll((app.help_scroll(), 0))
+            .block(b),
+        popup,
+    );
+}

@@ -4,6 +4,7 @@ pub mod detail;
 pub mod grid;
 pub mod help;
 pub mod k3;
+pub mod list;
 pub mod sparkline;
 pub mod status;
 pub mod tree;
@@ -42,11 +43,18 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     let tree_w = (body.width * 2 / 5).max(34);
     let [left, right] =
         Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(20)]).areas(body);
-    tree::draw(frame, left, app);
+    if matches!(app.screen(), crate::tui::app::Screen::List) {
+        list::draw(frame, left, app);
+    } else {
+        tree::draw(frame, left, app);
+    }
     detail::draw(frame, right, app);
     status::footer(frame, footer, app);
     if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);
+    }
+    if matches!(app.screen(), crate::tui::app::Screen::Message { .. }) {
+        help::draw_message(frame, area, app);
     }
     if app.ascii() {
         asciify(frame.buffer_mut());
@@ -158,6 +166,16 @@ pub fn exact(app: &App, d: Option<Decimal>) -> String {
     }
 }
 
+/// A change with its sign, 2 decimals in the locale: `+3,00`, `-1,50`, `0,00`.
+pub fn signed(app: &App, d: Decimal) -> String {
+    let s = format_decimal(d, app.locale(), 2);
+    if d > Decimal::ZERO {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
 pub fn dash(app: &App) -> &'static str {
     if app.ascii() { "-" } else { "–" }
 }
@@ -175,6 +193,71 @@ pub fn perspective_name(p: Perspective) -> &'static str {
 /// The status style of a status.
 pub fn status_style(app: &App, s: Option<crate::domain::score::Status>) -> Style {
     app.theme().status_style(s)
+}
+
+/// Draws `lines` word-wrapped in `area` from the detail pane's scroll. When they are longer than
+/// the area the last row says so — "▼ lagi di bawah (J)", or at the end "▲ lagi di atas (K)"
+/// with the keys of the keymap — so nothing is cut without a way to read it.
+pub fn scrolled(frame: &mut Frame, area: Rect, app: &mut App, lines: Vec<Line<'static>>) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let p = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = p.line_count(area.width) as u16;
+    if total <= area.height || area.height < 2 {
+        frame.render_widget(p, area);
+        return;
+    }
+    let rows = area.height - 1;
+    let max = total - rows;
+    app.clamp_detail_scroll(max);
+    let s = app.detail_scroll().min(max);
+    frame.render_widget(
+        p.scroll((s, 0)),
+        Rect {
+            height: rows,
+            ..area
+        },
+    );
+    let key = |a: crate::tui::action::Action| {
+        app.keymap()
+            .bindings(app.mode())
+            .iter()
+            .find(|b| b.action == a)
+            .map(|b| format!(" ({})", status::key_label(&b.text)))
+            .unwrap_or_default()
+    };
+    let (down, up) = if app.ascii() {
+        ("v", "^")
+    } else {
+        ("▼", "▲")
+    };
+    let mut text = String::new();
+    if s < max {
+        text.push_str(&format!(
+            "{down} {}{}",
+            t::MORE_BELOW.s(),
+            key(crate::tui::action::Action::DetailDown)
+        ));
+    }
+    if s > 0 {
+        if !text.is_empty() {
+            text.push_str("  ");
+        }
+        text.push_str(&format!(
+            "{up} {}{}",
+            t::MORE_ABOVE.s(),
+            key(crate::tui::action::Action::DetailUp)
+        ));
+    }
+    frame.render_widget(
+        Line::styled(text, app.theme().title),
+        Rect {
+            y: area.y + rows,
+            height: 1,
+            ..area
+        },
+    );
 }
 
 /// A "label: value" line.

@@ -15,12 +15,14 @@ pub const BARS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "�
 /// The same in ASCII.
 pub const BARS_ASCII: [&str; 8] = ["_", ".", ",", ":", "-", "=", "+", "#"];
 
-/// The common scale of two series: (lowest, highest) over every present value, 0 included so
-/// that bars start at zero for non-negative data.
+/// The common scale of two series: (lowest, highest) over every present value. The baseline is
+/// the lowest value, not zero: 97–98,5 % against a 98 % target would all be full blocks on a
+/// scale from zero. The pane prints the scale beside the title, so the bars are not read as
+/// starting at zero.
 pub fn common_scale(a: &Months, b: &Months) -> Option<(Decimal, Decimal)> {
     let vals: Vec<Decimal> = a.iter().chain(b.iter()).flatten().copied().collect();
     let hi = *vals.iter().max()?;
-    let lo = vals.iter().min().copied()?.min(Decimal::ZERO);
+    let lo = *vals.iter().min()?;
     Some((lo, hi))
 }
 
@@ -105,14 +107,29 @@ mod tests {
         let t = m(&[(0, 100), (1, 100)]);
         let r = m(&[(0, 50), (1, 100)]);
         let (lo, hi) = common_scale(&t, &r).unwrap();
-        assert_eq!((lo, hi), (Decimal::ZERO, Decimal::from(100)));
+        assert_eq!((lo, hi), (Decimal::from(50), Decimal::from(100)));
         let lt = levels(&t, lo, hi);
         let lr = levels(&r, lo, hi);
         assert_eq!(lt[0], Some(7));
-        // half the target is about half the height, not full height as a per-series scale gives
-        assert_eq!(lr[0], Some(4));
+        // the lowest value is the baseline, the target the top: not full height as a
+        // per-series scale gives
+        assert_eq!(lr[0], Some(0));
         assert_eq!(lr[1], Some(7));
         assert_eq!(lr[2], None);
+    }
+
+    #[test]
+    fn close_values_are_told_apart_from_the_baseline() {
+        // 97 … 98,5 against a 98 target: on a scale from zero they were all full blocks
+        let t = m(&[(0, 98), (1, 98)]);
+        let mut r = m(&[(0, 97)]);
+        r[1] = Some(Decimal::new(985, 1));
+        let (lo, hi) = common_scale(&t, &r).unwrap();
+        let lr = levels(&r, lo, hi);
+        let lt = levels(&t, lo, hi);
+        assert_eq!(lr[0], Some(0));
+        assert_eq!(lr[1], Some(7));
+        assert!(lt[0].unwrap() > 0 && lt[0].unwrap() < 7, "{lt:?}");
     }
 
     #[test]
@@ -130,8 +147,9 @@ mod tests {
         let row = w.row_text(&t, 1);
         assert!(row.is_ascii(), "{row}");
         assert_eq!(row.chars().count(), 12);
-        assert_eq!(&row[0..1], "-", "10 of 20 is level 4 of 0..7");
+        // the scale runs from 5 (the lowest value) to 20
+        assert_eq!(&row[0..1], ",", "10 on 5..20 is level 2 of 0..7");
         assert_eq!(&row[5..6], "#");
-        assert_eq!(w.row_text(&r, 1).chars().next(), Some(','));
+        assert_eq!(w.row_text(&r, 1).chars().next(), Some('_'));
     }
 }

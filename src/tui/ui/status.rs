@@ -69,10 +69,12 @@ pub fn footer_actions(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Tree => &[
-            Help, Quit, Expand, SwitchPane, Search, NextPeriod, PrevPeriod, Undo, Redo,
+            Help, Quit, Expand, SwitchPane, Search, FilterNext, ListView, Compare, DetailDown,
+            NextPeriod, PrevPeriod, Undo, Redo,
         ],
         Mode::Grid => &[
-            Help, Quit, StartEdit, Clear, FocusTree, Undo, Redo, NextPeriod,
+            Help, Quit, StartEdit, Clear, FocusTree, DetailDown, Compare, PageDown, Undo, Redo,
+            NextPeriod,
         ],
         Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
         Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
@@ -97,6 +99,27 @@ pub fn key_label(text: &str) -> String {
         .to_string()
 }
 
+/// The actions of the footer on this screen: the mode's, with what only this screen offers
+/// first (the list's order, the filter's clearing) and nothing it does not (the addendum's
+/// reason is one line: no "save, next month").
+pub fn screen_actions(app: &App) -> Vec<Action> {
+    use Action::*;
+    match app.screen() {
+        Screen::List => vec![
+            Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
+        ],
+        Screen::AddendumReason(_) => vec![Commit, Cancel],
+        Screen::Message { .. } => vec![Cancel, Down, Up],
+        _ => {
+            let mut v = footer_actions(app.mode()).to_vec();
+            if app.filter().is_some() && matches!(app.mode(), Mode::Tree | Mode::Grid) {
+                v.insert(2, FilterClear);
+            }
+            v
+        }
+    }
+}
+
 /// "key desc" hints of the mode from the keymap, as many as fit in `width`.
 pub fn key_hints(app: &App, width: usize) -> String {
     let mode = app.mode();
@@ -104,7 +127,7 @@ pub fn key_hints(app: &App, width: usize) -> String {
         return t::ADD_CONFIRM_HINTS.s().to_string();
     }
     let mut out = String::new();
-    for a in footer_actions(mode) {
+    for a in &screen_actions(app) {
         let Some(b) = app.keymap().bindings(mode).iter().find(|b| &b.action == a) else {
             continue;
         };
@@ -179,10 +202,34 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             app.theme().footer
         };
-        status.push(Span::styled(app.status().to_string(), st));
+        let room = (area.width as usize).saturating_sub(tag_w + 3);
+        status.push(Span::styled(fit_message(app, room), st));
     }
     let hints = Line::styled(key_hints(app, area.width as usize), app.theme().dim);
     frame.render_widget(Paragraph::new(vec![Line::from(status), hints]), area);
+}
+
+/// The status message in `room` columns: whole when it fits, else cut with `…` and the key that
+/// shows it in full (never cut silently).
+pub fn fit_message(app: &App, room: usize) -> String {
+    let msg = app.status();
+    if msg.chars().count() <= room {
+        return msg.to_string();
+    }
+    let key = app
+        .keymap()
+        .bindings(app.mode())
+        .iter()
+        .find(|b| b.action == Action::ShowMessage)
+        .map(|b| key_label(&b.text));
+    let ell = if app.ascii() { "..." } else { "…" };
+    let tail = match key {
+        Some(k) => format!("{ell} [{k}: {}]", t::MSG_MORE.s()),
+        None => ell.to_string(),
+    };
+    let keep = room.saturating_sub(tail.chars().count());
+    let head: String = msg.chars().take(keep).collect();
+    format!("{}{tail}", head.trim_end())
 }
 
 /// A prompt and the text of an input after it, its error if any, and the terminal cursor at

@@ -223,11 +223,16 @@ fn insert(forest: &mut Vec<Partial>, path: &[Node], text: Line<'static>, more: b
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     app.set_page(area.height.saturating_sub(3) as usize);
     let focused = app.focus() == Focus::Tree && app.editor().is_none();
-    let title = if focused {
-        format!("[{}]", t::TREE_TITLE.s())
-    } else {
-        t::TREE_TITLE.s().to_string()
-    };
+    let mut name = t::TREE_TITLE.s().to_string();
+    if let Some(f) = app.filter() {
+        // the filter in force and how many nodes it found, always in view
+        let sep = if app.ascii() { " - " } else { " · " };
+        name = format!(
+            "{name}{sep}{}",
+            t::FILTER_TITLE.fill(&[("filter", &f.label()), ("n", &f.count)])
+        );
+    }
+    let title = if focused { format!("[{name}]") } else { name };
     let b = block(app, title);
     let inner = b.inner(area);
     frame.render_widget(b, area);

@@ -11,6 +11,16 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     }
     match action {
         Action::Left | Action::Right | Action::First | Action::Last => move_month(app, &action),
+        Action::PageUp | Action::PageDown => {
+            // a page of months: the grid shows the next (or previous) page
+            let n = app.views.grid_page.clamp(1, 12);
+            let m = app.grid.month;
+            app.grid.month = if action == Action::PageDown {
+                (m + n).min(12)
+            } else {
+                m.saturating_sub(n).max(1)
+            };
+        }
         Action::Up | Action::Down => {
             // move to the previous/next IKU while staying in the grid
             let mut cur = app.tree.selected.clone();

@@ -10,6 +10,7 @@ mod addendum;
 mod edit;
 mod grid;
 mod help;
+mod list;
 mod prompt;
 mod search;
 mod tree;
@@ -53,10 +54,24 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         // a change is being stored; nothing else until it is confirmed
         return Vec::new();
     }
+    // A message is about the key that made it: the next key takes it away (a refusal does not
+    // outlive a later edit, nor the start-up message the session), unless that key only looks
+    // at it (help, the message in full, a redraw). The search and the popups keep theirs.
+    let keeps = matches!(
+        action,
+        Action::Redraw | Action::Help | Action::ShowMessage | Action::Suspend
+    ) || matches!(
+        app.screen(),
+        Screen::Search { .. } | Screen::Help { .. } | Screen::Message { .. }
+    );
+    if !keeps {
+        app.say("");
+    }
     let mode = app.mode();
     let before = is_tree_move(mode, &action).then(|| app.selected().clone());
     let effects = match app.screen() {
-        Screen::Help { .. } => help::update(app, action),
+        Screen::Help { .. } | Screen::Message { .. } => help::update(app, action),
+        Screen::List => list::update(app, action),
         Screen::AddendumReason(_) | Screen::AddendumDiscard => prompt::update(app, action),
         Screen::Edit(_) => edit::update(app, action),
         Screen::Search { .. } => search::update(app, action),
@@ -138,6 +153,47 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         Action::Redo => edit::undo_redo(app, false),
         Action::StartAddendum => {
             addendum::start(app);
+            vec![]
+        }
+        Action::FilterNext => {
+            app.next_filter();
+            list::rebuild_if_open(app);
+            vec![]
+        }
+        Action::FilterClear => {
+            app.clear_filter();
+            list::rebuild_if_open(app);
+            vec![]
+        }
+        Action::ListView => {
+            list::toggle(app);
+            vec![]
+        }
+        Action::Compare => {
+            app.toggle_compare();
+            vec![]
+        }
+        Action::ComparePrev | Action::CompareNext => {
+            app.shift_compare(if *action == Action::ComparePrev {
+                -1
+            } else {
+                1
+            });
+            vec![]
+        }
+        Action::DetailDown => {
+            app.scroll_detail(1);
+            vec![]
+        }
+        Action::DetailUp => {
+            app.scroll_detail(-1);
+            vec![]
+        }
+        Action::ShowMessage => {
+            if !app.status().is_empty() {
+                let over = Box::new(app.screen().clone());
+                app.enter(Screen::Message { over });
+            }
             vec![]
         }
         _ => return None,

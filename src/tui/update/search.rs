@@ -3,7 +3,7 @@
 
 use crate::text::tui as t;
 use crate::tui::action::Action;
-use crate::tui::app::{App, NodePath, Screen, Search};
+use crate::tui::app::{App, FilterKind, NodePath, Screen, Search};
 use crate::tui::update::Effect;
 
 /// `/`: a new search over the tree or the grid.
@@ -25,6 +25,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             refresh_matches(app);
         }
         Action::Commit => {
+            if let Some((kind, text)) = filter_query(app.search.query()) {
+                // `/merah`, `/temuan pajak`: a filter, not a search
+                app.search = Search::default();
+                app.leave();
+                app.set_filter(kind, &text);
+                super::list::rebuild_if_open(app);
+                return vec![];
+            }
             app.leave();
             // from here on n/N unfold on top of what the user sees now
             app.search.open_before = Some(app.tree.open.clone());
@@ -41,10 +49,27 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
     vec![]
 }
 
+/// A query that starts with a filter word (`merah`, `kuning`, `temuan`, `belum`, a perspective's
+/// tag such as `pk`, optionally with a `:`): the filter and the words after it.
+fn filter_query(q: &str) -> Option<(FilterKind, String)> {
+    let q = q.trim();
+    let (first, rest) = match q.split_once(|c: char| c.is_whitespace() || c == ':') {
+        Some((a, b)) => (a, b.trim()),
+        None => (q, ""),
+    };
+    FilterKind::parse(first).map(|k| (k, rest.to_string()))
+}
+
 /// Recomputes the matches of the query and jumps to the first one.
 fn refresh_matches(app: &mut App) {
     let q = app.search.query().to_lowercase();
     app.search.current = 0;
+    if let Some((kind, text)) = filter_query(&q) {
+        app.search.matches.clear();
+        let label = crate::tui::app::Filter::label_of(kind, &text);
+        app.say(t::FILTER_HINT.fill(&[("filter", &label)]));
+        return;
+    }
     if q.is_empty() {
         app.search.matches.clear();
         app.say("");

@@ -1,5 +1,6 @@
 //! The tree screen: moving, opening and closing nodes, entering the grid.
 
+use crate::text::tui as t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, Focus, Node, Screen};
 use crate::tui::update::{Effect, common};
@@ -88,19 +89,34 @@ fn toggle(app: &mut App, n: &Node) {
     }
 }
 
-/// Enter on an IKU: its grid, on the current period; on a unit or SS it opens/closes it.
+/// Tab on an IKU: its grid, on the current period. On a unit or an SS: the grid of the first
+/// IKU below it (its own SS first), selected and opened in the tree; with none below, the
+/// status says so.
 fn focus_grid(app: &mut App) {
-    match app.selected_iku() {
-        Some(_) => {
-            app.enter(Screen::Grid);
-            app.grid.month = app.period();
-        }
-        None => {
-            if let Some(n) = app.node().cloned()
-                && !app.children(&n).is_empty()
-            {
-                toggle(app, &n);
+    if app.selected_iku().is_none() {
+        let Some(n) = app.node().cloned() else { return };
+        match first_iku_below(app, &n) {
+            Some(iku) => app.select_node(&iku),
+            None => {
+                let (code, _) = app.label(&n);
+                app.error(t::NO_IKU_BELOW.fill(&[("node", &code)]));
+                return;
             }
         }
     }
+    app.enter(Screen::Grid);
+    app.grid.month = app.period();
+}
+
+/// The first IKU under `n` in tree order (open or not).
+fn first_iku_below(app: &App, n: &Node) -> Option<Node> {
+    for c in app.children(n) {
+        if matches!(c, Node::Iku(_)) {
+            return Some(c);
+        }
+        if let Some(i) = first_iku_below(app, &c) {
+            return Some(i);
+        }
+    }
+    None
 }
