@@ -146,8 +146,15 @@ pub const LEGEND_HELD: Msg = msg!(
     "selected, the detail follows after a pause"
 );
 pub const LEGEND_STAR: Msg = msg!(
-    "bulan beku (grid) · IKU yang poinnya dibatasi kuota (K3) · sesudah angka: belum lengkap, ada realisasi yang belum diisi",
-    "frozen month (grid) · IKU capped by the quota (K3) · after a number: incomplete, some realisasi is missing"
+    "bulan beku (grid) · sesudah angka: belum lengkap, ada realisasi yang belum diisi",
+    "frozen month (grid) · after a number: incomplete, some realisasi is missing"
+);
+/// The mark after an IKU's K3 points that the quota capped (`domain` §10a); distinct from the
+/// completeness mark `*`, so a capped number is never read as an incomplete one.
+pub const CAPPED_MARK: &str = "^";
+pub const LEGEND_CAPPED: Msg = msg!(
+    "sesudah poin IKU (K3): poinnya dibatasi kuota di atas ambang",
+    "after an IKU's points (K3): capped by the quota above the threshold"
 );
 pub const LEGEND_PLUS: Msg = msg!(
     "target diubah addendum, belum diajukan",
@@ -189,8 +196,8 @@ pub const K3_TARGET_QUALITY: Msg = msg!("Kualitas target", "Target quality");
 pub const K3_INDEX: Msg = msg!("Indeks K3", "K3 index");
 pub const K3_NKO_K3: Msg = msg!("NKO K3", "NKO K3");
 pub const K3_QUOTA: Msg = msg!(
-    "Kuota poin di atas ambang: {used} dari {allowed} terpakai ({share} % × {n} IKU); IKU di atas ambang: {above}; dibatasi (*): {capped}",
-    "Quota of points above the threshold: {used} of {allowed} in use ({share} % × {n} IKU); IKU above the threshold: {above}; capped (*): {capped}"
+    "Kuota poin di atas ambang: {used} dari {allowed} terpakai ({share} % × {n} IKU); IKU di atas ambang: {above}; dibatasi (^): {capped}",
+    "Quota of points above the threshold: {used} of {allowed} in use ({share} % × {n} IKU); IKU above the threshold: {above}; capped (^): {capped}"
 );
 pub const K3_QUOTA_NONE_CAPPED: Msg = msg!("tidak ada", "none");
 pub const K3_POINTS: Msg = msg!("Poin", "Points");

@@ -227,6 +227,7 @@ impl Theme {
             (self.selection_symbol.trim_end(), t::LEGEND_SELECTED),
             (self.selection_symbol_held.trim_end(), t::LEGEND_HELD),
             (crate::text::domain::completeness::MARK, t::LEGEND_STAR),
+            (t::CAPPED_MARK, t::LEGEND_CAPPED),
             ("+", t::LEGEND_PLUS),
             (&tag, t::LEGEND_TAG),
             ("…", t::LEGEND_MORE),

@@ -550,8 +550,33 @@ fn the_k3_panel_shows_the_quota_in_use_and_what_it_capped() {
         text.contains("Kuota poin di atas ambang: 0 dari 0 terpakai (20 % × 3 IKU)"),
         "{text}"
     );
-    assert!(text.contains("dibatasi (*): IKU3"), "{text}");
-    assert!(text.contains("11,00*"), "{text}");
+    assert!(text.contains("dibatasi (^): IKU3"), "{text}");
+    assert!(text.contains("11,00^"), "{text}");
+    // `*` means incomplete: a capped IKU is not marked with it
+    assert!(!text.contains("11,00*"), "{text}");
+}
+
+#[test]
+fn the_capped_mark_and_the_incomplete_mark_are_distinct_in_the_legend() {
+    let mut a = app();
+    update(&mut a, Action::Help);
+    let all: String = kinerja::tui::ui::help::lines(&a)
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let star = all
+        .lines()
+        .find(|l| l.trim_start().starts_with("* "))
+        .unwrap_or_else(|| panic!("no incomplete legend:\n{all}"));
+    let caret = all
+        .lines()
+        .find(|l| l.trim_start().starts_with("^ "))
+        .unwrap_or_else(|| panic!("no capped legend:\n{all}"));
+    assert_ne!(star, caret, "one legend line for two meanings:\n{all}");
+    assert!(star.contains("belum lengkap"), "{star}");
+    assert!(!star.contains("kuota"), "{star}");
+    assert!(caret.contains("dibatasi kuota"), "{caret}");
 }
 
 // ---- addendum mode ----

@@ -105,7 +105,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, unit: &str, nko: Optio
             let ip = if i.left_out {
                 num(None)
             } else if i.capped_by_quota {
-                format!("{}*", num(Some(i.iku_points)))
+                format!("{}{}", num(Some(i.iku_points)), t::CAPPED_MARK)
             } else {
                 num(Some(i.iku_points))
             };
