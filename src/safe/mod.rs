@@ -6,7 +6,7 @@
 //! - [`dirs`]: the one lookup of the XDG data, state and config directories.
 //! - [`read`]: opening only regular files (open, then `fstat` the handle) and reading them
 //!   through a size-capped reader whose error names the file and the limit.
-//! - [`write`]: the one atomic file write (temporary file beside it, fsync, rename), refusing to
+//! - [`write`](mod@write): the one atomic file write (temporary file beside it, fsync, rename), refusing to
 //!   replace anything but a regular file.
 //! - [`perm`]: changing permissions and ownership of a directory's own entries without ever
 //!   following a link (`O_NOFOLLOW` open, then `fchmod`/`fchown` on the handle).

@@ -2,7 +2,7 @@
 //! serves the store API over a Unix-domain socket inside the store directory, so that the
 //! directory's permissions (0700 private, 2770 for a group store) are the first gate. Every
 //! command and the TUI are its clients ([`Client`] implements `store::StoreApi`); the first
-//! client starts it when none runs (see [`client::connect`]).
+//! client starts it when none runs (see [`Client::connect`]).
 //!
 //! The design follows tmux (`client.c`/`server.c`: start under a lock, connect once more before
 //! starting, a protocol version in the first message), atuin's daemon (a socket in a private

@@ -91,7 +91,7 @@ impl LockHolder {
 const MAX_OWNER_BYTES: u64 = 4096;
 
 /// Reads the owner record of a store; `None` when absent, unreadable, not a regular file (a
-/// link to `/dev/zero`, a FIFO) or larger than [`MAX_OWNER_BYTES`].
+/// link to `/dev/zero`, a FIFO) or larger than `MAX_OWNER_BYTES`.
 pub fn read_owner(dir: &Path) -> Option<LockHolder> {
     use crate::safe::read;
     let text = read::read_text(&dir.join(OWNER_FILE), MAX_OWNER_BYTES, read::Links::Refuse).ok()?;

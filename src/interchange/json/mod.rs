@@ -10,7 +10,7 @@
 //! enumeration values (the message lists the allowed spellings), month arrays not of length 12,
 //! malformed or inexact decimals, duplicate codes, dangling references (`parent`, SS/IKU `unit`,
 //! IKU `ss`, `cascade.from`, `cascaded_from`, addendum `unit` and change `iku`) and cycles in the
-//! unit tree. Any error means no [`Dataset`] at all.
+//! unit tree. Any error means no [`Dataset`](crate::domain::model::Dataset) at all.
 //!
 //! Details fixed here (the spec leaves them open):
 //! - Top level: `format` and `year` (1000..=9999) are required; `rulebook` defaults to

@@ -37,7 +37,7 @@ impl DetailHold {
 
 impl App {
     /// The node the detail pane shows: the selection, or while a tree move waits for its pause
-    /// ([`DetailHold::held`]) the node selected before the moves.
+    /// (`DetailHold::held`) the node selected before the moves.
     pub fn detail_node(&self) -> Option<&Node> {
         match &self.detail.held {
             Some(p) => p.last(),

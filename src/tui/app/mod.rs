@@ -15,7 +15,7 @@
 //! | [`AddendumState`] | `addendum.rs` | the addendum draft and the addendum being stored |
 //! | [`Search`] | `search.rs` | the query and its matches |
 //! | [`Overlays`] | `overlays.rs` | the status line, the help popup's scroll |
-//! | [`Live`] | `live.rs` | the other clients of the store's server; their changes applied |
+//! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //!
 //! Every line editor types into the one [`TextInput`] (`text_input.rs`).

@@ -1,5 +1,5 @@
 //! What the screen is doing: one [`Screen`] at a time, each with the keymap section it reads
-//! ([`Mode`]), and every change of screen in [`App::enter`].
+//! ([`Mode`]), and every change of screen in `App::enter`.
 
 use crate::tui::action::Mode;
 use crate::tui::app::App;

@@ -4,7 +4,7 @@
 //!
 //! One handler file per screen ([`Screen`]): `tree.rs`, `grid.rs`, `edit.rs` (the cell editor
 //! and undo/redo), `search.rs`, `addendum.rs` (the addendum mode), `prompt.rs` (the addendum's
-//! reason and its y/n question) and `help.rs`. The screen changes only in [`App::enter`].
+//! reason and its y/n question) and `help.rs`. The screen changes only in `App::enter`.
 
 mod addendum;
 mod edit;
