@@ -569,3 +569,68 @@ fn texts_beyond_the_importer_limits_are_refused_at_every_entry_point() {
         assert!(!e.contains('\u{1b}') && !e.contains('\u{202e}'), "{e:?}");
     }
 }
+
+/// Finding 8: names, reasons, users and sources in a store written by an older version (that
+/// accepted control characters) are printed escaped by `log`, `pk history`, `report`, `check`.
+#[test]
+fn stored_control_characters_are_printed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let o = kinerja(&store, &["import", "fixtures/kalbar-2025.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = kinerja(
+        &store,
+        &[
+            "addendum",
+            "KANWIL-KALBAR",
+            "--reason",
+            "uji",
+            "--date",
+            "2025-10-20",
+            "--set",
+            "6b-N:2025-12=100",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    cli_support::wait_server_gone(&store);
+    {
+        // what an older version let in, written through the library
+        let s = kinerja::store::Store::open(&store).unwrap();
+        let mut ds = s.load_year(2025).unwrap();
+        ds.units.get_mut("KANWIL-KALBAR").unwrap().name = "Kanwil\u{1b}]0;pwned\u{7}".into();
+        ds.addenda.last_mut().unwrap().reason = "uji\u{1b}[2J\u{202e}".into();
+        s.import_dataset(
+            &ds,
+            true,
+            &kinerja::store::Actor::new("tamu\u{1b}[31m"),
+            "import\u{1b}[5m",
+        )
+        .unwrap();
+        s.flush().unwrap();
+    }
+    for args in [
+        &["log"][..],
+        &["pk", "history", "KANWIL-KALBAR"],
+        &["report"],
+        &["report", "--format", "md"],
+        &["check"],
+        &[
+            "addendum",
+            "KANWIL-KALBAR",
+            "--reason",
+            "r",
+            "--set",
+            "NOPE\u{1b}[2J:12=1",
+        ],
+    ] {
+        let o = kinerja(&store, args);
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{7}') && !all.contains('\u{202e}'),
+            "{args:?} printed a control character raw: {all:?}"
+        );
+        if args != ["check"] {
+            assert!(all.contains("\\u{1b}"), "{args:?} shows it escaped: {all}");
+        }
+    }
+}

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 
 use super::grid::{finding_line, finding_mark, severity_word};
-use super::{block, exact, field, lines_rows, num2, perspective_name, status_style};
+use super::{block, exact, field, lines_rows, num2, perspective_name, shown, status_style};
 use crate::domain::CodeRef;
 use crate::domain::rules::Finding;
 use crate::domain::score::Status;
@@ -117,7 +117,7 @@ fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec
                     format!(" {} {}: ", f.id, severity_word(f.severity)),
                     app.theme().title,
                 ),
-                Span::raw(f.message.clone()),
+                Span::raw(shown(&f.message)),
             ])
         })
         .collect();
@@ -153,7 +153,7 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     };
     let score = app.unit_score(code).clone();
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(
-        format!("{} — {}", u.code, u.name),
+        format!("{} — {}", shown(&u.code), shown(&u.name)),
         app.theme().title,
     ))];
     lines.push(field(app, t::LEVEL.s(), u.level.label()));
@@ -253,7 +253,7 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     let st = value.map(|v| Status::of(v, app.rb()));
     let head = vec![
         Line::from(Span::styled(
-            format!("{} — {}", s.code, s.name),
+            format!("{} — {}", shown(&s.code), shown(&s.name)),
             app.theme().title,
         )),
         Line::raw(format!(
@@ -304,7 +304,7 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
                     status_style(app, stt),
                 )
                 .right_aligned(),
-                Line::styled(i.name.clone(), app.theme().dim),
+                Line::styled(shown(&i.name), app.theme().dim),
             ])
         })
         .collect();
