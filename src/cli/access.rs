@@ -63,6 +63,6 @@ pub fn run(ctx: &Context, a: &AccessArgs) -> CliResult {
         let _ = describe(g);
         out.push_str(&format!("{}\t{}\t{scope}\n", g.who, g.role));
     }
-    write_stdout(&out)?;
+    super::write_text(&out)?;
     Ok(())
 }

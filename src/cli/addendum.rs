@@ -119,7 +119,7 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
     for c in &addendum.changes {
         out.push_str(&format!("  {}\n", change_line(c, locale)));
     }
-    super::write_stdout(&out)?;
+    super::write_text(&out)?;
     Ok(())
 }
 

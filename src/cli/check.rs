@@ -64,7 +64,10 @@ pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
         }
         CheckFormat::Text => text(&ds, &rb.name, &findings),
     };
-    super::write_stdout(&out)?;
+    match a.format {
+        CheckFormat::Json => super::write_stdout(&out)?,
+        CheckFormat::Text => super::write_text(&out)?,
+    }
     if findings.iter().any(|f| f.severity == Severity::Error) {
         // The findings are the message; nothing more on stderr.
         Err(CliError::refused(String::new()))

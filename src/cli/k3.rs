@@ -68,7 +68,7 @@ fn run_plan(ctx: &Context, a: &PlanArgs) -> CliResult {
         out.push('\n');
         out.push_str(&plan_text(&ds, &other, iku, locale));
     }
-    super::write_stdout(&out)
+    super::write_text(&out)
 }
 
 /// The plan of one IKU under one rulebook, as text: a title, the facts, one line per range with

@@ -1,5 +1,6 @@
 //! `kinerja log`: the audit trail, newest first.
 
+use crate::safe::term::escape;
 use clap::Args;
 
 use super::{CliError, CliResult, Context, refused};
@@ -48,10 +49,10 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
         super::say(&format!(
             "{}  {:<10} {:<16} {:<18} {}: {} → {}",
             local_time(e.at),
-            e.user,
-            e.source,
-            e.unit,
-            e.what,
+            escape(&e.user),
+            escape(&e.source),
+            escape(&e.unit),
+            escape(&e.what),
             value(&e.old),
             value(&e.new),
         ))?;

@@ -553,15 +553,23 @@ pub fn write_stdout(text: &str) -> CliResult {
     crate::safe::output::out(text).map_err(CliError::from)
 }
 
-/// Writes a line to stdout, checked like [`write_stdout`].
+/// Writes text meant for a person to stdout, checked like [`write_stdout`], with every
+/// control or bidirectional character but newline and tab shown escaped
+/// ([`crate::safe::term::escape_lines`]): names, reasons and codes from a store or a file can
+/// never drive the terminal. Data formats (JSON, CSV, the export) go through [`write_stdout`].
+pub fn write_text(text: &str) -> CliResult {
+    write_stdout(&crate::safe::term::escape_lines(text))
+}
+
+/// Writes a line for a person to stdout, escaped and checked like [`write_text`].
 pub fn say(text: &str) -> CliResult {
-    crate::safe::output::outln(text).map_err(CliError::from)
+    crate::safe::output::outln(&crate::safe::term::escape_lines(text)).map_err(CliError::from)
 }
 
 /// Writes a line to stderr (progress, notices). Never panics; a failure there has no one to
 /// be reported to.
 pub fn tell(text: &str) {
-    let _ = crate::safe::output::errln(text);
+    let _ = crate::safe::output::errln(&crate::safe::term::escape_lines(text));
 }
 
 /// Parses `YYYY-MM` into (year, month).

@@ -68,6 +68,6 @@ fn history(ctx: &Context, unit: &str, locale: Option<&str>) -> CliResult {
             out.push_str(&format!("  {}\n", change_line(c, locale)));
         }
     }
-    super::write_stdout(&out)?;
+    super::write_text(&out)?;
     Ok(())
 }

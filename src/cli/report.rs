@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
     if let Some(other) = &a.compare_rulebook {
         let other = compare_rulebook(other)?;
         let out = compare(&ds, &rb, &other, &units, period, a.format, locale)?;
-        super::write_stdout(&out)?;
+        write_as(a.format, &out)?;
         return Ok(());
     }
     let reports: Vec<UnitReport> = units
@@ -136,7 +136,16 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    super::write_stdout(&out)
+    write_as(a.format, &out)
+}
+
+/// Tables for a person are escaped ([`super::write_text`]); JSON and CSV are data, written as
+/// they are (their own quoting applies).
+fn write_as(format: Format, out: &str) -> CliResult {
+    match format {
+        Format::Json | Format::Csv => super::write_stdout(out),
+        Format::Table | Format::Md => super::write_text(out),
+    }
 }
 
 /// Units depth-first from the roots, children in code order.

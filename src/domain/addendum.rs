@@ -8,7 +8,7 @@
 //! the TUI applies the same change to its dataset.
 //!
 //! What is refused:
-//! - an empty reason, an unknown unit, a date before the unit's previous addendum;
+//! - an empty reason, a reason or an added IKU's text outside [`super::limits`], an unknown unit, a date before the unit's previous addendum;
 //! - a target the edit rule refuses ([`super::edit::target_change`]: unknown IKU, a month outside
 //!   1..=12 or outside the IKU's reporting months, targets that roll up from children, a month
 //!   that already has realisasi), a target of an IKU removed by the same draft, or the same month
@@ -105,6 +105,11 @@ pub fn prepare(
     let unit = draft.unit.as_str();
     if draft.reason.trim().is_empty() {
         problems.push(Problem::invalid(None, t::ADD_NO_REASON.s().to_string()));
+    } else if let Err(why) = super::limits::check(super::limits::TextKind::Long, &draft.reason) {
+        problems.push(Problem::invalid(
+            None,
+            t::ADD_BAD_REASON.fill(&[("why", &why.message())]),
+        ));
     }
     if !ds.units.contains_key(unit) {
         problems.push(Problem::invalid(
@@ -179,6 +184,17 @@ pub fn prepare(
             problems.push(Problem::invalid(
                 Some(code),
                 t::ADD_OTHER_UNIT.fill(&[("iku", &code), ("other", &iku.unit), ("unit", &unit)]),
+            ));
+            continue;
+        }
+        if let Err((field, why)) = super::limits::check_iku(iku) {
+            problems.push(Problem::invalid(
+                Some(code),
+                t::ADD_BAD_TEXT.fill(&[
+                    ("iku", &crate::safe::term::escape(code)),
+                    ("field", &field),
+                    ("why", &why.message()),
+                ]),
             ));
             continue;
         }

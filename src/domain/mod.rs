@@ -128,6 +128,7 @@ pub mod bounds;
 pub mod change;
 pub mod edit;
 pub mod k3;
+pub mod limits;
 pub mod model;
 pub mod period;
 pub mod plan;

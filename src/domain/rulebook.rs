@@ -343,6 +343,21 @@ impl Rulebook {
             reason,
             line: None,
         };
+        use super::limits::{TextKind, check};
+        let texts = [("name", &self.name), ("title", &self.title)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .chain(
+                self.predikat
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| (format!("predikat[{i}].label"), &b.label)),
+            );
+        for (key, text) in texts {
+            if let Err(problem) = check(TextKind::Line, text) {
+                return Err(err(&key, problem.message()));
+            }
+        }
         if self.capaian.min.0 > self.capaian.max.0 {
             return Err(err("capaian.min", "is larger than capaian.max".into()));
         }

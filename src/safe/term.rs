@@ -47,6 +47,23 @@ pub fn escape_keep_newlines(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Like [`escape`], but keeps newlines and tabs: for text output assembled by kinerja itself
+/// (tables, sentences), where only the pieces from outside could hold anything else.
+pub fn escape_lines(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c != '\n' && c != '\t' && is_unsafe(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c != '\n' && c != '\t' && is_unsafe(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,5 +76,6 @@ mod tests {
         assert_eq!(escape("a\nb"), "a\\u{a}b");
         assert_eq!(escape_keep_newlines("a\nb\u{1b}"), "a\nb\\u{1b}");
         assert_eq!(escape("Pontianak – café"), "Pontianak – café");
+        assert_eq!(escape_lines("a\tb\nc\u{1b}\r"), "a\tb\nc\\u{1b}\\u{d}");
     }
 }

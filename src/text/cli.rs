@@ -159,6 +159,14 @@ pub const CHECK_SUMMARY: Msg = msg!(
 pub const CHECK_MONTH: Msg = msg!("bulan {month}", "month {month}");
 
 // Problems of a PK addendum (`domain::addendum::prepare`).
+pub const ADD_BAD_REASON: Msg = msg!(
+    "Alasan addendum ditolak: {why}.",
+    "The addendum's reason is refused: {why}."
+);
+pub const ADD_BAD_TEXT: Msg = msg!(
+    "IKU {iku}: kolom \"{field}\" ditolak: {why}.",
+    "IKU {iku}: the field \"{field}\" is refused: {why}."
+);
 pub const ADD_NO_REASON: Msg = msg!(
     "Addendum harus memiliki alasan: isi --reason dengan alasan perubahan PK.",
     "An addendum needs a reason: give the reason for the PK change with --reason."

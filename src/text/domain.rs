@@ -2,7 +2,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::{Lang, lang};
+use super::{Lang, Msg, lang};
 
 /// A decimal for a sentence: rounded half away from zero to at most `max_dp` places, at least
 /// `min_dp` places shown, decimal comma in Indonesian. Only for text; computations keep full
@@ -446,3 +446,18 @@ pub mod completeness {
         }
     }
 }
+
+pub const TEXT_TOO_LONG: Msg = crate::msg!(
+    "teks terlalu panjang ({len} karakter, paling banyak {max})",
+    "text too long ({len} characters, at most {max})"
+);
+pub const TEXT_FORBIDDEN_CHAR: Msg = crate::msg!(
+    "karakter {code} ({what}) di posisi {at} tidak boleh dipakai",
+    "the character {code} ({what}) at position {at} is not allowed"
+);
+pub const TEXT_CONTROL: Msg = crate::msg!("karakter kendali", "a control character");
+pub const TEXT_BIDI: Msg = crate::msg!("pengubah arah teks", "a text direction override");
+pub const TEXT_NEWLINE: Msg = crate::msg!(
+    "pindah baris, tidak boleh di kode atau nama",
+    "a line break, not allowed in a code or a name"
+);

@@ -112,10 +112,6 @@ pub const JSON_MONTH_COUNT: Msg = msg!(
     "harus berisi tepat 12 bulan (Januari dahulu), ditemukan {found}",
     "must hold exactly 12 months (January first), found {found}"
 );
-pub const JSON_STRING_TOO_LONG: Msg = msg!(
-    "teks terlalu panjang ({len} karakter, paling banyak {max})",
-    "text too long ({len} characters, at most {max})"
-);
 pub const JSON_EMPTY_CODE: Msg = msg!("kode tidak boleh kosong", "a code must not be empty");
 pub const JSON_OUT_OF_RANGE: Msg = msg!(
     "{value} di luar rentang {min}..{max}",

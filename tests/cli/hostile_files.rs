@@ -456,3 +456,181 @@ fn output_files_replace_only_regular_files() {
     );
     let _ = cli_support::stdout;
 }
+
+/// Finding 6 and the import half of finding 8: the importer's limits hold at every entry point,
+/// so what `addendum` stores, `export` writes and `import` reads back.
+#[test]
+fn texts_beyond_the_importer_limits_are_refused_at_every_entry_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let o = kinerja(&store, &["import", "fixtures/kalbar-2025.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let addendum = |reason: &str| {
+        kinerja(
+            &store,
+            &[
+                "--lang",
+                "en",
+                "addendum",
+                "KANWIL-KALBAR",
+                "--reason",
+                reason,
+                "--date",
+                "2025-10-20",
+                "--set",
+                "6b-N:2025-12=100",
+            ],
+        )
+    };
+    let long = "x".repeat(20_000);
+    for (reason, says) in [
+        (
+            long.as_str(),
+            "text too long (20000 characters, at most 10000)",
+        ),
+        ("uji \u{1b}]0;pwned\u{7}", "U+001B"),
+        ("uji \u{202e}lanoitar", "U+202E"),
+    ] {
+        let o = addendum(reason);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.contains(says), "{e}");
+        assert!(e.contains("reason"), "{e}");
+        assert!(
+            !e.contains('\u{1b}') && !e.contains('\u{202e}'),
+            "never echoed raw: {e:?}"
+        );
+        assert!(e.len() < 2_000, "the reason is not echoed back whole");
+    }
+    // In Indonesian by default.
+    let o = kinerja(
+        &store,
+        &[
+            "addendum",
+            "KANWIL-KALBAR",
+            "--reason",
+            &long,
+            "--date",
+            "2025-10-20",
+            "--set",
+            "6b-N:2025-12=100",
+        ],
+    );
+    assert!(
+        stderr(&o).contains("teks terlalu panjang"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A reason at the limit, with a line break, is stored, and the export imports again.
+    let at_limit = format!("baris satu\n{}", "y".repeat(10_000 - 11));
+    let o = addendum(&at_limit);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = dir.path().join("backup.json");
+    let o = kinerja(&store, &["export", "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let again = dir.path().join("again");
+    let o = kinerja(&again, &["import", out.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "the export imports: {}",
+        stderr(&o)
+    );
+
+    // Import refuses control characters in names and codes, naming the place.
+    let text = fs::read_to_string(MINI).unwrap();
+    for (from, to, place) in [
+        (
+            "\"Kanwil Uji\"",
+            "\"Kanwil \\u001b[2JUji\"",
+            "units[1].name",
+        ),
+        ("\"Kanwil Uji\"", "\"Kanwil \\u202eUji\"", "units[1].name"),
+        ("\"Kanwil Uji\"", "\"Kanwil\\nUji\"", "units[1].name"),
+        (
+            "\"Rp miliar\"",
+            "\"Rp\\u0007miliar\"",
+            "iku[0].unit_of_measure",
+        ),
+    ] {
+        let bad = dir.path().join("bad.json");
+        fs::write(&bad, text.replacen(from, to, 1)).unwrap();
+        let o = kinerja(
+            &dir.path().join("fresh"),
+            &["--lang", "en", "import", bad.to_str().unwrap()],
+        );
+        assert_eq!(o.status.code(), Some(1), "{to}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(
+            e.contains(place) && e.contains("is not allowed"),
+            "{to}: {e}"
+        );
+        assert!(!e.contains('\u{1b}') && !e.contains('\u{202e}'), "{e:?}");
+    }
+}
+
+/// Finding 8: names, reasons, users and sources in a store written by an older version (that
+/// accepted control characters) are printed escaped by `log`, `pk history`, `report`, `check`.
+#[test]
+fn stored_control_characters_are_printed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let o = kinerja(&store, &["import", "fixtures/kalbar-2025.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = kinerja(
+        &store,
+        &[
+            "addendum",
+            "KANWIL-KALBAR",
+            "--reason",
+            "uji",
+            "--date",
+            "2025-10-20",
+            "--set",
+            "6b-N:2025-12=100",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    cli_support::wait_server_gone(&store);
+    {
+        // what an older version let in, written through the library
+        let s = kinerja::store::Store::open(&store).unwrap();
+        let mut ds = s.load_year(2025).unwrap();
+        ds.units.get_mut("KANWIL-KALBAR").unwrap().name = "Kanwil\u{1b}]0;pwned\u{7}".into();
+        ds.addenda.last_mut().unwrap().reason = "uji\u{1b}[2J\u{202e}".into();
+        s.import_dataset(
+            &ds,
+            true,
+            &kinerja::store::Actor::new("tamu\u{1b}[31m"),
+            "import\u{1b}[5m",
+        )
+        .unwrap();
+        s.flush().unwrap();
+    }
+    for args in [
+        &["log"][..],
+        &["pk", "history", "KANWIL-KALBAR"],
+        &["report"],
+        &["report", "--format", "md"],
+        &["check"],
+        &[
+            "addendum",
+            "KANWIL-KALBAR",
+            "--reason",
+            "r",
+            "--set",
+            "NOPE\u{1b}[2J:12=1",
+        ],
+    ] {
+        let o = kinerja(&store, args);
+        let all = format!("{}{}", stdout(&o), stderr(&o));
+        assert!(
+            !all.contains('\u{1b}') && !all.contains('\u{7}') && !all.contains('\u{202e}'),
+            "{args:?} printed a control character raw: {all:?}"
+        );
+        if args != ["check"] {
+            assert!(all.contains("\\u{1b}"), "{args:?} shows it escaped: {all}");
+        }
+    }
+}

@@ -165,8 +165,6 @@ fn a_refused_document_leaves_the_store_unchanged() {
         .filter(|(_, ok)| !ok)
         .map(|(p, _)| p)
         .collect();
-    // one the importer reads but the store refuses (a NUL inside a code)
-    files.push(corpus_dir("json").join("ok-nul-in-code-store-refuses.json"));
     // and one that is refused late: well-formed, with a dangling reference at the end
     let late = dir.path().join("late.json");
     std::fs::write(&late, MINI.replace("\"ss\": \"S2\"", "\"ss\": \"S9\"")).unwrap();

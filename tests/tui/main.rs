@@ -9,6 +9,7 @@ mod keymap_load;
 mod keymap_theme;
 mod perf_recompute;
 mod tui_detail_pause;
+mod tui_hostile_text;
 mod tui_input;
 mod tui_numbers;
 mod tui_order;

@@ -28,8 +28,8 @@ pub(super) fn read_iku(errs: &mut Errs, f: &Fields) -> IkuRead {
     let unit = f.req(errs, "unit", rd_code);
     let code = f.req(errs, "code", rd_code);
     let ss = f.req(errs, "ss", rd_code);
-    let name = f.req(errs, "name", rd_string);
-    let unit_of_measure = f.req(errs, "unit_of_measure", rd_string);
+    let name = f.req(errs, "name", rd_line);
+    let unit_of_measure = f.req(errs, "unit_of_measure", rd_line);
     let polarity = f.req(errs, "polarity", rd_enum::<Polarity>);
     let period_consolidation = f.req(errs, "period_consolidation", rd_enum::<Consolidation>);
     let reporting_period = f.req(errs, "reporting_period", rd_enum::<ReportingPeriod>);

@@ -17,7 +17,9 @@
 //!   `kmk-300-2022`; `units`, `ss`, `iku`, `addenda` default to empty arrays.
 //! - `null` is accepted only where the format shows it (nullable fields); a non-nullable optional
 //!   field is omitted, not `null`.
-//! - Codes are non-empty strings; every string is at most [`MAX_STRING_CHARS`] characters.
+//! - Codes are non-empty strings; every string is at most [`MAX_STRING_CHARS`] characters;
+//!   codes, names and `unit_of_measure` hold no control or bidirectional character, other texts
+//!   no control character but newline and tab ([`crate::domain::limits`]).
 //! - A decimal is a JSON string `-?digits(.digits)?` (no grouping, no exponent) or a JSON number
 //!   read from its text (an exponent is allowed there); either must fit a `Decimal` exactly
 //!   (28 significant digits), otherwise it is an error, never rounded.
@@ -73,7 +75,7 @@ pub use write::export_document;
 /// The `format` value this module reads and writes.
 pub const FORMAT: &str = "kinerja/1";
 /// Longest string field accepted, in characters.
-pub const MAX_STRING_CHARS: usize = 10_000;
+pub const MAX_STRING_CHARS: usize = crate::domain::limits::MAX_TEXT_CHARS;
 
 /// Most JSON values (numbers, strings, arrays, …) in one document. Real documents hold one
 /// value per 17 to 30 bytes, so this is far above what [`super::MAX_INPUT_BYTES`] lets through;

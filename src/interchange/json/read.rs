@@ -9,6 +9,7 @@ use serde_json::{Map, Number, Value};
 
 use super::schema::*;
 use super::*;
+use crate::domain::limits::{self, TextKind};
 use crate::domain::model::*;
 use crate::text::Msg;
 use crate::text::interchange as t;
@@ -131,15 +132,20 @@ pub(super) fn wrong_type(errs: &mut Errs, path: &str, expected: Msg, found: &Val
 // ---- readers: each reports its own errors at `path` and returns `None` on error ----
 
 pub(super) fn rd_string(errs: &mut Errs, path: &str, v: &Value) -> Option<String> {
+    rd_text(errs, path, v, TextKind::Long)
+}
+
+/// A one-line text (a name, the unit of measure): no control character at all
+/// ([`crate::domain::limits`]).
+pub(super) fn rd_line(errs: &mut Errs, path: &str, v: &Value) -> Option<String> {
+    rd_text(errs, path, v, TextKind::Line)
+}
+
+fn rd_text(errs: &mut Errs, path: &str, v: &Value, kind: TextKind) -> Option<String> {
     match v {
         Value::String(s) => {
-            let len = s.chars().count();
-            if len > MAX_STRING_CHARS {
-                push(
-                    errs,
-                    path,
-                    t::JSON_STRING_TOO_LONG.fill(&[("len", &len), ("max", &MAX_STRING_CHARS)]),
-                );
+            if let Err(problem) = limits::check(kind, s) {
+                push(errs, path, problem.message());
                 return None;
             }
             Some(s.clone())
@@ -163,7 +169,7 @@ pub(super) fn rd_opt_string(errs: &mut Errs, path: &str, v: &Value) -> Option<Op
 }
 
 pub(super) fn rd_code(errs: &mut Errs, path: &str, v: &Value) -> Option<String> {
-    let s = rd_string(errs, path, v)?;
+    let s = rd_line(errs, path, v)?;
     if s.trim().is_empty() {
         push(errs, path, t::JSON_EMPTY_CODE.s().to_string());
         return None;

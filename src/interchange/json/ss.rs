@@ -27,7 +27,7 @@ pub(super) fn read_ss(errs: &mut Errs, f: &Fields) -> SsRead {
     let unit = f.req(errs, "unit", rd_code);
     let code = f.req(errs, "code", rd_code);
     let perspective = f.req(errs, "perspective", rd_enum::<Perspective>);
-    let name = f.req(errs, "name", rd_string);
+    let name = f.req(errs, "name", rd_line);
     let weight = f.opt(errs, "weight", rd_opt_dec);
     let cascaded_from = f.opt(errs, "cascaded_from", rd_opt_code_ref);
     SsRead {

@@ -19,7 +19,7 @@ pub(super) struct UnitRead {
 pub(super) fn read_unit(errs: &mut Errs, f: &Fields) -> UnitRead {
     f.unknown(errs, UNIT_FIELDS);
     let code = f.req(errs, "code", rd_code);
-    let name = f.req(errs, "name", rd_string);
+    let name = f.req(errs, "name", rd_line);
     let level = f.req(errs, "level", rd_enum::<Level>);
     let parent = f.req(errs, "parent", rd_opt_code);
     let weights = f.opt(errs, "perspective_weights", rd_weights);

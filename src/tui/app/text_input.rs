@@ -1,6 +1,9 @@
 //! The one line editor of the TUI: the cell editor, the addendum's reason and the search box
-//! all type into a [`TextInput`].
+//! all type into a [`TextInput`]. It holds one line within the limits of every entry point
+//! ([`crate::domain::limits`]): a control or bidirectional character, or one character past
+//! [`limits::MAX_TEXT_CHARS`], is not inserted and the input says why.
 
+use crate::domain::limits::{self, TextKind};
 use crate::tui::action::Action;
 
 /// A one-line text input: its text, a cursor (in characters) and why its last submission was
@@ -65,6 +68,22 @@ impl TextInput {
         let mut chars: Vec<char> = self.text.chars().collect();
         self.cursor = self.cursor.min(chars.len());
         match action {
+            Action::Insert(c) if !limits::allowed(TextKind::Line, *c) => {
+                let problem = limits::TextProblem::Forbidden {
+                    at: self.cursor + 1,
+                    ch: *c,
+                };
+                self.error = Some(problem.message());
+                return true;
+            }
+            Action::Insert(_) if chars.len() >= limits::MAX_TEXT_CHARS => {
+                let problem = limits::TextProblem::TooLong {
+                    len: chars.len() + 1,
+                    max: limits::MAX_TEXT_CHARS,
+                };
+                self.error = Some(problem.message());
+                return true;
+            }
             Action::Insert(c) => {
                 chars.insert(self.cursor, *c);
                 self.cursor += 1;
@@ -137,6 +156,21 @@ mod tests {
         j.apply(&Action::Backspace);
         typed(&mut j, "5");
         assert_eq!(j.text(), "105");
+    }
+
+    #[test]
+    fn control_characters_and_overlong_text_are_refused_with_a_reason() {
+        crate::text::set_thread_lang(crate::text::Lang::En);
+        let mut i = TextInput::new("ab");
+        for c in ['\u{1b}', '\u{7}', '\u{202e}', '\n'] {
+            assert!(i.apply(&Action::Insert(c)));
+            assert_eq!(i.text(), "ab", "{c:?} is not inserted");
+            assert!(i.error().unwrap().contains("position 3"), "{:?}", i.error());
+        }
+        let mut long = TextInput::new("x".repeat(limits::MAX_TEXT_CHARS));
+        assert!(long.apply(&Action::Insert('y')));
+        assert_eq!(long.text().chars().count(), limits::MAX_TEXT_CHARS);
+        assert!(long.error().unwrap().contains("too long"));
     }
 
     #[test]

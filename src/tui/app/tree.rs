@@ -380,8 +380,14 @@ impl App {
         out
     }
 
-    /// Code and name of a node.
+    /// Code and name of a node, safe to draw ([`crate::tui::ui::shown`]).
     pub fn label(&self, node: &Node) -> (String, String) {
+        let (code, name) = self.raw_label(node);
+        (crate::tui::ui::shown(&code), crate::tui::ui::shown(&name))
+    }
+
+    /// Code and name of a node as stored.
+    fn raw_label(&self, node: &Node) -> (String, String) {
         match node {
             Node::Unit(u) => (
                 u.clone(),

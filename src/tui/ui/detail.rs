@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 
 use super::grid::{finding_line, finding_mark, severity_word};
-use super::{block, exact, field, lines_rows, num2, perspective_name, status_style};
+use super::{block, exact, field, lines_rows, num2, perspective_name, shown, status_style};
 use crate::domain::CodeRef;
 use crate::domain::rules::Finding;
 use crate::domain::score::{Status, round_to};
@@ -117,7 +117,7 @@ fn findings_lines(app: &App, findings: &[Finding], width: u16, rows: u16) -> Vec
                     format!(" {} {}: ", f.id, severity_word(f.severity)),
                     app.theme().title,
                 ),
-                Span::raw(crate::text::reason::render(&f.reason)),
+                Span::raw(shown(&crate::text::reason::render(&f.reason))),
             ])
         })
         .collect();
@@ -153,7 +153,7 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     };
     let score = app.unit_score(code).clone();
     let mut lines: Vec<Line> = vec![Line::from(Span::styled(
-        format!("{} — {}", u.code, u.name),
+        format!("{} — {}", shown(&u.code), shown(&u.name)),
         app.theme().title,
     ))];
     lines.push(field(app, t::LEVEL.s(), u.level.label()));
@@ -296,7 +296,7 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     let st = value.map(|v| Status::of(v, app.rb()));
     let head = vec![
         Line::from(Span::styled(
-            format!("{} — {}", s.code, s.name),
+            format!("{} — {}", shown(&s.code), shown(&s.name)),
             app.theme().title,
         )),
         Line::raw(format!(
@@ -354,14 +354,14 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
     // rows that do not fit scroll with the detail keys; the last row says how many are left
     let fit = tbl.height.saturating_sub(1) as usize;
     let overflow = ikus.len() > fit;
-    let shown = if overflow { fit.saturating_sub(1) } else { fit };
-    let max = ikus.len().saturating_sub(shown) as u16;
+    let visible = if overflow { fit.saturating_sub(1) } else { fit };
+    let max = ikus.len().saturating_sub(visible) as u16;
     app.clamp_detail_scroll(max);
     let skip = app.detail_scroll().min(max) as usize;
     let mut rows: Vec<Row> =
         ikus.iter()
             .skip(skip)
-            .take(shown)
+            .take(visible)
             .map(|i| {
                 let sc = score.iku.get(&i.code);
                 let stt = sc.and_then(|x| x.status);
@@ -393,11 +393,11 @@ fn ss(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
                         .right_aligned(),
                     );
                 }
-                cells.push(Line::styled(i.name.clone(), app.theme().dim));
+                cells.push(Line::styled(shown(&i.name), app.theme().dim));
                 Row::new(cells)
             })
             .collect();
-    let left = ikus.len().saturating_sub(skip + shown);
+    let left = ikus.len().saturating_sub(skip + visible);
     if overflow {
         let (down, up) = if app.ascii() {
             ("v", "^")

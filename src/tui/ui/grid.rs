@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::sparkline::Trajectory;
-use super::{block, exact, num2, status_style};
+use super::{block, exact, num2, shown, status_style};
 use crate::domain::rules::Finding;
 use crate::domain::score::{effective_months, score_iku_by_month};
 use crate::domain::{CodeRef, Iku};
@@ -190,7 +190,7 @@ fn compare_lines(app: &App, iku: &Iku) -> Vec<Line<'static>> {
 pub fn finding_line(app: &App, f: &Finding, width: usize) -> Line<'static> {
     let head = format!(" {} {}: ", f.id, severity_word(f.severity));
     let room = width.saturating_sub(head.chars().count() + 1);
-    let message = crate::text::reason::render(&f.reason);
+    let message = shown(&crate::text::reason::render(&f.reason));
     let mut msg: String = message.chars().take(room).collect();
     if message.chars().count() > room && room > 0 {
         msg.pop();
@@ -211,19 +211,19 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
             Span::raw(format!("{v}  ")),
         ]
     };
-    let mut lines = vec![Line::from(Span::styled(iku.name.clone(), th))];
+    let mut lines = vec![Line::from(Span::styled(shown(&iku.name), th))];
     // where the IKU is: its unit and its SS (after a search jump nothing else says it)
     let unit = app
         .ds()
         .units
         .get(&iku.unit)
-        .map(|u| u.name.clone())
+        .map(|u| shown(&u.name))
         .unwrap_or_default();
     let ss = app
         .ds()
         .ss
         .get(&CodeRef::new(&iku.unit, &iku.ss))
-        .map(|s| s.name.clone())
+        .map(|s| shown(&s.name))
         .unwrap_or_default();
     let mut place = kv(t::F_UNIT.s(), format!("{} — {unit}", iku.unit));
     place.extend(kv("SS", format!("{} — {ss}", iku.ss)));
@@ -235,7 +235,7 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
     ));
     lines.push(Line::from(l1));
     let mut l2 = kv(t::F_REPORTING.s(), iku.reporting_period.label().into());
-    l2.extend(kv(t::F_UOM.s(), iku.unit_of_measure.clone()));
+    l2.extend(kv(t::F_UOM.s(), shown(&iku.unit_of_measure)));
     l2.extend(kv(t::WEIGHT.s(), exact(app, iku.weight)));
     lines.push(Line::from(l2));
     lines.push(Line::from(kv(
@@ -243,14 +243,14 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
         crate::text::vocab::validity_control(iku.validity, iku.control),
     )));
     if !iku.definition.is_empty() {
-        lines.push(Line::from(kv(t::F_DEFINITION.s(), iku.definition.clone())));
+        lines.push(Line::from(kv(t::F_DEFINITION.s(), shown(&iku.definition))));
     }
     if !iku.formula.is_empty() {
-        lines.push(Line::from(kv(t::F_FORMULA.s(), iku.formula.clone())));
+        lines.push(Line::from(kv(t::F_FORMULA.s(), shown(&iku.formula))));
     }
     if !iku.data_source.is_empty() || !iku.responsible.is_empty() {
-        let mut l = kv(t::F_SOURCE.s(), iku.data_source.clone());
-        l.extend(kv(t::F_RESPONSIBLE.s(), iku.responsible.clone()));
+        let mut l = kv(t::F_SOURCE.s(), shown(&iku.data_source));
+        l.extend(kv(t::F_RESPONSIBLE.s(), shown(&iku.responsible)));
         lines.push(Line::from(l));
     }
     if let Some(c) = &iku.cascade {

@@ -56,8 +56,32 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if matches!(app.screen(), crate::tui::app::Screen::Message { .. }) {
         help::draw_message(frame, area, app);
     }
+    defuse(frame.buffer_mut());
     if app.ascii() {
         asciify(frame.buffer_mut());
+    }
+}
+
+/// Text that came from a file or a user (names, definitions, reasons, finding sentences that
+/// quote them), made safe to draw: line breaks and tabs become spaces and every other control
+/// or bidirectional character is shown escaped (`\u{1b}`, `\u{202e}`), so a name stored by an
+/// old version or an import can neither move the cursor nor reorder the screen.
+pub fn shown(s: &str) -> String {
+    crate::safe::term::escape(&s.replace(['\n', '\t'], " ")).into_owned()
+}
+
+/// The last line of defence after every pane is drawn: a cell that still holds a control or
+/// bidirectional character (text drawn without [`shown`]) gets `?`, so none reaches the
+/// terminal.
+pub fn defuse(buf: &mut ratatui::buffer::Buffer) {
+    let area = buf.area;
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            if cell.symbol().chars().any(crate::safe::term::is_unsafe) {
+                cell.set_symbol("?");
+            }
+        }
     }
 }
 

@@ -14,7 +14,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     let period = (t::month_name(app.period()), app.ds().year);
     let full = [
         format!("{} {}", t::YEAR.s(), app.ds().year),
-        format!("{}: {}", t::RULEBOOK.s(), app.rb().name),
+        format!("{}: {}", t::RULEBOOK.s(), super::shown(&app.rb().name)),
         t::PERIOD.fill(&[("month", &period.0), ("year", &period.1)]),
         format!("{}: {}", t::USER.s(), app.user()),
     ]
@@ -26,7 +26,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         let short = [
             app.ds().year.to_string(),
-            app.rb().name.clone(),
+            super::shown(&app.rb().name),
             t::PERIOD_SHORT.fill(&[("month", &period.0), ("year", &period.1)]),
             app.user().to_string(),
         ]
