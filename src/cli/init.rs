@@ -31,6 +31,11 @@ impl Command {
                     | Command::Access(_)
                     | Command::Inisiatif(_)
                     | Command::Anggaran(_)
+                    | Command::Submit(_)
+                    | Command::Validate(_)
+                    | Command::Return(_)
+                    | Command::Close(_)
+                    | Command::Reopen(_)
             )
         )
     }

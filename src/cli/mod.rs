@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::domain::Dataset;
+use crate::domain::round::Action;
 use crate::domain::rulebook::Rulebook;
 use crate::interchange::number::Locale;
 use crate::store::{Actor, Store, StoreApi};
@@ -31,6 +32,7 @@ pub mod progress;
 mod realisasi;
 mod realisasi_xlsx;
 mod report;
+pub mod round;
 mod rules;
 mod serve;
 mod tui_entry;
@@ -212,6 +214,26 @@ pub enum Command {
         after_help = "Contoh: kinerja anggaran list KPKNL-PONTIANAK\n         kinerja anggaran revise KPKNL-PONTIANAK 054.01.WA --pagu 1.250.000.000 --date 2025-07-01 --ref \"DIPA revisi 02\" --reason \"Pemotongan anggaran\"\n         kinerja anggaran import realisasi-anggaran.csv"
     )]
     Anggaran(plan::AnggaranArgs),
+    // --- the month-end round ---
+    /// Ajukan realisasi sebulan untuk validasi / submit a unit's month for validation
+    #[command(after_help = "Contoh: kinerja submit KPKNL-PONTIANAK 2025-10")]
+    Submit(round::TransitionArgs),
+    /// Validasi bulan yang diajukan / validate a submitted month
+    #[command(after_help = "Contoh: kinerja validate KPKNL-PONTIANAK 2025-10")]
+    Validate(round::TransitionArgs),
+    /// Kembalikan bulan yang diajukan, dengan alasan / return a submitted month, with a reason
+    #[command(
+        after_help = "Contoh: kinerja return KPKNL-PONTIANAK 2025-10 --reason \"Data dukung 1b-CP belum ada\""
+    )]
+    Return(round::TransitionArgs),
+    /// Tetapkan (tutup) bulan yang divalidasi / close a validated month
+    #[command(after_help = "Contoh: kinerja close KPKNL-PONTIANAK 2025-10")]
+    Close(round::TransitionArgs),
+    /// Buka kembali bulan yang ditetapkan (admin), dengan alasan / reopen a closed month (admin)
+    #[command(
+        after_help = "Contoh: kinerja reopen KPKNL-PONTIANAK 2025-10 --reason \"Koreksi data BA\""
+    )]
+    Reopen(round::TransitionArgs),
 }
 
 /// Runs the CLI with the given arguments and returns the exit code.
@@ -316,6 +338,11 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Serve(a)) => serve::run(&ctx, a),
         Some(Command::Who(a)) => serve::run_who(&ctx, a),
         Some(Command::Access(a)) => access::run(&ctx, a),
+        Some(Command::Submit(a)) => round::run_transition(&ctx, Action::Submit, a),
+        Some(Command::Validate(a)) => round::run_transition(&ctx, Action::Validate, a),
+        Some(Command::Return(a)) => round::run_transition(&ctx, Action::Return, a),
+        Some(Command::Close(a)) => round::run_transition(&ctx, Action::Close, a),
+        Some(Command::Reopen(a)) => round::run_transition(&ctx, Action::Reopen, a),
     }
 }
 
@@ -461,6 +488,11 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::ExportRealisasi(_)) => "export-realisasi",
         Some(Command::Inisiatif(_)) => "inisiatif",
         Some(Command::Anggaran(_)) => "anggaran",
+        Some(Command::Submit(_)) => "submit",
+        Some(Command::Validate(_)) => "validate",
+        Some(Command::Return(_)) => "return",
+        Some(Command::Close(_)) => "close",
+        Some(Command::Reopen(_)) => "reopen",
     };
     n.to_string()
 }

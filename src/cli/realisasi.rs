@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{CliError, CliResult, Context, parse_year_month, read_text_file, refused};
-use crate::domain::edit::{Refusal, realisasi_change};
-use crate::domain::{CodeRef, Dataset, Decimal, Iku};
+use crate::domain::edit::Refusal;
+use crate::domain::{CodeRef, Dataset, Decimal};
 use crate::interchange::csv as sheet;
 use crate::interchange::number::{format_exact, parse_decimal};
 use crate::store::Change;
@@ -44,6 +44,10 @@ pub struct SetArgs {
     /// Format angka / number format: id | en
     #[arg(long, value_name = "id|en")]
     pub locale: Option<String>,
+    /// Alasan koreksi (wajib setelah bulan diajukan) / the reason of a correction (needed once
+    /// the month was submitted)
+    #[arg(long, value_name = "TEKS")]
+    pub reason: Option<String>,
 }
 
 pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
@@ -144,20 +148,27 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
     let store = ctx.open_store()?;
     ctx.present_year(&*store, year)?;
     let ds = store.load_year(year).map_err(refused)?;
-    let iku = check_settable(&ds, &a.unit, &a.iku, month)?;
+    let reason = super::round::reason_arg(a.reason.as_deref())?;
+    let iku =
+        crate::domain::edit::realisasi_correction(&ds, &a.unit, &a.iku, month, !reason.is_empty())
+            .map_err(|r| CliError::refused(crate::text::reason::refusal(&r)))?;
     let old = iku.realisasi[(month - 1) as usize];
     let key = iku.key();
+    let change = match reason.is_empty() {
+        true => Change::SetRealisasi {
+            iku: key.clone(),
+            month,
+            value,
+        },
+        false => Change::CorrectRealisasi {
+            iku: key.clone(),
+            month,
+            value,
+            reason,
+        },
+    };
     store
-        .apply(
-            year,
-            &[Change::SetRealisasi {
-                iku: key.clone(),
-                month,
-                value,
-            }],
-            &ctx.actor,
-            "set",
-        )
+        .apply(year, &[change], &ctx.actor, "set")
         .map_err(refused)?;
     let show = |v: Option<Decimal>| v.map_or("–".to_string(), |d| format_exact(d, locale));
     super::say(&t::SET_SAVED.fill(&[
@@ -167,16 +178,4 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
         ("old", &show(old)),
     ]))?;
     Ok(())
-}
-
-/// Checks that a realisasi of `unit`/`iku` in `month` may be set (the edit rule of
-/// `domain::edit`); returns the IKU.
-pub fn check_settable<'a>(
-    ds: &'a Dataset,
-    unit: &str,
-    code: &str,
-    month: u8,
-) -> Result<&'a Iku, CliError> {
-    realisasi_change(ds, unit, code, month)
-        .map_err(|r| CliError::refused(crate::text::reason::refusal(&r)))
 }

@@ -27,6 +27,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Addendum, CodeRef, Dataset, Iku};
+use super::reason::{Code, Reason};
+use super::round::{Action, Analysis, EvidenceRef, MonthRecord, Role, UnitRound};
 
 /// Which part of an IKU a change touches. The spelling is the one of the formats (the `field`
 /// of an addendum change in JSON and in the store), written only here.
@@ -126,6 +128,44 @@ pub enum Change {
     },
     /// Sets the year's rulebook name.
     SetRulebook(String),
+    /// A step of the month-end round (DOMAIN.md §11, `domain::round::transition`): `action` on
+    /// the month of `unit`, taken in `role` (which the store server checks the author holds),
+    /// with its reason (empty when none).
+    Transition {
+        unit: String,
+        month: u8,
+        action: Action,
+        role: Role,
+        reason: String,
+    },
+    /// Sets (or clears) a realisasi with the reason of the correction: what a month that was
+    /// submitted needs (a plain [`Change::SetRealisasi`] is refused there).
+    CorrectRealisasi {
+        iku: CodeRef,
+        month: u8,
+        #[serde(with = "rust_decimal::serde::str_option")]
+        value: Option<Decimal>,
+        reason: String,
+    },
+    /// Sets (or removes, with `None`) the analysis of an IKU-month.
+    SetAnalysis {
+        iku: CodeRef,
+        month: u8,
+        analysis: Option<Analysis>,
+    },
+    /// Attaches a file of evidence whose bytes the store holds (`StoreApi::put_evidence`); a
+    /// file of the same name is replaced.
+    AddEvidence {
+        iku: CodeRef,
+        month: u8,
+        evidence: EvidenceRef,
+    },
+    /// Detaches the file of that name.
+    RemoveEvidence {
+        iku: CodeRef,
+        month: u8,
+        name: String,
+    },
 }
 
 impl Change {
@@ -176,6 +216,27 @@ impl Change {
                 None => Change::RemoveIku(new.key()),
             }),
             Change::RemoveIku(k) => ds.iku.get(k).cloned().map(Change::PutIku),
+            Change::CorrectRealisasi {
+                iku, month, reason, ..
+            } => {
+                let i = ds.iku.get(iku)?;
+                let old = *i.realisasi.get(usize::from(*month).checked_sub(1)?)?;
+                Some(Change::CorrectRealisasi {
+                    iku: iku.clone(),
+                    month: *month,
+                    value: old,
+                    reason: reason.clone(),
+                })
+            }
+            Change::SetAnalysis { iku, month, .. } => Some(Change::SetAnalysis {
+                iku: iku.clone(),
+                month: *month,
+                analysis: ds
+                    .round
+                    .get(&iku.unit)
+                    .and_then(|r| r.analysis(&iku.code, *month))
+                    .cloned(),
+            }),
             _ => None,
         }
     }
@@ -183,7 +244,7 @@ impl Change {
     /// The monthly field of a value change.
     pub fn field(&self) -> Option<Field> {
         match self {
-            Change::SetRealisasi { .. } => Some(Field::Realisasi),
+            Change::SetRealisasi { .. } | Change::CorrectRealisasi { .. } => Some(Field::Realisasi),
             Change::SetTarget { .. } => Some(Field::Targets),
             _ => None,
         }
@@ -193,7 +254,10 @@ impl Change {
     pub fn value_of(&self) -> Option<(&CodeRef, u8, Option<Decimal>)> {
         match self {
             Change::SetRealisasi { iku, month, value }
-            | Change::SetTarget { iku, month, value } => Some((iku, *month, *value)),
+            | Change::SetTarget { iku, month, value }
+            | Change::CorrectRealisasi {
+                iku, month, value, ..
+            } => Some((iku, *month, *value)),
             _ => None,
         }
     }
@@ -216,6 +280,8 @@ pub enum Done {
         month: u8,
         old: Option<Decimal>,
         new: Option<Decimal>,
+        /// The reason of a correction ([`Change::CorrectRealisasi`]), else empty.
+        reason: String,
     },
     IkuAdded(Iku),
     IkuReplaced {
@@ -228,6 +294,27 @@ pub enum Done {
     Rulebook {
         old: String,
         new: String,
+    },
+    /// A transition of the round: the month's record before and after.
+    Month {
+        unit: String,
+        month: u8,
+        action: Action,
+        old: MonthRecord,
+        new: MonthRecord,
+    },
+    Analysis {
+        iku: CodeRef,
+        month: u8,
+        old: Option<Analysis>,
+        new: Option<Analysis>,
+    },
+    /// The evidence list of an IKU-month before and after.
+    Evidence {
+        iku: CodeRef,
+        month: u8,
+        old: Vec<EvidenceRef>,
+        new: Vec<EvidenceRef>,
     },
 }
 
@@ -244,11 +331,21 @@ impl Done {
 /// Why a change cannot be applied at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChangeError {
-    BadMonth { iku: CodeRef, month: u8 },
+    BadMonth {
+        iku: CodeRef,
+        month: u8,
+    },
     UnknownUnit(String),
     UnknownSs(CodeRef),
     UnknownIku(CodeRef),
-    AddendumVersion { unit: String, given: u32, next: u32 },
+    AddendumVersion {
+        unit: String,
+        given: u32,
+        next: u32,
+    },
+    /// Refused by a rule of the round (a closed month, a transition the table refuses, a
+    /// correction without a reason, evidence the store does not hold), with its reason.
+    Refused(Reason),
 }
 
 /// The records a change is applied to: a [`Dataset`], or the store's working set of a change set.
@@ -265,6 +362,85 @@ pub trait Records {
     fn last_version(&self, unit: &str) -> Result<u32, Self::Error>;
     fn push_addendum(&mut self, a: Addendum);
     fn rulebook(&mut self) -> &mut String;
+    /// The round record of a unit as the change set leaves it so far (a new one when none).
+    fn round(&mut self, unit: &str) -> Result<&mut UnitRound, Self::Error>;
+    /// Whether the store holds the bytes of this evidence (a dataset cannot tell: true).
+    fn has_evidence(&self, sha256: &str) -> Result<bool, Self::Error>;
+}
+
+/// The refusal of a change in a month of `unit` that is closed (`what`: realisasi, analysis,
+/// evidence), or of a plain realisasi change in a submitted month.
+fn month_rule<R: Records>(
+    r: &mut R,
+    iku: &CodeRef,
+    month: u8,
+    what: &'static str,
+    correction: bool,
+) -> Result<(), R::Error> {
+    let year_free = |code: Code| {
+        Reason::new(code)
+            .text("unit", &iku.unit)
+            .text("iku", &iku.code)
+            .month("month", month)
+    };
+    let state = r.round(&iku.unit)?.state(month);
+    if state.is_closed() {
+        let reason = match what {
+            "realisasi" => year_free(Code::RealisasiFrozen),
+            _ => year_free(Code::MonthClosed).text("what", what),
+        };
+        return Err(ChangeError::Refused(reason).into());
+    }
+    if what == "realisasi" && state.is_submitted() && !correction {
+        return Err(ChangeError::Refused(
+            year_free(Code::CorrectionNeedsReason).text("state", state),
+        )
+        .into());
+    }
+    Ok(())
+}
+
+fn check_month<E: From<ChangeError>>(iku: &CodeRef, month: u8) -> Result<(), E> {
+    if !(1..=12).contains(&month) {
+        return Err(ChangeError::BadMonth {
+            iku: iku.clone(),
+            month,
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Sets a monthly slot of an IKU that exists, recording what changed.
+fn set_slot<R: Records>(
+    r: &mut R,
+    iku: &CodeRef,
+    field: Field,
+    month: u8,
+    value: Option<Decimal>,
+    reason: String,
+    done: &mut Vec<Done>,
+) -> Result<(), R::Error> {
+    let rec = r
+        .iku(iku)?
+        .ok_or_else(|| ChangeError::UnknownIku(iku.clone()))?;
+    let slots = match field {
+        Field::Targets => &mut rec.targets,
+        _ => &mut rec.realisasi,
+    };
+    let slot = &mut slots[usize::from(month) - 1];
+    if *slot != value {
+        done.push(Done::Value {
+            iku: iku.clone(),
+            field,
+            month,
+            old: *slot,
+            new: value,
+            reason,
+        });
+        *slot = value;
+    }
+    Ok(())
 }
 
 /// Applies one change to `r`, appending what it did to `done` (see the module documentation).
@@ -279,24 +455,161 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
                 }
                 .into());
             }
-            let rec = r
-                .iku(iku)?
-                .ok_or_else(|| ChangeError::UnknownIku(iku.clone()))?;
-            let slots = match field {
-                Field::Targets => &mut rec.targets,
-                _ => &mut rec.realisasi,
-            };
-            let slot = &mut slots[usize::from(*month) - 1];
-            if *slot != *value {
-                done.push(Done::Value {
-                    iku: iku.clone(),
-                    field,
-                    month: *month,
-                    old: *slot,
-                    new: *value,
-                });
-                *slot = *value;
+            if r.iku(iku)?.is_none() {
+                return Err(ChangeError::UnknownIku(iku.clone()).into());
             }
+            if field == Field::Realisasi {
+                month_rule(r, iku, *month, "realisasi", false)?;
+            }
+            set_slot(r, iku, field, *month, *value, String::new(), done)?;
+        }
+        Change::CorrectRealisasi {
+            iku,
+            month,
+            value,
+            reason,
+        } => {
+            check_month(iku, *month)?;
+            if r.iku(iku)?.is_none() {
+                return Err(ChangeError::UnknownIku(iku.clone()).into());
+            }
+            if reason.trim().is_empty() {
+                return Err(ChangeError::Refused(
+                    Reason::new(Code::ReasonRequired).text("action", "correct"),
+                )
+                .into());
+            }
+            month_rule(r, iku, *month, "realisasi", true)?;
+            set_slot(
+                r,
+                iku,
+                Field::Realisasi,
+                *month,
+                *value,
+                reason.clone(),
+                done,
+            )?;
+        }
+        Change::Transition {
+            unit,
+            month,
+            action,
+            role,
+            reason,
+        } => {
+            if !r.has_unit(unit)? {
+                return Err(ChangeError::UnknownUnit(unit.clone()).into());
+            }
+            if !(1..=12).contains(month) {
+                return Err(ChangeError::Refused(
+                    Reason::new(Code::BadMonth)
+                        .text("unit", unit)
+                        .text("iku", "-")
+                        .int("month", *month),
+                )
+                .into());
+            }
+            let round = r.round(unit)?;
+            let old = round.month(*month);
+            let reason = reason.trim().to_string();
+            let to = super::round::transition(old.state, *action, *role, !reason.is_empty())
+                .map_err(|e| ChangeError::Refused(e.text("unit", unit).month("month", *month)))?;
+            let new = MonthRecord { state: to, reason };
+            round.set_month(*month, new.clone());
+            done.push(Done::Month {
+                unit: unit.clone(),
+                month: *month,
+                action: *action,
+                old,
+                new,
+            });
+        }
+        Change::SetAnalysis {
+            iku,
+            month,
+            analysis,
+        } => {
+            check_month(iku, *month)?;
+            if r.iku(iku)?.is_none() {
+                return Err(ChangeError::UnknownIku(iku.clone()).into());
+            }
+            month_rule(r, iku, *month, "analysis", false)?;
+            let round = r.round(&iku.unit)?;
+            let old = round.analysis(&iku.code, *month).cloned();
+            let new = analysis.clone().filter(|a| !a.is_empty());
+            if old != new {
+                round.set_analysis(&iku.code, *month, new.clone());
+                done.push(Done::Analysis {
+                    iku: iku.clone(),
+                    month: *month,
+                    old,
+                    new,
+                });
+            }
+        }
+        Change::AddEvidence {
+            iku,
+            month,
+            evidence,
+        } => {
+            check_month(iku, *month)?;
+            if r.iku(iku)?.is_none() {
+                return Err(ChangeError::UnknownIku(iku.clone()).into());
+            }
+            month_rule(r, iku, *month, "evidence", false)?;
+            if !r.has_evidence(&evidence.sha256)? {
+                return Err(ChangeError::Refused(
+                    Reason::new(Code::EvidenceMissing)
+                        .text("name", &evidence.name)
+                        .text("sha256", &evidence.sha256),
+                )
+                .into());
+            }
+            let round = r.round(&iku.unit)?;
+            let old = round.evidence(&iku.code, *month).to_vec();
+            let mut new: Vec<EvidenceRef> = old
+                .iter()
+                .filter(|e| e.name != evidence.name)
+                .cloned()
+                .collect();
+            new.push(evidence.clone());
+            new.sort();
+            if new != old {
+                round.set_evidence(&iku.code, *month, new.clone());
+                done.push(Done::Evidence {
+                    iku: iku.clone(),
+                    month: *month,
+                    old,
+                    new,
+                });
+            }
+        }
+        Change::RemoveEvidence { iku, month, name } => {
+            check_month(iku, *month)?;
+            if r.iku(iku)?.is_none() {
+                return Err(ChangeError::UnknownIku(iku.clone()).into());
+            }
+            month_rule(r, iku, *month, "evidence", false)?;
+            let round = r.round(&iku.unit)?;
+            let old = round.evidence(&iku.code, *month).to_vec();
+            let new: Vec<EvidenceRef> = old.iter().filter(|e| e.name != *name).cloned().collect();
+            if new == old {
+                return Err(ChangeError::Refused(
+                    Reason::new(Code::EvidenceUnknown)
+                        .text("unit", &iku.unit)
+                        .text("iku", &iku.code)
+                        .month("month", *month)
+                        .text("name", name),
+                )
+                .into());
+            }
+            round.set_evidence(&iku.code, *month, new.clone());
+            done.push(Done::Evidence {
+                iku: iku.clone(),
+                month: *month,
+                old,
+                new,
+            });
         }
         Change::PutIku(new) => {
             if !r.has_unit(&new.unit)? {
@@ -390,6 +703,15 @@ impl Records for Dataset {
     fn rulebook(&mut self) -> &mut String {
         &mut self.rulebook
     }
+    fn round(&mut self, unit: &str) -> Result<&mut UnitRound, ChangeError> {
+        Ok(self
+            .round
+            .entry(unit.to_string())
+            .or_insert_with(|| UnitRound::new(unit)))
+    }
+    fn has_evidence(&self, _sha256: &str) -> Result<bool, ChangeError> {
+        Ok(true)
+    }
 }
 
 impl Dataset {
@@ -404,6 +726,7 @@ impl Dataset {
                 return Err(e);
             }
         }
+        self.round.retain(|_, r| !r.is_empty());
         if done.iter().any(Done::is_structural) {
             self.reindex();
         }
@@ -445,8 +768,30 @@ impl Dataset {
                         .retain(|x| !(x.unit == a.unit && x.version == a.version));
                 }
                 Done::Rulebook { old, .. } => self.rulebook = old.clone(),
+                Done::Month {
+                    unit, month, old, ..
+                } => {
+                    if let Some(r) = self.round.get_mut(unit) {
+                        r.set_month(*month, old.clone());
+                    }
+                }
+                Done::Analysis {
+                    iku, month, old, ..
+                } => {
+                    if let Some(r) = self.round.get_mut(&iku.unit) {
+                        r.set_analysis(&iku.code, *month, old.clone());
+                    }
+                }
+                Done::Evidence {
+                    iku, month, old, ..
+                } => {
+                    if let Some(r) = self.round.get_mut(&iku.unit) {
+                        r.set_evidence(&iku.code, *month, old.clone());
+                    }
+                }
             }
         }
+        self.round.retain(|_, r| !r.is_empty());
         if structural {
             self.reindex();
         }

@@ -18,10 +18,16 @@
 //!    location consolidation whose cascade is absent or partial takes its monthly values from the
 //!    IKU cascaded from it in the direct child units ([`rollup_children`]); those are the values
 //!    to edit. A roll-up IKU that has no such children keeps its own values, which may be edited;
-//! 5. the month is closed ([`Code::RealisasiFrozen`], [`Dataset::realisasi_frozen`]). A
-//!    realisasi stays correctable until its month is closed (DOMAIN.md §11); closing comes with
-//!    the monthly cycle, so until then no month is. An addendum does not freeze realisasi: R10
-//!    freezes the *targets* of months that have realisasi (see [`target_change`]).
+//! 5. the unit's month is closed, `ditetapkan` ([`Code::RealisasiFrozen`],
+//!    [`Dataset::realisasi_frozen`]). A realisasi stays correctable until its month is closed
+//!    (DOMAIN.md §11). An addendum does not freeze realisasi: R10 freezes the *targets* of
+//!    months that have realisasi (see [`target_change`]);
+//! 6. the month was submitted (`diajukan`, `divalidasi`) and no reason is given
+//!    ([`Code::CorrectionNeedsReason`], [`realisasi_correction`]).
+//!
+//! The store applies the same two month rules to every change it is given (`change::apply`),
+//! so a client that skips this check is refused there. Analyses and evidence of a closed month
+//! are refused by [`round_change`].
 //!
 //! # A target of (unit, IKU, month) — [`target_change`]
 //!
@@ -80,6 +86,9 @@ pub enum Refusal {
         text: String,
         detail: String,
     },
+    /// Refused by the month-end round (a correction of a submitted month without a reason, an
+    /// analysis or evidence of a closed month): the reason as the round gives it.
+    Round(Reason),
 }
 
 impl Refusal {
@@ -93,6 +102,7 @@ impl Refusal {
             Refusal::RealisasiFrozen { .. } => Code::RealisasiFrozen,
             Refusal::TargetFrozen { .. } => Code::TargetFrozen,
             Refusal::BadNumber { .. } => Code::BadNumber,
+            Refusal::Round(r) => r.code,
         }
     }
 
@@ -140,6 +150,7 @@ impl Refusal {
                 .int("year", *year)
                 .month("month", *month),
             Refusal::BadNumber { text, detail } => r.text("text", text).text("detail", detail),
+            Refusal::Round(reason) => reason.clone(),
         }
     }
 }
@@ -184,12 +195,26 @@ fn rolls_up(ds: &Dataset, iku: &Iku, field: super::change::Field) -> Result<(), 
     })
 }
 
-/// May the realisasi of `unit`/`code` in `month` be set or cleared now? The IKU when it may.
+/// May the realisasi of `unit`/`code` in `month` be set or cleared now, without a reason? The
+/// IKU when it may. (A month that was submitted needs a reason: [`realisasi_correction`].)
 pub fn realisasi_change<'a>(
     ds: &'a Dataset,
     unit: &str,
     code: &str,
     month: u8,
+) -> Result<&'a Iku, Refusal> {
+    realisasi_correction(ds, unit, code, month, false)
+}
+
+/// [`realisasi_change`] for a change given with a reason (`with_reason`): step 6, a month that
+/// was submitted (`diajukan`, `divalidasi`) takes a change only with a reason
+/// ([`Code::CorrectionNeedsReason`]).
+pub fn realisasi_correction<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    code: &str,
+    month: u8,
+    with_reason: bool,
 ) -> Result<&'a Iku, Refusal> {
     let iku = find(ds, unit, code)?;
     if !(1..=12).contains(&month) {
@@ -213,6 +238,54 @@ pub fn realisasi_change<'a>(
             year: ds.year,
             month,
         });
+    }
+    let state = ds.month_state(unit, month);
+    if state.is_submitted() && !with_reason {
+        return Err(Refusal::Round(
+            Reason::new(Code::CorrectionNeedsReason)
+                .text("unit", unit)
+                .text("iku", code)
+                .month("month", month)
+                .text("state", state),
+        ));
+    }
+    Ok(iku)
+}
+
+/// May the analysis or the evidence (`what`: `analysis`, `evidence`) of `unit`/`code` in
+/// `month` change now? Refused, in this order: unknown unit or IKU, a month outside 1..=12, a
+/// month that is not a reporting month, a closed month ([`Code::MonthClosed`]). The IKU when
+/// it may.
+pub fn round_change<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    code: &str,
+    month: u8,
+    what: &'static str,
+) -> Result<&'a Iku, Refusal> {
+    let iku = find(ds, unit, code)?;
+    if !(1..=12).contains(&month) {
+        return Err(Refusal::BadMonth {
+            iku: iku.key(),
+            month,
+        });
+    }
+    if !iku.reporting_period.is_reporting_month(month) {
+        return Err(Refusal::NotReportingMonth {
+            iku: iku.key(),
+            year: ds.year,
+            month,
+            period: iku.reporting_period,
+        });
+    }
+    if ds.month_state(unit, month).is_closed() {
+        return Err(Refusal::Round(
+            Reason::new(Code::MonthClosed)
+                .text("unit", unit)
+                .text("iku", code)
+                .month("month", month)
+                .text("what", what),
+        ));
     }
     Ok(iku)
 }

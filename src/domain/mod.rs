@@ -134,6 +134,7 @@ pub mod period;
 pub mod plan;
 pub mod quarters;
 pub mod reason;
+pub mod round;
 pub mod rulebook;
 pub mod rules;
 pub mod score;

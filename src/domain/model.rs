@@ -358,6 +358,9 @@ pub struct Dataset {
     pub ss: BTreeMap<CodeRef, Ss>,
     pub iku: BTreeMap<CodeRef, Iku>,
     pub addenda: Vec<Addendum>,
+    /// The month-end round of each unit (DOMAIN.md §11; not in the year snapshot: the store
+    /// keeps it in its own records and adds it to every year it loads).
+    pub round: super::round::Rounds,
     index: Index,
     /// Set on a partial dataset (see [`Dataset::partial`]): what it takes from the whole year.
     whole: Option<Box<WholeYear>>,
@@ -684,6 +687,7 @@ impl Dataset {
             ss,
             iku,
             addenda,
+            round: Default::default(),
             index,
             whole: None,
         }
@@ -829,13 +833,19 @@ impl Dataset {
     pub fn depth(&self, unit: &str) -> usize {
         self.ancestors(unit).len()
     }
-    /// Whether a month's realisasi of an IKU can no longer be corrected: only once its month is
-    /// closed (DOMAIN.md §11, the monthly cycle). No month is closed yet, so a realisasi is
-    /// always correctable; an addendum freezes targets (R10, `rules::frozen_months`), never
-    /// realisasi.
+    /// Whether a month's realisasi of an IKU can no longer be corrected: only once its unit's
+    /// month is closed (`ditetapkan`, DOMAIN.md §11). An addendum freezes targets (R10,
+    /// `rules::frozen_months`), never realisasi.
     pub fn realisasi_frozen(&self, iku: &Iku, month: u8) -> bool {
-        let _ = (iku, month);
-        false
+        self.month_state(&iku.unit, month).is_closed()
+    }
+
+    /// The state of a unit's month in the round (`diisi` when nothing was recorded).
+    pub fn month_state(&self, unit: &str, month: u8) -> super::round::MonthState {
+        self.round
+            .get(unit)
+            .map(|r| r.state(month))
+            .unwrap_or_default()
     }
 
     /// The latest PK version of a unit (0 when it has no addendum).

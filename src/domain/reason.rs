@@ -48,6 +48,14 @@ codes! {
     RealisasiFrozen => "realisasi_frozen",
     TargetFrozen => "target_frozen",
     BadNumber => "bad_number",
+    // Refusals of the month-end round (domain::round).
+    RoleNotAllowed => "role_not_allowed",
+    StateNotAllowed => "state_not_allowed",
+    ReasonRequired => "reason_required",
+    CorrectionNeedsReason => "correction_needs_reason",
+    MonthClosed => "month_closed",
+    EvidenceMissing => "evidence_missing",
+    EvidenceUnknown => "evidence_unknown",
 
     // Findings of the rule checks (domain::rules); the finding's `id` names the rule.
     IkuCount => "iku_count",

@@ -62,6 +62,46 @@ pub struct Rulebook {
     pub iku_limits: BTreeMap<String, [u32; 2]>,
     pub k3: K3Rules,
     pub rules: RuleSettings,
+    /// The month-end round; a rulebook file without it takes the default rulebook's.
+    #[serde(default = "default_round")]
+    pub round: RoundRules,
+}
+
+/// The month-end round (DOMAIN.md §11): deadlines, severities, evidence limits (the values are
+/// the rulebooks' data, [assumption]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundRules {
+    pub entry_day: u32,
+    pub validation_day: u32,
+    pub closing_day: u32,
+    pub analysis_missing: Severity,
+    pub evidence_missing: Severity,
+    pub overdue: Severity,
+    pub evidence_max_file_bytes: u64,
+    pub evidence_max_store_bytes: u64,
+}
+
+impl RoundRules {
+    pub fn deadlines(&self) -> super::round::Deadlines {
+        super::round::Deadlines {
+            entry: self.entry_day,
+            validation: self.validation_day,
+            closing: self.closing_day,
+        }
+    }
+}
+
+/// The `[round]` of the default built-in rulebook (for a rulebook file without one).
+fn default_round() -> RoundRules {
+    // the other tables are ignored here
+    #[derive(Deserialize)]
+    struct Only {
+        round: RoundRules,
+    }
+    toml::from_str::<Only>(BUILTIN[0].1)
+        .map(|o| o.round)
+        .expect("the built-in rulebooks have a valid [round] (tested)")
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -343,6 +383,29 @@ impl Rulebook {
             reason,
             line: None,
         };
+        let r = &self.round;
+        for (k, d) in [
+            ("round.entry_day", r.entry_day),
+            ("round.validation_day", r.validation_day),
+            ("round.closing_day", r.closing_day),
+        ] {
+            if !(1..=31).contains(&d) {
+                return Err(err(k, format!("{d} is not a day 1..31")));
+            }
+        }
+        if !(r.entry_day <= r.validation_day && r.validation_day <= r.closing_day) {
+            return Err(err(
+                "round",
+                "entry_day <= validation_day <= closing_day is required".into(),
+            ));
+        }
+        if r.evidence_max_file_bytes == 0 || r.evidence_max_file_bytes > r.evidence_max_store_bytes
+        {
+            return Err(err(
+                "round.evidence_max_file_bytes",
+                "between 1 and evidence_max_store_bytes is required".into(),
+            ));
+        }
         use super::limits::{TextKind, check};
         let texts = [("name", &self.name), ("title", &self.title)]
             .into_iter()

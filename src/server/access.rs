@@ -53,6 +53,13 @@ pub fn need_for(year: i32, change: &Change) -> Need {
         Change::PutAddendum(a) => unit("planner", &a.unit),
         Change::Addendum { addendum, .. } => unit("planner", &addendum.unit),
         Change::SetRulebook(_) => Need::Admin,
+        // the role the author takes the step in: held for the unit or an ancestor (admin holds
+        // every role); the store then asks the transition table whether that role may
+        Change::Transition { unit: u, role, .. } => unit(role.as_str(), u),
+        Change::CorrectRealisasi { iku, .. }
+        | Change::SetAnalysis { iku, .. }
+        | Change::AddEvidence { iku, .. }
+        | Change::RemoveEvidence { iku, .. } => unit("operator", &iku.unit),
     }
 }
 

@@ -280,13 +280,25 @@ fn refusal_error(r: Refusal) -> StoreError {
 
 fn year_of(reply: Reply, blob: Vec<u8>) -> Result<Dataset, StoreError> {
     match reply {
-        Reply::Year { year, rulebook } => {
-            crate::store::decode_year(&blob, year, rulebook).map_err(|reason| StoreError::Corrupt {
-                key: format!("server/{year}"),
-                reason,
-            })
+        Reply::Year {
+            year,
+            rulebook,
+            round,
+        } => {
+            let mut ds = crate::store::decode_year(&blob, year, rulebook).map_err(|reason| {
+                StoreError::Corrupt {
+                    key: format!("server/{year}"),
+                    reason,
+                }
+            })?;
+            ds.round = round;
+            Ok(ds)
         }
-        Reply::Partial(p) => Ok(p.into_dataset()),
+        Reply::Partial(p, round) => {
+            let mut ds = p.into_dataset();
+            ds.round = round;
+            Ok(ds)
+        }
         _ => Err(unexpected()),
     }
 }
@@ -696,5 +708,30 @@ impl StoreApi for Client {
             source: source.to_string(),
         };
         self.call(request, &[]).map(|_| ())
+    }
+    fn put_evidence(
+        &self,
+        year: i32,
+        unit: &str,
+        bytes: &[u8],
+    ) -> Result<crate::store::PutEvidence, StoreError> {
+        let request = Request::PutEvidence {
+            year,
+            unit: unit.to_string(),
+        };
+        match self.call(request, bytes)?.0 {
+            Reply::Evidence(p) => Ok(p),
+            _ => Err(unexpected()),
+        }
+    }
+    fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let request = Request::GetEvidence {
+            sha256: sha256.to_string(),
+        };
+        match self.call(request, &[])? {
+            (Reply::EvidenceBytes(true), blob) => Ok(Some(blob)),
+            (Reply::EvidenceBytes(false), _) => Ok(None),
+            _ => Err(unexpected()),
+        }
     }
 }

@@ -19,8 +19,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSummary};
 
-/// Version of this protocol: bumped whenever a message changes shape.
-pub const PROTOCOL: u32 = 2;
+/// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
+/// a year travels with its round records, the round's changes, evidence).
+pub const PROTOCOL: u32 = 3;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {
@@ -134,6 +135,15 @@ pub enum Request {
         changes: Vec<crate::domain::plan::PlanChange>,
         source: String,
     },
+    /// Keeps the bytes of an evidence file (in the blob); needs operator of `unit`.
+    PutEvidence {
+        year: i32,
+        unit: String,
+    },
+    /// The bytes of an evidence file (answered in the blob).
+    GetEvidence {
+        sha256: String,
+    },
     /// The plans of an import (admin).
     ImportPlans {
         year: i32,
@@ -184,13 +194,14 @@ pub enum Reply {
     Done,
     Bool(bool),
     Years(Vec<i32>),
-    /// A year in the blob (snapshot layout).
+    /// A year in the blob (snapshot layout), with its round records (not in the snapshot).
     Year {
         year: i32,
         rulebook: String,
+        round: crate::domain::round::Rounds,
     },
     Summary(Option<YearSummary>),
-    Partial(PartialYear),
+    Partial(PartialYear, crate::domain::round::Rounds),
     Applied {
         seq: u64,
         audit: Vec<AuditEntry>,
@@ -208,6 +219,9 @@ pub enum Reply {
     Who(Vec<ClientInfo>),
     Access(Vec<Grant>),
     Plans(crate::domain::plan::Plans),
+    Evidence(crate::store::PutEvidence),
+    /// The bytes are in the blob; `false`: the store does not hold them.
+    EvidenceBytes(bool),
 }
 
 /// Why a request was refused (the message is in the client's language).

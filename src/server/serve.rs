@@ -396,6 +396,7 @@ impl Server {
                 | Request::AccessRevoke { .. }
                 | Request::ApplyPlan { .. }
                 | Request::ImportPlans { .. }
+                | Request::PutEvidence { .. }
         );
         if matches!(request, Request::Stop) {
             let r = self.check(conn, &access::Need::Admin).map(|_| Reply::Done);
@@ -480,6 +481,11 @@ impl Server {
             )),
             Request::AccessList => self.access_list().map(|l| Reply::Access(l.grants)),
             Request::LoadPlans { year } => s.load_plans(year).map(Reply::Plans),
+            Request::GetEvidence { sha256 } => match s.get_evidence(&sha256) {
+                Ok(Some(bytes)) => return (Ok(Reply::EvidenceBytes(true)), bytes),
+                Ok(None) => Ok(Reply::EvidenceBytes(false)),
+                Err(e) => Err(e),
+            },
             _ => {
                 return (
                     Err(Refusal::Protocol("unexpected request".into())),
@@ -522,8 +528,18 @@ impl Server {
                 if let Err(r) = self.check(conn, &access::Need::Viewer) {
                     return (Err(r), Vec::new());
                 }
-                match self.load_year(year, how) {
-                    Ok((rulebook, bytes)) => (Ok(Reply::Year { year, rulebook }), bytes),
+                match self
+                    .load_year(year, how)
+                    .and_then(|(rb, bytes)| Ok((rb, bytes, self.store.load_rounds(year)?)))
+                {
+                    Ok((rulebook, bytes, round)) => (
+                        Ok(Reply::Year {
+                            year,
+                            rulebook,
+                            round,
+                        }),
+                        bytes,
+                    ),
                     Err(e) => (Err(store_refusal(e)), Vec::new()),
                 }
             }
@@ -533,11 +549,23 @@ impl Server {
                 }
                 let units: BTreeSet<String> = units.into_iter().collect();
                 let r = match s.year_summary(year) {
-                    Ok(Some(summary)) => s.partial_year(year, summary, &units).map(Reply::Partial),
+                    Ok(Some(summary)) => s
+                        .partial_year(year, summary, &units)
+                        .and_then(|p| Ok(Reply::Partial(p, s.load_rounds(year)?))),
                     Ok(None) => match self.load_year(year, LoadHow::Snapshot) {
-                        Ok((rulebook, bytes)) => {
-                            return (Ok(Reply::Year { year, rulebook }), bytes);
-                        }
+                        Ok((rulebook, bytes)) => match s.load_rounds(year) {
+                            Ok(round) => {
+                                return (
+                                    Ok(Reply::Year {
+                                        year,
+                                        rulebook,
+                                        round,
+                                    }),
+                                    bytes,
+                                );
+                            }
+                            Err(e) => Err(e),
+                        },
                         Err(e) => Err(e),
                     },
                     Err(e) => Err(e),
@@ -609,6 +637,21 @@ impl Server {
                 self.apply_plan(conn, seq, year, changes, source),
                 Vec::new(),
             ),
+            Request::PutEvidence { year, unit } => {
+                let need = access::Need::Unit {
+                    role: "operator",
+                    year,
+                    unit: unit.clone(),
+                };
+                if let Err(r) = self.check(conn, &need) {
+                    return (Err(r), Vec::new());
+                }
+                let r = s
+                    .put_evidence(year, &unit, &blob)
+                    .map(Reply::Evidence)
+                    .map_err(store_refusal);
+                (r, Vec::new())
+            }
             Request::ImportPlans {
                 year,
                 plans,

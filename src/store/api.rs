@@ -109,6 +109,16 @@ pub trait StoreApi: Sync {
         who: &Actor,
         source: &str,
     ) -> Result<(), StoreError>;
+    /// Keeps the bytes of an evidence file (content-addressed, once), within the limits of the
+    /// year's rulebook (a served store: for an operator of `unit`); attaching it is then a [`Change::AddEvidence`].
+    fn put_evidence(
+        &self,
+        year: i32,
+        unit: &str,
+        bytes: &[u8],
+    ) -> Result<super::PutEvidence, StoreError>;
+    /// The bytes of the evidence with this SHA-256, checked against it (`None`: not held).
+    fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError>;
 }
 
 /// A boxed store is a store (what `cli::Context::open_store` gives), so that `&store` works
@@ -220,6 +230,17 @@ impl<T: StoreApi + ?Sized> StoreApi for Box<T> {
     ) -> Result<(), StoreError> {
         (**self).import_plans(year, plans, replace, who, source)
     }
+    fn put_evidence(
+        &self,
+        year: i32,
+        unit: &str,
+        bytes: &[u8],
+    ) -> Result<super::PutEvidence, StoreError> {
+        (**self).put_evidence(year, unit, bytes)
+    }
+    fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        (**self).get_evidence(sha256)
+    }
 }
 
 impl StoreApi for Store {
@@ -328,6 +349,17 @@ impl StoreApi for Store {
         source: &str,
     ) -> Result<(), StoreError> {
         Store::import_plans(self, year, plans, replace, who, source)
+    }
+    fn put_evidence(
+        &self,
+        year: i32,
+        unit: &str,
+        bytes: &[u8],
+    ) -> Result<super::PutEvidence, StoreError> {
+        Store::put_evidence(self, year, unit, bytes)
+    }
+    fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        Store::get_evidence(self, sha256)
     }
 }
 

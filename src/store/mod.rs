@@ -14,6 +14,7 @@ pub mod keys;
 pub mod lock;
 mod partial;
 mod plan;
+mod round;
 mod salvage;
 mod snapshot;
 mod verify;
@@ -33,6 +34,7 @@ use crate::text::store as t;
 pub use api::{Seen, StoreApi, stale_sentence};
 pub use lock::{Actor, LockHolder};
 pub use partial::{PartialYear, Rollup, YearSummary};
+pub use round::{PutEvidence, sha256_hex};
 pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
 pub use snapshot::{decode_year, encode_year};
 pub use verify::Problem;
@@ -237,6 +239,10 @@ struct Trees {
     summaries: sled::Tree,
     /// The rest of the PK, one record per (year, unit): see [`plan`].
     plan: sled::Tree,
+    /// The month-end round, one record per (year, unit): see [`round`].
+    round: sled::Tree,
+    /// The bytes of evidence files by SHA-256: see [`round`].
+    evidence: sled::Tree,
 }
 
 /// Names of the trees, as used in keys shown to the user.
@@ -370,6 +376,8 @@ impl Store {
             dirty: db.open_tree("dirty")?,
             summaries: db.open_tree("summaries")?,
             plan: db.open_tree("plan")?,
+            round: db.open_tree("round")?,
+            evidence: db.open_tree("evidence")?,
         };
         let mut store = Store {
             path: path.to_path_buf(),

@@ -167,7 +167,8 @@ impl Store {
         summary: YearSummary,
         units: &BTreeSet<String>,
     ) -> Result<Dataset, StoreError> {
-        Ok(self.partial_year(year, summary, units)?.into_dataset())
+        let ds = self.partial_year(year, summary, units)?.into_dataset();
+        self.with_rounds(ds)
     }
 
     /// What [`Store::load_partial`] reads, not yet made a dataset.

@@ -267,7 +267,8 @@ impl Store {
     /// Loads one year's data, indexed: from the snapshot when it can be used, else from the
     /// records (writing a fresh snapshot). [`StoreError::NotFound`] when the year is not stored.
     pub fn load_year(&self, year: i32) -> Result<Dataset, StoreError> {
-        self.load_year_refreshing(year, REFRESH_AFTER)
+        let ds = self.load_year_refreshing(year, REFRESH_AFTER)?;
+        self.with_rounds(ds)
     }
 
     /// Loads one year's data like [`Store::load_year`], and writes its snapshot (and summary)
@@ -275,7 +276,8 @@ impl Store {
     /// can start from a partial load again (see `partial`). What the TUI loads in the
     /// background.
     pub fn load_year_fresh(&self, year: i32) -> Result<Dataset, StoreError> {
-        self.load_year_refreshing(year, 0)
+        let ds = self.load_year_refreshing(year, 0)?;
+        self.with_rounds(ds)
     }
 
     /// Writes the year's snapshot and summary afresh when a unit changed since they were
@@ -340,7 +342,8 @@ impl Store {
     /// [`Store::load_year`]; gives the same data on a sound store.
     pub fn load_year_from_records(&self, year: i32) -> Result<Dataset, StoreError> {
         let rulebook = self.rulebook_of(year)?;
-        self.load_year_records(year, rulebook)
+        let ds = self.load_year_records(year, rulebook)?;
+        self.with_rounds(ds)
     }
 
     /// The rulebook of a stored year; [`StoreError::NotFound`] when the year is not stored.

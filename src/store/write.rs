@@ -16,6 +16,7 @@ use super::{
     Actor, AuditEntry, Change, META_AUDIT_NEXT, Store, StoreError, TreeId, YearRecord, codec, keys,
 };
 use crate::domain::change::{self, ChangeError, Done, Field, Records};
+use crate::domain::round::UnitRound;
 use crate::domain::{Addendum, CodeRef, Dataset, Iku};
 use crate::text::store as t;
 
@@ -34,6 +35,10 @@ impl From<TreeId> for TreeIx {
         TreeIx(TreeId::ALL.iter().position(|t| *t == id).unwrap_or(0))
     }
 }
+
+/// The `round` tree in the transaction of a commit (after the trees of [`TreeId::ALL`]; not
+/// marked dirty: the round is not in the snapshot).
+const ROUND_IX: TreeIx = TreeIx(7);
 
 /// Longest list of codes named in a conflict message.
 const CONFLICT_LIST_MAX: usize = 20;
@@ -117,6 +122,22 @@ fn insert_year_record(writes: &mut Writes, ds: &Dataset) -> Result<(), StoreErro
         (TreeId::Years.into(), keys::year(ds.year).to_vec()),
         Some(codec::encode(&rec)?),
     );
+    Ok(())
+}
+
+/// Adds the writes of `ds`'s round records (an import: the round travels with the year).
+fn insert_rounds(writes: &mut Writes, ds: &Dataset) -> Result<(), StoreError> {
+    for (unit, r) in &ds.round {
+        let mut r = r.clone();
+        r.unit = unit.clone();
+        r.normalise();
+        if !r.is_empty() {
+            writes.insert(
+                (ROUND_IX, keys::unit(ds.year, unit)),
+                Some(codec::encode(&r)?),
+            );
+        }
+    }
     Ok(())
 }
 
@@ -238,6 +259,9 @@ impl Store {
                         writes.insert((tree.into(), k), None);
                     }
                 }
+                for k in self.round_keys(y)? {
+                    writes.insert((ROUND_IX, k), None);
+                }
                 let mut e = self.entry(who, source, y, "", format!("replace year {y}"));
                 e.old = Some(format!("{}; rulebook {}", counts.join(", "), old.rulebook));
                 e.new = Some(format!(
@@ -261,6 +285,7 @@ impl Store {
             audit.push(e);
             Ok(())
         })?;
+        insert_rounds(&mut writes, ds)?;
         self.commit(&writes, audit)?;
         if replace {
             self.write_first_snapshot(ds)?;
@@ -354,6 +379,9 @@ impl Store {
                 left.push((TreeIx::from(tree), k));
             }
         }
+        for k in self.round_keys(y)? {
+            left.push((ROUND_IX, k));
+        }
         for (n, chunk) in left.chunks(IMPORT_CHUNK).enumerate() {
             let writes: Writes = chunk.iter().map(|k| (k.clone(), None)).collect();
             let mut audit = Vec::new();
@@ -381,6 +409,7 @@ impl Store {
             Ok(())
         })?;
         insert_year_record(&mut writes, ds)?;
+        insert_rounds(&mut writes, ds)?;
         let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
         e.new = Some(ds.rulebook.clone());
         audit.push(e);
@@ -444,6 +473,7 @@ impl Store {
             ikus: BTreeMap::new(),
             addenda: Vec::new(),
             rulebook: year_rec.rulebook.clone(),
+            rounds: BTreeMap::new(),
         };
         let mut done = Vec::new();
         for change in changes {
@@ -472,6 +502,19 @@ impl Store {
                 Some(codec::encode(a)?),
             );
         }
+        for (unit, (before, after)) in &work.rounds {
+            if before == after {
+                continue;
+            }
+            let key = (ROUND_IX, keys::unit(year, unit));
+            if after.is_empty() {
+                writes.insert(key, None);
+            } else {
+                let mut r = after.clone();
+                r.normalise();
+                writes.insert(key, Some(codec::encode(&r)?));
+            }
+        }
         if work.rulebook != year_rec.rulebook {
             let rec = YearRecord {
                 rulebook: work.rulebook.clone(),
@@ -497,15 +540,80 @@ impl Store {
                 month,
                 old,
                 new,
+                reason,
             } => {
                 let label = match field {
                     Field::Targets => "target",
                     _ => "realisasi",
                 };
-                let what = format!("{label} {} {year}-{month:02}", iku.code);
+                let mut what = format!("{label} {} {year}-{month:02}", iku.code);
+                if !reason.is_empty() {
+                    what.push_str(&format!(" (correction: {reason})"));
+                }
                 let mut e = self.entry(who, source, year, &iku.unit, what);
                 e.old = dec_text(*old);
                 e.new = dec_text(*new);
+                e
+            }
+            Done::Month {
+                unit,
+                month,
+                action,
+                old,
+                new,
+            } => {
+                let what = format!("{action} {year}-{month:02}");
+                let mut e = self.entry(who, source, year, unit, what);
+                let shown = |m: &crate::domain::round::MonthRecord| match m.reason.as_str() {
+                    "" => m.state.to_string(),
+                    r => format!("{} ({r})", m.state),
+                };
+                e.old = Some(shown(old));
+                e.new = Some(shown(new));
+                e
+            }
+            Done::Analysis {
+                iku,
+                month,
+                old,
+                new,
+            } => {
+                let what = format!("analisis {} {year}-{month:02}", iku.code);
+                let mut e = self.entry(who, source, year, &iku.unit, what);
+                let shown = |a: &crate::domain::round::Analysis| {
+                    format!(
+                        "isu: {} | implikasi: {} | aksi: {} | rencana: {} ({}, {}) | catatan: {}",
+                        a.isu,
+                        a.implikasi,
+                        a.aksi,
+                        a.rencana.what,
+                        a.rencana.who,
+                        a.rencana
+                            .by
+                            .map_or_else(|| "-".to_string(), |d| d.to_string()),
+                        a.catatan
+                    )
+                };
+                e.old = old.as_ref().map(shown);
+                e.new = new.as_ref().map(shown);
+                e
+            }
+            Done::Evidence {
+                iku,
+                month,
+                old,
+                new,
+            } => {
+                let what = format!("lampiran {} {year}-{month:02}", iku.code);
+                let mut e = self.entry(who, source, year, &iku.unit, what);
+                let shown = |l: &[crate::domain::round::EvidenceRef]| {
+                    l.iter()
+                        .map(|f| format!("{} ({} B, sha256 {})", f.name, f.size, f.sha256))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                e.old = Some(shown(old)).filter(|s| !s.is_empty());
+                e.new = Some(shown(new)).filter(|s| !s.is_empty());
                 e
             }
             Done::IkuAdded(new) => {
@@ -597,12 +705,14 @@ impl Store {
             &tr.addenda,
             &tr.audit,
             &tr.dirty,
+            &tr.round,
         );
         let result = all.transaction(
-            |(meta, years, units, ss, iku, addenda, audit_tree, dirty)| {
-                let views: [&TransactionalTree; 7] =
-                    [meta, years, units, ss, iku, addenda, audit_tree];
+            |(meta, years, units, ss, iku, addenda, audit_tree, dirty, round)| {
+                let views: [&TransactionalTree; 8] =
+                    [meta, years, units, ss, iku, addenda, audit_tree, round];
                 debug_assert_eq!(TreeIx::from(TreeId::Audit).0, 6);
+                debug_assert_eq!(ROUND_IX.0, 7);
                 for ((tree, key), value) in writes {
                     match value {
                         Some(v) => views[tree.0].insert(key.as_slice(), v.as_slice())?,
@@ -671,6 +781,11 @@ impl From<ChangeError> for StoreError {
             ChangeError::UnknownUnit(u) => StoreError::NotFound(unit_of(&u)),
             ChangeError::UnknownSs(ss) => StoreError::NotFound(t::SS.fill(&[("code", &ss)])),
             ChangeError::UnknownIku(k) => StoreError::NotFound(iku_of(&k)),
+            ChangeError::Refused(r) => StoreError::Invalid(
+                crate::text::reason::render(&r)
+                    .trim_end_matches('.')
+                    .to_string(),
+            ),
             ChangeError::AddendumVersion { unit, given, next } => {
                 StoreError::Invalid(t::ADDENDUM_VERSION.fill(&[
                     ("unit", &unit),
@@ -690,6 +805,8 @@ struct Work<'s> {
     ikus: BTreeMap<CodeRef, Option<Iku>>,
     addenda: Vec<Addendum>,
     rulebook: String,
+    /// The round records touched: as stored, and as the change set leaves them.
+    rounds: BTreeMap<String, (UnitRound, UnitRound)>,
 }
 
 impl Work<'_> {
@@ -743,5 +860,15 @@ impl Records for Work<'_> {
     }
     fn rulebook(&mut self) -> &mut String {
         &mut self.rulebook
+    }
+    fn round(&mut self, unit: &str) -> Result<&mut UnitRound, StoreError> {
+        if !self.rounds.contains_key(unit) {
+            let r = self.store.load_unit_round(self.year, unit)?;
+            self.rounds.insert(unit.to_string(), (r.clone(), r));
+        }
+        Ok(&mut self.rounds.get_mut(unit).expect("inserted above").1)
+    }
+    fn has_evidence(&self, sha256: &str) -> Result<bool, StoreError> {
+        self.store.has_evidence(sha256)
     }
 }

@@ -119,6 +119,7 @@ pub mod interchange;
 pub mod plan;
 pub mod reason;
 pub mod report;
+pub mod round;
 pub mod safe;
 pub mod server;
 pub mod store;

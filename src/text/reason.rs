@@ -30,8 +30,36 @@ pub fn template(code: Code) -> Msg {
             "The {field} of IKU {unit}/{iku} is rolled up from its child units; change the children's IKU: {children}."
         ),
         Code::RealisasiFrozen => msg!(
-            "Realisasi {month} {year} IKU {unit}/{iku} dibekukan oleh addendum (aturan R10) dan tidak dapat diubah.",
-            "The realisasi of {month} {year} of IKU {unit}/{iku} is frozen by an addendum (rule R10) and cannot be changed."
+            "Realisasi {month} IKU {unit}/{iku} tidak dapat diubah: bulan itu sudah ditetapkan (dibuka kembali hanya oleh admin, dengan alasan).",
+            "The realisasi of {month} of IKU {unit}/{iku} cannot be changed: that month is closed (ditetapkan; only an admin reopens it, with a reason)."
+        ),
+        Code::RoleNotAllowed => msg!(
+            "{action} ditolak: peran {role} tidak boleh; yang boleh: {roles}.",
+            "{action} refused: the role {role} may not; who may: {roles}."
+        ),
+        Code::StateNotAllowed => msg!(
+            "{action} ditolak: bulan {month} unit {unit} berstatus {state}; {action} hanya dari {from}.",
+            "{action} refused: month {month} of unit {unit} is {state}; {action} only from {from}."
+        ),
+        Code::ReasonRequired => msg!(
+            "{action} memerlukan alasan (--reason \"…\").",
+            "{action} needs a reason (--reason \"…\")."
+        ),
+        Code::CorrectionNeedsReason => msg!(
+            "Realisasi {month} IKU {unit}/{iku} sudah {state}: koreksi memerlukan alasan (--reason \"…\").",
+            "The realisasi of {month} of IKU {unit}/{iku} is {state}: a correction needs a reason (--reason \"…\")."
+        ),
+        Code::MonthClosed => msg!(
+            "{what} {month} IKU {unit}/{iku} tidak dapat diubah: bulan itu sudah ditetapkan.",
+            "The {what} of {month} of IKU {unit}/{iku} cannot be changed: that month is closed (ditetapkan)."
+        ),
+        Code::EvidenceMissing => msg!(
+            "Berkas data dukung {name} ({sha256}) tidak ada di toko data.",
+            "The evidence file {name} ({sha256}) is not in the store."
+        ),
+        Code::EvidenceUnknown => msg!(
+            "IKU {unit}/{iku} {month} tidak memiliki data dukung bernama {name}.",
+            "IKU {unit}/{iku} {month} has no evidence file named {name}."
         ),
         Code::TargetFrozen => msg!(
             "Target {month} {year} IKU {unit}/{iku} dibekukan: bulan itu sudah memiliki realisasi (aturan R10).",

@@ -11,4 +11,5 @@ mod store_data;
 mod store_lock;
 mod store_partial;
 mod store_plan;
+mod store_round;
 mod store_snapshot;
