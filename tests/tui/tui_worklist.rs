@@ -98,7 +98,10 @@ fn the_grid_opens_on_the_first_empty_month_and_a_digit_starts_the_edit() {
     let e = a.editor().expect("the editor is open");
     assert_eq!((e.buffer(), e.month), ("4", 12));
     type_and_store(&mut a, "7", Action::Commit);
-    assert_eq!(a.ds().iku[&key("KANWIL", "IKU2")].realisasi[11], Some(d("47")));
+    assert_eq!(
+        a.ds().iku[&key("KANWIL", "IKU2")].realisasi[11],
+        Some(d("47"))
+    );
     // unbound digits in the grid are what the keymap turns into typing
     let km = a.keymap().clone();
     let ev = kinerja::tui::keymap::parse_key("7").unwrap();
@@ -128,13 +131,19 @@ fn the_worklist_lists_what_is_due_and_enter_goes_to_the_next_empty_one() {
     assert_eq!(r[1].rollup, Some((0, 1)));
     assert!(!r[1].editable());
     let s = screen(&mut a, 80, 24);
-    assert!(s.contains("Daftar kerja KANWIL · Okt 2025 · 0 dari 2 terisi"), "{s}");
+    assert!(
+        s.contains("Daftar kerja KANWIL · Okt 2025 · 0 dari 2 terisi"),
+        "{s}"
+    );
     assert!(s.contains("gabungan 0/1") && s.contains("kosong"), "{s}");
     assert!(s.contains("Sep 100"), "the previous realisasi:\n{s}");
     // the cursor starts on the first empty row; a digit starts typing into it
     assert_eq!(a.worklist().cursor, 0);
     type_and_store(&mut a, "95", Action::Commit);
-    assert_eq!(a.ds().iku[&key("KANWIL", "IKU1")].realisasi[9], Some(d("95")));
+    assert_eq!(
+        a.ds().iku[&key("KANWIL", "IKU1")].realisasi[9],
+        Some(d("95"))
+    );
     assert_eq!(a.screen(), &Screen::Worklist, "back in the worklist");
     assert!(a.status().contains("Tersimpan"), "{}", a.status());
     assert!(a.status().contains("1 dari 2 terisi"), "{}", a.status());
@@ -152,7 +161,11 @@ fn the_worklist_lists_what_is_due_and_enter_goes_to_the_next_empty_one() {
     let r = a.worklist_rows();
     assert_eq!(r[1].rollup, Some((1, 1)));
     assert_eq!(r[1].value, Some(d("11")), "rolled up at once");
-    assert!(a.status().contains("semua IKU Okt terisi"), "{}", a.status());
+    assert!(
+        a.status().contains("semua IKU Okt terisi"),
+        "{}",
+        a.status()
+    );
     assert!(a.status().contains("3 dari 3 terisi"), "{}", a.status());
     let s = screen(&mut a, 80, 24);
     assert!(s.contains("KANWIL + bawahan"), "{s}");
@@ -193,7 +206,10 @@ fn tab_in_the_worklist_saves_and_opens_the_next_row_and_undo_takes_it_back() {
     let fx = update(&mut a, Action::Undo);
     assert!(matches!(fx.as_slice(), [Effect::Apply { .. }]));
     a.applied(Ok(()));
-    assert_eq!(a.ds().iku[&key("KANWIL", "IKU1")].realisasi[8], Some(d("100")));
+    assert_eq!(
+        a.ds().iku[&key("KANWIL", "IKU1")].realisasi[8],
+        Some(d("100"))
+    );
     assert_eq!(a.screen(), &Screen::Worklist);
 }
 
@@ -206,7 +222,10 @@ fn the_worklist_speaks_english_with_lang_en_and_survives_small_screens() {
     update(&mut a, Action::Worklist);
     let s = screen(&mut a, 120, 40);
     set_thread_lang(Lang::Id);
-    assert!(s.contains("Worklist KANWIL · Oct 2025 · 0 of 2 filled"), "{s}");
+    assert!(
+        s.contains("Worklist KANWIL · Oct 2025 · 0 of 2 filled"),
+        "{s}"
+    );
     assert!(s.contains("roll-up 0/1") && s.contains("empty"), "{s}");
     for (w, h) in [(80, 24), (200, 60), (79, 23), (20, 5), (1, 1), (0, 0)] {
         let _ = screen(&mut a, w, h);
@@ -254,7 +273,10 @@ fn the_worklist_key_is_bound_in_every_moving_mode_and_listed_in_the_help() {
         .map(|l| l.to_string() + "\n")
         .collect();
     assert!(help.contains("DAFTAR KERJA"), "{help}");
-    assert!(help.contains("Daftar kerja: yang harus diisi bulan ini"), "{help}");
+    assert!(
+        help.contains("Daftar kerja: yang harus diisi bulan ini"),
+        "{help}"
+    );
 }
 
 /// Sends keys to the TUI one `send-keys` each and counts them: a name ("Enter") is one key, a

@@ -21,11 +21,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Quit => return quit(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Help => help::open(app),
-        Action::ShowMessage => {
-            if !app.status().is_empty() {
-                let over = Box::new(app.screen().clone());
-                app.enter(Screen::Message { over });
-            }
+        Action::ShowMessage if !app.status().is_empty() => {
+            let over = Box::new(app.screen().clone());
+            app.enter(Screen::Message { over });
         }
         Action::Up => app.worklist_step(-1),
         Action::Down => app.worklist_step(1),
@@ -62,7 +60,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Undo => return edit::undo_redo(app, true),
         Action::Redo => return edit::undo_redo(app, false),
-        Action::Redraw => {}
         _ => {}
     }
     vec![]
