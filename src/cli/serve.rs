@@ -160,7 +160,7 @@ pub fn run_who(ctx: &Context, _a: &WhoArgs) -> CliResult {
         .map_err(|_| CliError::refused(t::NOT_RUNNING.fill(&[("store", &store.display())])))?;
     let me = std::process::id();
     let list = client.who().map_err(refused)?;
-    let mut out = format!("{}\n", t::WHO_HEADER.s());
+    let mut rows = vec![t::WHO_HEADER.map(|h| h.s().to_string())];
     for c in list.iter().filter(|c| c.pid != me) {
         let since = c.since.with_timezone(&chrono::Local).format("%H:%M");
         let looking = if c.looking.is_empty() {
@@ -168,13 +168,51 @@ pub fn run_who(ctx: &Context, _a: &WhoArgs) -> CliResult {
         } else {
             &c.looking
         };
-        out.push_str(&format!(
-            "{}  {}  {since}  {}  {looking}\n",
-            c.user, c.pid, c.doing
-        ));
+        rows.push([
+            c.user.clone(),
+            c.pid.to_string(),
+            since.to_string(),
+            c.doing.clone(),
+            looking.to_string(),
+        ]);
     }
+    let out = aligned(&rows);
     write_stdout(&out)?;
     Ok(())
+}
+
+/// Rows in columns two spaces apart, each column as wide as its widest cell (in terminal
+/// columns); the pid is right-aligned, the last column is not padded.
+fn aligned<const N: usize>(rows: &[[String; N]]) -> String {
+    let width = |s: &str| ratatui::text::Span::raw(s).width();
+    let mut widths = [0usize; N];
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(width(cell));
+        }
+    }
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            let pad = " ".repeat(widths[i].saturating_sub(width(cell)));
+            if i > 0 {
+                line.push_str("  ");
+            }
+            if i == 1 {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                if i + 1 < N {
+                    line.push_str(&pad);
+                }
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
 }
 
 /// A systemd unit that runs the server of this store as a service, for a shared server.

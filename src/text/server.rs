@@ -31,10 +31,14 @@ pub const STATUS: Msg = msg!(
     "kinerja server of {store}: pid {pid}, user {user}, since {since}, version {version} (protocol {protocol}), {commits} change(s), stops after {idle} idle; clients: {clients}"
 );
 pub const IDLE_WITH_LAST: Msg = msg!("klien terakhir pergi", "the last client leaves");
-pub const WHO_HEADER: Msg = msg!(
-    "pengguna  pid  sejak  perintah  dilihat",
-    "user  pid  since  command  looking at"
-);
+/// The column heads of `kinerja who`.
+pub const WHO_HEADER: [Msg; 5] = [
+    msg!("pengguna", "user"),
+    msg!("pid", "pid"),
+    msg!("sejak", "since"),
+    msg!("perintah", "command"),
+    msg!("dilihat", "looking at"),
+];
 pub const NOBODY: Msg = msg!("tidak ada", "none");
 
 pub const CONFLICT_BY: Msg = msg!(

@@ -379,3 +379,37 @@ pub const NO_IKU_BELOW: Msg = msg!(
     "Tidak ada IKU di bawah {node}; grid hanya untuk IKU",
     "There is no IKU under {node}; the grid is for an IKU"
 );
+
+// ---- the worklist (src/tui/app/worklist.rs, src/tui/ui/worklist.rs) ----
+
+pub const MODE_WORKLIST: Msg = msg!("DAFTAR KERJA", "WORKLIST");
+/// The worklist's title: "Daftar kerja KPKNL-PONTIANAK · Okt 2025 · 1 dari 3 terisi".
+pub const WL_TITLE: Msg = msg!(
+    "Daftar kerja {scope} · {month} {year} · {count}",
+    "Worklist {scope} · {month} {year} · {count}"
+);
+pub const WL_SCOPE_TREE: Msg = msg!("{unit} + bawahan", "{unit} + below");
+pub const WL_COUNT: Msg = msg!("{n} dari {total} terisi", "{n} of {total} filled");
+pub const WL_COL_IKU: Msg = msg!("IKU", "IKU");
+pub const WL_COL_TARGET: Msg = msg!("Target", "Target");
+pub const WL_COL_PREV: Msg = msg!("Sebelumnya", "Previous");
+pub const WL_COL_INPUT: Msg = msg!("Realisasi", "Realisasi");
+pub const WL_COL_STATE: Msg = msg!("Keadaan", "State");
+pub const WL_FILLED: Msg = msg!("terisi", "filled");
+pub const WL_EMPTY: Msg = msg!("kosong", "empty");
+/// A roll-up IKU's state: how many of the child IKU it takes its value from are filled.
+pub const WL_ROLLUP: Msg = msg!("gabungan {n}/{total}", "roll-up {n}/{total}");
+pub const WL_NONE: Msg = msg!(
+    "Tidak ada IKU {scope} yang melapor pada {month} {year}",
+    "No IKU of {scope} reports in {month} {year}"
+);
+pub const WL_ALL_FILLED: Msg = msg!(
+    "Tersimpan · semua IKU {month} terisi ({count})",
+    "Saved · every IKU of {month} is filled ({count})"
+);
+pub const WL_SAVED: Msg = msg!("Tersimpan · {count}", "Saved · {count}");
+pub const WL_SHOWS: Msg = msg!("Daftar kerja: {scope}", "Worklist: {scope}");
+pub const WL_LEGEND: Msg = msg!(
+    "Angka: mulai mengisi · Enter: simpan, ke yang kosong berikutnya · gabungan: nilai dari unit di bawahnya (hanya dibaca)",
+    "Digits: start typing · Enter: save, go to the next empty one · roll-up: the value of the units below (read-only)"
+);

@@ -17,6 +17,8 @@ pub enum Mode {
     Help,
     /// Gathering target changes into a pending addendum.
     Addendum,
+    /// The worklist: what is due for a month (in place of the tree and the detail).
+    Worklist,
 }
 
 impl Mode {
@@ -27,6 +29,7 @@ impl Mode {
         Mode::Search,
         Mode::Help,
         Mode::Addendum,
+        Mode::Worklist,
     ];
     /// The section name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -37,6 +40,7 @@ impl Mode {
             Mode::Search => "search",
             Mode::Help => "help",
             Mode::Addendum => "addendum",
+            Mode::Worklist => "worklist",
         }
     }
     pub fn parse(s: &str) -> Option<Mode> {
@@ -123,6 +127,8 @@ actions! {
     DetailDown => "detail-down",
     DetailUp => "detail-up",
     ShowMessage => "show-message",
+    Worklist => "worklist",
+    WorklistScope => "worklist-scope",
 }
 
 #[cfg(test)]

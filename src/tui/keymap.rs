@@ -490,24 +490,31 @@ impl Keymap {
     }
 
     /// Like [`Keymap::resolve`], but in the text-entry modes (edit, search) an unbound
-    /// printable character without Ctrl/Alt becomes `Action::Insert`.
+    /// printable character without Ctrl/Alt becomes `Action::Insert`, and in the grid and the
+    /// worklist an unbound digit, sign or decimal separator does (it starts the cell's editor).
     pub fn resolve_or_insert(&self, mode: Mode, key: &KeyEvent) -> Option<Action> {
         if let Some(action) = self.resolve(mode, key) {
             return Some(action);
         }
-        if key.kind == KeyEventKind::Release || !matches!(mode, Mode::Edit | Mode::Search) {
+        if key.kind == KeyEventKind::Release {
             return None;
         }
         let norm = normalise(key);
-        match norm.code {
+        let typed = match norm.code {
             KeyCode::Char(c)
                 if !c.is_control()
                     && !norm
                         .modifiers
                         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
             {
-                Some(Action::Insert(c))
+                c
             }
+            _ => return None,
+        };
+        match mode {
+            Mode::Edit | Mode::Search => Some(Action::Insert(typed)),
+            // in the grid and the worklist a number typed on a cell starts its editor
+            Mode::Grid | Mode::Worklist if starts_a_number(typed) => Some(Action::Insert(typed)),
             _ => None,
         }
     }
@@ -525,6 +532,12 @@ impl Keymap {
             .map(|b| b.text.as_str())
             .collect()
     }
+}
+
+/// A character that starts typing a number into a cell of the grid or the worklist when it is
+/// not bound there: a digit, a sign or a decimal separator.
+pub fn starts_a_number(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '-' | '+' | ',' | '.')
 }
 
 /// One binding's value, read.

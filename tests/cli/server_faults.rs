@@ -227,6 +227,20 @@ fn status_stop_who_and_the_systemd_unit() {
     assert!(line.contains(&me()), "{who}");
     assert!(line.contains(&std::process::id().to_string()), "{who}");
     assert!(line.contains("KPKNL-PONTIANAK/3b-N"), "{who}");
+    // the columns line up under their heads
+    let head = who.lines().next().unwrap();
+    let col = |l: &str, s: &str| l.find(s).unwrap_or_else(|| panic!("{s:?} in {l:?}"));
+    assert_eq!(col(line, "tui"), col(head, "perintah"), "{who}");
+    assert_eq!(
+        col(line, "i:KPKNL-PONTIANAK/3b-N"),
+        col(head, "dilihat"),
+        "{who}"
+    );
+    assert_eq!(
+        col(line, &std::process::id().to_string()) + std::process::id().to_string().len(),
+        col(head, "pid") + 3,
+        "the pid is right-aligned under its head:\n{who}"
+    );
     drop(watcher);
     let o = kinerja(&store, &["serve", "--stop"]);
     assert!(o.status.success(), "{}", stderr(&o));

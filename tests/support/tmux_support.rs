@@ -187,4 +187,18 @@ pub fn find_and_open_grid(t: &Tmux) {
     t.wait_for("3b-N");
     t.keys(&["Tab"]);
     t.wait_for("Realisasi");
+    // the grid opens on the first empty month (October): the tests edit September
+    t.keys(&["Left"]);
+}
+
+/// The NKO text on the tree row of `unit`, e.g. "101,23".
+pub fn row_nko(screen: &str, unit: &str) -> String {
+    // the tree pane only: the IKU detail names its unit too
+    let line = screen
+        .lines()
+        .map(|l| l.split("││").next().unwrap_or(l))
+        .find(|l| l.contains(&format!(" {unit} ")))
+        .unwrap_or_else(|| panic!("no row {unit}:\n{screen}"));
+    let after = line.split(&format!(" {unit} ")).nth(1).unwrap();
+    after.split_whitespace().next().unwrap().to_string()
 }

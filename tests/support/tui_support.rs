@@ -208,3 +208,17 @@ pub fn app_in_view(ds: Dataset, ascii: bool, no_color: bool, ui: Option<UiState>
     };
     App::new(ds, Rulebook::default_rulebook(), settings, ui)
 }
+
+/// Moves the grid cursor to month `m` with Left/Right (the grid opens on the IKU's first empty
+/// reporting month).
+pub fn to_month(app: &mut App, m: u8) {
+    use kinerja::tui::action::Action;
+    for _ in 0..12 {
+        let a = match app.month().cmp(&m) {
+            std::cmp::Ordering::Less => Action::Right,
+            std::cmp::Ordering::Greater => Action::Left,
+            std::cmp::Ordering::Equal => return,
+        };
+        kinerja::tui::update::update(app, a);
+    }
+}

@@ -22,3 +22,4 @@ mod tui_tmux;
 mod tui_update;
 mod tui_views;
 mod tui_vocabulary;
+mod tui_worklist;

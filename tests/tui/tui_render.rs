@@ -194,6 +194,9 @@ fn ascii_mode_uses_only_ascii() {
         // the IKU pane with grid and sparklines too
         select_iku(&mut a, "KANWIL", "IKU1");
         update(&mut a, Action::FocusGrid);
+        // the grid opens on the first empty month (October)
+        assert_eq!(a.month(), 10);
+        crate::support::tui_support::to_month(&mut a, 9);
         let buf = render(&mut a, w, h);
         assert!(screen(&buf).is_ascii(), "{}", screen(&buf));
         assert!(screen(&buf).contains("T ###"), "{}", screen(&buf));
@@ -237,6 +240,9 @@ fn iku_pane_shows_fields_grid_and_sparklines() {
         let mut a = app_with(false, no_color, None);
         select_iku(&mut a, "KANWIL", "IKU1");
         update(&mut a, Action::FocusGrid);
+        // the grid opens on the first empty month (October)
+        assert_eq!(a.month(), 10);
+        crate::support::tui_support::to_month(&mut a, 9);
         let buf = render(&mut a, w, h);
         let text = screen(&buf);
         for s in [
@@ -311,6 +317,7 @@ fn editor_shows_the_buffer_and_the_reason_of_a_refusal() {
     let mut a = app();
     select_iku(&mut a, "KANWIL", "IKU1");
     update(&mut a, Action::FocusGrid);
+    crate::support::tui_support::to_month(&mut a, 9);
     update(&mut a, Action::StartEdit);
     update(&mut a, Action::Clear);
     for c in "12x".chars() {
@@ -362,6 +369,7 @@ fn an_applied_edit_changes_every_number_on_screen() {
     assert!(before.contains("NKO: ● 101,67"), "{before}");
     select_iku(&mut a, "KANWIL", "IKU2");
     update(&mut a, Action::FocusGrid);
+    crate::support::tui_support::to_month(&mut a, 9);
     update(&mut a, Action::StartEdit);
     update(&mut a, Action::Clear);
     for c in "20".chars() {

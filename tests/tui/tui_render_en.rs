@@ -98,6 +98,7 @@ fn english_text_and_english_numbers() {
     }
     a.select_node(&Node::Iku(CodeRef::new("PUSAT", "P1")));
     update(&mut a, Action::FocusGrid);
+    crate::support::tui_support::to_month(&mut a, 9);
     update(&mut a, Action::StartEdit);
     assert_eq!(
         a.editor().unwrap().buffer(),

@@ -48,6 +48,7 @@ fn edits_and_undo_are_stored_and_audited() {
     let key = CodeRef::new("KANWIL", "IKU1");
     app.select_node(&Node::Iku(key.clone()));
     act(&mut app, &store, None, Action::FocusGrid);
+    tui_support::to_month(&mut app, 9);
     act(&mut app, &store, None, Action::StartEdit);
     update(&mut app, Action::Clear);
     type_text(&mut app, "87,5");

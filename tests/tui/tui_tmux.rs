@@ -7,19 +7,7 @@ use crate::support::tmux_support;
 
 use std::time::{Duration, Instant};
 
-use tmux_support::{Tmux, cli, find_and_open_grid, have_tmux, realisasi_in_export};
-
-/// The NKO text on the tree row of `unit`, e.g. "101,23".
-fn row_nko(screen: &str, unit: &str) -> String {
-    // the tree pane only: the IKU detail names its unit too
-    let line = screen
-        .lines()
-        .map(|l| l.split("││").next().unwrap_or(l))
-        .find(|l| l.contains(&format!(" {unit} ")))
-        .unwrap_or_else(|| panic!("no row {unit}:\n{screen}"));
-    let after = line.split(&format!(" {unit} ")).nth(1).unwrap();
-    after.split_whitespace().next().unwrap().to_string()
-}
+use tmux_support::{Tmux, cli, find_and_open_grid, have_tmux, realisasi_in_export, row_nko};
 
 #[test]
 fn search_edit_see_nko_change_quit_restart_and_find_it_persisted_and_logged() {

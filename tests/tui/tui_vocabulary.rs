@@ -56,6 +56,35 @@ fn every_screen_of_the_sample_speaks_indonesian() {
             seen.push_str(&screen(&mut app, w, h));
             seen.push('\n');
         }
+        if let Node::Unit(_) = node {
+            // the worklist of the unit, alone and with the units below, in every month, and
+            // the refusal of typing into a roll-up IKU
+            update(&mut app, Action::Worklist);
+            for scope in 0..2 {
+                for _ in 0..12 {
+                    update(&mut app, Action::Left);
+                }
+                for m in 1..=12 {
+                    seen.push_str(&screen(&mut app, 120, 40));
+                    seen.push('\n');
+                    update(&mut app, Action::Insert('1'));
+                    seen.push_str(&screen(&mut app, 80, 24));
+                    seen.push_str(app.status());
+                    seen.push('\n');
+                    if app.editor().is_some() {
+                        update(&mut app, Action::Cancel);
+                    }
+                    if m < 12 {
+                        update(&mut app, Action::Right);
+                    }
+                }
+                if scope == 0 {
+                    update(&mut app, Action::WorklistScope);
+                }
+            }
+            update(&mut app, Action::WorklistScope);
+            update(&mut app, Action::Worklist);
+        }
         if let Node::Iku(_) = node {
             update(&mut app, Action::FocusGrid);
             // every month of the grid, and the refusals of months that cannot be edited

@@ -32,6 +32,9 @@ pub struct CellEditor {
     /// what its author last saw, sent with the change so that the server refuses it when
     /// someone else changed the cell meanwhile.
     pub seen: Option<Decimal>,
+    /// True when opened from the worklist (a stored value goes back to it, to the next empty
+    /// row), false from the grid.
+    pub in_worklist: bool,
 }
 
 impl CellEditor {
@@ -168,8 +171,19 @@ impl App {
                         self.edits.undo.push(p.record.clone());
                         self.edits.redo.clear();
                         self.say(t::SAVED.s());
-                        if matches!(self.screen, Screen::Edit(_)) {
+                        let from_editor = matches!(self.screen, Screen::Edit(_));
+                        if from_editor {
                             self.leave();
+                        }
+                        if matches!(self.screen, Screen::Worklist) {
+                            if from_editor {
+                                self.worklist_after_save(advance);
+                            } else {
+                                // a clear: the cursor stays on the row
+                                let count = super::worklist::count_text(&self.worklist_rows());
+                                self.say(t::WL_SAVED.fill(&[("count", &count)]));
+                            }
+                            return;
                         }
                         if let Some(step) = advance
                             && let Some(next) = self.next_reporting_month(&iku, month, step)
@@ -218,12 +232,49 @@ impl App {
             return;
         };
         let month = self.grid.month;
+        self.open_editor_at(key, month, false);
+    }
+
+    /// Opens the editor on the realisasi of `month` of `key` (from the grid, or the worklist
+    /// when `in_worklist`), or says why it cannot: the edit rule of `domain::edit`.
+    pub(crate) fn open_editor_at(&mut self, key: CodeRef, month: u8, in_worklist: bool) {
         if let Some(why) = self.edit_refusal(&key, month) {
             self.error(refusal(&why));
             return;
         }
         let current = self.data.ds.iku[&key].realisasi[(month - 1) as usize];
+        self.grid.month = month;
         self.open_cell(EditKind::Realisasi, key, current);
+        if let Some(e) = self.editor_mut() {
+            e.in_worklist = in_worklist;
+        }
+    }
+
+    /// After a realisasi from the worklist was stored (or found unchanged): Enter goes to the
+    /// next empty row and says how many are filled; Tab / Shift-Tab (`advance`) go to the
+    /// next / previous row and open its editor.
+    pub(crate) fn worklist_after_save(&mut self, advance: Option<i8>) {
+        let rows = self.worklist_rows();
+        let count = super::worklist::count_text(&rows);
+        match advance {
+            Some(step) => {
+                self.say(t::WL_SAVED.fill(&[("count", &count)]));
+                self.worklist_step(isize::from(step));
+                if let Some(r) = self.worklist_row().filter(|r| r.editable()) {
+                    let month = self.worklist.month;
+                    self.open_editor_at(r.iku, month, true);
+                }
+            }
+            None => {
+                let from = self.worklist.cursor + 1;
+                if self.worklist_to_empty(from) {
+                    self.say(t::WL_SAVED.fill(&[("count", &count)]));
+                } else {
+                    let month = t::month_name(self.worklist.month);
+                    self.say(t::WL_ALL_FILLED.fill(&[("month", &month), ("count", &count)]));
+                }
+            }
+        }
     }
 
     /// Opens the editor on the target of the grid cursor (addendum mode), showing the pending
@@ -256,6 +307,7 @@ impl App {
             month: self.grid.month,
             input: TextInput::replaceable(text),
             seen: current,
+            in_worklist: false,
         }));
     }
 }

@@ -14,3 +14,20 @@ impl App {
         self.grid.month
     }
 }
+
+impl App {
+    /// The month the grid of an IKU opens on: its first reporting month without realisasi
+    /// (rolled up for a roll-up IKU), else the current period.
+    pub fn grid_start_month(&self, key: &crate::domain::CodeRef) -> u8 {
+        let Some(iku) = self.data.ds.iku.get(key) else {
+            return self.data.period;
+        };
+        let (_, realisasi) = crate::domain::score::effective_months(&self.data.ds, iku);
+        iku.reporting_period
+            .months()
+            .iter()
+            .copied()
+            .find(|&m| realisasi[usize::from(m - 1)].is_none())
+            .unwrap_or(self.data.period)
+    }
+}

@@ -17,6 +17,7 @@
 //! | [`Overlays`] | `overlays.rs` | the status line, the help popup's scroll |
 //! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Views`] | `views.rs` | the tree's filter, the list view, the comparison period |
+//! | [`WorklistState`] | `worklist.rs` | the worklist's unit, scope, month and cursor |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //!
 //! Every line editor types into the one [`TextInput`] (`text_input.rs`).
@@ -33,6 +34,7 @@ pub mod search;
 pub mod text_input;
 pub mod tree;
 pub mod views;
+pub mod worklist;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -55,6 +57,7 @@ pub use search::Search;
 pub use text_input::TextInput;
 pub use tree::{Node, NodePath, TreeView, UiState, units_in_view};
 pub use views::{Filter, FilterKind, ListSort, ListView, Views};
+pub use worklist::{WorkRow, WorklistState};
 
 /// How the App is set up: what the command line and the environment chose.
 #[derive(Debug, Clone)]
@@ -105,6 +108,7 @@ pub struct App {
     pub(crate) overlays: Overlays,
     pub(crate) live: live::Live,
     pub(crate) views: Views,
+    pub(crate) worklist: WorklistState,
     screen: Screen,
     /// Terminal size (columns, rows) at the last render.
     pub(crate) size: (u16, u16),
@@ -132,6 +136,7 @@ impl App {
             overlays: Overlays::default(),
             live: live::Live::default(),
             views: Views::default(),
+            worklist: WorklistState::default(),
             screen: Screen::Tree,
             size: (80, 24),
             quit: false,

@@ -23,6 +23,9 @@ pub enum Screen {
     Grid,
     /// The list of the IKU in view in place of the tree (it reads the `tree` keys).
     List,
+    /// The worklist of a month in place of the tree and the detail (its state is in
+    /// [`App::worklist`]).
+    Worklist,
     /// A status message too long for the footer, in full over the screen it returns to.
     Message { over: Box<Screen> },
     /// Typing a value into a grid cell: a realisasi (back to the grid), or a target of the
@@ -53,13 +56,14 @@ impl Screen {
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
+            Screen::Worklist => Mode::Worklist,
         }
     }
 
     /// The pane that has the keyboard (or had it, under a popup or a prompt).
     pub fn focus(&self) -> Focus {
         match self {
-            Screen::Tree | Screen::List => Focus::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
             Screen::Grid
@@ -77,17 +81,22 @@ impl Screen {
             Screen::Addendum | Screen::AddendumReason(_) | Screen::AddendumDiscard => true,
             Screen::Edit(e) => e.kind == EditKind::Target,
             Screen::Help { over } | Screen::Message { over } => over.in_addendum(),
-            Screen::Tree | Screen::List | Screen::Grid | Screen::Search { .. } => false,
+            Screen::Tree
+            | Screen::List
+            | Screen::Worklist
+            | Screen::Grid
+            | Screen::Search { .. } => false,
         }
     }
 
     /// Where closing this screen (Esc, Enter on a prompt, a stored edit) goes back to.
     pub fn back(&self) -> Screen {
         match self {
-            Screen::Tree | Screen::List => Screen::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist => Screen::Tree,
             Screen::Grid => Screen::Tree,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
+            Screen::Edit(e) if e.in_worklist => Screen::Worklist,
             Screen::Edit(_) => Screen::Grid,
             Screen::Search { over: Focus::Tree } => Screen::Tree,
             Screen::Search { over: Focus::Grid } => Screen::Grid,

@@ -19,6 +19,7 @@ pub fn mode_title(mode: Mode) -> &'static str {
         Mode::Search => t::MODE_SEARCH.s(),
         Mode::Help => t::MODE_HELP.s(),
         Mode::Addendum => t::MODE_ADDENDUM.s(),
+        Mode::Worklist => t::MODE_WORKLIST.s(),
     }
 }
 

@@ -8,6 +8,7 @@ pub mod list;
 pub mod sparkline;
 pub mod status;
 pub mod tree;
+pub mod worklist;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -40,15 +41,19 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     ])
     .areas(area);
     status::header(frame, header, app);
-    let tree_w = (body.width * 2 / 5).max(34);
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(20)]).areas(body);
-    if matches!(app.screen(), crate::tui::app::Screen::List) {
-        list::draw(frame, left, app);
+    if app.worklist_shown() {
+        worklist::draw(frame, body, app);
     } else {
-        tree::draw(frame, left, app);
+        let tree_w = (body.width * 2 / 5).max(34);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(tree_w), Constraint::Min(20)]).areas(body);
+        if matches!(app.screen(), crate::tui::app::Screen::List) {
+            list::draw(frame, left, app);
+        } else {
+            tree::draw(frame, left, app);
+        }
+        detail::draw(frame, right, app);
     }
-    detail::draw(frame, right, app);
     status::footer(frame, footer, app);
     if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);

@@ -69,12 +69,24 @@ pub fn footer_actions(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Tree => &[
-            Help, Quit, Expand, SwitchPane, Search, FilterNext, ListView, Compare, DetailDown,
-            NextPeriod, PrevPeriod, Undo, Redo,
+            Help, Quit, Expand, SwitchPane, Worklist, Search, FilterNext, ListView, Compare,
+            DetailDown, NextPeriod, PrevPeriod, Undo, Redo,
         ],
         Mode::Grid => &[
-            Help, Quit, StartEdit, Clear, FocusTree, DetailDown, Compare, PageDown, Undo, Redo,
-            NextPeriod,
+            Help, Quit, StartEdit, Clear, FocusTree, Worklist, DetailDown, Compare, PageDown, Undo,
+            Redo, NextPeriod,
+        ],
+        Mode::Worklist => &[
+            StartEdit,
+            Down,
+            Right,
+            Left,
+            WorklistScope,
+            Worklist,
+            Clear,
+            Undo,
+            Help,
+            Quit,
         ],
         Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
         Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
@@ -109,6 +121,8 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
             Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
         ],
         Screen::AddendumReason(_) => vec![Commit, Cancel],
+        // in the worklist Tab goes to the next IKU, not the next month
+        Screen::Edit(e) if e.in_worklist => vec![Commit, Cancel],
         Screen::Message { .. } => vec![Cancel, Down, Up],
         _ => {
             let mut v = footer_actions(app.mode()).to_vec();

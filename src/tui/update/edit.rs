@@ -65,6 +65,10 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
     if old == value {
         // nothing to store; behave like a successful commit
         app.leave();
+        if ed.in_worklist {
+            app.worklist_after_save(advance);
+            return vec![];
+        }
         if let Some(step) = advance
             && let Some(next) = app.next_reporting_month(&ed.iku, ed.month, step)
         {

@@ -21,26 +21,15 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 m.saturating_sub(n).max(1)
             };
         }
-        Action::Up | Action::Down => {
-            // move to the previous/next IKU while staying in the grid
-            let mut cur = app.tree.selected.clone();
-            loop {
-                let next = if action == Action::Down {
-                    app.next_row(&cur)
-                } else {
-                    app.prev_row(&cur)
-                };
-                match next {
-                    Some(p) if matches!(p.last(), Some(Node::Iku(_))) => {
-                        app.tree.selected = p;
-                        break;
-                    }
-                    Some(p) => cur = p,
-                    None => break,
-                }
+        Action::Up | Action::Down => neighbour(app, if action == Action::Down { 1 } else { -1 }),
+        Action::StartEdit => app.open_editor(),
+        Action::Insert(c) => {
+            // a number typed on a cell starts its editor with it
+            app.open_editor();
+            if let Some(e) = app.editor_mut() {
+                e.input.apply(&Action::Insert(c));
             }
         }
-        Action::StartEdit => app.open_editor(),
         Action::Clear => {
             let Some(key) = app.selected_iku().map(Iku::key) else {
                 return vec![];
@@ -58,6 +47,46 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// Up/Down in the grid: the neighbouring IKU of the unit in tree order (SS by SS, open or
+/// not), at the same month; past the unit's first or last IKU, the IKU of the next or previous
+/// row of the tree.
+fn neighbour(app: &mut App, step: isize) {
+    let Some(key) = app.selected_iku().map(crate::domain::Iku::key) else {
+        return;
+    };
+    let ikus: Vec<_> = app
+        .unit_ikus(&key.unit)
+        .into_iter()
+        .filter(|k| app.kept(&Node::Iku(k.clone())))
+        .collect();
+    if let Some(i) = ikus.iter().position(|k| *k == key) {
+        let j = i as isize + step;
+        if j >= 0
+            && let Some(k) = ikus.get(j as usize)
+        {
+            app.select_node(&Node::Iku(k.clone()));
+            return;
+        }
+    }
+    // move to the previous/next IKU row of the tree
+    let mut cur = app.tree.selected.clone();
+    loop {
+        let next = if step > 0 {
+            app.next_row(&cur)
+        } else {
+            app.prev_row(&cur)
+        };
+        match next {
+            Some(p) if matches!(p.last(), Some(Node::Iku(_))) => {
+                app.tree.selected = p;
+                break;
+            }
+            Some(p) => cur = p,
+            None => break,
+        }
+    }
 }
 
 /// Left/Right/First/Last on the month cursor (the grid and the addendum).

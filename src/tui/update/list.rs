@@ -58,7 +58,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if matches!(app.node(), Some(Node::Iku(_))) {
                 close(app);
                 app.enter(Screen::Grid);
-                app.grid.month = app.period();
+                if let Some(k) = app.selected_iku().map(crate::domain::Iku::key) {
+                    app.grid.month = app.grid_start_month(&k);
+                }
             }
         }
         Action::Collapse | Action::Left => close(app),

@@ -3,7 +3,7 @@
 //! [`Effect`] for the run loop to perform.
 //!
 //! One handler file per screen ([`Screen`]): `tree.rs`, `grid.rs`, `edit.rs` (the cell editor
-//! and undo/redo), `search.rs`, `addendum.rs` (the addendum mode), `prompt.rs` (the addendum's
+//! and undo/redo), `worklist.rs`, `search.rs`, `addendum.rs` (the addendum mode), `prompt.rs` (the addendum's
 //! reason and its y/n question) and `help.rs`. The screen changes only in `App::enter`.
 
 mod addendum;
@@ -14,6 +14,7 @@ mod list;
 mod prompt;
 mod search;
 mod tree;
+mod worklist;
 
 use crossterm::event::KeyEvent;
 
@@ -78,6 +79,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Grid => grid::update(app, action),
         Screen::Tree => tree::update(app, action),
         Screen::Addendum => addendum::update(app, action),
+        Screen::Worklist => worklist::update(app, action),
     };
     // The detail pane follows the tree after a pause (`Settings::detail_pause`): a move that
     // only changed the tree selection keeps the detail where it was; every other action works
@@ -167,6 +169,10 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::ListView => {
             list::toggle(app);
+            vec![]
+        }
+        Action::Worklist => {
+            worklist::toggle(app);
             vec![]
         }
         Action::Compare => {

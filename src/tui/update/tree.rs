@@ -105,7 +105,9 @@ fn focus_grid(app: &mut App) {
         }
     }
     app.enter(Screen::Grid);
-    app.grid.month = app.period();
+    if let Some(k) = app.selected_iku().map(crate::domain::Iku::key) {
+        app.grid.month = app.grid_start_month(&k);
+    }
 }
 
 /// The first IKU under `n` in tree order (open or not).
