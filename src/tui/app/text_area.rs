@@ -236,14 +236,16 @@ impl TextArea {
             }
             Action::Undo => {
                 if let Some((t, c)) = self.undo.pop() {
-                    self.redo.push((std::mem::replace(&mut self.text, t), self.cursor));
+                    self.redo
+                        .push((std::mem::replace(&mut self.text, t), self.cursor));
                     self.cursor = c;
                 }
                 self.last = Last::Other;
             }
             Action::Redo => {
                 if let Some((t, c)) = self.redo.pop() {
-                    self.undo.push((std::mem::replace(&mut self.text, t), self.cursor));
+                    self.undo
+                        .push((std::mem::replace(&mut self.text, t), self.cursor));
                     self.cursor = c;
                 }
                 self.last = Last::Other;
@@ -326,7 +328,11 @@ mod tests {
         t.apply(&Action::Up, 20);
         assert_eq!(t.cursor(), 0, "up from the first row: its start");
         t.apply(&Action::Last, 20);
-        assert_eq!(t.cursor_at(20), (0, 15), "end of a wrapped row: before the break");
+        assert_eq!(
+            t.cursor_at(20),
+            (0, 15),
+            "end of a wrapped row: before the break"
+        );
         t.apply(&Action::Down, 20);
         t.apply(&Action::Down, 20);
         assert_eq!(t.cursor_at(20), (2, 6), "a short row: its end");
@@ -355,7 +361,11 @@ mod tests {
         t.apply(&Action::Backspace, 20);
         assert_eq!(t.text(), "Lelang ditunda\nol");
         t.apply(&Action::Undo, 20);
-        assert_eq!(t.text(), "Lelang ditunda\noleh", "the deletions are one step");
+        assert_eq!(
+            t.text(),
+            "Lelang ditunda\noleh",
+            "the deletions are one step"
+        );
         // Indonesian text with its punctuation and non-ASCII letters
         t.apply(&Action::Clear, 20);
         typed(&mut t, "Rp1.234,5 — naik ±3 % (Triwulan III)");
