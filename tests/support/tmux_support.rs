@@ -80,6 +80,49 @@ impl Tmux {
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
 
+    /// Starts `kinerja ARGS` as the Unix user `user` (through `runuser`; the test runs as
+    /// root) in a 120×40 session, with a home of its own under this session's home.
+    pub fn start_as(&self, user: &str, args: &[&str]) {
+        let uhome = self.home.join(user);
+        std::fs::create_dir_all(&uhome).unwrap();
+        let o = Command::new("chown")
+            .arg("-R")
+            .arg(user)
+            .arg(&uhome)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let h = uhome.display();
+        let mut cmd = format!("runuser -u {user} -- env -u KINERJA_STORE -u NO_COLOR");
+        for (k, v) in [
+            ("HOME", format!("{h}")),
+            ("XDG_DATA_HOME", format!("{h}/data")),
+            ("XDG_STATE_HOME", format!("{h}/state")),
+            ("XDG_CONFIG_HOME", format!("{h}/config")),
+            ("KINERJA_SERVE_IDLE", "0".into()),
+            ("TERM", "xterm-256color".into()),
+            ("LANG", "C.UTF-8".into()),
+        ] {
+            cmd.push_str(&format!(" {k}='{v}'"));
+        }
+        cmd.push_str(&format!(" '{}'", env!("CARGO_BIN_EXE_kinerja")));
+        for a in args {
+            cmd.push_str(&format!(" '{a}'"));
+        }
+        let o = self.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            "k",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            &cmd,
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
     pub fn keys(&self, keys: &[&str]) {
         for k in keys {
             self.tmux(&["send-keys", "-t", "k", k]);

@@ -343,3 +343,29 @@ fn october_for_kpknl_pontianak_takes_at_most_twenty_keys() {
         );
     }
 }
+
+#[test]
+fn the_worklist_of_the_whole_ministry_moves_and_draws() {
+    use kinerja::demo::{Scale, generate};
+    let ds = generate(Scale::Ministry, 2025, 2025);
+    let root = ds.roots()[0].clone();
+    let mut a = App::new(
+        ds,
+        kinerja::domain::rulebook::Rulebook::default_rulebook(),
+        kinerja::tui::app::Settings::new("/data/kinerja.db", "budi"),
+        None,
+    );
+    a.select_node(&Node::Unit(root));
+    update(&mut a, Action::Worklist);
+    update(&mut a, Action::WorklistScope);
+    let n = a.worklist_rows().len();
+    assert!(n > 3_000, "{n} rows");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let start = std::time::Instant::now();
+    for _ in 0..5 {
+        update(&mut a, Action::Down);
+        term.draw(|f| draw(f, &mut a)).unwrap();
+    }
+    let per_key = start.elapsed() / 5;
+    eprintln!("{n} rows: {per_key:?} a key and a frame");
+}

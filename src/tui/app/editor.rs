@@ -180,7 +180,7 @@ impl App {
                                 self.worklist_after_save(advance);
                             } else {
                                 // a clear: the cursor stays on the row
-                                let count = super::worklist::count_text(&self.worklist_rows());
+                                let count = super::worklist::count_text(self.worklist_count());
                                 self.say(t::WL_SAVED.fill(&[("count", &count)]));
                             }
                             return;
@@ -254,8 +254,7 @@ impl App {
     /// next empty row and says how many are filled; Tab / Shift-Tab (`advance`) go to the
     /// next / previous row and open its editor.
     pub(crate) fn worklist_after_save(&mut self, advance: Option<i8>) {
-        let rows = self.worklist_rows();
-        let count = super::worklist::count_text(&rows);
+        let count = super::worklist::count_text(self.worklist_count());
         match advance {
             Some(step) => {
                 self.say(t::WL_SAVED.fill(&[("count", &count)]));

@@ -31,6 +31,7 @@ pub mod live;
 pub mod overlays;
 pub mod screen;
 pub mod search;
+pub mod text_area;
 pub mod text_input;
 pub mod tree;
 pub mod views;

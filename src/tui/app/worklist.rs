@@ -113,6 +113,16 @@ pub fn row_of(ds: &Dataset, iku: &Iku, month: u8) -> WorkRow {
     }
 }
 
+/// Whether the month of `iku` has its realisasi (rolled up for a roll-up IKU).
+pub fn filled(ds: &Dataset, iku: &Iku, month: u8) -> bool {
+    effective_months(ds, iku).1[usize::from(month.clamp(1, 12) - 1)].is_some()
+}
+
+/// Whether the realisasi of `iku` is entered here (not rolled up from children).
+pub fn editable(ds: &Dataset, iku: &Iku) -> bool {
+    !iku.rolls_up() || rollup_children(ds, iku).is_empty()
+}
+
 /// The rows of the worklist of `units` for `month`.
 pub fn rows(ds: &Dataset, units: &[String], month: u8) -> Vec<WorkRow> {
     reporting(ds, units, month)
@@ -151,9 +161,8 @@ pub fn default_month(ds: &Dataset, units: &[String]) -> u8 {
 }
 
 /// "3 dari 5 terisi".
-pub fn count_text(rows: &[WorkRow]) -> String {
-    let n = rows.iter().filter(|r| r.filled()).count();
-    t::WL_COUNT.fill(&[("n", &n), ("total", &rows.len())])
+pub fn count_text((n, total): (usize, usize)) -> String {
+    t::WL_COUNT.fill(&[("n", &n), ("total", &total)])
 }
 
 impl App {
@@ -172,11 +181,33 @@ impl App {
         rows(&self.data.ds, &self.worklist_units(), self.worklist.month)
     }
 
+    /// The IKU of the worklist's rows, in order (cheap: no values computed).
+    pub fn worklist_keys(&self) -> Vec<CodeRef> {
+        reporting(&self.data.ds, &self.worklist_units(), self.worklist.month)
+            .into_iter()
+            .map(Iku::key)
+            .collect()
+    }
+
+    /// The row of `key` in the worklist's month.
+    pub fn worklist_row_of(&self, key: &CodeRef) -> Option<WorkRow> {
+        let iku = self.data.ds.iku.get(key)?;
+        Some(row_of(&self.data.ds, iku, self.worklist.month))
+    }
+
+    /// How many rows are filled, of how many.
+    pub fn worklist_count(&self) -> (usize, usize) {
+        let m = self.worklist.month;
+        let ikus = reporting(&self.data.ds, &self.worklist_units(), m);
+        let n = ikus.iter().filter(|i| filled(&self.data.ds, i, m)).count();
+        (n, ikus.len())
+    }
+
     /// The row under the worklist's cursor (the cursor is kept within the rows).
     pub fn worklist_row(&self) -> Option<WorkRow> {
-        let rows = self.worklist_rows();
-        let at = self.worklist.cursor.min(rows.len().saturating_sub(1));
-        rows.into_iter().nth(at)
+        let keys = self.worklist_keys();
+        let at = self.worklist.cursor.min(keys.len().saturating_sub(1));
+        self.worklist_row_of(keys.get(at)?)
     }
 
     /// "KPKNL-PONTIANAK" or "KANWIL-KALBAR dan unit di bawahnya".
@@ -227,9 +258,9 @@ impl App {
 
     /// Says what the worklist shows (or that nothing reports in its month).
     pub(crate) fn worklist_say(&mut self) {
-        let rows = self.worklist_rows();
+        let empty = self.worklist_keys().is_empty();
         let scope = self.worklist_scope();
-        if rows.is_empty() {
+        if empty {
             let msg = t::WL_NONE.fill(&[
                 ("scope", &scope),
                 ("month", &t::month_name(self.worklist.month)),
@@ -244,11 +275,12 @@ impl App {
     /// Moves the cursor to the first empty editable row at or after `from` (wrapping around);
     /// stays when there is none. True when it found one.
     pub(crate) fn worklist_to_empty(&mut self, from: usize) -> bool {
-        let rows = self.worklist_rows();
-        let n = rows.len();
+        let m = self.worklist.month;
+        let ikus = reporting(&self.data.ds, &self.worklist_units(), m);
+        let n = ikus.len();
         for k in 0..n {
             let i = (from + k) % n;
-            if rows[i].editable() && !rows[i].filled() {
+            if editable(&self.data.ds, ikus[i]) && !filled(&self.data.ds, ikus[i], m) {
                 self.worklist.cursor = i;
                 self.follow_worklist();
                 return true;
@@ -261,7 +293,7 @@ impl App {
 
     /// Moves the cursor by `n` rows (clamped).
     pub(crate) fn worklist_step(&mut self, n: isize) {
-        let len = self.worklist_rows().len();
+        let len = self.worklist_keys().len();
         if len == 0 {
             return;
         }
@@ -288,9 +320,9 @@ impl App {
     pub(crate) fn worklist_toggle_scope(&mut self) {
         let at = self.worklist_row().map(|r| r.iku);
         self.worklist.subtree = !self.worklist.subtree;
-        let rows = self.worklist_rows();
+        let keys = self.worklist_keys();
         self.worklist.cursor = at
-            .and_then(|k| rows.iter().position(|r| r.iku == k))
+            .and_then(|k| keys.iter().position(|r| *r == k))
             .unwrap_or(0);
         self.worklist.top = 0;
         self.follow_worklist();
@@ -300,8 +332,10 @@ impl App {
     /// The tree selection and the grid month follow the worklist's cursor (closing the
     /// worklist shows that IKU; undo shows its cell).
     pub(crate) fn follow_worklist(&mut self) {
-        if let Some(r) = self.worklist_row() {
-            self.tree.selected = self.path_to(&Node::Iku(r.iku));
+        let keys = self.worklist_keys();
+        let at = self.worklist.cursor.min(keys.len().saturating_sub(1));
+        if let Some(k) = keys.into_iter().nth(at) {
+            self.tree.selected = self.path_to(&Node::Iku(k));
             self.grid.month = self.worklist.month;
         }
     }

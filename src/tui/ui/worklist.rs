@@ -47,13 +47,13 @@ pub fn state_text(r: &WorkRow) -> String {
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     app.set_page(area.height.saturating_sub(4) as usize);
-    let rows = app.worklist_rows();
+    let keys = app.worklist_keys();
     let month = app.worklist().month;
     let title = t::WL_TITLE.fill(&[
         ("scope", &app.worklist_scope()),
         ("month", &t::month_name(month)),
         ("year", &app.ds().year),
-        ("count", &count_text(&rows)),
+        ("count", &count_text(app.worklist_count())),
     ]);
     let b = block(app, format!("[{title}]"));
     let inner = b.inner(area);
@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     }
     let ell = if app.ascii() { "." } else { "…" };
     let dash = super::dash(app);
-    if rows.is_empty() {
+    if keys.is_empty() {
         let msg = t::WL_NONE.fill(&[
             ("scope", &app.worklist_scope()),
             ("month", &t::month_name(month)),
@@ -75,6 +75,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         );
         return;
     }
+    // the legend under the rows when there is room for it
+    let legend_rows = if inner.height >= 6 { 2 } else { 0 };
+    let body_h = (inner.height as usize).saturating_sub(1 + legend_rows);
+    let range = app.worklist_window(keys.len(), body_h);
+    let first = range.start;
+    // only the rows in view are computed (a ministry's subtree has thousands)
+    let rows: Vec<WorkRow> = keys[range]
+        .iter()
+        .filter_map(|k| app.worklist_row_of(k))
+        .collect();
     let many_units = app.worklist().subtree;
     let editing = app.editor().filter(|e| e.in_worklist).cloned();
     // the texts of every row, to size the columns
@@ -143,16 +153,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         ));
         Line::styled(s, app.theme().title)
     };
-    // the legend under the rows when there is room for it and at least one row
-    let legend_rows = if inner.height >= 6 { 2 } else { 0 };
-    let body_h = (inner.height as usize).saturating_sub(1 + legend_rows);
-    let range = app.worklist_window(rows.len(), body_h);
     let cursor = app.worklist().cursor;
     let mut lines = vec![head];
-    for i in range {
-        let r = &rows[i];
-        let c = &cells[i];
-        let selected = i == cursor;
+    for (i, (r, c)) in rows.iter().zip(&cells).enumerate() {
+        let selected = first + i == cursor;
         let pointer = if selected {
             app.theme().pointer(false)
         } else {
