@@ -424,8 +424,10 @@ fn event_loop<'s>(
                     redraw |= !keys.is_empty();
                     keys
                 }
-                Event::Resize(..) => {
+                Event::Resize(w, h) => {
                     term.autoresize().map_err(terr)?;
+                    // the keys after a resize are judged at the new size (too small or not)
+                    app.set_size((w, h));
                     app.sync_detail();
                     redraw = true;
                     Vec::new()

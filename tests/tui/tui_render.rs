@@ -736,3 +736,55 @@ fn help_lists_the_addendum_keys() {
         assert!(all.contains(s), "{s}:\n{all}");
     }
 }
+
+// ---- a too-small terminal ----
+
+/// Issue 13 finding 10: while only the "terminal too small" message shows, no key but quit
+/// acts: at 20×5, Tab then x leaves the focus and every value as they were (at 120×40 the same
+/// keys clear the realisasi); once the terminal is large again the keys act again.
+#[test]
+fn a_too_small_terminal_is_inert_but_quits() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use kinerja::tui::app::Focus;
+    use kinerja::tui::update::{Effect, action_for_key};
+    let press = |a: &mut App, code: KeyCode| {
+        let action = action_for_key(a, &KeyEvent::new(code, KeyModifiers::NONE));
+        action.map(|act| update(a, act)).unwrap_or_default()
+    };
+    let p1 = CodeRef::new("PUSAT", "P1");
+    let month = |a: &App| a.ds().iku[&p1].realisasi.clone();
+
+    // the control: at a usable size Tab then x asks to store a cleared cell
+    let mut big = app();
+    big.select_node(&Node::Iku(p1.clone()));
+    render(&mut big, 120, 40);
+    press(&mut big, KeyCode::Tab);
+    assert_eq!(big.focus(), Focus::Grid);
+    let fx = press(&mut big, KeyCode::Char('x'));
+    assert!(
+        fx.iter().any(|e| matches!(e, Effect::Apply { .. })),
+        "x clears at 120×40: {fx:?}"
+    );
+
+    let mut a = app();
+    a.select_node(&Node::Iku(p1.clone()));
+    let before = month(&a);
+    let s = screen(&render(&mut a, 20, 5));
+    assert!(s.contains("kecil"), "{s}");
+    assert!(a.too_small());
+    assert!(press(&mut a, KeyCode::Tab).is_empty());
+    assert!(press(&mut a, KeyCode::Char('x')).is_empty());
+    assert_eq!(a.focus(), Focus::Tree, "Tab acted unseen");
+    assert_eq!(month(&a), before, "x acted unseen");
+    assert!(!a.is_storing());
+    let s = screen(&render(&mut a, 20, 5));
+    assert!(s.contains("kecil"), "still the message only:\n{s}");
+    // a resize is seen (the run loop records it before the next key), then keys act again
+    a.set_size((120, 40));
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(a.focus(), Focus::Grid);
+    // and quit works at any size
+    a.set_size((20, 5));
+    let fx = press(&mut a, KeyCode::Char('q'));
+    assert!(fx.contains(&Effect::Quit), "{fx:?}");
+}

@@ -344,3 +344,49 @@ fn scrolling_the_detail_reveals_the_end_of_a_long_definisi() {
     t.keys(&["q"]);
     t.wait_gone();
 }
+
+/// Issue 13 finding 10: at 20×5 only the "too small" message shows, and Tab then x (which on
+/// the tree's IKU would open its grid and clear September) change nothing, seen or unseen.
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "small");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    t.keys(&["/"]);
+    t.text("penetapan jadwal");
+    t.keys(&["Enter"]);
+    t.wait_for("3b-N");
+    t.keys(&["q"]);
+    t.wait_gone();
+    let before = realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9);
+    assert!(!before.is_null(), "the sample has a September value");
+
+    let t = Tmux::new(home.path(), "small2");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    t.keys(&["/"]);
+    t.text("penetapan jadwal");
+    t.keys(&["Enter"]);
+    t.wait_for("3b-N");
+    t.tmux(&["resize-window", "-t", "k", "-x", "20", "-y", "5"]);
+    t.wait_for("kecil");
+    t.keys(&["Tab"]);
+    t.keys(&["x"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    t.tmux(&["resize-window", "-t", "k", "-x", "120", "-y", "40"]);
+    let s = t.wait_for("KEMENKEU");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let s2 = t.screen();
+    assert!(!s.contains("Tersimpan") && !s2.contains("Tersimpan"), "{s2}");
+    t.keys(&["q"]);
+    t.wait_gone();
+    assert_eq!(
+        realisasi_in_export(home.path(), "KPKNL-PONTIANAK", "3b-N", 9),
+        before,
+        "a key acted while the terminal was too small"
+    );
+}

@@ -205,9 +205,15 @@ impl App {
     pub fn size(&self) -> (u16, u16) {
         self.size
     }
-    /// Records the terminal size (the renderer does, every frame).
-    pub(crate) fn set_size(&mut self, size: (u16, u16)) {
+    /// Records the terminal size (the renderer does, every frame, and the run loop on a
+    /// resize, before the keys that follow it).
+    pub fn set_size(&mut self, size: (u16, u16)) {
         self.size = size;
+    }
+    /// True while the terminal is smaller than the screen the TUI draws: only the "too small"
+    /// message shows, and no key but quit acts (nothing may change unseen).
+    pub fn too_small(&self) -> bool {
+        self.size.0 < crate::tui::ui::MIN_WIDTH || self.size.1 < crate::tui::ui::MIN_HEIGHT
     }
     /// Rows of the tree pane at the last render (page up/down moves this many).
     pub(crate) fn set_page(&mut self, rows: usize) {

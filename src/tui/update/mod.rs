@@ -55,6 +55,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         // a change is being stored; nothing else until it is confirmed
         return Vec::new();
     }
+    if app.too_small() && !matches!(action, Action::Quit | Action::Redraw) {
+        // only the "terminal too small" message is on screen: a key must not change what the
+        // user cannot see (quit, a redraw and a resize still work)
+        return Vec::new();
+    }
     // A message is about the key that made it: the next key takes it away (a refusal does not
     // outlive a later edit, nor the start-up message the session), unless that key only looks
     // at it (help, the message in full, a redraw). The search and the popups keep theirs.
