@@ -14,15 +14,23 @@ pub fn seed_if_empty(ctx: &Context, store: &dyn StoreApi) -> Result<bool, CliErr
     if !store.is_empty().map_err(refused)? {
         return Ok(false);
     }
-    let ds = json::import_document(SAMPLE).map_err(|e| {
+    let bad = |e: Vec<json::ImportError>| {
         CliError::refused(format!(
             "fixtures/kalbar-2025.json: {}",
             e.first().map(|e| e.to_string()).unwrap_or_default()
         ))
-    })?;
+    };
+    let ds = json::import_document(SAMPLE).map_err(bad)?;
+    // the sample's Peta Strategi links, Inisiatif Strategis and Rincian Anggaran
+    let plans = json::import_plans(SAMPLE, &ds).map_err(bad)?;
     store
         .import_dataset(&ds, false, &ctx.actor, "sample")
         .map_err(refused)?;
+    if !plans.is_empty() {
+        store
+            .import_plans(ds.year, &plans, false, &ctx.actor, "sample")
+            .map_err(refused)?;
+    }
     Ok(true)
 }
 
