@@ -752,7 +752,7 @@ fn a_too_small_terminal_is_inert_but_quits() {
         action.map(|act| update(a, act)).unwrap_or_default()
     };
     let p1 = CodeRef::new("PUSAT", "P1");
-    let month = |a: &App| a.ds().iku[&p1].realisasi.clone();
+    let month = |a: &App| a.ds().iku[&p1].realisasi;
 
     // the control: at a usable size Tab then x asks to store a cleared cell
     let mut big = app();

@@ -381,7 +381,10 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     let s = t.wait_for("KEMENKEU");
     std::thread::sleep(std::time::Duration::from_millis(300));
     let s2 = t.screen();
-    assert!(!s.contains("Tersimpan") && !s2.contains("Tersimpan"), "{s2}");
+    assert!(
+        !s.contains("Tersimpan") && !s2.contains("Tersimpan"),
+        "{s2}"
+    );
     t.keys(&["q"]);
     t.wait_gone();
     assert_eq!(
