@@ -411,6 +411,15 @@ fn check_month<E: From<ChangeError>>(iku: &CodeRef, month: u8) -> Result<(), E> 
     Ok(())
 }
 
+/// A month of an IKU that exists: the common guard of every per-IKU, per-month change.
+fn existing_iku_month<R: Records>(r: &mut R, iku: &CodeRef, month: u8) -> Result<(), R::Error> {
+    check_month(iku, month)?;
+    if r.iku(iku)?.is_none() {
+        return Err(ChangeError::UnknownIku(iku.clone()).into());
+    }
+    Ok(())
+}
+
 /// Sets a monthly slot of an IKU that exists, recording what changed.
 fn set_slot<R: Records>(
     r: &mut R,
@@ -469,10 +478,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             value,
             reason,
         } => {
-            check_month(iku, *month)?;
-            if r.iku(iku)?.is_none() {
-                return Err(ChangeError::UnknownIku(iku.clone()).into());
-            }
+            existing_iku_month(r, iku, *month)?;
             if reason.trim().is_empty() {
                 return Err(ChangeError::Refused(
                     Reason::new(Code::ReasonRequired).text("action", "correct"),
@@ -529,10 +535,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             month,
             analysis,
         } => {
-            check_month(iku, *month)?;
-            if r.iku(iku)?.is_none() {
-                return Err(ChangeError::UnknownIku(iku.clone()).into());
-            }
+            existing_iku_month(r, iku, *month)?;
             month_rule(r, iku, *month, "analysis", false)?;
             let round = r.round(&iku.unit)?;
             let old = round.analysis(&iku.code, *month).cloned();
@@ -552,10 +555,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             month,
             evidence,
         } => {
-            check_month(iku, *month)?;
-            if r.iku(iku)?.is_none() {
-                return Err(ChangeError::UnknownIku(iku.clone()).into());
-            }
+            existing_iku_month(r, iku, *month)?;
             month_rule(r, iku, *month, "evidence", false)?;
             if !r.has_evidence(&evidence.sha256)? {
                 return Err(ChangeError::Refused(
@@ -585,10 +585,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             }
         }
         Change::RemoveEvidence { iku, month, name } => {
-            check_month(iku, *month)?;
-            if r.iku(iku)?.is_none() {
-                return Err(ChangeError::UnknownIku(iku.clone()).into());
-            }
+            existing_iku_month(r, iku, *month)?;
             month_rule(r, iku, *month, "evidence", false)?;
             let round = r.round(&iku.unit)?;
             let old = round.evidence(&iku.code, *month).to_vec();

@@ -183,6 +183,32 @@ fn find<'a>(ds: &'a Dataset, unit: &str, code: &str) -> Result<&'a Iku, Refusal>
         })
 }
 
+/// The IKU `unit`/`code` when it exists and `month` is one of its reporting months: the first
+/// steps shared by every per-month refusal.
+fn reporting_month<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    code: &str,
+    month: u8,
+) -> Result<&'a Iku, Refusal> {
+    let iku = find(ds, unit, code)?;
+    if !(1..=12).contains(&month) {
+        return Err(Refusal::BadMonth {
+            iku: iku.key(),
+            month,
+        });
+    }
+    if !iku.reporting_period.is_reporting_month(month) {
+        return Err(Refusal::NotReportingMonth {
+            iku: iku.key(),
+            year: ds.year,
+            month,
+            period: iku.reporting_period,
+        });
+    }
+    Ok(iku)
+}
+
 fn rolls_up(ds: &Dataset, iku: &Iku, field: super::change::Field) -> Result<(), Refusal> {
     let children: Vec<CodeRef> = rollup_children(ds, iku).into_iter().map(Iku::key).collect();
     if children.is_empty() {
@@ -216,21 +242,7 @@ pub fn realisasi_correction<'a>(
     month: u8,
     with_reason: bool,
 ) -> Result<&'a Iku, Refusal> {
-    let iku = find(ds, unit, code)?;
-    if !(1..=12).contains(&month) {
-        return Err(Refusal::BadMonth {
-            iku: iku.key(),
-            month,
-        });
-    }
-    if !iku.reporting_period.is_reporting_month(month) {
-        return Err(Refusal::NotReportingMonth {
-            iku: iku.key(),
-            year: ds.year,
-            month,
-            period: iku.reporting_period,
-        });
-    }
+    let iku = reporting_month(ds, unit, code, month)?;
     rolls_up(ds, iku, super::change::Field::Realisasi)?;
     if ds.realisasi_frozen(iku, month) {
         return Err(Refusal::RealisasiFrozen {
@@ -263,21 +275,7 @@ pub fn round_change<'a>(
     month: u8,
     what: &'static str,
 ) -> Result<&'a Iku, Refusal> {
-    let iku = find(ds, unit, code)?;
-    if !(1..=12).contains(&month) {
-        return Err(Refusal::BadMonth {
-            iku: iku.key(),
-            month,
-        });
-    }
-    if !iku.reporting_period.is_reporting_month(month) {
-        return Err(Refusal::NotReportingMonth {
-            iku: iku.key(),
-            year: ds.year,
-            month,
-            period: iku.reporting_period,
-        });
-    }
+    let iku = reporting_month(ds, unit, code, month)?;
     if ds.month_state(unit, month).is_closed() {
         return Err(Refusal::Round(
             Reason::new(Code::MonthClosed)

@@ -34,17 +34,9 @@ impl Tmux {
     }
 
     pub fn env(&self) -> Vec<(String, String)> {
-        let h = self.home.display();
-        vec![
-            ("HOME".into(), format!("{h}")),
-            ("XDG_DATA_HOME".into(), format!("{h}/data")),
-            ("XDG_STATE_HOME".into(), format!("{h}/state")),
-            ("XDG_CONFIG_HOME".into(), format!("{h}/config")),
-            ("USER".into(), "budi".into()),
-            ("KINERJA_SERVE_IDLE".into(), "0".into()),
-            ("TERM".into(), "xterm-256color".into()),
-            ("LANG".into(), "C.UTF-8".into()),
-        ]
+        let mut env = Self::env_at(&self.home);
+        env.push(("USER".into(), "budi".into()));
+        env
     }
 
     pub fn tmux(&self, args: &[&str]) -> Output {
@@ -56,10 +48,24 @@ impl Tmux {
             .expect("run tmux")
     }
 
-    /// Starts `kinerja ARGS` in a 120×40 session.
-    pub fn start(&self, args: &[&str]) {
-        let mut cmd = String::from("env -u KINERJA_STORE -u NO_COLOR");
-        for (k, v) in self.env() {
+    /// The environment of a session whose home is `h` (the test's own, or a user's under it).
+    fn env_at(h: &std::path::Path) -> Vec<(String, String)> {
+        let h = h.display();
+        vec![
+            ("HOME".into(), format!("{h}")),
+            ("XDG_DATA_HOME".into(), format!("{h}/data")),
+            ("XDG_STATE_HOME".into(), format!("{h}/state")),
+            ("XDG_CONFIG_HOME".into(), format!("{h}/config")),
+            ("KINERJA_SERVE_IDLE".into(), "0".into()),
+            ("TERM".into(), "xterm-256color".into()),
+            ("LANG".into(), "C.UTF-8".into()),
+        ]
+    }
+
+    /// Starts `PREFIX env … kinerja ARGS` in a 120×40 session.
+    fn launch(&self, prefix: &str, env: &[(String, String)], args: &[&str]) {
+        let mut cmd = format!("{prefix}env -u KINERJA_STORE -u NO_COLOR");
+        for (k, v) in env {
             cmd.push_str(&format!(" {k}='{v}'"));
         }
         cmd.push_str(&format!(" '{}'", env!("CARGO_BIN_EXE_kinerja")));
@@ -78,6 +84,11 @@ impl Tmux {
             &cmd,
         ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+
+    /// Starts `kinerja ARGS` in a 120×40 session.
+    pub fn start(&self, args: &[&str]) {
+        self.launch("", &self.env(), args);
     }
 
     /// Starts `kinerja ARGS` as the Unix user `user` (through `runuser`; the test runs as
@@ -92,35 +103,11 @@ impl Tmux {
             .output()
             .unwrap();
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        let h = uhome.display();
-        let mut cmd = format!("runuser -u {user} -- env -u KINERJA_STORE -u NO_COLOR");
-        for (k, v) in [
-            ("HOME", format!("{h}")),
-            ("XDG_DATA_HOME", format!("{h}/data")),
-            ("XDG_STATE_HOME", format!("{h}/state")),
-            ("XDG_CONFIG_HOME", format!("{h}/config")),
-            ("KINERJA_SERVE_IDLE", "0".into()),
-            ("TERM", "xterm-256color".into()),
-            ("LANG", "C.UTF-8".into()),
-        ] {
-            cmd.push_str(&format!(" {k}='{v}'"));
-        }
-        cmd.push_str(&format!(" '{}'", env!("CARGO_BIN_EXE_kinerja")));
-        for a in args {
-            cmd.push_str(&format!(" '{a}'"));
-        }
-        let o = self.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            "k",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            &cmd,
-        ]);
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        self.launch(
+            &format!("runuser -u {user} -- "),
+            &Self::env_at(&uhome),
+            args,
+        );
     }
 
     pub fn keys(&self, keys: &[&str]) {
