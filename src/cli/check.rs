@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::{CliError, CliResult, Context, refused};
 use crate::domain::rulebook::Severity;
-use crate::domain::rules::{Finding, check_period};
+use crate::domain::rules::{Finding, check_period, check_round, sort_findings};
 use crate::domain::score::latest_period;
 use crate::text::cli as t;
 use crate::text::domain::month_name;
@@ -54,7 +54,9 @@ pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
         },
         None => latest_period(&ds).unwrap_or(0),
     };
-    let findings = check_period(&ds, &rb, a.unit.as_deref(), period);
+    let mut findings = check_period(&ds, &rb, a.unit.as_deref(), period);
+    findings.extend(check_round(&ds, &rb, a.unit.as_deref(), ctx.today));
+    sort_findings(&mut findings);
     let out = match a.format {
         CheckFormat::Json => {
             let v: Vec<Value> = findings.iter().map(finding_json).collect();

@@ -169,6 +169,11 @@ fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
     }
 }
 
+/// Puts findings of several checks in the order of [`check`]: unit, then id (stable within).
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+}
+
 /// Order of the rule ids in a listing: R01..R11, then K3.
 fn rank(id: &str) -> (u8, &str) {
     (u8::from(!id.starts_with('R')), id)
@@ -701,6 +706,146 @@ fn k3_facts(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
                 .map(|i| i.ss.clone());
             out.push("K3", unit, ss.as_deref(), Some(&k.code), None, w);
         }
+    }
+}
+
+/// The findings of the month-end round (DOMAIN.md §11) at `today`, for the whole dataset or one
+/// unit, ordered like [`check`] (unit, then id):
+///
+/// - `TENGGAT` (rulebook `[round] overdue`): a reporting month of the unit whose entry,
+///   validation or closing deadline ([`super::round::due`]) has passed — codes
+///   `overdue_entry`, `overdue_validation`, `overdue_closing`.
+/// - `ANALISIS` (`analysis_missing`): an IKU whose capaian up to a reporting month with
+///   realisasi is below 100 and that has no analysis for that month — code `no_analysis`.
+/// - `LAMPIRAN` (`evidence_missing`): a reporting month with the IKU's own realisasi and no
+///   evidence file — code `no_evidence` (a roll-up IKU's evidence is its children's).
+///
+/// A unit's reporting months are the union of its IKU's reporting months.
+pub fn check_round(
+    ds: &Dataset,
+    rb: &Rulebook,
+    unit: Option<&str>,
+    today: chrono::NaiveDate,
+) -> Vec<Finding> {
+    let units: Vec<&str> = match unit {
+        Some(u) => vec![u],
+        None => ds.units.keys().map(String::as_str).collect(),
+    };
+    let mut out = Vec::new();
+    for u in units {
+        round_findings(ds, rb, u, today, None, &mut out);
+    }
+    out.sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+    out
+}
+
+/// The findings of the round for one month of a unit that are errors under the rulebook: what
+/// keeps it from being submitted (a rulebook of the user's may make a missing analysis or
+/// evidence an error; the built-in ones make them warnings). Deadlines never block.
+pub fn submission_blockers(ds: &Dataset, rb: &Rulebook, unit: &str, month: u8) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // `today` only matters for the deadlines, which are left out here
+    round_findings(ds, rb, unit, chrono::NaiveDate::MIN, Some(month), &mut out);
+    out.retain(|f| f.id != "TENGGAT" && f.severity == Severity::Error);
+    out
+}
+
+fn round_findings(
+    ds: &Dataset,
+    rb: &Rulebook,
+    unit: &str,
+    today: chrono::NaiveDate,
+    only: Option<u8>,
+    out: &mut Vec<Finding>,
+) {
+    use super::round::{Stage, due};
+    let r = &rb.round;
+    let round = ds.round.get(unit);
+    let mut finding = |id: &'static str,
+                       severity: Severity,
+                       ss: Option<&str>,
+                       iku: Option<&str>,
+                       month: u8,
+                       reason: Reason| {
+        out.push(Finding {
+            id,
+            severity,
+            unit: unit.to_string(),
+            ss: ss.map(str::to_string),
+            iku: iku.map(str::to_string),
+            month: Some(month),
+            reason,
+        });
+    };
+    let wanted = |m: u8| only.is_none_or(|o| o == m);
+    let mut reporting = [false; 12];
+    for iku in ds.iku_of_unit(unit) {
+        let rp = iku.reporting_period;
+        for m in (1..=12u8).filter(|m| rp.is_reporting_month(*m)) {
+            reporting[usize::from(m - 1)] = true;
+        }
+        let scores = super::score::score_iku_by_month(ds, rb, iku);
+        let (_, real) = super::score::effective_months(ds, iku);
+        for m in (1..=12u8).filter(|m| rp.is_reporting_month(*m) && wanted(*m)) {
+            let i = usize::from(m - 1);
+            let has_analysis = round.is_some_and(|x| x.analysis(&iku.code, m).is_some());
+            if real[i].is_some()
+                && !has_analysis
+                && let Some(c) = scores[i].capaian.filter(|c| *c < Decimal::ONE_HUNDRED)
+            {
+                let why = Reason::new(Code::NoAnalysis)
+                    .text("unit", unit)
+                    .text("iku", &iku.code)
+                    .month("month", m)
+                    .num("capaian", c, 2, 2);
+                finding(
+                    "ANALISIS",
+                    r.analysis_missing,
+                    Some(&iku.ss),
+                    Some(&iku.code),
+                    m,
+                    why,
+                );
+            }
+            let has_evidence = round.is_some_and(|x| !x.evidence(&iku.code, m).is_empty());
+            if !iku.rolls_up() && iku.realisasi[i].is_some() && !has_evidence {
+                let why = Reason::new(Code::NoEvidence)
+                    .text("unit", unit)
+                    .text("iku", &iku.code)
+                    .month("month", m);
+                finding(
+                    "LAMPIRAN",
+                    r.evidence_missing,
+                    Some(&iku.ss),
+                    Some(&iku.code),
+                    m,
+                    why,
+                );
+            }
+        }
+    }
+    if only.is_some() {
+        return;
+    }
+    let deadlines = r.deadlines();
+    for m in (1..=12u8).filter(|m| reporting[usize::from(m - 1)]) {
+        let state = round.map(|x| x.state(m)).unwrap_or_default();
+        let Some(d) = due(&deadlines, ds.year, unit, m, state, today).filter(|d| d.overdue())
+        else {
+            continue;
+        };
+        let code = match d.stage {
+            Stage::Entry => Code::OverdueEntry,
+            Stage::Validation => Code::OverdueValidation,
+            Stage::Closing => Code::OverdueClosing,
+        };
+        let why = Reason::new(code)
+            .text("unit", unit)
+            .month("month", m)
+            .text("state", state)
+            .text("deadline", d.deadline)
+            .int("days", -d.days_left);
+        finding("TENGGAT", r.overdue, None, None, m, why);
     }
 }
 

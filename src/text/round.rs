@@ -13,6 +13,10 @@ pub const NO_CHANGE: Msg = msg!(
     "{unit} {month}: tidak ada yang berubah.",
     "{unit} {month}: nothing changed."
 );
+pub const SUBMIT_BLOCKED: Msg = msg!(
+    "Pengajuan {unit} {month} ditolak: rulebook {rulebook} mewajibkan ini sebelum pengajuan:",
+    "Submitting {unit} {month} is refused: the rulebook {rulebook} requires this before submission:"
+);
 pub const BAD_REASON: Msg = msg!("--reason: {problem}", "--reason: {problem}");
 
 /// The users' word for an action, in the sentence's language.
@@ -54,4 +58,24 @@ pub const EVIDENCE_TOO_LARGE: Msg = msg!(
 pub const EVIDENCE_STORE_FULL: Msg = msg!(
     "berkas data dukung {size} bita tidak muat: toko data sudah menyimpan {used} dari {max} bita data dukung (rulebook [round] evidence_max_store_bytes)",
     "the evidence file of {size} bytes does not fit: the store holds {used} of {max} bytes of evidence (rulebook [round] evidence_max_store_bytes)"
+);
+
+pub const DUE_NONE: Msg = msg!(
+    "Tidak ada yang jatuh tempo pada PK {year} per {today}.",
+    "Nothing is due in the PK of {year} as of {today}."
+);
+pub const DUE_HEADER: Msg = msg!(
+    "Jatuh tempo PK {year} per {today}: {count} bulan, {overdue} lewat tenggat.",
+    "Due in the PK of {year} as of {today}: {count} months, {overdue} overdue."
+);
+pub const DUE_OVERDUE_DAYS: Msg = msg!("lewat {days} hari", "overdue by {days} days");
+pub const DUE_DAYS_LEFT: Msg = msg!("{days} hari lagi", "{days} days left");
+pub const DUE_BY: Msg = msg!("tenggat", "by");
+pub const DUE_EVERYONE: Msg = msg!(
+    "semua (daftar akses kosong)",
+    "everyone (the access list is empty)"
+);
+pub const DUE_NOBODY: Msg = msg!(
+    "tidak ada yang memegang peran ini (kinerja access grant)",
+    "nobody holds this role (kinerja access grant)"
 );

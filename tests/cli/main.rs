@@ -16,6 +16,8 @@ mod laporan;
 mod perf_demo_cli;
 mod realisasi_xlsx;
 mod round;
+mod round_due;
+mod round_findings;
 mod server_access;
 mod server_conflict;
 mod server_faults;
