@@ -15,6 +15,7 @@ mod keymap_env;
 mod laporan;
 mod perf_demo_cli;
 mod realisasi_xlsx;
+mod report_plan;
 mod round;
 mod round_due;
 mod round_findings;
