@@ -581,6 +581,18 @@ impl Store {
                 let what = format!("analisis {} {year}-{month:02}", iku.code);
                 let mut e = self.entry(who, source, year, &iku.unit, what);
                 let shown = |a: &crate::domain::round::Analysis| {
+                    // one line per entry: the lines of a part joined by " / "
+                    let one = |s: &str| s.lines().collect::<Vec<_>>().join(" / ");
+                    let a = &crate::domain::round::Analysis {
+                        isu: one(&a.isu),
+                        implikasi: one(&a.implikasi),
+                        aksi: one(&a.aksi),
+                        rencana: crate::domain::round::Rencana {
+                            what: one(&a.rencana.what),
+                            ..a.rencana.clone()
+                        },
+                        catatan: one(&a.catatan),
+                    };
                     format!(
                         "isu: {} | implikasi: {} | aksi: {} | rencana: {} ({}, {}) | catatan: {}",
                         a.isu,
