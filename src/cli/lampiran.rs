@@ -120,7 +120,7 @@ fn attached<'a>(at: &'a At, p: &Place) -> &'a [EvidenceRef] {
 /// The name a file is attached under: its own, one line within the text limits, and a plain
 /// file name (never a path, `.` or `..`), so that `get` writes it inside its directory.
 pub fn evidence_name(name: &str) -> Result<(), String> {
-    if name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']) {
+    if !crate::domain::round::plain_file_name(name) {
         return Err(t::EVIDENCE_BAD_NAME.fill(&[("name", &name)]));
     }
     check(TextKind::Line, name).map_err(|p| format!("{name:?}: {p}"))

@@ -17,6 +17,7 @@ use crate::text::{self, Lang, cli as t};
 mod access;
 mod addendum;
 mod analisis;
+mod bundle;
 mod check;
 pub mod clap_text;
 pub mod demo;

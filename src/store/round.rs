@@ -106,7 +106,8 @@ impl Store {
     /// Keeps the bytes of an evidence file under their SHA-256 (once, however often they are
     /// attached), within the limits of the year's rulebook (`[round]`): a file larger than
     /// `evidence_max_file_bytes`, or one that would take the store's evidence past
-    /// `evidence_max_store_bytes`, is refused saying so. Flushed before it returns. Attaching
+    /// `evidence_max_store_bytes`, is refused saying so. A year the store does not hold yet
+    /// (a bundle being imported) takes the default rulebook's limits. Flushed before it returns. Attaching
     /// it is then a change ([`crate::store::Change::AddEvidence`]).
     pub fn put_evidence(
         &self,
@@ -114,11 +115,18 @@ impl Store {
         unit: &str,
         bytes: &[u8],
     ) -> Result<PutEvidence, StoreError> {
-        if !self.trees.units.contains_key(keys::unit(year, unit))? {
-            return Err(StoreError::NotFound(unit.to_string()));
-        }
+        // a year not in the store yet: the files of a bundle are kept before its document is
+        // imported (under the default rulebook's limits)
+        let rb_name = match self.year_record(year)? {
+            Some(rec) => {
+                if !self.trees.units.contains_key(keys::unit(year, unit))? {
+                    return Err(StoreError::NotFound(unit.to_string()));
+                }
+                rec.rulebook
+            }
+            None => crate::domain::rulebook::DEFAULT_RULEBOOK.to_string(),
+        };
         use crate::text::round as t;
-        let rb_name = self.rulebook_of(year)?;
         let rules = crate::domain::rulebook::Rulebook::builtin(&rb_name)
             .or_else(|| crate::domain::rulebook::Rulebook::builtin("kmk-300-2022"))
             .map(|r| r.round)

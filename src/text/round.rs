@@ -165,3 +165,42 @@ pub const EVIDENCE_REMOVED: Msg = msg!(
     "Data dukung {unit} {iku} {month} dilepas: {names} (tercatat di jejak audit).",
     "Evidence of {unit} {iku} {month} detached: {names} (in the audit trail)."
 );
+
+pub const JSON_BAD_STATE: Msg = msg!(
+    "status bulan \"{state}\" tidak dikenal; yang ada: {states}",
+    "unknown month state \"{state}\"; the states are: {states}"
+);
+pub const JSON_BAD_SHA256: Msg = msg!(
+    "sha256 harus 64 digit heksadesimal huruf kecil",
+    "sha256 must be 64 lower-case hexadecimal digits"
+);
+pub const JSON_UNKNOWN_IKU: Msg = msg!(
+    "IKU {iku} tidak ada di unit {unit} dalam dokumen ini",
+    "IKU {iku} is not in unit {unit} in this document"
+);
+pub const JSON_DUPLICATE: Msg = msg!("{what} muncul dua kali", "{what} appears twice");
+
+pub const BUNDLE_EXISTS: Msg = msg!(
+    "{dir} sudah ada: bundel ditulis ke direktori baru (tidak ada yang ditimpa).",
+    "{dir} exists: a bundle is written to a new directory (nothing is overwritten)."
+);
+pub const BUNDLE_STRAY: Msg = msg!(
+    "{file} bukan bagian dari bundel (hanya kinerja.json dan evidence/<sha256> berkas yang dirujuk dokumen).",
+    "{file} is not part of the bundle (only kinerja.json and evidence/<sha256> of the files the document names)."
+);
+pub const BUNDLE_MISSING: Msg = msg!(
+    "{file} tidak ada: dokumen merujuk data dukung itu.",
+    "{file} is missing: the document names that evidence."
+);
+pub const BUNDLE_TAMPERED: Msg = msg!(
+    "{file}: isinya tidak cocok dengan SHA-256 namanya (isinya ber-SHA-256 {found}); tidak ada yang diimpor.",
+    "{file}: its bytes do not have the SHA-256 of its name (they hash to {found}); nothing was imported."
+);
+pub const BUNDLE_NEEDS_DIR: Msg = msg!(
+    "--with-evidence menulis bundel (direktori): sebutkan -o DIR.",
+    "--with-evidence writes a bundle (a directory): give -o DIR."
+);
+pub const BUNDLE_WRITTEN: Msg = msg!(
+    "Bundel PK {year} ditulis ke {dir}: dokumen dan {n} berkas data dukung.",
+    "The bundle of the PK of {year} is written to {dir}: the document and {n} evidence file(s)."
+);

@@ -112,6 +112,10 @@ pub const P_EVIDENCE_MISSING: Msg = msg!(
     "data dukung {name} IKU {iku} bulan {month} (sha256 {sha256}) tidak ada di toko data",
     "the evidence {name} of IKU {iku} month {month} (sha256 {sha256}) is not in the store"
 );
+pub const IMPORT_EVIDENCE_NOT_HELD: Msg = msg!(
+    "data dukung {name} dari {unit} {iku} {month} (sha256 {sha256}) tidak ada di toko data maupun di bundel; impor bundel dari kinerja export --with-evidence",
+    "the evidence {name} of {unit} {iku} {month} (sha256 {sha256}) is neither in the store nor in the bundle; import a bundle made by kinerja export --with-evidence"
+);
 pub const P_UNKNOWN_META: Msg = msg!("kunci meta tak dikenal", "unknown meta key");
 
 // --- safety ---

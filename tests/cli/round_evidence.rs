@@ -382,3 +382,186 @@ fn verify_names_a_tampered_evidence_file_and_get_refuses_it() {
         "nothing written when one file is bad"
     );
 }
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                todo.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_str().unwrap().to_string();
+                out.insert(rel, std::fs::read(&p).unwrap());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn evidence_round_trips_through_a_bundle_into_a_fresh_store_byte_identical() {
+    let home = tempfile::tempdir().unwrap();
+    let store = sample_store(home.path());
+    let pdf: Vec<u8> = (0..70_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let f = files(
+        home.path(),
+        "in",
+        &[("ba lelang.pdf", &pdf), ("catatan.txt", b"ok\n")],
+    );
+    ok(
+        &store,
+        &["lampiran", "add", U, "1b-CP", "2025-09", &f[0], &f[1]],
+    );
+    ok(&store, &["lampiran", "add", U, "1a-CP", "2025-09", &f[0]]);
+    ok(
+        &store,
+        &[
+            "analisis",
+            "set",
+            U,
+            "1a-CP",
+            "2025-03",
+            "--isu",
+            "Lelang tertunda",
+            "--batas",
+            "2025-04-30",
+        ],
+    );
+    ok(&store, &["submit", U, "2025-08"]);
+    ok(&store, &["return", U, "2025-08", "--reason", "Lengkapi BA"]);
+    let bundle = home.path().join("bundel");
+    ok(
+        &store,
+        &["export", "--with-evidence", "-o", bundle.to_str().unwrap()],
+    );
+    let files_in = tree(&bundle);
+    // the document and each content once, under its SHA-256
+    let keys: Vec<&str> = files_in.keys().map(String::as_str).collect();
+    let mut want = [
+        "kinerja.json".to_string(),
+        format!("evidence/{}", sha256(&pdf)),
+        format!("evidence/{}", sha256(b"ok\n")),
+    ];
+    want.sort();
+    assert_eq!(keys, want.iter().map(String::as_str).collect::<Vec<_>>());
+    // an existing target is never overwritten; a bundle needs -o
+    let why = refused(
+        &store,
+        &["export", "--with-evidence", "-o", bundle.to_str().unwrap()],
+    );
+    assert!(why.contains("sudah ada"), "{why}");
+    assert_eq!(
+        run(&store, &["export", "--with-evidence"]).status.code(),
+        Some(2)
+    );
+
+    // a fresh store takes it back
+    let fresh = home.path().join("baru");
+    ok(&fresh, &["import", bundle.to_str().unwrap()]);
+    ok(&fresh, &["verify"]);
+    let out = home.path().join("keluar");
+    ok(
+        &fresh,
+        &[
+            "lampiran",
+            "get",
+            U,
+            "1b-CP",
+            "2025-09",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    let got = std::fs::read(out.join("ba lelang.pdf")).unwrap();
+    assert_eq!(got, pdf);
+    assert_eq!(sha256(&got), sha256(&pdf));
+    assert_eq!(std::fs::read(out.join("catatan.txt")).unwrap(), b"ok\n");
+    assert_eq!(
+        listed(&fresh, "1b-CP", "2025-09"),
+        listed(&store, "1b-CP", "2025-09")
+    );
+    let show = |s: &Path| {
+        ok(
+            s,
+            &[
+                "analisis", "show", U, "1a-CP", "2025-03", "--format", "json",
+            ],
+        )
+    };
+    assert_eq!(show(&fresh), show(&store));
+    let due = |s: &Path| ok(s, &["due", "--unit", U, "--format", "json"]);
+    assert_eq!(due(&fresh), due(&store), "the month states came along");
+    // and out again: the same bundle, byte for byte
+    let again = home.path().join("bundel2");
+    ok(
+        &fresh,
+        &["export", "--with-evidence", "-o", again.to_str().unwrap()],
+    );
+    assert_eq!(tree(&again), files_in);
+
+    // a tampered file of the fresh store is found by verify
+    tamper(&fresh, &sha256(b"ok\n"), b"ko\n");
+    let o = run(&fresh, &["verify"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains(&format!("evidence/{}", sha256(b"ok\n"))),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_tampered_or_incomplete_bundle_and_a_document_without_its_files_are_refused_whole() {
+    let home = tempfile::tempdir().unwrap();
+    let store = sample_store(home.path());
+    let f = files(home.path(), "in", &[("ba.txt", b"berita acara")]);
+    ok(&store, &["lampiran", "add", U, "1b-CP", "2025-09", &f[0]]);
+    let bundle = home.path().join("bundel");
+    ok(
+        &store,
+        &["export", "--with-evidence", "-o", bundle.to_str().unwrap()],
+    );
+    let blob = bundle.join("evidence").join(sha256(b"berita acara"));
+    let fresh = home.path().join("baru");
+    // a changed file: refused naming it, nothing imported
+    std::fs::write(&blob, b"berita acarA").unwrap();
+    let why = refused(&fresh, &["import", bundle.to_str().unwrap()]);
+    assert!(
+        why.contains(&sha256(b"berita acara")) && why.contains("SHA-256"),
+        "{why}"
+    );
+    assert_ne!(
+        run(&fresh, &["export"]).status.code(),
+        Some(0),
+        "no year was imported"
+    );
+    // a missing file, and a stray one
+    std::fs::remove_file(&blob).unwrap();
+    let why = refused(&fresh, &["import", bundle.to_str().unwrap()]);
+    assert!(why.contains("tidak ada"), "{why}");
+    std::fs::write(&blob, b"berita acara").unwrap();
+    std::fs::write(bundle.join("evidence").join("lain"), b"x").unwrap();
+    let why = refused(&fresh, &["import", bundle.to_str().unwrap()]);
+    assert!(
+        why.contains("lain") && why.contains("bukan bagian"),
+        "{why}"
+    );
+    std::fs::remove_file(bundle.join("evidence").join("lain")).unwrap();
+    // the document alone names evidence a fresh store does not hold: refused, saying how
+    let doc = bundle.join("kinerja.json");
+    let why = refused(&fresh, &["import", doc.to_str().unwrap()]);
+    assert!(
+        why.contains("ba.txt") && why.contains("--with-evidence"),
+        "{why}"
+    );
+    // the whole bundle goes in
+    ok(&fresh, &["import", bundle.to_str().unwrap()]);
+    assert_eq!(listed(&fresh, "1b-CP", "2025-09").len(), 1);
+    // and the document alone into the store that holds the files (a replace) is fine
+    ok(&store, &["import", "--replace", doc.to_str().unwrap()]);
+}
