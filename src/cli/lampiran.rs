@@ -117,6 +117,14 @@ fn attached<'a>(at: &'a At, p: &Place) -> &'a [EvidenceRef] {
         .map_or(&[], |r| r.evidence(&p.iku, at.month))
 }
 
+/// A byte count in the user's locale (`1.234.567` in Indonesian).
+fn bytes_shown(ctx: &Context, n: u64) -> String {
+    let locale = ctx
+        .locale(None)
+        .unwrap_or(crate::interchange::number::Locale::Id);
+    crate::interchange::number::format_decimal(rust_decimal::Decimal::from(n), locale, 0)
+}
+
 /// The name a file is attached under: its own, one line within the text limits, and a plain
 /// file name (never a path, `.` or `..`), so that `get` writes it inside its directory.
 pub fn evidence_name(name: &str) -> Result<(), String> {
@@ -152,7 +160,10 @@ fn add(ctx: &Context, p: &Place, files: &[PathBuf]) -> CliResult {
                     CliError::refused(format!(
                         "{}: {}",
                         f.display(),
-                        t::EVIDENCE_TOO_LARGE.fill(&[("size", &size), ("max", &max)])
+                        t::EVIDENCE_TOO_LARGE.fill(&[
+                            ("size", &bytes_shown(ctx, size)),
+                            ("max", &bytes_shown(ctx, max)),
+                        ])
                     ))
                 }
                 e => refused(e),
@@ -175,7 +186,7 @@ fn add(ctx: &Context, p: &Place, files: &[PathBuf]) -> CliResult {
         };
         lines.push(t::EVIDENCE_LINE.fill(&[
             ("name", name),
-            ("size", &put.size),
+            ("size", &bytes_shown(ctx, put.size)),
             ("sha256", &put.sha256),
             ("how", &how),
         ]));
@@ -314,7 +325,7 @@ fn get(ctx: &Context, p: &Place, dir: &Path, names: &[String]) -> CliResult {
             .map_err(refused)?;
         out.push_str(&t::EVIDENCE_WRITTEN.fill(&[
             ("file", &target.display()),
-            ("size", &e.size),
+            ("size", &bytes_shown(ctx, e.size)),
             ("sha256", &e.sha256),
         ]));
         out.push('\n');

@@ -91,6 +91,14 @@ fn evidence_is_attached_listed_fetched_and_detached_kept_once_and_audited() {
     assert_eq!(l[0]["size"], 5000);
     assert_eq!(l[0]["sha256"], sha256(&pdf));
     assert_eq!(lampiran_findings(&store), 0);
+    // sizes for a person in the locale
+    let text = ok(&store, &["lampiran", "list", U, "1b-CP", "2025-09"]);
+    assert!(text.contains("ba-lelang.pdf  5.000 B  sha256"), "{text}");
+    let text = ok(
+        &store,
+        &["--lang", "en", "lampiran", "list", U, "1b-CP", "2025-09"],
+    );
+    assert!(text.contains("ba-lelang.pdf  5,000 B  sha256"), "{text}");
     // the same bytes under another name and month are kept once
     let g = files(home.path(), "in2", &[("salinan.pdf", &pdf)]);
     let out = ok(&store, &["lampiran", "add", U, "1b-CP", "2025-08", &g[0]]);
