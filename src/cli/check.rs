@@ -1,4 +1,6 @@
-//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of `domain` §9 as findings.
+//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of `domain` §9 as findings, and the
+//! findings of the month-end round (`domain::rules::check_round`: deadlines counted from
+//! `--today` / `KINERJA_TODAY`, missing analyses and evidence).
 //!
 //! Exit 0 when no finding has severity `error`, 1 when one has (warnings never fail).
 

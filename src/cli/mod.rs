@@ -16,6 +16,8 @@ use crate::text::{self, Lang, cli as t};
 
 mod access;
 mod addendum;
+mod analisis;
+mod bundle;
 mod check;
 pub mod clap_text;
 pub mod demo;
@@ -24,6 +26,7 @@ mod export;
 mod import;
 mod init;
 mod k3;
+mod lampiran;
 mod laporan;
 mod log;
 mod open;
@@ -226,6 +229,16 @@ pub enum Command {
         after_help = "Contoh: kinerja due\n         kinerja due --unit KANWIL-KALBAR --format json\n         KINERJA_TODAY=2025-11-20 kinerja due"
     )]
     Due(due::DueArgs),
+    /// Analisis IKU sebulan: isu, implikasi, aksi, rencana aksi / the analysis of an IKU-month
+    #[command(
+        after_help = "Contoh: kinerja analisis set KPKNL-PONTIANAK 1a-CP 2025-03 --isu \"Lelang tertunda\" --implikasi \"PNBP turun\" --aksi \"Jadwal ulang\" --rencana \"Lelang April\" --oleh \"Kasi PKN\" --batas 2025-04-30\n         kinerja analisis show KPKNL-PONTIANAK 1a-CP 2025-03 --format json\n         kinerja analisis clear KPKNL-PONTIANAK 1a-CP 2025-03"
+    )]
+    Analisis(analisis::AnalisisArgs),
+    /// Data dukung IKU sebulan: lampirkan, daftar, ambil, lepas / the evidence of an IKU-month
+    #[command(
+        after_help = "Contoh: kinerja lampiran add KPKNL-PONTIANAK 1b-CP 2025-10 ba-lelang.pdf foto.jpg\n         kinerja lampiran list KPKNL-PONTIANAK 1b-CP 2025-10\n         kinerja lampiran get KPKNL-PONTIANAK 1b-CP 2025-10 -o unduhan/\n         kinerja lampiran remove KPKNL-PONTIANAK 1b-CP 2025-10 foto.jpg"
+    )]
+    Lampiran(lampiran::LampiranArgs),
     /// Ajukan realisasi sebulan untuk validasi / submit a unit's month for validation
     #[command(after_help = "Contoh: kinerja submit KPKNL-PONTIANAK 2025-10")]
     Submit(round::TransitionArgs),
@@ -354,6 +367,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Who(a)) => serve::run_who(&ctx, a),
         Some(Command::Access(a)) => access::run(&ctx, a),
         Some(Command::Due(a)) => due::run(&ctx, a),
+        Some(Command::Analisis(a)) => analisis::run(&ctx, a),
+        Some(Command::Lampiran(a)) => lampiran::run(&ctx, a),
         Some(Command::Submit(a)) => round::run_transition(&ctx, Action::Submit, a),
         Some(Command::Validate(a)) => round::run_transition(&ctx, Action::Validate, a),
         Some(Command::Return(a)) => round::run_transition(&ctx, Action::Return, a),
@@ -509,6 +524,8 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Inisiatif(_)) => "inisiatif",
         Some(Command::Anggaran(_)) => "anggaran",
         Some(Command::Due(_)) => "due",
+        Some(Command::Analisis(_)) => "analisis",
+        Some(Command::Lampiran(_)) => "lampiran",
         Some(Command::Submit(_)) => "submit",
         Some(Command::Validate(_)) => "validate",
         Some(Command::Return(_)) => "return",

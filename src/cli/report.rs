@@ -254,6 +254,14 @@ pub fn unit_json(r: &UnitReport) -> Value {
             "realisasi": exact(i.realisasi),
             "capaian": r2(i.capaian),
             "status": i.status.map(|s| s.as_str()),
+            "analyses": analyses_of(r.ds, &u.code, &i.code, s.period)
+                .into_iter()
+                .map(|(m, a)| {
+                    let mut v = super::analisis::analysis_json(a);
+                    v["month"] = Value::from(period_label(r.ds.year, m));
+                    v
+                })
+                .collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "k3": k3_json(&r.k3),
         "inisiatif": r.inisiatif().map(|p| inisiatif_json(p, s.period)),
@@ -326,6 +334,48 @@ fn anggaran_json(p: &UnitPlan, period: u8) -> Value {
         .collect();
     total.insert("lines".into(), Value::Array(lines));
     Value::Object(total)
+}
+
+/// The analyses (DOMAIN.md §11) of an IKU in the months up to `period`, by month.
+fn analyses_of<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    iku: &str,
+    period: u8,
+) -> Vec<(u8, &'a crate::domain::round::Analysis)> {
+    let Some(round) = ds.round.get(unit) else {
+        return Vec::new();
+    };
+    (1..=period)
+        .filter_map(|m| round.analysis(iku, m).map(|a| (m, a)))
+        .collect()
+}
+
+/// The analyses of a unit's IKU up to the report's period, IKU by IKU in the table's order.
+fn analyses_text(r: &UnitReport, md: bool) -> String {
+    let u = &r.score.unit;
+    let mut out = String::new();
+    for i in iku_in_order(&r.score) {
+        for (m, a) in analyses_of(r.ds, u, &i.code, r.score.period) {
+            let head = format!("IKU {} — {}", i.code, crate::text::domain::month_name(m));
+            if md {
+                out.push_str(&format!("- **{head}**\n"));
+            } else {
+                out.push_str(&format!("{head}\n"));
+            }
+            out.push_str(&super::analisis::analysis_text(a, "  "));
+        }
+    }
+    if out.is_empty() {
+        return out;
+    }
+    let title = crate::text::round::REPORT_ANALYSES.s();
+    let title = if md {
+        format!("### {title}\n\n")
+    } else {
+        format!("{title}\n")
+    };
+    format!("{title}{out}\n")
 }
 
 /// `[{"unit", "iku", "month"}]`: the realisasi a number waits for (`domain` §11).
@@ -946,6 +996,7 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
         ));
     }
     out.push('\n');
+    out.push_str(&analyses_text(r, md));
     out.push_str(&plan_tables(r, locale, md));
     out.push_str(&k3_table(r, locale, md));
     out

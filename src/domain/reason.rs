@@ -56,6 +56,7 @@ codes! {
     MonthClosed => "month_closed",
     EvidenceMissing => "evidence_missing",
     EvidenceUnknown => "evidence_unknown",
+    BadText => "bad_text",
     // Findings of the round (domain::rules::check_round).
     OverdueEntry => "overdue_entry",
     OverdueValidation => "overdue_validation",

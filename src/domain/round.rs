@@ -312,6 +312,12 @@ pub struct EvidenceRef {
     pub size: u64,
 }
 
+/// Whether `name` may name an evidence file: a plain file name, never a path, `.` or `..` (so
+/// that writing it into a directory stays inside it), and not empty.
+pub fn plain_file_name(name: &str) -> bool {
+    !(name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']))
+}
+
 /// The round of a unit in a year: the state of each month, the analyses and the evidence of its
 /// IKU, by (IKU code, month). Stored as one record per (year, unit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

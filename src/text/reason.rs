@@ -61,6 +61,7 @@ pub fn template(code: Code) -> Msg {
             "IKU {unit}/{iku} {month} tidak memiliki data dukung bernama {name}.",
             "IKU {unit}/{iku} {month} has no evidence file named {name}."
         ),
+        Code::BadText => msg!("{field}: {problem}", "{field}: {problem}"),
         Code::OverdueEntry => msg!(
             "{month}: realisasi unit {unit} belum diajukan ({state}); tenggat pengisian {deadline} lewat {days} hari.",
             "{month}: the realisasi of unit {unit} is not submitted ({state}); the entry deadline {deadline} passed {days} days ago."
