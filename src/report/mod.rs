@@ -114,19 +114,18 @@ pub fn month_label(year: i32, m: u8) -> String {
     format!("{year}-{m:02}")
 }
 
-/// The state of the period as the cover says it: `divalidasi (September 2025)`, with the reason
-/// of a return or reopening.
+/// The state of the period as the cover says it: `divalidasi, September 2025`, with the reason
+/// of a return or reopening after it.
 pub fn state_text(s: &model::PeriodState) -> String {
-    let word = crate::text::round::state_word(s.state);
-    let word = match s.reason.as_str() {
-        "" => word,
-        reason => t::STATE_REASON.fill(&[("state", &word), ("reason", &reason)]),
-    };
-    t::PERIOD_STATE_OF.fill(&[
-        ("state", &word),
+    let text = t::PERIOD_STATE_OF.fill(&[
+        ("state", &crate::text::round::state_word(s.state)),
         ("month", &crate::text::domain::month_name(s.month)),
         ("year", &s.year),
-    ])
+    ]);
+    match s.reason.as_str() {
+        "" => text,
+        reason => t::STATE_REASON.fill(&[("state", &text), ("reason", &reason)]),
+    }
 }
 
 /// Who validated the period: `budi, 2025-10-20`, `belum divalidasi`, or that the audit trail
