@@ -195,3 +195,26 @@ pub fn to_f64(d: Decimal) -> f64 {
     use rust_decimal::prelude::ToPrimitive;
     d.to_f64().unwrap_or(0.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_period_s_quarter_runs_from_its_first_month_to_the_period() {
+        assert_eq!(model::quarter_months(1), 1..=1);
+        assert_eq!(model::quarter_months(3), 1..=3);
+        assert_eq!(model::quarter_months(4), 4..=4);
+        assert_eq!(model::quarter_months(8), 7..=8);
+        assert_eq!(model::quarter_months(12), 10..=12);
+    }
+
+    #[test]
+    fn sizes_and_hashes_are_short_for_reading() {
+        assert_eq!(size_text(870, Locale::Id), "870 B");
+        assert_eq!(size_text(12_800, Locale::Id), "12,5 KB");
+        assert_eq!(size_text(3_355_443, Locale::En), "3.2 MB");
+        assert_eq!(sha_short(&"ab".repeat(32)), "abababababab");
+        assert_eq!(sha_short("abc"), "abc");
+    }
+}

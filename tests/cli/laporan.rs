@@ -965,6 +965,10 @@ fn the_is_progress_and_budget_absorption_are_the_numbers_of_report_json_with_a_b
         assert_eq!(cell(&is, row, 6), num(&i["realised"]), "{i}");
     }
     let total_row = 2 + items.len() as u32;
+    assert_eq!(
+        is.get_value((total_row, 4)),
+        Some(&Data::String("Rata-rata".into()))
+    );
     assert_eq!(cell(&is, total_row, 5), num(&json["inisiatif"]["planned"]));
     assert_eq!(cell(&is, total_row, 6), num(&json["inisiatif"]["realised"]));
     assert!(
