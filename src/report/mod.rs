@@ -114,19 +114,18 @@ pub fn month_label(year: i32, m: u8) -> String {
     format!("{year}-{m:02}")
 }
 
-/// The state of the period as the cover says it: `divalidasi (September 2025)`, with the reason
-/// of a return or reopening.
+/// The state of the period as the cover says it: `divalidasi, September 2025`, with the reason
+/// of a return or reopening after it.
 pub fn state_text(s: &model::PeriodState) -> String {
-    let word = crate::text::round::state_word(s.state);
-    let word = match s.reason.as_str() {
-        "" => word,
-        reason => t::STATE_REASON.fill(&[("state", &word), ("reason", &reason)]),
-    };
-    t::PERIOD_STATE_OF.fill(&[
-        ("state", &word),
+    let text = t::PERIOD_STATE_OF.fill(&[
+        ("state", &crate::text::round::state_word(s.state)),
         ("month", &crate::text::domain::month_name(s.month)),
         ("year", &s.year),
-    ])
+    ]);
+    match s.reason.as_str() {
+        "" => text,
+        reason => t::STATE_REASON.fill(&[("state", &text), ("reason", &reason)]),
+    }
 }
 
 /// Who validated the period: `budi, 2025-10-20`, `belum divalidasi`, or that the audit trail
@@ -195,4 +194,27 @@ pub fn is_findings_text(r: &model::IsRow, locale: Locale) -> String {
 pub fn to_f64(d: Decimal) -> f64 {
     use rust_decimal::prelude::ToPrimitive;
     d.to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_period_s_quarter_runs_from_its_first_month_to_the_period() {
+        assert_eq!(model::quarter_months(1), 1..=1);
+        assert_eq!(model::quarter_months(3), 1..=3);
+        assert_eq!(model::quarter_months(4), 4..=4);
+        assert_eq!(model::quarter_months(8), 7..=8);
+        assert_eq!(model::quarter_months(12), 10..=12);
+    }
+
+    #[test]
+    fn sizes_and_hashes_are_short_for_reading() {
+        assert_eq!(size_text(870, Locale::Id), "870 B");
+        assert_eq!(size_text(12_800, Locale::Id), "12,5 KB");
+        assert_eq!(size_text(3_355_443, Locale::En), "3.2 MB");
+        assert_eq!(sha_short(&"ab".repeat(32)), "abababababab");
+        assert_eq!(sha_short("abc"), "abc");
+    }
 }

@@ -694,7 +694,7 @@ fn inisiatif(
             .set_fill_color(Color::RGB(0x2E8B57));
         s.ws.add_conditional_format(2, 6, row - 1, 6, &bar)?;
     }
-    s.text(row, 4, t::BUDGET_TOTAL.s(), &st.label)?;
+    s.text(row, 4, t::IS_MEAN.s(), &st.label)?;
     s.number(row, 5, x.planned, &st.two)?;
     s.number(row, 6, x.realised, &st.two)?;
     s.finish();

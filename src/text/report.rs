@@ -76,7 +76,7 @@ pub const SEVERITY_WARNING: Msg = msg!("peringatan", "warning");
 
 // the month-end round on the cover and per IKU (DOMAIN.md §11)
 pub const PERIOD_STATE: Msg = msg!("Status periode", "State of the period");
-pub const PERIOD_STATE_OF: Msg = msg!("{state} ({month} {year})", "{state} ({month} {year})");
+pub const PERIOD_STATE_OF: Msg = msg!("{state}, {month} {year}", "{state}, {month} {year}");
 pub const STATE_REASON: Msg = msg!("{state} — alasan: {reason}", "{state} — reason: {reason}");
 pub const VALIDATED_BY: Msg = msg!("Divalidasi oleh", "Validated by");
 pub const VALIDATED_BY_ON: Msg = msg!("{user}, {date}", "{user}, {date}");

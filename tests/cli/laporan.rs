@@ -228,6 +228,12 @@ fn the_subtree_report_has_a_table_and_a_chart_of_the_units_below() {
         row += 1;
     }
     assert!(row > 2, "the unit and the units below it are listed");
+    // with the state of the period of each unit
+    assert_eq!(
+        table.get_value((0, 7)),
+        Some(&Data::String("Status periode".into()))
+    );
+    assert_eq!(table.get_value((1, 7)), Some(&Data::String("diisi".into())));
     assert!(
         sheets_with_a_chart(&file)
             .iter()
@@ -632,7 +638,7 @@ fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
     // nothing done in the round yet: entered, not validated
     let c = cover("id");
     assert!(
-        c.contains("<tr><td>Status periode</td><td>diisi (September 2025)</td></tr>"),
+        c.contains("<tr><td>Status periode</td><td>diisi, September 2025</td></tr>"),
         "{c}"
     );
     assert!(c.contains("<tr><td>Divalidasi oleh</td><td>belum divalidasi</td></tr>"));
@@ -650,19 +656,19 @@ fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
     );
     let c = cover("id");
     assert!(
-        c.contains("dikembalikan — alasan: Data dukung 1b-CP kurang (September 2025)"),
+        c.contains("dikembalikan, September 2025 — alasan: Data dukung 1b-CP kurang"),
         "{c}"
     );
     assert!(c.contains("belum divalidasi"));
     // submitted again and validated: the validator from the audit trail, with the day
     run_ok(&store, &["submit", "KANWIL-KALBAR", "2025-09"]);
     run_ok(&store, &["validate", "KANWIL-KALBAR", "2025-09"]);
-    let today = chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string();
+    // the day of the validation as the audit trail has it (local time)
+    let log = run_ok(&store, &["log", "--limit", "1"]);
+    assert!(log.contains("validate 2025-09"), "{log}");
+    let today = log[..10].to_string();
     let c = cover("id");
-    assert!(c.contains("divalidasi (September 2025)"), "{c}");
+    assert!(c.contains("divalidasi, September 2025"), "{c}");
     let by = format!(
         "<tr><td>Divalidasi oleh</td><td>{}, {today}</td></tr>",
         me()
@@ -673,7 +679,7 @@ fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
     let c = cover("en");
     assert!(
         c.contains(
-            "<tr><td>State of the period</td><td>ditetapkan (closed) (September 2025)</td></tr>"
+            "<tr><td>State of the period</td><td>ditetapkan (closed), September 2025</td></tr>"
         ),
         "{c}"
     );
@@ -696,7 +702,7 @@ fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
     );
     assert!(o.status.success());
     let h = std::fs::read_to_string(&html).unwrap();
-    assert!(h.contains("diisi (Juni 2025)") && h.contains("belum divalidasi"));
+    assert!(h.contains("diisi, Juni 2025") && h.contains("belum divalidasi"));
 
     // the workbook's cover and the PDF's say the same
     let xlsx = dir.path().join("l.xlsx");
@@ -719,10 +725,7 @@ fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
     };
     assert_eq!(
         (cell_text(11, 0), cell_text(11, 1)),
-        (
-            "Status periode".into(),
-            "ditetapkan (September 2025)".into()
-        )
+        ("Status periode".into(), "ditetapkan, September 2025".into())
     );
     assert_eq!(cell_text(12, 1), format!("{}, {today}", me()));
     let pdf = dir.path().join("l.pdf");
@@ -738,7 +741,7 @@ fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
         ],
     );
     if let Some(text) = pdf_text(&pdf) {
-        assert!(text.contains("ditetapkan (September 2025)"), "{text}");
+        assert!(text.contains("ditetapkan, September 2025"), "{text}");
         assert!(text.contains(&format!("{}, {today}", me())));
     }
 }
@@ -962,6 +965,10 @@ fn the_is_progress_and_budget_absorption_are_the_numbers_of_report_json_with_a_b
         assert_eq!(cell(&is, row, 6), num(&i["realised"]), "{i}");
     }
     let total_row = 2 + items.len() as u32;
+    assert_eq!(
+        is.get_value((total_row, 4)),
+        Some(&Data::String("Rata-rata".into()))
+    );
     assert_eq!(cell(&is, total_row, 5), num(&json["inisiatif"]["planned"]));
     assert_eq!(cell(&is, total_row, 6), num(&json["inisiatif"]["realised"]));
     assert!(
