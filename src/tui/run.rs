@@ -336,7 +336,7 @@ type Loading<'s> =
     std::thread::ScopedJoinHandle<'s, Result<(Dataset, crate::domain::plan::Plans), String>>;
 
 /// Loads the whole year and its plans (the background load of a partial start, a reload).
-fn load_whole(
+pub fn load_whole(
     store: &dyn StoreApi,
     year: i32,
 ) -> Result<(Dataset, crate::domain::plan::Plans), String> {

@@ -38,6 +38,11 @@ pub fn app_of(text: &str, ascii: bool, no_color: bool) -> App {
     app
 }
 
+/// The bundled sample's year and plans.
+pub fn sample() -> (Dataset, Plans) {
+    from_text(&std::fs::read_to_string(SAMPLE).unwrap())
+}
+
 /// The bundled sample with its plans (DJKN: nine SS, links within and across bands).
 pub fn sample_app(ascii: bool, no_color: bool) -> App {
     app_of(&std::fs::read_to_string(SAMPLE).unwrap(), ascii, no_color)

@@ -3,6 +3,7 @@
 pub mod detail;
 pub mod grid;
 pub mod help;
+pub mod inisiatif;
 pub mod k3;
 pub mod list;
 pub mod peta;
