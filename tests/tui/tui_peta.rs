@@ -558,3 +558,22 @@ fn a_unit_without_ss_has_no_map_and_a_unit_without_links_says_so() {
         "the empty bands say so: {text}"
     );
 }
+
+#[test]
+fn the_readme_capture_of_the_map_is_what_80x24_draws() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("\nPeta Strategi · DJKN")
+        .expect("README has the map capture")
+        + 1;
+    let block = &readme[start..start + readme[start..].find("```").unwrap()];
+    let mut app = sample_app(false, false);
+    open_map(&mut app, "DJKN");
+    let drawn = lines(&render(&mut app, 80, 24));
+    let want: Vec<&str> = block.lines().collect();
+    let got: Vec<String> = drawn[1..1 + want.len()]
+        .iter()
+        .map(|l| l.trim_end().to_string())
+        .collect();
+    assert_eq!(got, want);
+}

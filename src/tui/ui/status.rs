@@ -122,6 +122,8 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
             Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
         ],
         Screen::AddendumReason(_) => vec![Commit, Cancel],
+        // Tab goes to the IKU's next IS, not the next month
+        Screen::IsProgress(_) => vec![Commit, Cancel],
         // in the worklist Tab goes to the next IKU, not the next month
         Screen::Edit(e) if e.in_worklist => vec![Commit, Cancel],
         Screen::Message { .. } => vec![Cancel, Down, Up],
