@@ -395,3 +395,46 @@ fn the_unit_pane_shows_the_rincian_anggaran_absorption_per_line_and_in_total_wit
     assert!(text.is_ascii());
     assert!(text.contains("Rincian Anggaran"), "{text}");
 }
+
+/// The real binary in tmux: the map opens on `p` and Enter goes back into the tree; an IS's
+/// progress set by `kinerja inisiatif set` while the TUI is open reaches its IKU pane without a
+/// key (the server's reload carries the plans too).
+#[test]
+fn in_the_real_terminal_the_map_opens_and_a_plan_change_elsewhere_shows_live() {
+    use crate::support::tmux_support::{Tmux, cli, have_tmux};
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "plan");
+    t.start(&[]);
+    t.wait_for("KEMENKEU");
+    t.keys(&["/"]);
+    t.text("outstanding piutang");
+    t.keys(&["Enter"]);
+    t.wait_for("◆ 4a-N");
+    t.keys(&["Tab"]);
+    let s = t.wait_for("Inisiatif Strategis · s.d. Sep");
+    assert!(s.contains("IS-02 ["), "{s}");
+    let o = cli(
+        home.path(),
+        &["inisiatif", "set", "DJKN", "IS-02", "2025-09", "10"],
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = t.wait_for("10,00 % dari rencana 70,00 %");
+    assert!(s.contains("IS-02 tertinggal"), "{s}");
+    // the map of the IKU's unit, on the IKU's SS; up to the SS above it (SS-2), Enter selects
+    // it in the tree
+    t.keys(&["p"]);
+    let s = t.wait_for("Peta Strategi · DJKN");
+    assert!(s.contains("▶ SS-4"), "{s}");
+    t.keys(&["Up", "Enter"]);
+    let s = t.wait_for("POHON");
+    assert!(
+        s.lines()
+            .any(|l| l.starts_with("│▶") && l.contains("SS-2 ")),
+        "{s}"
+    );
+    t.keys(&["q"]);
+    t.wait_gone();
+}
