@@ -19,6 +19,8 @@ pub enum Mode {
     Addendum,
     /// The worklist: what is due for a month (in place of the tree and the detail).
     Worklist,
+    /// The Peta Strategi of a unit (in place of the tree and the detail).
+    Peta,
 }
 
 impl Mode {
@@ -30,6 +32,7 @@ impl Mode {
         Mode::Help,
         Mode::Addendum,
         Mode::Worklist,
+        Mode::Peta,
     ];
     /// The section name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Addendum => "addendum",
             Mode::Worklist => "worklist",
+            Mode::Peta => "peta",
         }
     }
     pub fn parse(s: &str) -> Option<Mode> {
@@ -129,6 +133,8 @@ actions! {
     ShowMessage => "show-message",
     Worklist => "worklist",
     WorklistScope => "worklist-scope",
+    PetaStrategi => "peta-strategi",
+    IsProgress => "is-progress",
 }
 
 #[cfg(test)]

@@ -171,6 +171,12 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     if let Some(n) = notice {
         app.say(n);
     }
+    // the rest of the PK (links, IS, budget lines): small beside the year, loaded at once; a
+    // store that cannot give them still shows the year
+    match store.load_plans(year) {
+        Ok(plans) => app.set_plans(plans),
+        Err(e) => app.error(e.to_string()),
+    }
 
     // SIGTERM/SIGHUP: a watcher thread, because crossterm may spin inside `poll` once the
     // terminal is gone (SSH dropped) and never return to the loop. Every committed edit is
@@ -262,6 +268,16 @@ pub fn perform(
                 }
                 app.applied(r.map(|_| ()).map_err(|e| e.to_string()));
             }
+            Effect::ApplyPlan {
+                changes,
+                source,
+                what,
+            } => {
+                let r = store
+                    .apply_plan(year, &changes, actor, &source)
+                    .and_then(|_| store.load_plans(year));
+                app.plan_applied(&what, r.map_err(|e| e.to_string()));
+            }
             Effect::SaveUiState => {
                 if let Some(p) = state_path
                     && let Err(e) = save_ui_state(p, &app.ui_state())
@@ -316,7 +332,18 @@ const EVENT_BATCH: usize = 64;
 /// How often the loop looks whether the whole year has loaded (a partial start).
 const LOAD_POLL: Duration = Duration::from_millis(10);
 
-type Loading<'s> = std::thread::ScopedJoinHandle<'s, Result<Dataset, String>>;
+type Loading<'s> =
+    std::thread::ScopedJoinHandle<'s, Result<(Dataset, crate::domain::plan::Plans), String>>;
+
+/// Loads the whole year and its plans (the background load of a partial start, a reload).
+pub fn load_whole(
+    store: &dyn StoreApi,
+    year: i32,
+) -> Result<(Dataset, crate::domain::plan::Plans), String> {
+    let ds = store.load_year_fresh(year).map_err(|e| e.to_string())?;
+    let plans = store.load_plans(year).map_err(|e| e.to_string())?;
+    Ok((ds, plans))
+}
 
 /// Gives the view the whole year loaded in the background (see [`TuiOptions::dataset`]).
 fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
@@ -324,7 +351,10 @@ fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
         .join()
         .unwrap_or_else(|p| std::panic::resume_unwind(p))
     {
-        Ok(ds) => app.take_whole_year(ds),
+        Ok((ds, plans)) => {
+            app.take_whole_year(ds);
+            app.set_plans(plans);
+        }
         // a reload (after a change of someone else or a new server) that failed: say so and
         // keep what is shown
         Err(e) if !app.ds().is_partial() => app.error(e),
@@ -353,7 +383,7 @@ fn event_loop<'s>(
     let mut loading: Option<Loading<'s>> = app
         .ds()
         .is_partial()
-        .then(|| scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())));
+        .then(|| scope.spawn(move || load_whole(store, year)));
     let mut guard = crate::tui::input::EscGuard::new();
     let mut looking = String::new();
     loop {
@@ -395,10 +425,7 @@ fn event_loop<'s>(
                     Remote::Nothing => {}
                     Remote::Redraw => redraw = true,
                     Remote::Reload => {
-                        loading =
-                            Some(scope.spawn(move || {
-                                store.load_year_fresh(year).map_err(|e| e.to_string())
-                            }));
+                        loading = Some(scope.spawn(move || load_whole(store, year)));
                         redraw = true;
                     }
                 }
@@ -467,9 +494,7 @@ fn event_loop<'s>(
                 Remote::Nothing => {}
                 Remote::Redraw => redraw = true,
                 Remote::Reload => {
-                    loading = Some(
-                        scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())),
-                    );
+                    loading = Some(scope.spawn(move || load_whole(store, year)));
                 }
             }
         }

@@ -14,6 +14,8 @@ mod tui_input;
 mod tui_numbers;
 mod tui_order;
 mod tui_partial;
+mod tui_peta;
+mod tui_plan_views;
 mod tui_render;
 mod tui_render_en;
 mod tui_server;

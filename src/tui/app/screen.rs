@@ -42,6 +42,11 @@ pub enum Screen {
     AddendumReason(TextInput),
     /// "Discard the pending changes? (y/n)".
     AddendumDiscard,
+    /// The Peta Strategi of a unit in place of the tree and the detail (its state is in
+    /// `App::plan`, see `peta.rs`).
+    Peta,
+    /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
+    IsProgress(crate::tui::app::peta::IsPrompt),
 }
 
 impl Screen {
@@ -52,25 +57,30 @@ impl Screen {
             Screen::Tree | Screen::List => Mode::Tree,
             Screen::Grid => Mode::Grid,
             Screen::Message { .. } => Mode::Help,
-            Screen::Edit(_) | Screen::AddendumReason(_) | Screen::AddendumDiscard => Mode::Edit,
+            Screen::Edit(_)
+            | Screen::AddendumReason(_)
+            | Screen::AddendumDiscard
+            | Screen::IsProgress(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
             Screen::Worklist => Mode::Worklist,
+            Screen::Peta => Mode::Peta,
         }
     }
 
     /// The pane that has the keyboard (or had it, under a popup or a prompt).
     pub fn focus(&self) -> Focus {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist => Focus::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
             | Screen::AddendumReason(_)
-            | Screen::AddendumDiscard => Focus::Grid,
+            | Screen::AddendumDiscard
+            | Screen::IsProgress(_) => Focus::Grid,
         }
     }
 
@@ -85,6 +95,8 @@ impl Screen {
             | Screen::List
             | Screen::Worklist
             | Screen::Grid
+            | Screen::Peta
+            | Screen::IsProgress(_)
             | Screen::Search { .. } => false,
         }
     }
@@ -92,8 +104,9 @@ impl Screen {
     /// Where closing this screen (Esc, Enter on a prompt, a stored edit) goes back to.
     pub fn back(&self) -> Screen {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist => Screen::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Screen::Tree,
             Screen::Grid => Screen::Tree,
+            Screen::IsProgress(_) => Screen::Grid,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(e) if e.in_worklist => Screen::Worklist,

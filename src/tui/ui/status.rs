@@ -88,6 +88,7 @@ pub fn footer_actions(mode: Mode) -> &'static [Action] {
             Help,
             Quit,
         ],
+        Mode::Peta => &[Expand, Right, Down, NextPeriod, PrevPeriod, Cancel, Help],
         Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
         Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
         Mode::Help => &[Cancel, Down, Up],
@@ -121,6 +122,8 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
             Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
         ],
         Screen::AddendumReason(_) => vec![Commit, Cancel],
+        // Tab goes to the IKU's next IS, not the next month
+        Screen::IsProgress(_) => vec![Commit, Cancel],
         // in the worklist Tab goes to the next IKU, not the next month
         Screen::Edit(e) if e.in_worklist => vec![Commit, Cancel],
         Screen::Message { .. } => vec![Cancel, Down, Up],
@@ -184,6 +187,10 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             EditKind::Target => t::TARGET_PROMPT.fill(&[("iku", &e.iku.code), ("month", &mname)]),
         };
         input_line(app, frame, &mut status, (x, area.y), prompt, &e.input);
+    } else if let Screen::IsProgress(p) = app.screen() {
+        let prompt =
+            crate::text::plan::IS_PROMPT.fill(&[("is", &p.is), ("month", &t::month_name(p.month))]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
     } else if let Screen::AddendumReason(input) = app.screen() {
         let prompt = t::ADD_REASON_PROMPT.s().to_string();
         input_line(app, frame, &mut status, (x, area.y), prompt, input);

@@ -67,6 +67,17 @@ pub fn row(app: &mut App, node: &Node, room: usize) -> Line<'static> {
     if let Some(sev) = app.node_severity(node) {
         spans.push(super::grid::finding_mark(app, sev));
     }
+    // an IKU served by an Inisiatif Strategis: its mark, red when one is behind or overdue
+    if let Node::Iku(k) = node
+        && !app.iku_inisiatif(k).is_empty()
+    {
+        let style = if app.iku_is_findings(k).is_empty() {
+            app.theme().title
+        } else {
+            app.theme().error
+        };
+        spans.push(Span::styled(app.theme().is_mark(), style));
+    }
     spans.push(Span::raw(" "));
     if matches!(node, Node::Ss(_)) {
         spans.push(Span::styled(format!("{extra} "), app.theme().dim));

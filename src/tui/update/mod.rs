@@ -11,6 +11,7 @@ mod edit;
 mod grid;
 mod help;
 mod list;
+mod peta;
 mod prompt;
 mod search;
 mod tree;
@@ -34,6 +35,14 @@ pub enum Effect {
     Apply {
         changes: Vec<Change>,
         source: String,
+    },
+    /// Store these plan changes (atomically, audited, flushed), then give
+    /// [`App::plan_applied`] the plans as stored, or why they were refused. `what` names the
+    /// change in the status line.
+    ApplyPlan {
+        changes: Vec<crate::domain::plan::PlanChange>,
+        source: String,
+        what: String,
     },
     /// Leave the application.
     Quit,
@@ -85,6 +94,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Tree => tree::update(app, action),
         Screen::Addendum => addendum::update(app, action),
         Screen::Worklist => worklist::update(app, action),
+        Screen::Peta => peta::update(app, action),
+        Screen::IsProgress(_) => peta::update_prompt(app, action),
     };
     // The detail pane follows the tree after a pause (`Settings::detail_pause`): a move that
     // only changed the tree selection keeps the detail where it was; every other action works
@@ -178,6 +189,14 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::Worklist => {
             worklist::toggle(app);
+            vec![]
+        }
+        Action::PetaStrategi => {
+            app.open_peta();
+            vec![]
+        }
+        Action::IsProgress => {
+            app.open_is_prompt();
             vec![]
         }
         Action::Compare => {
