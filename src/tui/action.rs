@@ -19,6 +19,8 @@ pub enum Mode {
     Addendum,
     /// The worklist: what is due for a month (in place of the tree and the detail).
     Worklist,
+    /// The analysis editor of an IKU-month (multi-line fields).
+    Analysis,
 }
 
 impl Mode {
@@ -30,6 +32,7 @@ impl Mode {
         Mode::Help,
         Mode::Addendum,
         Mode::Worklist,
+        Mode::Analysis,
     ];
     /// The section name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -41,6 +44,7 @@ impl Mode {
             Mode::Help => "help",
             Mode::Addendum => "addendum",
             Mode::Worklist => "worklist",
+            Mode::Analysis => "analysis",
         }
     }
     pub fn parse(s: &str) -> Option<Mode> {
@@ -129,6 +133,16 @@ actions! {
     ShowMessage => "show-message",
     Worklist => "worklist",
     WorklistScope => "worklist-scope",
+    SubmitMonth => "submit-month",
+    ValidateMonth => "validate-month",
+    ReturnMonth => "return-month",
+    CloseMonth => "close-month",
+    ReopenMonth => "reopen-month",
+    Analysis => "analysis",
+    AttachEvidence => "attach-evidence",
+    NextField => "next-field",
+    PrevField => "prev-field",
+    Newline => "newline",
 }
 
 #[cfg(test)]

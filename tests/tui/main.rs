@@ -16,6 +16,7 @@ mod tui_order;
 mod tui_partial;
 mod tui_render;
 mod tui_render_en;
+mod tui_round;
 mod tui_server;
 mod tui_store;
 mod tui_tmux;

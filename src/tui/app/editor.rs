@@ -97,7 +97,9 @@ impl App {
 
     /// True while a change is being stored (between an `Effect::Apply` and [`App::applied`]).
     pub fn is_storing(&self) -> bool {
-        self.edits.pending.is_some() || self.addendum.pending.is_some()
+        self.edits.pending.is_some()
+            || self.addendum.pending.is_some()
+            || self.round.pending.is_some()
     }
 
     /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot: the edit rule
@@ -125,6 +127,16 @@ impl App {
             self.refresh_filter();
             return;
         }
+        // a step of the round, an analysis, evidence: the round's findings of that unit
+        let round_units: Vec<String> = done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Month { unit, .. } => Some(unit.clone()),
+                Done::Analysis { iku, .. } | Done::Evidence { iku, .. } => Some(iku.unit.clone()),
+                _ => None,
+            })
+            .collect();
+        self.data.findings.invalidate(&round_units);
         let mut touched: Vec<CodeRef> = done
             .iter()
             .filter_map(|d| match d {
@@ -143,6 +155,10 @@ impl App {
     pub fn applied(&mut self, result: Result<(), String>) {
         if let Some(p) = self.addendum.pending.take() {
             self.addendum_applied(p, result);
+            return;
+        }
+        if let Some(p) = self.round.pending.take() {
+            self.round_applied(p, result);
             return;
         }
         let Some(p) = self.edits.pending.take() else {

@@ -12,6 +12,7 @@ use crate::domain::change::Done;
 use crate::server::client::Incoming;
 use crate::store::{Change, Seen};
 use crate::text::server as ts;
+use crate::text::tui_round as tt;
 use crate::tui::deps::format_exact;
 
 /// What the view knows of the other clients of the store's server.
@@ -95,6 +96,48 @@ impl App {
                         ("month", &crate::text::tui::month_name(*month)),
                         ("old", &self.shown(*old)),
                         ("new", &self.shown(*new)),
+                    ]),
+                    [
+                        Done::Month {
+                            unit,
+                            month,
+                            old,
+                            new,
+                            ..
+                        },
+                    ] => {
+                        // a step of the round: the state, and the reason of a return
+                        let mut m = tt::REMOTE_DONE.fill(&[
+                            ("user", &e.user),
+                            ("unit", &crate::tui::ui::shown(unit)),
+                            ("month", &crate::text::tui::month_name(*month)),
+                            ("old", &crate::text::round::state_word(old.state)),
+                            ("new", &crate::text::round::state_word(new.state)),
+                        ]);
+                        if !new.reason.is_empty() {
+                            m.push_str(
+                                &tt::WITH_REASON
+                                    .fill(&[("reason", &crate::tui::ui::shown(&new.reason))]),
+                            );
+                        }
+                        m
+                    }
+                    [Done::Analysis { iku, month, .. }] => tt::REMOTE_ANALYSIS.fill(&[
+                        ("user", &e.user),
+                        ("unit", &iku.unit),
+                        ("iku", &iku.code),
+                        ("month", &crate::text::tui::month_name(*month)),
+                    ]),
+                    [
+                        Done::Evidence {
+                            iku, month, new, ..
+                        },
+                    ] => tt::REMOTE_EVIDENCE.fill(&[
+                        ("user", &e.user),
+                        ("unit", &iku.unit),
+                        ("iku", &iku.code),
+                        ("month", &crate::text::tui::month_name(*month)),
+                        ("n", &new.len()),
                     ]),
                     many => ts::REMOTE_MANY.fill(&[
                         ("user", &e.user),

@@ -18,6 +18,7 @@
 //! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Views`] | `views.rs` | the tree's filter, the list view, the comparison period |
 //! | [`WorklistState`] | `worklist.rs` | the worklist's unit, scope, month and cursor |
+//! | [`RoundState`] | `round.rs` | the round's change being stored; its prompts and the analysis editor are screens |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //!
 //! Every line editor types into the one [`TextInput`] (`text_input.rs`).
@@ -29,6 +30,7 @@ pub mod editor;
 pub mod grid;
 pub mod live;
 pub mod overlays;
+pub mod round;
 pub mod screen;
 pub mod search;
 pub mod text_area;
@@ -53,6 +55,7 @@ pub use detail::{DETAIL_PAUSE, DetailHold};
 pub use editor::{CellEditor, EditKind, Edits, Pending, PendingKind};
 pub use grid::GridView;
 pub use overlays::Overlays;
+pub use round::{AnalysisEditor, EvidencePrompt, RoundPrompt, RoundState};
 pub use screen::{Focus, Screen};
 pub use search::Search;
 pub use text_input::TextInput;
@@ -110,6 +113,7 @@ pub struct App {
     pub(crate) live: live::Live,
     pub(crate) views: Views,
     pub(crate) worklist: WorklistState,
+    pub(crate) round: RoundState,
     screen: Screen,
     /// Terminal size (columns, rows) at the last render.
     pub(crate) size: (u16, u16),
@@ -138,6 +142,7 @@ impl App {
             live: live::Live::default(),
             views: Views::default(),
             worklist: WorklistState::default(),
+            round: RoundState::default(),
             screen: Screen::Tree,
             size: (80, 24),
             quit: false,

@@ -4,6 +4,7 @@
 use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::app::editor::{CellEditor, EditKind};
+use crate::tui::app::round::{AnalysisEditor, EvidencePrompt, RoundPrompt};
 use crate::tui::app::text_input::TextInput;
 
 /// Which pane has the keyboard.
@@ -42,6 +43,13 @@ pub enum Screen {
     AddendumReason(TextInput),
     /// "Discard the pending changes? (y/n)".
     AddendumDiscard,
+    /// The reason of a return or a reopening of a month (the round), over the screen it
+    /// returns to.
+    RoundReason(Box<RoundPrompt>),
+    /// The path of an evidence file to attach to an IKU-month.
+    EvidencePath(Box<EvidencePrompt>),
+    /// The analysis editor of an IKU-month.
+    Analysis(Box<AnalysisEditor>),
 }
 
 impl Screen {
@@ -57,6 +65,8 @@ impl Screen {
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
             Screen::Worklist => Mode::Worklist,
+            Screen::RoundReason(_) | Screen::EvidencePath(_) => Mode::Edit,
+            Screen::Analysis(_) => Mode::Analysis,
         }
     }
 
@@ -66,6 +76,9 @@ impl Screen {
             Screen::Tree | Screen::List | Screen::Worklist => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
+            Screen::RoundReason(p) => p.over.focus(),
+            Screen::EvidencePath(p) => p.over.focus(),
+            Screen::Analysis(e) => e.over.focus(),
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
@@ -85,7 +98,10 @@ impl Screen {
             | Screen::List
             | Screen::Worklist
             | Screen::Grid
-            | Screen::Search { .. } => false,
+            | Screen::Search { .. }
+            | Screen::RoundReason(_)
+            | Screen::EvidencePath(_)
+            | Screen::Analysis(_) => false,
         }
     }
 
@@ -103,6 +119,9 @@ impl Screen {
             Screen::Help { over } => (**over).clone(),
             Screen::Addendum => Screen::Grid,
             Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::RoundReason(p) => p.over.clone(),
+            Screen::EvidencePath(p) => p.over.clone(),
+            Screen::Analysis(e) => e.over.clone(),
         }
     }
 }

@@ -5,6 +5,7 @@ pub mod grid;
 pub mod help;
 pub mod k3;
 pub mod list;
+pub mod round;
 pub mod sparkline;
 pub mod status;
 pub mod tree;
@@ -55,6 +56,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         detail::draw(frame, right, app);
     }
     status::footer(frame, footer, app);
+    if matches!(app.screen(), crate::tui::app::Screen::Analysis(_)) {
+        round::draw_analysis(frame, body, app);
+    }
     if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);
     }
