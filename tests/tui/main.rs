@@ -17,6 +17,7 @@ mod tui_partial;
 mod tui_render;
 mod tui_render_en;
 mod tui_round;
+mod tui_round_tmux;
 mod tui_server;
 mod tui_store;
 mod tui_tmux;
