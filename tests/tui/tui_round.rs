@@ -4,7 +4,7 @@
 //! the worklist's header; the days to the next deadline in the header; the analysis editor; the
 //! evidence of an IKU-month attached by path through a real store.
 
-use crate::support::tui_support::{app_from, dataset, settings, to_month};
+use crate::support::tui_support::{app_from, dataset, lines, render, settings, to_month};
 
 use chrono::NaiveDate;
 use kinerja::domain::CodeRef;
@@ -16,29 +16,12 @@ use kinerja::tui::App;
 use kinerja::tui::action::{Action, Mode};
 use kinerja::tui::app::{Node, Screen, Settings};
 use kinerja::tui::deps::Keymap;
-use kinerja::tui::ui::draw;
 use kinerja::tui::update::{Effect, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn render(app: &mut App, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    term.backend().buffer().clone()
-}
-
 fn text(buf: &Buffer) -> String {
-    let a = buf.area;
-    (0..a.height)
-        .map(|y| {
-            (0..a.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    lines(buf).join("\n")
 }
 
 /// Where `needle` starts on screen (row, column in cells).
