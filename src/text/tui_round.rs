@@ -184,3 +184,9 @@ pub const SELECT_IKU_MONTH: Msg = msg!(
 /// What a closed month refuses, in the refusal's sentence.
 pub const WHAT_ANALYSIS: Msg = msg!("Analisis", "analysis");
 pub const WHAT_EVIDENCE: Msg = msg!("Data dukung", "evidence");
+
+/// The reason of a correction in a submitted month.
+pub const CORRECTION_PROMPT: Msg = msg!(
+    "Alasan koreksi {iku} {month} → {value}: ",
+    "Reason for correcting {iku} {month} → {value}: "
+);

@@ -651,3 +651,60 @@ mod with_a_store {
         assert_eq!(app.ds().round["KANWIL"], ds.round["KANWIL"]);
     }
 }
+
+#[test]
+fn a_correction_in_a_submitted_month_asks_for_its_reason_and_is_stored_with_it() {
+    set_thread_lang(Lang::Id);
+    let mut a = app_from(dataset(), false, false);
+    let key = CodeRef::new("KANWIL", "IKU1");
+    elsewhere(&mut a, "KANWIL", 9, Step::Submit, "");
+    a.select_node(&Node::Iku(key.clone()));
+    update(&mut a, Action::FocusGrid);
+    to_month(&mut a, 9);
+    // the editor opens on a submitted month; its value goes with a reason
+    update(&mut a, Action::StartEdit);
+    assert!(a.editor().is_some(), "{}", a.status());
+    update(&mut a, Action::Clear);
+    type_text(&mut a, "97");
+    let fx = update(&mut a, Action::Commit);
+    assert!(fx.is_empty());
+    assert!(matches!(a.screen(), Screen::CorrectionReason(_)));
+    let s = text(&render(&mut a, 120, 40));
+    assert!(s.contains("Alasan koreksi IKU1 Sep → 97"), "{s}");
+    // Esc goes back to the editor with the value typed
+    update(&mut a, Action::Cancel);
+    assert_eq!(a.editor().map(|e| e.buffer()), Some("97"));
+    update(&mut a, Action::Commit);
+    let fx = update(&mut a, Action::Commit);
+    assert!(
+        fx.is_empty() && a.status_is_error(),
+        "an empty reason is asked again"
+    );
+    type_text(&mut a, "salah ketik");
+    let fx = update(&mut a, Action::Commit);
+    let c = store_ok(&mut a, fx);
+    assert_eq!(
+        c,
+        Change::CorrectRealisasi {
+            iku: key.clone(),
+            month: 9,
+            value: Some(crate::support::tui_support::d("97")),
+            reason: "salah ketik".into(),
+        }
+    );
+    assert!(matches!(a.screen(), Screen::Grid), "{:?}", a.screen());
+    assert_eq!(a.status(), "Tersimpan");
+    assert_eq!(
+        a.ds().iku[&key].realisasi[8],
+        Some(crate::support::tui_support::d("97"))
+    );
+    // a plain edit in a month being filled asks nothing
+    to_month(&mut a, 10);
+    update(&mut a, Action::StartEdit);
+    type_text(&mut a, "5");
+    let fx = update(&mut a, Action::Commit);
+    assert!(matches!(
+        fx.as_slice(),
+        [Effect::Apply { changes, .. }] if matches!(changes[0], Change::SetRealisasi { .. })
+    ));
+}

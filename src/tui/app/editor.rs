@@ -108,6 +108,19 @@ impl App {
         edit::realisasi_change(&self.data.ds, &key.unit, &key.code, month).err()
     }
 
+    /// Why the realisasi of `month` of `key` cannot be corrected even with a reason, if it
+    /// cannot (`domain::edit::realisasi_correction`): a month that was submitted opens the
+    /// editor, and its value is stored only with the reason of the correction.
+    pub fn correction_refusal(&self, key: &CodeRef, month: u8) -> Option<Refusal> {
+        edit::realisasi_correction(&self.data.ds, &key.unit, &key.code, month, true).err()
+    }
+
+    /// True when a change of the realisasi of `month` of `key`'s unit needs a reason (the month
+    /// was submitted: `diajukan`, `divalidasi`).
+    pub fn needs_correction_reason(&self, key: &CodeRef, month: u8) -> bool {
+        self.data.ds.month_state(&key.unit, month).is_submitted()
+    }
+
     /// Changes stored by another writer (another process, the CLI, later the store server): put
     /// into the dataset by the same apply the TUI's own changes go through, and what depends on
     /// them dropped. The undo history stays: it holds only realisasi values, set whole.
@@ -187,6 +200,10 @@ impl App {
                         self.edits.undo.push(p.record.clone());
                         self.edits.redo.clear();
                         self.say(t::SAVED.s());
+                        if matches!(self.screen, Screen::CorrectionReason(_)) {
+                            // back to the editor, which the stored value closes
+                            self.leave();
+                        }
                         let from_editor = matches!(self.screen, Screen::Edit(_));
                         if from_editor {
                             self.leave();
@@ -222,6 +239,9 @@ impl App {
             }
             Err(reason) => {
                 let msg = t::NOT_SAVED.fill(&[("reason", &reason)]);
+                if let Screen::CorrectionReason(p) = &mut self.screen {
+                    p.input.set_error(reason.clone());
+                }
                 if let Some(e) = self.editor_mut() {
                     e.input.set_error(reason);
                 }
@@ -254,7 +274,7 @@ impl App {
     /// Opens the editor on the realisasi of `month` of `key` (from the grid, or the worklist
     /// when `in_worklist`), or says why it cannot: the edit rule of `domain::edit`.
     pub(crate) fn open_editor_at(&mut self, key: CodeRef, month: u8, in_worklist: bool) {
-        if let Some(why) = self.edit_refusal(&key, month) {
+        if let Some(why) = self.correction_refusal(&key, month) {
             self.error(refusal(&why));
             return;
         }

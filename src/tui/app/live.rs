@@ -169,7 +169,8 @@ impl App {
             PendingKind::Redo | PendingKind::Edit { .. } => &p.record.change,
         };
         match change {
-            Change::SetRealisasi { iku, month, .. } => vec![Seen {
+            Change::SetRealisasi { iku, month, .. }
+            | Change::CorrectRealisasi { iku, month, .. } => vec![Seen {
                 iku: iku.clone(),
                 month: *month,
                 value: p.seen,
@@ -181,10 +182,21 @@ impl App {
     /// An edit of ours lost to someone else's: the cell takes the value that is stored, and an
     /// open editor on it shows that value.
     pub fn stale(&mut self, iku: &CodeRef, month: u8, value: Option<Decimal>) {
-        let set = Change::SetRealisasi {
-            iku: iku.clone(),
-            month,
-            value,
+        // the view takes the stored value (in a submitted month that is a correction: the
+        // reason only lets this dataset's apply take it; nothing is stored)
+        let set = if self.needs_correction_reason(iku, month) {
+            Change::CorrectRealisasi {
+                iku: iku.clone(),
+                month,
+                value,
+                reason: "stored".into(),
+            }
+        } else {
+            Change::SetRealisasi {
+                iku: iku.clone(),
+                month,
+                value,
+            }
         };
         if let Ok(done) = self.data.ds.apply(std::slice::from_ref(&set)) {
             self.changed(&done);

@@ -55,7 +55,7 @@ pub use detail::{DETAIL_PAUSE, DetailHold};
 pub use editor::{CellEditor, EditKind, Edits, Pending, PendingKind};
 pub use grid::GridView;
 pub use overlays::Overlays;
-pub use round::{AnalysisEditor, EvidencePrompt, RoundPrompt, RoundState};
+pub use round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt, RoundState};
 pub use screen::{Focus, Screen};
 pub use search::Search;
 pub use text_input::TextInput;

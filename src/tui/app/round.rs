@@ -31,6 +31,16 @@ pub struct RoundPrompt {
     pub over: Screen,
 }
 
+/// The reason of a correction of a realisasi in a month that was submitted, asked when the
+/// editor's value is committed; the editor (`editor`) is what it returns to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorrectionPrompt {
+    pub editor: crate::tui::app::editor::CellEditor,
+    pub value: Option<rust_decimal::Decimal>,
+    pub advance: Option<i8>,
+    pub input: TextInput,
+}
+
 /// The path of an evidence file being typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EvidencePrompt {

@@ -4,7 +4,7 @@
 use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::app::editor::{CellEditor, EditKind};
-use crate::tui::app::round::{AnalysisEditor, EvidencePrompt, RoundPrompt};
+use crate::tui::app::round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt};
 use crate::tui::app::text_input::TextInput;
 
 /// Which pane has the keyboard.
@@ -50,6 +50,8 @@ pub enum Screen {
     EvidencePath(Box<EvidencePrompt>),
     /// The analysis editor of an IKU-month.
     Analysis(Box<AnalysisEditor>),
+    /// The reason of a correction of a realisasi in a submitted month, over its editor.
+    CorrectionReason(Box<CorrectionPrompt>),
 }
 
 impl Screen {
@@ -65,7 +67,9 @@ impl Screen {
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
             Screen::Worklist => Mode::Worklist,
-            Screen::RoundReason(_) | Screen::EvidencePath(_) => Mode::Edit,
+            Screen::RoundReason(_) | Screen::EvidencePath(_) | Screen::CorrectionReason(_) => {
+                Mode::Edit
+            }
             Screen::Analysis(_) => Mode::Analysis,
         }
     }
@@ -79,6 +83,7 @@ impl Screen {
             Screen::RoundReason(p) => p.over.focus(),
             Screen::EvidencePath(p) => p.over.focus(),
             Screen::Analysis(e) => e.over.focus(),
+            Screen::CorrectionReason(_) => Focus::Grid,
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
@@ -101,7 +106,8 @@ impl Screen {
             | Screen::Search { .. }
             | Screen::RoundReason(_)
             | Screen::EvidencePath(_)
-            | Screen::Analysis(_) => false,
+            | Screen::Analysis(_)
+            | Screen::CorrectionReason(_) => false,
         }
     }
 
@@ -122,6 +128,7 @@ impl Screen {
             Screen::RoundReason(p) => p.over.clone(),
             Screen::EvidencePath(p) => p.over.clone(),
             Screen::Analysis(e) => e.over.clone(),
+            Screen::CorrectionReason(p) => Screen::Edit(p.editor.clone()),
         }
     }
 }

@@ -230,6 +230,7 @@ impl App {
                 Screen::RoundReason(p) => on(&p.over),
                 Screen::EvidencePath(p) => on(&p.over),
                 Screen::Analysis(e) => on(&e.over),
+                Screen::CorrectionReason(p) => p.editor.in_worklist,
                 _ => false,
             }
         }

@@ -230,7 +230,10 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
         Screen::List => vec![
             Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
         ],
-        Screen::AddendumReason(_) | Screen::RoundReason(_) | Screen::EvidencePath(_) => {
+        Screen::AddendumReason(_)
+        | Screen::RoundReason(_)
+        | Screen::EvidencePath(_)
+        | Screen::CorrectionReason(_) => {
             vec![Commit, Cancel]
         }
         // in the worklist Tab goes to the next IKU, not the next month
@@ -308,6 +311,13 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             ("action", &verb),
             ("unit", &super::shown(&p.unit)),
             ("month", &t::month_name(p.month)),
+        ]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::CorrectionReason(p) = app.screen() {
+        let prompt = crate::text::tui_round::CORRECTION_PROMPT.fill(&[
+            ("iku", &super::shown(&p.editor.iku.code)),
+            ("month", &t::month_name(p.editor.month)),
+            ("value", &super::exact(app, p.value)),
         ]);
         input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
     } else if let Screen::EvidencePath(p) = app.screen() {

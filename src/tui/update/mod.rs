@@ -98,6 +98,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::RoundReason(_) => round::reason(app, action),
         Screen::EvidencePath(_) => round::evidence(app, action),
         Screen::Analysis(_) => round::analysis(app, action),
+        Screen::CorrectionReason(_) => edit::correction(app, action),
     };
     // The detail pane follows the tree after a pause (`Settings::detail_pause`): a move that
     // only changed the tree selection keeps the detail where it was; every other action works
