@@ -21,6 +21,8 @@ pub enum Mode {
     Worklist,
     /// The Peta Strategi of a unit (in place of the tree and the detail).
     Peta,
+    /// The analysis editor of an IKU-month (multi-line fields).
+    Analysis,
 }
 
 impl Mode {
@@ -33,6 +35,7 @@ impl Mode {
         Mode::Addendum,
         Mode::Worklist,
         Mode::Peta,
+        Mode::Analysis,
     ];
     /// The section name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -45,6 +48,7 @@ impl Mode {
             Mode::Addendum => "addendum",
             Mode::Worklist => "worklist",
             Mode::Peta => "peta",
+            Mode::Analysis => "analysis",
         }
     }
     pub fn parse(s: &str) -> Option<Mode> {
@@ -135,6 +139,16 @@ actions! {
     WorklistScope => "worklist-scope",
     PetaStrategi => "peta-strategi",
     IsProgress => "is-progress",
+    SubmitMonth => "submit-month",
+    ValidateMonth => "validate-month",
+    ReturnMonth => "return-month",
+    CloseMonth => "close-month",
+    ReopenMonth => "reopen-month",
+    Analysis => "analysis",
+    AttachEvidence => "attach-evidence",
+    NextField => "next-field",
+    PrevField => "prev-field",
+    Newline => "newline",
 }
 
 #[cfg(test)]

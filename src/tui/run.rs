@@ -278,6 +278,10 @@ pub fn perform(
                     .and_then(|_| store.load_plans(year));
                 app.plan_applied(&what, r.map_err(|e| e.to_string()));
             }
+            Effect::AttachEvidence { iku, month, path } => {
+                let r = attach_evidence(app, store, year, actor, &iku, month, &path);
+                app.applied(r);
+            }
             Effect::SaveUiState => {
                 if let Some(p) = state_path
                     && let Err(e) = save_ui_state(p, &app.ui_state())
@@ -294,6 +298,54 @@ pub fn perform(
         }
     }
     flow
+}
+
+/// Reads an evidence file (a regular file, no link followed, within the rulebook's per-file
+/// limit: `safe::read`), keeps its bytes in the store (content-addressed, once) and attaches
+/// it to the IKU-month under its file name — what `kinerja lampiran add` does. The change
+/// stored is handed to the view's pending round change.
+fn attach_evidence(
+    app: &mut App,
+    store: &dyn StoreApi,
+    year: i32,
+    actor: &Actor,
+    iku: &crate::domain::CodeRef,
+    month: u8,
+    path: &Path,
+) -> Result<(), String> {
+    use crate::safe::read;
+    let not_read = |e: String| crate::text::tui_round::EV_NOT_READ.fill(&[("reason", &e)]);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| not_read(path.display().to_string()))?;
+    let limit = app.rb().round.evidence_max_file_bytes;
+    let bytes =
+        read::read_bytes(path, limit, read::Links::Refuse).map_err(|e| not_read(e.to_string()))?;
+    let put = store
+        .put_evidence(year, &iku.unit, &bytes)
+        .map_err(|e| e.to_string())?;
+    let change = crate::store::Change::AddEvidence {
+        iku: iku.clone(),
+        month,
+        evidence: crate::domain::round::EvidenceRef {
+            name,
+            sha256: put.sha256,
+            size: put.size,
+        },
+    };
+    store
+        .apply(
+            year,
+            std::slice::from_ref(&change),
+            actor,
+            crate::tui::update::SOURCE,
+        )
+        .and_then(|_| store.flush())
+        .map_err(|e| e.to_string())?;
+    app.round_change_stored(change);
+    Ok(())
 }
 
 /// What the run loop works on besides the terminal and the view.

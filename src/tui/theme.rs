@@ -244,7 +244,50 @@ impl Theme {
         if self.ascii {
             v.push(("o", tp::LEGEND_PETA_BEND));
         }
-        v.into_iter().map(|(m, d)| (m.to_string(), d)).collect()
+        let mut out: Vec<(String, crate::text::Msg)> =
+            v.into_iter().map(|(m, d)| (m.to_string(), d)).collect();
+        for s in crate::domain::round::MonthState::ALL {
+            if let (Some(m), Some(d)) = (self.state_mark(s), crate::text::tui_round::legend(s)) {
+                out.push((m.to_string(), d));
+            }
+        }
+        out.push((
+            self.overdue_mark().to_string(),
+            crate::text::tui_round::LEGEND_OVERDUE,
+        ));
+        out
+    }
+
+    /// The mark of a month's state in the round (DOMAIN.md §11) on a unit's tree row: none for
+    /// a month being filled (`diisi`); ASCII letters with `--ascii` (A ajukan, V validasi,
+    /// K kembalikan, T tetapkan).
+    pub fn state_mark(&self, s: crate::domain::round::MonthState) -> Option<&'static str> {
+        use crate::domain::round::MonthState as M;
+        let (u, a) = match s {
+            M::Diisi => return None,
+            M::Diajukan => ("↑", "A"),
+            M::Divalidasi => ("✓", "V"),
+            M::Dikembalikan => ("↩", "K"),
+            M::Ditetapkan => ("■", "T"),
+        };
+        Some(if self.ascii { a } else { u })
+    }
+
+    /// The style of a month's state mark: submitted yellow, validated and closed green,
+    /// returned red (in monochrome the marks alone say it; returned is bold).
+    pub fn state_style(&self, s: crate::domain::round::MonthState) -> Style {
+        use crate::domain::round::MonthState as M;
+        match s {
+            M::Diisi => Style::default(),
+            M::Diajukan => self.yellow,
+            M::Divalidasi | M::Ditetapkan => self.green,
+            M::Dikembalikan => self.red,
+        }
+    }
+
+    /// The symbol before an overdue deadline in the header.
+    pub fn overdue_mark(&self) -> &'static str {
+        if self.ascii { "!!" } else { "⚠" }
     }
 
     /// The arrowhead of a Peta Strategi link, on the border of the SS it supports: not the

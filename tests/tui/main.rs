@@ -18,6 +18,8 @@ mod tui_peta;
 mod tui_plan_views;
 mod tui_render;
 mod tui_render_en;
+mod tui_round;
+mod tui_round_tmux;
 mod tui_server;
 mod tui_store;
 mod tui_tmux;

@@ -18,6 +18,7 @@
 //! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Views`] | `views.rs` | the tree's filter, the list view, the comparison period |
 //! | [`WorklistState`] | `worklist.rs` | the worklist's unit, scope, month and cursor |
+//! | [`RoundState`] | `round.rs` | the round's change being stored; its prompts and the analysis editor are screens |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
 //! | [`PlanState`] | `peta.rs` | the plans of the year (links, IS, budget), the Peta Strategi view |
 //!
@@ -31,6 +32,7 @@ pub mod grid;
 pub mod live;
 pub mod overlays;
 pub mod peta;
+pub mod round;
 pub mod screen;
 pub mod search;
 pub mod text_area;
@@ -56,6 +58,7 @@ pub use editor::{CellEditor, EditKind, Edits, Pending, PendingKind};
 pub use grid::GridView;
 pub use overlays::Overlays;
 pub use peta::{IsPrompt, PetaView, PlanState};
+pub use round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt, RoundState};
 pub use screen::{Focus, Screen};
 pub use search::Search;
 pub use text_input::TextInput;
@@ -114,6 +117,7 @@ pub struct App {
     pub(crate) views: Views,
     pub(crate) worklist: WorklistState,
     pub(crate) plan: PlanState,
+    pub(crate) round: RoundState,
     screen: Screen,
     /// Terminal size (columns, rows) at the last render.
     pub(crate) size: (u16, u16),
@@ -143,6 +147,7 @@ impl App {
             views: Views::default(),
             worklist: WorklistState::default(),
             plan: PlanState::default(),
+            round: RoundState::default(),
             screen: Screen::Tree,
             size: (80, 24),
             quit: false,

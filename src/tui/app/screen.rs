@@ -4,6 +4,7 @@
 use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::app::editor::{CellEditor, EditKind};
+use crate::tui::app::round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt};
 use crate::tui::app::text_input::TextInput;
 
 /// Which pane has the keyboard.
@@ -47,6 +48,15 @@ pub enum Screen {
     Peta,
     /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
     IsProgress(crate::tui::app::peta::IsPrompt),
+    /// The reason of a return or a reopening of a month (the round), over the screen it
+    /// returns to.
+    RoundReason(Box<RoundPrompt>),
+    /// The path of an evidence file to attach to an IKU-month.
+    EvidencePath(Box<EvidencePrompt>),
+    /// The analysis editor of an IKU-month.
+    Analysis(Box<AnalysisEditor>),
+    /// The reason of a correction of a realisasi in a submitted month, over its editor.
+    CorrectionReason(Box<CorrectionPrompt>),
 }
 
 impl Screen {
@@ -66,6 +76,10 @@ impl Screen {
             Screen::Addendum => Mode::Addendum,
             Screen::Worklist => Mode::Worklist,
             Screen::Peta => Mode::Peta,
+            Screen::RoundReason(_) | Screen::EvidencePath(_) | Screen::CorrectionReason(_) => {
+                Mode::Edit
+            }
+            Screen::Analysis(_) => Mode::Analysis,
         }
     }
 
@@ -75,6 +89,10 @@ impl Screen {
             Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
+            Screen::RoundReason(p) => p.over.focus(),
+            Screen::EvidencePath(p) => p.over.focus(),
+            Screen::Analysis(e) => e.over.focus(),
+            Screen::CorrectionReason(_) => Focus::Grid,
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
@@ -98,6 +116,11 @@ impl Screen {
             | Screen::Peta
             | Screen::IsProgress(_)
             | Screen::Search { .. } => false,
+            Screen::Search { .. }
+            | Screen::RoundReason(_)
+            | Screen::EvidencePath(_)
+            | Screen::Analysis(_)
+            | Screen::CorrectionReason(_) => false,
         }
     }
 
@@ -116,6 +139,10 @@ impl Screen {
             Screen::Help { over } => (**over).clone(),
             Screen::Addendum => Screen::Grid,
             Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::RoundReason(p) => p.over.clone(),
+            Screen::EvidencePath(p) => p.over.clone(),
+            Screen::Analysis(e) => e.over.clone(),
+            Screen::CorrectionReason(p) => Screen::Edit(p.editor.clone()),
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod inisiatif;
 pub mod k3;
 pub mod list;
 pub mod peta;
+pub mod round;
 pub mod sparkline;
 pub mod status;
 pub mod tree;
@@ -59,6 +60,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         detail::draw(frame, right, app);
     }
     status::footer(frame, footer, app);
+    if matches!(app.screen(), crate::tui::app::Screen::Analysis(_)) {
+        round::draw_analysis(frame, body, app);
+    }
     if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);
     }
