@@ -248,7 +248,9 @@ fn list(ctx: &Context, p: &Place, format: ListFormat) -> CliResult {
             for e in files {
                 out.push_str(&format!(
                     "  {}  {} B  sha256 {}\n",
-                    e.name, e.size, e.sha256
+                    e.name,
+                    bytes_shown(ctx, e.size),
+                    e.sha256
                 ));
             }
             super::write_text(&out)

@@ -866,6 +866,131 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// A unit with one monthly IKU (target 10 a month), realisasi 9 in January and 10 in
+    /// February, nothing attached.
+    fn round_ds() -> Dataset {
+        let unit = Unit {
+            code: "U".into(),
+            name: "U".into(),
+            level: Level::Three,
+            parent: None,
+            perspective_weights: Default::default(),
+        };
+        let ss = Ss {
+            unit: "U".into(),
+            code: "S".into(),
+            perspective: crate::domain::model::Perspective::Stakeholder,
+            name: "s".into(),
+            weight: None,
+            cascaded_from: None,
+        };
+        let mut iku = Iku::new(
+            "U",
+            "I",
+            "S",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        );
+        iku.targets = [Some(d("10")); 12];
+        iku.realisasi[0] = Some(d("9"));
+        iku.realisasi[1] = Some(d("10"));
+        Dataset::from_parts(2025, "kmk-300-2022", [unit], [ss], [iku], vec![])
+    }
+
+    #[test]
+    fn the_round_finds_overdue_months_missing_analyses_and_evidence_with_the_rulebook_severity() {
+        let ds = round_ds();
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap();
+        let f = check_round(&ds, &rb(), None, today);
+        let got: Vec<(&str, Code, Option<u8>)> =
+            f.iter().map(|f| (f.id, f.reason.code, f.month)).collect();
+        assert_eq!(
+            got,
+            [
+                // January 90 %, up to February 95 %
+                ("ANALISIS", Code::NoAnalysis, Some(1)),
+                ("ANALISIS", Code::NoAnalysis, Some(2)),
+                ("LAMPIRAN", Code::NoEvidence, Some(1)),
+                ("LAMPIRAN", Code::NoEvidence, Some(2)),
+                // January's entry was due 14 February, February's 14 March; March not ended
+                ("TENGGAT", Code::OverdueEntry, Some(1)),
+                ("TENGGAT", Code::OverdueEntry, Some(2)),
+            ]
+        );
+        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+        assert_eq!(f[5].reason.arg("days"), Some(&Arg::Int(6)));
+        // warnings never block a submission; a rulebook that makes evidence an error does
+        assert!(submission_blockers(&ds, &rb(), "U", 1).is_empty());
+        let mut strict = rb();
+        strict.round.evidence_missing = Severity::Error;
+        let b = submission_blockers(&ds, &strict, "U", 1);
+        assert_eq!(b.len(), 1);
+        assert_eq!((b[0].id, b[0].month), ("LAMPIRAN", Some(1)));
+        assert!(
+            submission_blockers(&ds, &strict, "U", 3).is_empty(),
+            "no realisasi in March"
+        );
+        // an analysis and a file answer them
+        let mut ds = ds;
+        let key = CodeRef::new("U", "I");
+        ds.apply(&[
+            crate::domain::change::Change::SetAnalysis {
+                iku: key.clone(),
+                month: 1,
+                analysis: Some(crate::domain::round::Analysis {
+                    isu: "x".into(),
+                    ..Default::default()
+                }),
+            },
+            crate::domain::change::Change::AddEvidence {
+                iku: key,
+                month: 1,
+                evidence: crate::domain::round::EvidenceRef {
+                    name: "ba.pdf".into(),
+                    sha256: "0".repeat(64),
+                    size: 1,
+                },
+            },
+        ])
+        .unwrap();
+        let f = check_round(&ds, &rb(), Some("U"), today);
+        assert!(
+            f.iter().all(|f| f.month != Some(1) || f.id == "TENGGAT"),
+            "{f:?}"
+        );
+        assert!(submission_blockers(&ds, &strict, "U", 1).is_empty());
+    }
+
+    #[test]
+    fn outstanding_months_come_overdue_first_then_by_deadline() {
+        use crate::domain::round::{MonthRecord, MonthState, Stage, outstanding};
+        let mut ds = round_ds();
+        let mut r = crate::domain::round::UnitRound::new("U");
+        r.set_month(
+            2,
+            MonthRecord {
+                state: MonthState::Diajukan,
+                reason: String::new(),
+            },
+        );
+        r.set_month(
+            1,
+            MonthRecord {
+                state: MonthState::Ditetapkan,
+                reason: String::new(),
+            },
+        );
+        ds.round.insert("U".into(), r);
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 4, 10).unwrap();
+        let l = outstanding(&ds, &rb().round.deadlines(), &["U".to_string()], today);
+        let got: Vec<(u8, Stage, i64)> =
+            l.iter().map(|d| (d.month, d.stage, d.days_left)).collect();
+        // January closed: nothing; February waits for validation (due 23 March); March's entry
+        // is due 14 April
+        assert_eq!(got, [(2, Stage::Validation, -18), (3, Stage::Entry, 4)]);
+    }
+
     fn rb() -> Rulebook {
         Rulebook::builtin("kmk-300-2022").unwrap()
     }
