@@ -115,8 +115,7 @@ impl Screen {
             | Screen::Grid
             | Screen::Peta
             | Screen::IsProgress(_)
-            | Screen::Search { .. } => false,
-            Screen::Search { .. }
+            | Screen::Search { .. }
             | Screen::RoundReason(_)
             | Screen::EvidencePath(_)
             | Screen::Analysis(_)
