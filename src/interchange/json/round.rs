@@ -281,33 +281,7 @@ fn read_unit(errs: &mut Errs, f: &Fields<'_>, ds: &Dataset) -> Option<UnitRound>
 /// Reads the `round` section of a document already imported as `ds` (all or nothing).
 pub fn import_rounds(text: &str, ds: &Dataset) -> Result<Rounds, Vec<ImportError>> {
     let mut errs = Errs::new();
-    #[derive(serde::Deserialize)]
-    struct OnlyRound<'a> {
-        #[serde(borrow)]
-        round: Option<&'a serde_json::value::RawValue>,
-    }
-    // only the `round` field is parsed into values; the rest is skipped
-    let root: Value = match serde_json::from_str::<OnlyRound<'_>>(text) {
-        Ok(OnlyRound { round: None }) => return Ok(Rounds::new()),
-        Ok(OnlyRound { round: Some(raw) }) => match serde_json::from_str(raw.get()) {
-            Ok(v) => v,
-            Err(e) => {
-                push(&mut errs, "round", e.to_string());
-                return Err(errs);
-            }
-        },
-        Err(e) => {
-            push(&mut errs, "", e.to_string());
-            return Err(errs);
-        }
-    };
-    let Value::Array(list) = &root else {
-        wrong_type(
-            &mut errs,
-            "round",
-            crate::text::interchange::JSON_TYPE_ARRAY,
-            &root,
-        );
+    let Some(list) = optional_section(&mut errs, text, "round") else {
         return Err(errs);
     };
     let mut rounds = Rounds::new();
