@@ -8,49 +8,14 @@
 //! as `tests/cli/server_users.rs` does; as anyone else the test says so and passes.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use crate::support::cli_support::{kinerja, stderr, wait_server_gone};
+use crate::support::cli_support::{self, Accounts, kinerja, stderr, wait_server_gone};
 use crate::support::tmux_support::{Tmux, have_tmux};
-
-/// Users and a group made for the test, removed on drop.
-struct Accounts {
-    group: String,
-    users: Vec<String>,
-}
-
-impl Drop for Accounts {
-    fn drop(&mut self) {
-        for u in &self.users {
-            let _ = Command::new("userdel").arg(u).output();
-        }
-        let _ = Command::new("groupdel").arg(&self.group).output();
-    }
-}
 
 fn make_accounts() -> Option<Accounts> {
     // distinct from the names of the CLI's two-user test, which may run at the same time
-    let tag = std::process::id() % 100_000;
-    let group = format!("kjr{tag}");
-    let ok = |o: std::io::Result<Output>| o.is_ok_and(|o| o.status.success());
-    if !ok(Command::new("groupadd").arg(&group).output()) {
-        return None;
-    }
-    let mut acc = Accounts {
-        group: group.clone(),
-        users: Vec::new(),
-    };
-    for who in ["op", "va"] {
-        let user = format!("kr{who}{tag}");
-        let made = Command::new("useradd")
-            .args(["-M", "-N", "-g", &group, "-s", "/bin/sh", &user])
-            .output();
-        if !ok(made) {
-            return None;
-        }
-        acc.users.push(user);
-    }
-    Some(acc)
+    cli_support::make_accounts("kjr", "kr", &["op", "va"])
 }
 
 fn ok(o: Output, what: &str) {
