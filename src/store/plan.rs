@@ -2,14 +2,20 @@
 //! tree, a [`UnitPlan`] in the versioned envelope whose own `schema` is
 //! [`crate::domain::plan::PLAN_SCHEMA`]. The SS / IKU records are not touched: a build without
 //! this tree ignores it. Every change is written with its audit entries in one transaction and
-//! flushed before the call returns, like every other change.
+//! flushed before the call returns, like every other change. A change of the Peta Strategi links
+//! (`PlanChange::LinkAddendum`, `SetLinks`) is checked against the unit's SS records after it
+//! applies: a link with an end that is not an SS of the unit, or links that make a cycle,
+//! refuse the whole call with the problems named (a link's direction is only `check`'s warning).
 
 use chrono::Utc;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
 use super::{Actor, AuditEntry, META_AUDIT_NEXT, Store, StoreError, codec, keys};
-use crate::domain::plan::{PLAN_SCHEMA, PlanChange, PlanChangeError, Plans, UnitPlan};
+use crate::domain::model::{Perspective, Ss};
+use crate::domain::plan::{
+    PLAN_SCHEMA, PlanChange, PlanChangeError, PlanProblem, Plans, UnitPlan, check_links_by,
+};
 use crate::text::plan as t;
 
 impl From<PlanChangeError> for StoreError {
@@ -30,6 +36,36 @@ impl From<PlanChangeError> for StoreError {
             PlanChangeError::PaguChanged { unit, line } => {
                 StoreError::Invalid(t::PAGU_BY_REVISION.fill(&[("unit", &unit), ("code", &line)]))
             }
+            PlanChangeError::LinkAbsent { unit, link } => {
+                StoreError::Invalid(t::LINK_ABSENT.fill(&[
+                    ("unit", &unit),
+                    ("from", &link.from),
+                    ("to", &link.to),
+                ]))
+            }
+            PlanChangeError::LinkPresent { unit, link } => {
+                StoreError::Invalid(t::LINK_PRESENT.fill(&[
+                    ("unit", &unit),
+                    ("from", &link.from),
+                    ("to", &link.to),
+                ]))
+            }
+            PlanChangeError::BadReason(why) if why.is_empty() => {
+                StoreError::Invalid(t::LINK_NO_REASON.s().to_string())
+            }
+            PlanChangeError::BadReason(why) => {
+                StoreError::Invalid(t::LINK_BAD_REASON.fill(&[("why", &why)]))
+            }
+            PlanChangeError::NoLinkChange { unit } => {
+                StoreError::Invalid(t::LINK_NO_CHANGE.fill(&[("unit", &unit)]))
+            }
+            PlanChangeError::Links(problems) => StoreError::Invalid(
+                problems
+                    .iter()
+                    .map(t::problem)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         }
     }
 }
@@ -59,6 +95,16 @@ impl Store {
             out.insert(p.unit.clone(), p);
         }
         Ok(out)
+    }
+
+    /// The perspective of each SS of a unit, by code (what a link change is checked against).
+    fn unit_perspectives(
+        &self,
+        year: i32,
+        unit: &str,
+    ) -> Result<std::collections::BTreeMap<String, Perspective>, StoreError> {
+        let ss: Vec<Ss> = self.scan(super::TreeId::Ss, &keys::unit_prefix(year, unit))?;
+        Ok(ss.into_iter().map(|s| (s.code, s.perspective)).collect())
     }
 
     fn load_plan(&self, year: i32, unit: &str) -> Result<UnitPlan, StoreError> {
@@ -97,6 +143,17 @@ impl Store {
             };
             let (what, old, new) = c.describe(plan);
             c.apply(plan)?;
+            if c.touches_links() {
+                let ss = self.unit_perspectives(year, &unit)?;
+                let errors: Vec<PlanProblem> =
+                    check_links_by(&|code| ss.get(code).copied(), &unit, &plan.links)
+                        .into_iter()
+                        .filter(PlanProblem::is_error)
+                        .collect();
+                if !errors.is_empty() {
+                    return Err(PlanChangeError::Links(errors).into());
+                }
+            }
             audit.push(self.plan_entry(who, source, year, &unit, what, old, new));
         }
         let writes: Vec<(Vec<u8>, Vec<u8>)> = work

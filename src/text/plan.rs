@@ -24,9 +24,43 @@ pub const PAGU_BY_REVISION: Msg = msg!(
     "the pagu of {code} of unit {unit} changes only by a DIPA revision (kinerja anggaran revise)"
 );
 pub const LINK_UNKNOWN_SS: Msg = msg!(
-    "Peta Strategi unit {unit}: tautan menyebut SS {ss} yang bukan milik unit ini",
-    "Peta Strategi of unit {unit}: a link names SS {ss}, which is not this unit's"
+    "Peta Strategi unit {unit}: tautan {from} → {to} menyebut SS {ss} yang bukan milik unit ini (tautan hanya di antara SS satu unit)",
+    "Peta Strategi of unit {unit}: link {from} → {to} names SS {ss}, which is not this unit's (links join SS of one unit only)"
 );
+pub const LINK_ABSENT: Msg = msg!(
+    "Peta Strategi unit {unit}: tautan {from} → {to} tidak ada, tidak dapat dihapus",
+    "Peta Strategi of unit {unit}: there is no link {from} → {to} to remove"
+);
+pub const LINK_PRESENT: Msg = msg!(
+    "Peta Strategi unit {unit}: tautan {from} → {to} sudah ada",
+    "Peta Strategi of unit {unit}: link {from} → {to} is there already"
+);
+pub const LINK_NO_REASON: Msg = msg!(
+    "addendum Peta Strategi memerlukan alasan (--reason)",
+    "an addendum of the Peta Strategi needs a reason (--reason)"
+);
+pub const LINK_BAD_REASON: Msg = msg!("alasan: {why}", "reason: {why}");
+pub const LINK_NO_CHANGE: Msg = msg!(
+    "addendum Peta Strategi unit {unit} tidak menambah atau menghapus tautan",
+    "the addendum of the Peta Strategi of unit {unit} adds and removes no link"
+);
+pub const LINK_BAD_ARG: Msg = msg!(
+    "{arg}: tautan ditulis DARI:KE, mis. SS-3:SS-1 (SS penyebab : SS akibat)",
+    "{arg}: a link is written FROM:TO, e.g. SS-3:SS-1 (cause SS : effect SS)"
+);
+pub const LINK_OTHER_UNIT: Msg = msg!(
+    "{arg}: tautan melintasi unit ({other} bukan {unit}); Peta Strategi hanya menautkan SS satu unit",
+    "{arg}: the link crosses units ({other} is not {unit}); a Peta Strategi links SS of one unit only"
+);
+pub const LINK_MIXED: Msg = msg!(
+    "--link/--unlink tidak dapat digabung dengan --set/--add-iku/--remove-iku dalam satu addendum; buat dua addendum",
+    "--link/--unlink cannot be combined with --set/--add-iku/--remove-iku in one addendum; make two addenda"
+);
+pub const LINK_SAVED: Msg = msg!(
+    "Addendum Peta Strategi unit {unit} tahun {year} disimpan ({date}, alasan: {reason}): {added} tautan ditambah, {removed} dihapus, kini {n} tautan.",
+    "Addendum of the Peta Strategi of unit {unit}, year {year}, saved ({date}, reason: {reason}): {added} links added, {removed} removed, {n} links now."
+);
+pub const LINK_WARNING: Msg = msg!("peringatan: {what}", "warning: {what}");
 pub const LINK_DIRECTION: Msg = msg!(
     "Peta Strategi unit {unit}: tautan {from} → {to} tidak dari perspektif yang lebih rendah ke yang lebih tinggi",
     "Peta Strategi of unit {unit}: link {from} → {to} does not run from a lower perspective to a higher one"
@@ -205,3 +239,30 @@ pub const BUDGET_SPARK: Msg = msg!(
     "penyerapan per bulan Jan–Des",
     "absorption per month Jan–Dec"
 );
+
+/// Message of a problem of a plan (what `check`, the import and the store say).
+pub fn problem(p: &crate::domain::plan::PlanProblem) -> String {
+    use crate::domain::plan::PlanProblem;
+    match p {
+        PlanProblem::LinkUnknownSs { unit, from, to, ss } => {
+            LINK_UNKNOWN_SS.fill(&[("unit", unit), ("from", from), ("to", to), ("ss", ss)])
+        }
+        PlanProblem::LinkDirection { unit, from, to } => {
+            LINK_DIRECTION.fill(&[("unit", unit), ("from", from), ("to", to)])
+        }
+        PlanProblem::LinkCycle { unit, path } => {
+            LINK_CYCLE.fill(&[("unit", unit), ("path", &path.join(" → "))])
+        }
+        PlanProblem::IsUnknownIku { unit, is, iku } => {
+            IS_UNKNOWN_IKU.fill(&[("unit", unit), ("is", is), ("iku", iku)])
+        }
+        PlanProblem::IsBadMonths { unit, is } => IS_BAD_MONTHS.fill(&[("unit", unit), ("is", is)]),
+        PlanProblem::LineUnknownLink { unit, line, link } => {
+            LINE_UNKNOWN_LINK.fill(&[("unit", unit), ("line", line), ("link", link)])
+        }
+        PlanProblem::LineBadAmount { unit, line } => {
+            LINE_BAD_AMOUNT.fill(&[("unit", unit), ("line", line)])
+        }
+        PlanProblem::Duplicate { unit, code } => DUPLICATE.fill(&[("unit", unit), ("code", code)]),
+    }
+}
