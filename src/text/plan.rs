@@ -60,6 +60,27 @@ pub const LINK_SAVED: Msg = msg!(
     "Addendum Peta Strategi unit {unit} tahun {year} disimpan ({date}, alasan: {reason}): {added} tautan ditambah, {removed} dihapus, kini {n} tautan.",
     "Addendum of the Peta Strategi of unit {unit}, year {year}, saved ({date}, reason: {reason}): {added} links added, {removed} removed, {n} links now."
 );
+pub const LINK_PICK: Msg = msg!(
+    "Tautan baru dari {from}: pindahkan kursor ke SS akibat, lalu t atau Enter (Esc batal)",
+    "New link from {from}: move the cursor to the effect SS, then t or Enter (Esc cancels)"
+);
+pub const LINK_PICK_UNLINK: Msg = msg!(
+    "Hapus tautan dari {from}: pindahkan kursor ke SS akibat, lalu x atau Enter (Esc batal)",
+    "Remove a link from {from}: move the cursor to the effect SS, then x or Enter (Esc cancels)"
+);
+pub const LINK_PICK_CANCELLED: Msg = msg!("Tautan dibatalkan", "Link cancelled");
+pub const LINK_SAME_SS: Msg = msg!(
+    "SS {ss} tidak dapat ditautkan ke dirinya sendiri",
+    "SS {ss} cannot be linked to itself"
+);
+pub const LINK_REASON_PROMPT: Msg = msg!(
+    "Alasan addendum Peta Strategi ({link}): ",
+    "Reason of the Peta Strategi addendum ({link}): "
+);
+pub const LINK_NO_REASON_TUI: Msg = msg!(
+    "addendum Peta Strategi memerlukan alasan",
+    "an addendum of the Peta Strategi needs a reason"
+);
 pub const LINK_WARNING: Msg = msg!("peringatan: {what}", "warning: {what}");
 pub const LINK_DIRECTION: Msg = msg!(
     "Peta Strategi unit {unit}: tautan {from} → {to} tidak dari perspektif yang lebih rendah ke yang lebih tinggi",

@@ -139,6 +139,8 @@ actions! {
     WorklistScope => "worklist-scope",
     PetaStrategi => "peta-strategi",
     IsProgress => "is-progress",
+    PetaLink => "peta-link",
+    PetaUnlink => "peta-unlink",
     SubmitMonth => "submit-month",
     ValidateMonth => "validate-month",
     ReturnMonth => "return-month",

@@ -37,7 +37,7 @@ fn type_text(app: &mut App, s: &str) {
 }
 
 /// A store in this process holding the sample and its plans, and a view of it.
-fn store_with_sample(dir: &Path) -> (Store, App) {
+pub fn store_with_sample(dir: &Path) -> (Store, App) {
     let store = Store::open(&dir.join("db")).unwrap();
     let (ds, plans) = sample();
     let who = Actor::new("budi");

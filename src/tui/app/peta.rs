@@ -1,12 +1,16 @@
 //! The rest of the PK on screen (DOMAIN.md §12): the plans of the year beside the dataset
 //! (Peta Strategi links, Inisiatif Strategis, Rincian Anggaran), the Peta Strategi view's unit
-//! and cursor, and the line prompt of an IS's realised %.
+//! and cursor, the line prompt of an IS's realised %, and the addendum of the map's links (a
+//! cause picked with `peta-link` / `peta-unlink`, its effect with the same key or Enter, then
+//! the reason: one `PlanChange::LinkAddendum`, checked here first and by the store again).
 //!
 //! The plans are loaded with the year (`run.rs`) and again whenever the year is (a plan change
 //! of another client makes the server ask for a reload); a change of ours is stored through
 //! [`PlanChange`] and the plans read back from the store.
 
-use crate::domain::plan::{Inisiatif, IsFinding, PlanChange, Plans, UnitPlan};
+use crate::domain::plan::{
+    Inisiatif, IsFinding, PetaLink, PlanChange, PlanProblem, Plans, UnitPlan, check_links,
+};
 use crate::domain::{CodeRef, Dataset, Perspective};
 use crate::text::plan as tp;
 use crate::tui::app::text_input::TextInput;
@@ -46,6 +50,34 @@ pub struct PetaView {
     pub cursor: String,
     /// The first box shown of each band (a band with more SS than fit scrolls).
     pub first: [usize; 4],
+    /// A link being picked: its cause, and whether it is to be removed.
+    pub pending: Option<PendingLink>,
+}
+
+/// The cause of a link being added or removed on the map, waiting for its effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingLink {
+    pub from: String,
+    pub remove: bool,
+}
+
+/// The reason prompt of an addendum of the Peta Strategi.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPrompt {
+    pub unit: String,
+    pub link: PetaLink,
+    pub remove: bool,
+    /// A warning to show with the saved message (a link not running upwards).
+    pub warning: Option<String>,
+    pub input: TextInput,
+}
+
+impl LinkPrompt {
+    /// `+SS-3 → SS-1` or `−SS-3 → SS-1`.
+    pub fn shown(&self) -> String {
+        let sign = if self.remove { '−' } else { '+' };
+        format!("{sign}{} → {}", self.link.from, self.link.to)
+    }
 }
 
 /// The prompt of an IS's realised % at the period, for the IKU in the grid.
@@ -106,7 +138,7 @@ impl App {
     pub fn peta_shown(&self) -> bool {
         fn on(s: &Screen) -> bool {
             match s {
-                Screen::Peta => true,
+                Screen::Peta | Screen::LinkReason(_) => true,
                 Screen::Help { over } | Screen::Message { over } => on(over),
                 _ => false,
             }
@@ -145,6 +177,7 @@ impl App {
             unit,
             cursor,
             first: [0; 4],
+            pending: None,
         };
         self.enter(Screen::Peta);
     }
@@ -186,6 +219,113 @@ impl App {
             self.select_node(&Node::Ss(k));
         }
         self.enter(Screen::Tree);
+    }
+
+    /// `peta-link` / `peta-unlink` on the map: the first press takes the SS under the cursor as
+    /// the cause; the second (or Enter) the SS under the cursor as the effect, and opens the
+    /// reason prompt when the change can be made (what is wrong is said on the status line).
+    pub(crate) fn peta_pick(&mut self, remove: bool) {
+        let cursor = self.plan.peta.cursor.clone();
+        let Some(p) = self.plan.peta.pending.clone() else {
+            self.plan.peta.pending = Some(PendingLink {
+                from: cursor.clone(),
+                remove,
+            });
+            let msg = if remove {
+                tp::LINK_PICK_UNLINK
+            } else {
+                tp::LINK_PICK
+            };
+            self.say(msg.fill(&[("from", &cursor)]));
+            return;
+        };
+        self.plan.peta.pending = None;
+        let unit = self.plan.peta.unit.clone();
+        let link = PetaLink {
+            from: p.from.clone(),
+            to: cursor.clone(),
+        };
+        let fill = [
+            ("unit", &unit as &dyn std::fmt::Display),
+            ("from", &link.from),
+            ("to", &link.to),
+        ];
+        let mut links = self
+            .unit_plan(&unit)
+            .map(|u| u.links.clone())
+            .unwrap_or_default();
+        let has = links.contains(&link);
+        if link.from == link.to {
+            self.error(tp::LINK_SAME_SS.fill(&[("ss", &link.from)]));
+            return;
+        }
+        if p.remove {
+            if !has {
+                self.error(tp::LINK_ABSENT.fill(&fill));
+                return;
+            }
+            links.retain(|l| *l != link);
+        } else {
+            if has {
+                self.error(tp::LINK_PRESENT.fill(&fill));
+                return;
+            }
+            links.push(link.clone());
+        }
+        let problems = check_links(self.ds(), &unit, &links);
+        if let Some(e) = problems.iter().find(|x| x.is_error()) {
+            self.error(tp::problem(e));
+            return;
+        }
+        let warning = problems
+            .iter()
+            .find(|x| {
+                !p.remove
+                    && matches!(x, PlanProblem::LinkDirection { from, to, .. }
+                        if *from == link.from && *to == link.to)
+            })
+            .map(tp::problem);
+        self.enter(Screen::LinkReason(Box::new(LinkPrompt {
+            unit,
+            link,
+            remove: p.remove,
+            warning,
+            input: TextInput::default(),
+        })));
+    }
+
+    /// Esc on the map while a link is picked: the pick ends, the map stays.
+    pub(crate) fn peta_cancel_pick(&mut self) -> bool {
+        if self.plan.peta.pending.take().is_some() {
+            self.say(tp::LINK_PICK_CANCELLED.s().to_string());
+            return true;
+        }
+        false
+    }
+
+    /// The change the link prompt asks for, or why not (an empty reason).
+    pub(crate) fn link_prompt_change(&self, p: &LinkPrompt) -> Result<PlanChange, String> {
+        let reason = p.input.text().trim();
+        if reason.is_empty() {
+            return Err(tp::LINK_NO_REASON_TUI.s().to_string());
+        }
+        if let Err(why) =
+            crate::domain::limits::check(crate::domain::limits::TextKind::Long, reason)
+        {
+            return Err(tp::LINK_BAD_REASON.fill(&[("why", &why.message())]));
+        }
+        let (add, remove) = if p.remove {
+            (vec![], vec![p.link.clone()])
+        } else {
+            (vec![p.link.clone()], vec![])
+        };
+        Ok(PlanChange::LinkAddendum {
+            unit: p.unit.clone(),
+            date: self.today(),
+            reason: reason.to_string(),
+            add,
+            remove,
+        })
     }
 
     /// Opens the prompt of the realised % of the first IS serving the IKU in the grid at the

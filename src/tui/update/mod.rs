@@ -106,6 +106,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Worklist => worklist::update(app, action),
         Screen::Peta => peta::update(app, action),
         Screen::IsProgress(_) => peta::update_prompt(app, action),
+        Screen::LinkReason(_) => peta::update_link_reason(app, action),
         Screen::RoundReason(_) => round::reason(app, action),
         Screen::EvidencePath(_) => round::evidence(app, action),
         Screen::Analysis(_) => round::analysis(app, action),

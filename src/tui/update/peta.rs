@@ -19,7 +19,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Right => app.peta_move(1, 0),
         Action::Up => app.peta_move(0, -1),
         Action::Down => app.peta_move(0, 1),
+        Action::Expand if app.peta().pending.is_some() => {
+            let remove = app.peta().pending.as_ref().is_some_and(|p| p.remove);
+            app.peta_pick(remove);
+        }
         Action::Expand => app.peta_open_in_tree(),
+        Action::PetaLink => app.peta_pick(false),
+        Action::PetaUnlink => app.peta_pick(true),
+        Action::Cancel if app.peta_cancel_pick() => {}
         Action::PrevPeriod | Action::NextPeriod => {
             let p = if action == Action::PrevPeriod {
                 app.period().saturating_sub(1).max(1)
@@ -30,6 +37,48 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Cancel | Action::PetaStrategi => app.leave(),
         _ => {}
+    }
+    vec![]
+}
+
+/// The reason of an addendum of the map: Enter stores it (an empty reason is told in the
+/// prompt), Esc goes back to the map with nothing stored.
+pub(super) fn update_link_reason(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::LinkReason(p) = app.screen() else {
+        return vec![];
+    };
+    let p = p.clone();
+    match action {
+        Action::Cancel => app.leave(),
+        Action::Quit => return quit(app),
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Commit | Action::CommitNext | Action::CommitPrev => {
+            match app.link_prompt_change(&p) {
+                Ok(c) => {
+                    app.leave();
+                    let mut what = p.shown();
+                    if let Some(w) = &p.warning {
+                        what.push_str(" — ");
+                        what.push_str(&crate::text::plan::LINK_WARNING.fill(&[("what", w)]));
+                    }
+                    return vec![Effect::ApplyPlan {
+                        changes: vec![c],
+                        source: SOURCE.to_string(),
+                        what,
+                    }];
+                }
+                Err(why) => {
+                    if let Screen::LinkReason(p) = app.screen_mut() {
+                        p.input.set_error(why);
+                    }
+                }
+            }
+        }
+        other => {
+            if let Screen::LinkReason(p) = app.screen_mut() {
+                p.input.apply(&other);
+            }
+        }
     }
     vec![]
 }
