@@ -643,6 +643,7 @@ impl StoreApi for Client {
                     rulebook,
                     unreadable,
                     dropped,
+                    plans,
                 },
                 blob,
             ) => Ok(Salvage {
@@ -654,6 +655,7 @@ impl StoreApi for Client {
                 })?,
                 unreadable,
                 dropped,
+                plans,
             }),
             _ => Err(unexpected()),
         }

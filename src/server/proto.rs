@@ -217,6 +217,7 @@ pub enum Reply {
         rulebook: String,
         unreadable: Vec<Problem>,
         dropped: Vec<Problem>,
+        plans: crate::domain::plan::Plans,
     },
     Status(ServerStatus),
     Who(Vec<ClientInfo>),

@@ -463,6 +463,7 @@ impl Server {
                                 rulebook: sv.dataset.rulebook.clone(),
                                 unreadable: sv.unreadable,
                                 dropped: sv.dropped,
+                                plans: sv.plans,
                             }),
                             bytes,
                         );
