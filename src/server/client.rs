@@ -679,6 +679,17 @@ impl StoreApi for Client {
             _ => Err(unexpected()),
         }
     }
+    fn load_plans_of(
+        &self,
+        year: i32,
+        units: &BTreeSet<String>,
+    ) -> Result<crate::domain::plan::Plans, StoreError> {
+        let units = units.iter().cloned().collect();
+        match self.call(Request::LoadPlansOf { year, units }, &[])?.0 {
+            Reply::Plans(p) => Ok(p),
+            _ => Err(unexpected()),
+        }
+    }
     fn apply_plan(
         &self,
         year: i32,

@@ -131,6 +131,11 @@ pub enum Request {
     LoadPlans {
         year: i32,
     },
+    /// The plans of some units only (the first frame of a partial start).
+    LoadPlansOf {
+        year: i32,
+        units: Vec<String>,
+    },
     /// Plan changes: each needs its role for its unit (operator for progress and realisasi,
     /// planner for the plan).
     ApplyPlan {

@@ -267,6 +267,24 @@ impl Store {
         Ok(ss.into_iter().map(|s| (s.code, s.perspective)).collect())
     }
 
+    /// The plans of these units of a year (units without one are absent): the first frame of
+    /// a partial start reads only these, the rest comes with the whole year.
+    pub fn load_plans_of(
+        &self,
+        year: i32,
+        units: &std::collections::BTreeSet<String>,
+    ) -> Result<Plans, StoreError> {
+        let mut out = Plans::new();
+        for unit in units {
+            let k = keys::unit(year, unit);
+            if let Some(v) = self.trees.plan.get(&k)? {
+                let p = decode_plan(&k, &v)?;
+                out.insert(p.unit.clone(), p);
+            }
+        }
+        Ok(out)
+    }
+
     fn load_plan(&self, year: i32, unit: &str) -> Result<UnitPlan, StoreError> {
         let k = keys::unit(year, unit);
         match self.trees.plan.get(&k)? {

@@ -193,6 +193,12 @@ fn a_link_addendum_travels_through_the_server_to_a_live_client() {
     );
     let links = &watcher.load_plans(2025).unwrap()["DJKN"].links;
     assert!(links.iter().any(|l| l.from == "SS-9" && l.to == "SS-6"));
+    // the plans of some units only (a partial first frame), through the server
+    let some = watcher
+        .load_plans_of(2025, &["DJKN".to_string()].into_iter().collect())
+        .unwrap();
+    assert_eq!(some.keys().collect::<Vec<_>>(), ["DJKN"]);
+    assert_eq!(some["DJKN"].links, *links);
     // a cycle is refused through the server as well, naming it
     let cycle = PlanChange::LinkAddendum {
         unit: "DJKN".into(),
