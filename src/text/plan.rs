@@ -246,6 +246,22 @@ pub const IS_FIND_OVERDUE: Msg = msg!(
     "{is} lewat waktu: selesai bulan {end}, baru {realised} %",
     "{is} overdue: due in month {end}, only {realised} %"
 );
+pub const BUDGET_PROMPT: Msg = msg!(
+    "Realisasi anggaran {line} bulan {month} (Rp, kosong menghapus): ",
+    "Budget realisasi of {line} in {month} (Rp, empty clears): "
+);
+pub const BUDGET_NONE: Msg = msg!(
+    "Unit {unit} belum punya baris Rincian Anggaran.",
+    "Unit {unit} has no Rincian Anggaran line yet."
+);
+pub const BUDGET_BAD_AMOUNT: Msg = msg!(
+    "{text} bukan jumlah rupiah: {detail}",
+    "{text} is not an amount in rupiah: {detail}"
+);
+pub const BUDGET_NEGATIVE: Msg = msg!(
+    "realisasi anggaran tidak boleh negatif",
+    "a budget realisasi cannot be negative"
+);
 pub const SAVED_TUI: Msg = msg!("Tersimpan: {what}", "Saved: {what}");
 pub const NOT_SAVED_TUI: Msg = msg!("Tidak tersimpan: {reason}", "Not saved: {reason}");
 pub const BUDGET_TITLE: Msg = msg!(

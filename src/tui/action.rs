@@ -141,6 +141,7 @@ actions! {
     IsProgress => "is-progress",
     PetaLink => "peta-link",
     PetaUnlink => "peta-unlink",
+    BudgetRealisasi => "budget-realisasi",
     SubmitMonth => "submit-month",
     ValidateMonth => "validate-month",
     ReturnMonth => "return-month",

@@ -438,3 +438,130 @@ fn in_the_real_terminal_the_map_opens_and_a_plan_change_elsewhere_shows_live() {
     t.keys(&["q"]);
     t.wait_gone();
 }
+
+/// Presses a key as the keymap of the moment reads it, then performs the effects on `store`.
+fn key(app: &mut App, store: &dyn StoreApi, k: &str) {
+    let a = kinerja::tui::update::action_for_key(app, &kinerja::tui::keymap::parse_key(k).unwrap())
+        .unwrap_or_else(|| panic!("{k} is bound in [{}]", app.mode().as_str()));
+    act(app, store, a);
+}
+
+#[test]
+fn budget_realisasi_typed_on_a_unit_is_stored_audited_and_tab_goes_to_the_next_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    app.select_node(&Node::Unit("DJKN".into()));
+    key(&mut app, &store, "b");
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        panic!("{:?} {}", app.screen(), app.status());
+    };
+    assert_eq!((p.line.as_str(), p.month), ("015.07.CF.4255.QMA", 9));
+    assert_eq!(
+        p.input.text(),
+        "1681650000",
+        "the stored value to start from"
+    );
+    let text = screen(&mut app, 120, 30);
+    assert!(
+        text.contains("Realisasi anggaran 015.07.CF.4255.QMA bulan Sep (Rp"),
+        "{text}"
+    );
+    // not an amount, a negative one: said in the prompt, nothing stored
+    let before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "abc");
+    assert!(update(&mut app, Action::Commit).is_empty());
+    assert!(matches!(app.screen(), Screen::BudgetRealisasi(p) if p.input.error().is_some()));
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "-5");
+    assert!(update(&mut app, Action::Commit).is_empty());
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        panic!()
+    };
+    assert!(p.input.error().unwrap().contains("negatif"), "{p:?}");
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        before
+    );
+    // 1.500.000.000 in the locale: stored, audited with the TUI as its source
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "1.500.000.000");
+    key(&mut app, &store, "<Enter>");
+    assert_eq!(app.screen(), &Screen::Tree);
+    assert!(app.status().starts_with("Tersimpan"), "{}", app.status());
+    let line = |store: &Store, code: &str| {
+        store.load_plans(2025).unwrap()["DJKN"]
+            .line(code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        line(&store, "015.07.CF.4255.QMA").realisasi[&9].0,
+        rust_decimal::Decimal::from(1_500_000_000i64)
+    );
+    let log = store.audit_log(&AuditFilter::default()).unwrap();
+    assert_eq!(log[0].what, "anggaran 015.07.CF.4255.QMA realisasi 09");
+    assert_eq!(
+        (
+            log[0].old.as_deref(),
+            log[0].new.as_deref(),
+            log[0].source.as_str()
+        ),
+        (Some("1681650000"), Some("1500000000"), "tui")
+    );
+    // Tab on an untouched prompt only moves to the next line; an empty entry clears the month
+    key(&mut app, &store, "b");
+    key(&mut app, &store, "<Tab>");
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(p.line, "015.07.CF.4256.QMB");
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        log.len()
+    );
+    update(&mut app, Action::Clear);
+    key(&mut app, &store, "<Enter>");
+    assert!(
+        !line(&store, "015.07.CF.4256.QMB")
+            .realisasi
+            .contains_key(&9)
+    );
+    // Esc stores nothing; a unit without lines says so
+    key(&mut app, &store, "b");
+    type_text(&mut app, "7");
+    key(&mut app, &store, "<Esc>");
+    assert_eq!(app.screen(), &Screen::Tree);
+    app.set_plans(Default::default());
+    key(&mut app, &store, "b");
+    assert_eq!(app.screen(), &Screen::Tree);
+    assert!(
+        app.status().contains("belum punya baris Rincian Anggaran"),
+        "{}",
+        app.status()
+    );
+}
+
+#[test]
+fn both_keymaps_bind_the_budget_realisasi_key_in_the_tree_and_the_help_lists_it() {
+    for name in ["default", "vim"] {
+        let km = kinerja::tui::keymap::Keymap::builtin(name).unwrap();
+        let b = km
+            .bindings(kinerja::tui::action::Mode::Tree)
+            .iter()
+            .find(|b| b.action == Action::BudgetRealisasi)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(b.desc.contains("Rincian Anggaran"), "{}", b.desc);
+    }
+    let mut app = sample_app(false, false);
+    update(&mut app, Action::Help);
+    let help: Vec<String> = kinerja::tui::ui::help::lines_for(&app, 120)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert!(
+        help.iter()
+            .any(|l| l.contains("Isi realisasi Rincian Anggaran unit ini (Rp)")),
+        "{help:?}"
+    );
+}

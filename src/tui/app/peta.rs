@@ -90,6 +90,16 @@ pub struct IsPrompt {
     pub input: TextInput,
 }
 
+/// The prompt of a budget line's realisasi (Rp) at the period, for the selected unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetPrompt {
+    pub unit: String,
+    /// The line being entered.
+    pub line: String,
+    pub month: u8,
+    pub input: TextInput,
+}
+
 /// The plans of the year and the map's state.
 #[derive(Debug, Default)]
 pub struct PlanState {
@@ -325,6 +335,78 @@ impl App {
             reason: reason.to_string(),
             add,
             remove,
+        })
+    }
+
+    /// Opens the prompt of the realisasi of the first budget line of the selected node's unit
+    /// at the period (a unit without lines says so).
+    pub(crate) fn open_budget_prompt(&mut self) {
+        let Some(unit) = self.node().map(|n| n.unit().to_string()) else {
+            return;
+        };
+        let first = self
+            .unit_plan(&unit)
+            .and_then(|p| p.anggaran.first())
+            .map(|l| l.code.clone());
+        match first {
+            Some(line) => self.budget_prompt_on(unit, line),
+            None => self.error(tp::BUDGET_NONE.fill(&[("unit", &unit)])),
+        }
+    }
+
+    fn budget_prompt_on(&mut self, unit: String, line: String) {
+        let month = self.period();
+        let shown = self
+            .unit_plan(&unit)
+            .and_then(|p| p.line(&line))
+            .and_then(|l| l.realisasi.get(&month))
+            .map(|v| format_editable(v.0, self.locale()))
+            .unwrap_or_default();
+        self.enter(Screen::BudgetRealisasi(BudgetPrompt {
+            unit,
+            line,
+            month,
+            input: TextInput::replaceable(shown),
+        }));
+    }
+
+    /// The budget prompt moves to the unit's next (`step` 1) or previous (−1) line.
+    pub(crate) fn budget_prompt_step(&mut self, step: isize) {
+        let Screen::BudgetRealisasi(p) = self.screen() else {
+            return;
+        };
+        let (unit, cur) = (p.unit.clone(), p.line.clone());
+        let codes: Vec<String> = self
+            .unit_plan(&unit)
+            .map(|u| u.anggaran.iter().map(|l| l.code.clone()).collect())
+            .unwrap_or_default();
+        let Some(ix) = codes.iter().position(|c| *c == cur) else {
+            return;
+        };
+        let n = codes.len() as isize;
+        let next = codes[((ix as isize + step).rem_euclid(n)) as usize].clone();
+        self.budget_prompt_on(unit, next);
+    }
+
+    /// The change the budget prompt's text asks for (empty clears the month), or why not.
+    pub(crate) fn budget_prompt_change(&self, p: &BudgetPrompt) -> Result<PlanChange, String> {
+        let text = p.input.text().trim();
+        let value = if text.is_empty() {
+            None
+        } else {
+            let v = parse_decimal(text, self.locale()).map_err(|e| {
+                tp::BUDGET_BAD_AMOUNT.fill(&[("text", &text), ("detail", &e.to_string())])
+            })?;
+            if v < rust_decimal::Decimal::ZERO {
+                return Err(tp::BUDGET_NEGATIVE.s().to_string());
+            }
+            Some(crate::domain::model::Dec(v))
+        };
+        Ok(PlanChange::SetLineRealisasi {
+            unit: p.unit.clone(),
+            line: p.line.clone(),
+            month: p.month,
+            value,
         })
     }
 

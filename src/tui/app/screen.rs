@@ -48,6 +48,8 @@ pub enum Screen {
     Peta,
     /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
     IsProgress(crate::tui::app::peta::IsPrompt),
+    /// Typing the realisasi of a budget line of the selected unit at the period.
+    BudgetRealisasi(crate::tui::app::peta::BudgetPrompt),
     /// The reason of an addendum of the Peta Strategi (a link added or removed), over the map.
     LinkReason(Box<crate::tui::app::peta::LinkPrompt>),
     /// The reason of a return or a reopening of a month (the round), over the screen it
@@ -73,6 +75,7 @@ impl Screen {
             | Screen::AddendumReason(_)
             | Screen::AddendumDiscard
             | Screen::IsProgress(_)
+            | Screen::BudgetRealisasi(_)
             | Screen::LinkReason(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
@@ -93,6 +96,7 @@ impl Screen {
             | Screen::List
             | Screen::Worklist
             | Screen::Peta
+            | Screen::BudgetRealisasi(_)
             | Screen::LinkReason(_) => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
@@ -122,6 +126,7 @@ impl Screen {
             | Screen::Grid
             | Screen::Peta
             | Screen::IsProgress(_)
+            | Screen::BudgetRealisasi(_)
             | Screen::LinkReason(_)
             | Screen::Search { .. }
             | Screen::RoundReason(_)
@@ -138,6 +143,7 @@ impl Screen {
             Screen::Grid => Screen::Tree,
             Screen::IsProgress(_) => Screen::Grid,
             Screen::LinkReason(_) => Screen::Peta,
+            Screen::BudgetRealisasi(_) => Screen::Tree,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(e) if e.in_worklist => Screen::Worklist,

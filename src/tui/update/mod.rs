@@ -107,6 +107,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Peta => peta::update(app, action),
         Screen::IsProgress(_) => peta::update_prompt(app, action),
         Screen::LinkReason(_) => peta::update_link_reason(app, action),
+        Screen::BudgetRealisasi(_) => peta::update_budget(app, action),
         Screen::RoundReason(_) => round::reason(app, action),
         Screen::EvidencePath(_) => round::evidence(app, action),
         Screen::Analysis(_) => round::analysis(app, action),
@@ -215,6 +216,10 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::IsProgress => {
             app.open_is_prompt();
+            vec![]
+        }
+        Action::BudgetRealisasi => {
+            app.open_budget_prompt();
             vec![]
         }
         Action::Compare => {

@@ -83,6 +83,72 @@ pub(super) fn update_link_reason(app: &mut App, action: Action) -> Vec<Effect> {
     vec![]
 }
 
+/// The prompt of a budget line's realisasi: Enter stores it (`PlanChange::SetLineRealisasi`,
+/// empty clears the month), Tab / Shift-Tab store it and go to the unit's next / previous line
+/// (an untouched prompt only moves on), Esc stores nothing.
+pub(super) fn update_budget(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        return vec![];
+    };
+    let p = p.clone();
+    match action {
+        Action::Cancel => app.leave(),
+        Action::Quit => return quit(app),
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::Commit | Action::CommitNext | Action::CommitPrev => {
+            let step = match action {
+                Action::CommitNext => 1,
+                Action::CommitPrev => -1,
+                _ => 0,
+            };
+            let stored = app
+                .unit_plan(&p.unit)
+                .and_then(|u| u.line(&p.line))
+                .and_then(|l| l.realisasi.get(&p.month))
+                .map(|v| crate::tui::deps::format_editable(v.0, app.locale()))
+                .unwrap_or_default();
+            let untouched = step != 0 && p.input.text().trim() == stored;
+            let change = if untouched {
+                None
+            } else {
+                match app.budget_prompt_change(&p) {
+                    Ok(c) => Some(c),
+                    Err(why) => {
+                        if let Screen::BudgetRealisasi(p) = app.screen_mut() {
+                            p.input.set_error(why);
+                        }
+                        return vec![];
+                    }
+                }
+            };
+            if step == 0 {
+                app.leave();
+            } else {
+                app.budget_prompt_step(step);
+            }
+            return match change {
+                Some(c) => vec![Effect::ApplyPlan {
+                    changes: vec![c],
+                    source: SOURCE.to_string(),
+                    what: format!(
+                        "{} {} {}",
+                        p.line,
+                        crate::text::tui::month_name(p.month),
+                        p.input.text().trim()
+                    ),
+                }],
+                None => vec![],
+            };
+        }
+        other => {
+            if let Screen::BudgetRealisasi(p) = app.screen_mut() {
+                p.input.apply(&other);
+            }
+        }
+    }
+    vec![]
+}
+
 pub(super) fn update_prompt(app: &mut App, action: Action) -> Vec<Effect> {
     let Screen::IsProgress(p) = app.screen() else {
         return vec![];
