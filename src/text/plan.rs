@@ -246,6 +246,46 @@ pub const IS_FIND_OVERDUE: Msg = msg!(
     "{is} lewat waktu: selesai bulan {end}, baru {realised} %",
     "{is} overdue: due in month {end}, only {realised} %"
 );
+pub const IS_PLAN_TITLE: Msg = msg!(
+    "Rencana Inisiatif Strategis {is} · unit {unit}",
+    "Plan of Inisiatif Strategis {is} · unit {unit}"
+);
+pub const IS_F_NAME: Msg = msg!("Nama", "Name");
+pub const IS_F_PIC: Msg = msg!("Penanggung jawab", "Person in charge");
+pub const IS_F_OUTPUT: Msg = msg!("Output", "Output");
+pub const IS_F_OUTCOME: Msg = msg!("Outcome", "Outcome");
+pub const IS_F_START: Msg = msg!("Bulan mulai (1-12)", "Start month (1-12)");
+pub const IS_F_END: Msg = msg!("Bulan selesai (1-12)", "End month (1-12)");
+pub const IS_F_PLANNED: Msg = msg!(
+    "Trajectory rencana (bulan:%)",
+    "Planned trajectory (month:%)"
+);
+pub const IS_PLAN_EMPTY: Msg = msg!("{field} tidak boleh kosong", "{field} cannot be empty");
+pub const IS_PLAN_TEXT: Msg = msg!("{field}: {why}", "{field}: {why}");
+pub const IS_PLAN_MONTH: Msg = msg!(
+    "{field}: {text} bukan bulan 1 sampai 12",
+    "{field}: {text} is not a month 1 to 12"
+);
+pub const IS_PLAN_ORDER: Msg = msg!(
+    "bulan selesai {end} sebelum bulan mulai {start}",
+    "the end month {end} is before the start month {start}"
+);
+pub const IS_PLAN_POINT: Msg = msg!(
+    "trajectory: {text} bukan bulan:% (mis. 3:25 6:50 12:100)",
+    "trajectory: {text} is not month:% (e.g. 3:25 6:50 12:100)"
+);
+pub const IS_PLAN_POINT_PCT: Msg = msg!(
+    "trajectory: {text}: persentase 0 sampai 100",
+    "trajectory: {text}: a percentage 0 to 100"
+);
+pub const IS_PLAN_OUTSIDE: Msg = msg!(
+    "trajectory: bulan {month} di luar masa {start}-{end}",
+    "trajectory: month {month} is outside the period {start}-{end}"
+);
+pub const IS_PLAN_FALLS: Msg = msg!(
+    "trajectory: rencana kumulatif turun di bulan {month}",
+    "trajectory: the cumulative plan falls in month {month}"
+);
 pub const BUDGET_PROMPT: Msg = msg!(
     "Realisasi anggaran {line} bulan {month} (Rp, kosong menghapus): ",
     "Budget realisasi of {line} in {month} (Rp, empty clears): "

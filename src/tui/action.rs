@@ -142,6 +142,7 @@ actions! {
     PetaLink => "peta-link",
     PetaUnlink => "peta-unlink",
     BudgetRealisasi => "budget-realisasi",
+    IsPlan => "is-plan",
     SubmitMonth => "submit-month",
     ValidateMonth => "validate-month",
     ReturnMonth => "return-month",

@@ -565,3 +565,117 @@ fn both_keymaps_bind_the_budget_realisasi_key_in_the_tree_and_the_help_lists_it(
         "{help:?}"
     );
 }
+
+#[test]
+fn the_plan_of_an_is_is_edited_field_by_field_checked_and_stored_keeping_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    open_grid(&mut app, &djkn("4a-N"));
+    key(&mut app, &store, "P");
+    let Screen::IsPlan(e) = app.screen() else {
+        panic!("{:?} {}", app.screen(), app.status());
+    };
+    assert_eq!(e.is, "IS-02");
+    let texts: Vec<&str> = e.fields.iter().map(|f| f.text()).collect();
+    assert_eq!(texts[4..], ["2", "11", "3:10 6:40 9:70 11:100"]);
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Rencana Inisiatif Strategis IS-02 · unit DJKN"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Trajectory rencana (bulan:%)") && text.contains("3:10 6:40 9:70 11:100")
+    );
+    // a new name; Tab to the end month: one before the start is refused on its field
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "Crash program piutang negara 2025");
+    for _ in 0..5 {
+        key(&mut app, &store, "<Tab>");
+    }
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "1");
+    let before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    key(&mut app, &store, "<Enter>");
+    let Screen::IsPlan(e) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(e.at, 5);
+    assert!(
+        e.error.as_deref().unwrap().contains("sebelum bulan mulai"),
+        "{e:?}"
+    );
+    // a trajectory that falls, then one outside the period, then a good one
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "11");
+    key(&mut app, &store, "<Tab>");
+    for (bad, why) in [
+        ("3:50 6:40", "turun di bulan 6"),
+        ("1:5 11:100", "bulan 1 di luar masa 2-11"),
+        ("3:abc", "bukan bulan:%"),
+    ] {
+        update(&mut app, Action::Clear);
+        type_text(&mut app, bad);
+        key(&mut app, &store, "<Enter>");
+        let Screen::IsPlan(e) = app.screen() else {
+            panic!()
+        };
+        assert!(e.error.as_deref().unwrap().contains(why), "{bad}: {e:?}");
+        assert_eq!(e.at, 6);
+    }
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        before,
+        "nothing stored"
+    );
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "3:15 6:40 9:80 11:100");
+    key(&mut app, &store, "<Enter>");
+    assert_eq!(app.screen(), &Screen::Grid);
+    assert!(app.status().starts_with("Tersimpan"), "{}", app.status());
+    let is = store.load_plans(2025).unwrap()["DJKN"]
+        .is("IS-02")
+        .unwrap()
+        .clone();
+    assert_eq!(is.name, "Crash program piutang negara 2025");
+    assert_eq!(is.planned[&3].0, rust_decimal::Decimal::from(15));
+    assert_eq!(
+        is.realised[&9].0,
+        rust_decimal::Decimal::from(72),
+        "progress kept"
+    );
+    let log = store.audit_log(&AuditFilter::default()).unwrap();
+    assert_eq!(log[0].what, "inisiatif IS-02");
+    assert_eq!(
+        log[0].new.as_deref(),
+        Some("Crash program piutang negara 2025")
+    );
+    assert_eq!(log[0].source, "tui");
+    // behind now (72 of 80 planned at September): the finding follows
+    let text = screen(&mut app, 200, 60);
+    assert!(
+        text.contains("IS-02 tertinggal: 72,00 % dari rencana 80,00 %"),
+        "{text}"
+    );
+    // Esc stores nothing
+    key(&mut app, &store, "P");
+    update(&mut app, Action::Clear);
+    key(&mut app, &store, "<Esc>");
+    assert_eq!(app.screen(), &Screen::Grid);
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        log.len()
+    );
+}
+
+#[test]
+fn both_keymaps_bind_the_is_plan_key_in_the_grid() {
+    for name in ["default", "vim"] {
+        let km = kinerja::tui::keymap::Keymap::builtin(name).unwrap();
+        let b = km
+            .bindings(kinerja::tui::action::Mode::Grid)
+            .iter()
+            .find(|b| b.action == Action::IsPlan)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(b.desc.contains("rencana Inisiatif Strategis"), "{}", b.desc);
+    }
+}

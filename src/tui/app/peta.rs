@@ -100,6 +100,84 @@ pub struct BudgetPrompt {
     pub input: TextInput,
 }
 
+/// The fields of the IS plan editor, in order.
+pub const IS_PLAN_FIELDS: usize = 7;
+
+/// The label of a field of the IS plan editor.
+pub fn is_plan_label(field: usize) -> &'static str {
+    match field {
+        0 => tp::IS_F_NAME.s(),
+        1 => tp::IS_F_PIC.s(),
+        2 => tp::IS_F_OUTPUT.s(),
+        3 => tp::IS_F_OUTCOME.s(),
+        4 => tp::IS_F_START.s(),
+        5 => tp::IS_F_END.s(),
+        _ => tp::IS_F_PLANNED.s(),
+    }
+}
+
+/// The editor of an IS's plan (planner): one line per field, Tab between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IsPlanEditor {
+    pub unit: String,
+    pub is: String,
+    pub fields: Vec<TextInput>,
+    /// The field being edited.
+    pub at: usize,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+/// A trajectory as the editor shows it: `3:25 6:50 12:100` (the % in the locale).
+pub fn trajectory_text(
+    m: &std::collections::BTreeMap<u8, crate::domain::model::Dec>,
+    locale: crate::interchange::number::Locale,
+) -> String {
+    m.iter()
+        .map(|(k, v)| format!("{k}:{}", format_editable(v.0, locale)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads a trajectory `M:% M:% …` (the % in the locale) within `start..=end`, never falling;
+/// the message of the first problem otherwise.
+pub fn parse_trajectory(
+    text: &str,
+    start: u8,
+    end: u8,
+    locale: crate::interchange::number::Locale,
+) -> Result<std::collections::BTreeMap<u8, crate::domain::model::Dec>, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for tok in text.split_whitespace() {
+        let bad = || tp::IS_PLAN_POINT.fill(&[("text", &tok)]);
+        let (m, v) = tok.split_once(':').ok_or_else(bad)?;
+        let m: u8 = m.trim().parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&m) {
+            return Err(bad());
+        }
+        if m < start || m > end {
+            return Err(tp::IS_PLAN_OUTSIDE.fill(&[
+                ("month", &m),
+                ("start", &start),
+                ("end", &end),
+            ]));
+        }
+        let v = parse_decimal(v.trim(), locale).map_err(|_| bad())?;
+        if v < rust_decimal::Decimal::ZERO || v > rust_decimal::Decimal::ONE_HUNDRED {
+            return Err(tp::IS_PLAN_POINT_PCT.fill(&[("text", &tok)]));
+        }
+        out.insert(m, crate::domain::model::Dec(v));
+    }
+    let mut last = rust_decimal::Decimal::ZERO;
+    for (m, v) in &out {
+        if v.0 < last {
+            return Err(tp::IS_PLAN_FALLS.fill(&[("month", m)]));
+        }
+        last = v.0;
+    }
+    Ok(out)
+}
+
 /// The plans of the year and the map's state.
 #[derive(Debug, Default)]
 pub struct PlanState {
@@ -335,6 +413,92 @@ impl App {
             reason: reason.to_string(),
             add,
             remove,
+        })
+    }
+
+    /// Opens the plan editor of the first IS serving the IKU in the grid (an IKU without IS says
+    /// so).
+    pub(crate) fn open_is_plan(&mut self) {
+        let Some(iku) = self.selected_iku().map(|i| CodeRef::new(&i.unit, &i.code)) else {
+            return;
+        };
+        let Some(is) = self.iku_inisiatif(&iku).first().map(|i| (*i).clone()) else {
+            self.error(tp::IS_NONE_FOR_IKU.fill(&[("iku", &iku.code)]));
+            return;
+        };
+        let loc = self.locale();
+        let fields = [
+            is.name.clone(),
+            is.pic.clone(),
+            is.output.clone(),
+            is.outcome.clone(),
+            is.start.to_string(),
+            is.end.to_string(),
+            trajectory_text(&is.planned, loc),
+        ]
+        .into_iter()
+        .map(TextInput::new)
+        .collect();
+        self.enter(Screen::IsPlan(Box::new(IsPlanEditor {
+            unit: iku.unit.clone(),
+            is: is.code.clone(),
+            fields,
+            at: 0,
+            error: None,
+        })));
+    }
+
+    /// The IS the editor's fields make (its progress, status, kendala and tindak lanjut kept),
+    /// or the first problem and its field.
+    pub(crate) fn is_plan_change(&self, e: &IsPlanEditor) -> Result<PlanChange, (usize, String)> {
+        use crate::domain::limits::{TextKind, check};
+        let Some(mut is) = self.unit_plan(&e.unit).and_then(|p| p.is(&e.is)).cloned() else {
+            return Err((0, tp::IS_OF.fill(&[("unit", &e.unit), ("code", &e.is)])));
+        };
+        let text = |i: usize| e.fields[i].text().trim().to_string();
+        for i in 0..4 {
+            let t = text(i);
+            if i == 0 && t.is_empty() {
+                return Err((i, tp::IS_PLAN_EMPTY.fill(&[("field", &is_plan_label(i))])));
+            }
+            if let Err(why) = check(TextKind::Line, &t) {
+                return Err((
+                    i,
+                    tp::IS_PLAN_TEXT.fill(&[("field", &is_plan_label(i)), ("why", &why.message())]),
+                ));
+            }
+        }
+        let month = |i: usize| -> Result<u8, (usize, String)> {
+            let t = text(i);
+            t.parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| {
+                    (
+                        i,
+                        tp::IS_PLAN_MONTH.fill(&[("field", &is_plan_label(i)), ("text", &t)]),
+                    )
+                })
+        };
+        let (start, end) = (month(4)?, month(5)?);
+        if end < start {
+            return Err((
+                5,
+                tp::IS_PLAN_ORDER.fill(&[("start", &start), ("end", &end)]),
+            ));
+        }
+        let planned =
+            parse_trajectory(&text(6), start, end, self.locale()).map_err(|why| (6, why))?;
+        is.name = text(0);
+        is.pic = text(1);
+        is.output = text(2);
+        is.outcome = text(3);
+        is.start = start;
+        is.end = end;
+        is.planned = planned;
+        Ok(PlanChange::PutInisiatif {
+            unit: e.unit.clone(),
+            is,
         })
     }
 

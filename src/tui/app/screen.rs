@@ -48,6 +48,9 @@ pub enum Screen {
     Peta,
     /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
     IsProgress(crate::tui::app::peta::IsPrompt),
+    /// The plan of an Inisiatif Strategis of the IKU in the grid (planner): name, PIC, output,
+    /// outcome, start and end month, planned trajectory, one line each.
+    IsPlan(Box<crate::tui::app::peta::IsPlanEditor>),
     /// Typing the realisasi of a budget line of the selected unit at the period.
     BudgetRealisasi(crate::tui::app::peta::BudgetPrompt),
     /// The reason of an addendum of the Peta Strategi (a link added or removed), over the map.
@@ -76,6 +79,7 @@ impl Screen {
             | Screen::AddendumDiscard
             | Screen::IsProgress(_)
             | Screen::BudgetRealisasi(_)
+            | Screen::IsPlan(_)
             | Screen::LinkReason(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
@@ -109,6 +113,7 @@ impl Screen {
             | Screen::Addendum
             | Screen::AddendumReason(_)
             | Screen::AddendumDiscard
+            | Screen::IsPlan(_)
             | Screen::IsProgress(_) => Focus::Grid,
         }
     }
@@ -127,6 +132,7 @@ impl Screen {
             | Screen::Peta
             | Screen::IsProgress(_)
             | Screen::BudgetRealisasi(_)
+            | Screen::IsPlan(_)
             | Screen::LinkReason(_)
             | Screen::Search { .. }
             | Screen::RoundReason(_)
@@ -144,6 +150,7 @@ impl Screen {
             Screen::IsProgress(_) => Screen::Grid,
             Screen::LinkReason(_) => Screen::Peta,
             Screen::BudgetRealisasi(_) => Screen::Tree,
+            Screen::IsPlan(_) => Screen::Grid,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(e) if e.in_worklist => Screen::Worklist,

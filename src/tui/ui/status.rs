@@ -235,6 +235,8 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
         Screen::IsProgress(_) | Screen::LinkReason(_) | Screen::BudgetRealisasi(_) => {
             vec![Commit, Cancel]
         }
+        // Tab goes to the next field
+        Screen::IsPlan(_) => vec![Commit, CommitNext, Cancel],
         Screen::AddendumReason(_)
         | Screen::RoundReason(_)
         | Screen::EvidencePath(_)

@@ -108,6 +108,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::IsProgress(_) => peta::update_prompt(app, action),
         Screen::LinkReason(_) => peta::update_link_reason(app, action),
         Screen::BudgetRealisasi(_) => peta::update_budget(app, action),
+        Screen::IsPlan(_) => peta::update_is_plan(app, action),
         Screen::RoundReason(_) => round::reason(app, action),
         Screen::EvidencePath(_) => round::evidence(app, action),
         Screen::Analysis(_) => round::analysis(app, action),
@@ -220,6 +221,10 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::BudgetRealisasi => {
             app.open_budget_prompt();
+            vec![]
+        }
+        Action::IsPlan => {
+            app.open_is_plan();
             vec![]
         }
         Action::Compare => {

@@ -83,6 +83,55 @@ pub(super) fn update_link_reason(app: &mut App, action: Action) -> Vec<Effect> {
     vec![]
 }
 
+/// The IS plan editor: Tab / Shift-Tab move between the fields, Enter stores the plan
+/// (`PlanChange::PutInisiatif`; a problem is shown in the editor, on its field), Esc stores
+/// nothing.
+pub(super) fn update_is_plan(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::IsPlan(e) = app.screen() else {
+        return vec![];
+    };
+    let e = (**e).clone();
+    let n = crate::tui::app::peta::IS_PLAN_FIELDS;
+    match action {
+        Action::Cancel => app.leave(),
+        Action::Quit => return quit(app),
+        Action::Suspend => return vec![Effect::Suspend],
+        Action::CommitNext | Action::CommitPrev | Action::NextField | Action::PrevField => {
+            let step = if matches!(action, Action::CommitNext | Action::NextField) {
+                1
+            } else {
+                n - 1
+            };
+            if let Screen::IsPlan(e) = app.screen_mut() {
+                e.at = (e.at + step) % n;
+            }
+        }
+        Action::Commit => match app.is_plan_change(&e) {
+            Ok(c) => {
+                app.leave();
+                return vec![Effect::ApplyPlan {
+                    changes: vec![c],
+                    source: SOURCE.to_string(),
+                    what: format!("{} ({})", e.is, e.fields[0].text().trim()),
+                }];
+            }
+            Err((field, why)) => {
+                if let Screen::IsPlan(e) = app.screen_mut() {
+                    e.at = field;
+                    e.error = Some(why);
+                }
+            }
+        },
+        other => {
+            if let Screen::IsPlan(e) = app.screen_mut() {
+                let at = e.at;
+                e.fields[at].apply(&other);
+            }
+        }
+    }
+    vec![]
+}
+
 /// The prompt of a budget line's realisasi: Enter stores it (`PlanChange::SetLineRealisasi`,
 /// empty clears the month), Tab / Shift-Tab store it and go to the unit's next / previous line
 /// (an untouched prompt only moves on), Esc stores nothing.
