@@ -250,6 +250,14 @@ pub const IS_PLAN_TITLE: Msg = msg!(
     "Rencana Inisiatif Strategis {is} · unit {unit}",
     "Plan of Inisiatif Strategis {is} · unit {unit}"
 );
+pub const IS_PLAN_OF: Msg = msg!(
+    "{is} ({n} dari {total} IS IKU ini; {key} lagi: IS berikutnya)",
+    "{is} ({n} of {total} IS of this IKU; {key} again: the next IS)"
+);
+pub const IS_PLAN_HINT: Msg = msg!(
+    "{next} / {prev}: kolom berikutnya / sebelumnya · {commit}: simpan · {cancel}: batal",
+    "{next} / {prev}: next / previous field · {commit}: save · {cancel}: cancel"
+);
 pub const IS_F_NAME: Msg = msg!("Nama", "Name");
 pub const IS_F_PIC: Msg = msg!("Penanggung jawab", "Person in charge");
 pub const IS_F_OUTPUT: Msg = msg!("Output", "Output");

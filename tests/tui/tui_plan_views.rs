@@ -679,3 +679,58 @@ fn both_keymaps_bind_the_is_plan_key_in_the_grid() {
         assert!(b.desc.contains("rencana Inisiatif Strategis"), "{}", b.desc);
     }
 }
+
+#[test]
+fn p_again_on_the_same_iku_edits_its_next_is_and_the_editor_says_its_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    // a second IS on 4b-N (IS-02 serves it already)
+    let mut extra = app.plans()["DJKN"].is("IS-01").unwrap().clone();
+    extra.code = "IS-09".into();
+    extra.iku = vec!["4b-N".into()];
+    store
+        .apply_plan(
+            2025,
+            &[PlanChange::PutInisiatif {
+                unit: "DJKN".into(),
+                is: extra,
+            }],
+            &Actor::new("budi"),
+            "test",
+        )
+        .unwrap();
+    app.set_plans(store.load_plans(2025).unwrap());
+    open_grid(&mut app, &djkn("4b-N"));
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        key(&mut app, &store, "P");
+        let Screen::IsPlan(e) = app.screen() else {
+            panic!("{:?}", app.screen());
+        };
+        let (is, of) = (e.is.clone(), e.of);
+        seen.push((is.clone(), of));
+        let text = screen(&mut app, 120, 40);
+        assert!(
+            text.contains(&format!(
+                "{} ({} dari 2 IS IKU ini; P lagi: IS berikutnya)",
+                is, of.0
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Tab / S-Tab: kolom berikutnya / sebelumnya · Enter: simpan · Esc: batal"
+            ),
+            "{text}"
+        );
+        key(&mut app, &store, "<Esc>");
+    }
+    assert_eq!(
+        seen,
+        [
+            ("IS-02".to_string(), (1, 2)),
+            ("IS-09".to_string(), (2, 2)),
+            ("IS-02".to_string(), (1, 2))
+        ]
+    );
+}

@@ -121,6 +121,8 @@ pub fn is_plan_label(field: usize) -> &'static str {
 pub struct IsPlanEditor {
     pub unit: String,
     pub is: String,
+    /// Its place among the IS of the IKU (1-based) and how many there are.
+    pub of: (usize, usize),
     pub fields: Vec<TextInput>,
     /// The field being edited.
     pub at: usize,
@@ -183,6 +185,9 @@ pub fn parse_trajectory(
 pub struct PlanState {
     pub(crate) plans: Plans,
     pub(crate) peta: PetaView,
+    /// The IKU and IS the plan editor last opened: opening it again on that IKU goes to its
+    /// next IS.
+    pub(crate) is_plan_last: Option<(CodeRef, String)>,
 }
 
 impl App {
@@ -422,10 +427,21 @@ impl App {
         let Some(iku) = self.selected_iku().map(|i| CodeRef::new(&i.unit, &i.code)) else {
             return;
         };
-        let Some(is) = self.iku_inisiatif(&iku).first().map(|i| (*i).clone()) else {
+        let all: Vec<Inisiatif> = self.iku_inisiatif(&iku).into_iter().cloned().collect();
+        if all.is_empty() {
             self.error(tp::IS_NONE_FOR_IKU.fill(&[("iku", &iku.code)]));
             return;
+        }
+        // again on the same IKU: its next IS
+        let ix = match &self.plan.is_plan_last {
+            Some((k, code)) if *k == iku => all
+                .iter()
+                .position(|i| i.code == *code)
+                .map_or(0, |p| (p + 1) % all.len()),
+            _ => 0,
         };
+        let is = all[ix].clone();
+        self.plan.is_plan_last = Some((iku.clone(), is.code.clone()));
         let loc = self.locale();
         let fields = [
             is.name.clone(),
@@ -442,6 +458,7 @@ impl App {
         self.enter(Screen::IsPlan(Box::new(IsPlanEditor {
             unit: iku.unit.clone(),
             is: is.code.clone(),
+            of: (ix + 1, all.len()),
             fields,
             at: 0,
             error: None,

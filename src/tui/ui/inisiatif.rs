@@ -200,12 +200,34 @@ pub fn draw_plan_editor(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let w = area.width.saturating_sub(4).min(100);
-    let h = (IS_PLAN_FIELDS as u16 + 3).min(area.height);
+    // the fields, the hint row, the refusal (when there is one), the borders
+    let h = (IS_PLAN_FIELDS as u16 + 3 + u16::from(e.error.is_some())).min(area.height);
     if w < 30 || h < 5 {
         return;
     }
     let popup = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
-    let title = tp::IS_PLAN_TITLE.fill(&[("is", &shown(&e.is)), ("unit", &shown(&e.unit))]);
+    let key_of = |mode: crate::tui::action::Mode, a: crate::tui::action::Action| {
+        app.keymap()
+            .bindings(mode)
+            .iter()
+            .find(|b| b.action == a)
+            .map_or_else(
+                || a.name().to_string(),
+                |b| super::status::key_label(&b.text),
+            )
+    };
+    use crate::tui::action::{Action, Mode};
+    let is = if e.of.1 > 1 {
+        tp::IS_PLAN_OF.fill(&[
+            ("is", &shown(&e.is)),
+            ("n", &e.of.0),
+            ("total", &e.of.1),
+            ("key", &key_of(Mode::Grid, Action::IsPlan)),
+        ])
+    } else {
+        shown(&e.is)
+    };
+    let title = tp::IS_PLAN_TITLE.fill(&[("is", &is), ("unit", &shown(&e.unit))]);
     let b = block(app, format!("[{title}]"));
     let inner = b.inner(popup);
     frame.render_widget(ratatui::widgets::Clear, popup);
@@ -228,6 +250,15 @@ pub fn draw_plan_editor(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(shown(f.text())),
         ]));
     }
+    lines.push(Line::from(Span::styled(
+        tp::IS_PLAN_HINT.fill(&[
+            ("next", &key_of(Mode::Edit, Action::CommitNext)),
+            ("prev", &key_of(Mode::Edit, Action::CommitPrev)),
+            ("commit", &key_of(Mode::Edit, Action::Commit)),
+            ("cancel", &key_of(Mode::Edit, Action::Cancel)),
+        ]),
+        app.theme().dim,
+    )));
     if let Some(err) = &e.error {
         lines.push(Line::from(Span::styled(shown(err), app.theme().error)));
     }

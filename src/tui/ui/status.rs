@@ -235,8 +235,8 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
         Screen::IsProgress(_) | Screen::LinkReason(_) | Screen::BudgetRealisasi(_) => {
             vec![Commit, Cancel]
         }
-        // Tab goes to the next field
-        Screen::IsPlan(_) => vec![Commit, CommitNext, Cancel],
+        // Tab goes to the next field (the editor's own hint row says so)
+        Screen::IsPlan(_) => vec![Commit, Cancel],
         Screen::AddendumReason(_)
         | Screen::RoundReason(_)
         | Screen::EvidencePath(_)
