@@ -229,14 +229,22 @@ pub fn problem_text(p: &PlanProblem) -> String {
 /// Reads the `plan` section of a document already imported as `ds` (all or nothing).
 pub fn import_plans(text: &str, ds: &Dataset) -> Result<Plans, Vec<ImportError>> {
     let mut errs = Errs::new();
-    let Some(items) = optional_section(&mut errs, text, "plan") else {
+    // one unit's plan parsed at a time: a ministry's plan section is never held whole as values
+    let Some(items) = optional_section_raw(&mut errs, text, "plan") else {
         return Err(errs);
     };
     let mut plans = Plans::new();
-    for (i, item) in items.iter().enumerate() {
+    for (i, raw) in items.iter().enumerate() {
         let path = format!("plan[{i}]");
+        let item: Value = match serde_json::from_str(raw.get()) {
+            Ok(v) => v,
+            Err(e) => {
+                push(&mut errs, &path, e.to_string());
+                continue;
+            }
+        };
         let Some(p) =
-            Fields::of(&mut errs, &path, item).and_then(|f| read_unit_plan(&mut errs, &f))
+            Fields::of(&mut errs, &path, &item).and_then(|f| read_unit_plan(&mut errs, &f))
         else {
             continue;
         };
