@@ -14,7 +14,7 @@ use kinerja::domain::Decimal;
 use kinerja::interchange::json;
 use kinerja::store::{Change, Store};
 use kinerja::tui::action::Action;
-use kinerja::tui::run::first_dataset;
+use kinerja::tui::run::{first_dataset, first_plans};
 use kinerja::tui::update;
 
 use support::*;
@@ -71,11 +71,15 @@ fn cold_opens(path: &std::path::Path, iters: u64, whole: bool) -> Duration {
             ds.is_partial(),
             "the first frame is drawn from a partial load"
         );
+        // the plans of the units the first frame holds, as the TUI reads them
+        let plans = first_plans(&store, year, &ds).expect("plans");
         let mut app = new_app(ds, path);
+        app.set_plans(plans);
         let mut term = test_terminal();
         draw(&mut term, &mut app);
         if whole {
             app.take_whole_year(store.load_year(year).expect("load"));
+            app.set_plans(store.load_plans(year).expect("plans"));
             draw(&mut term, &mut app);
         }
         total += t.elapsed();

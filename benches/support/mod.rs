@@ -26,9 +26,11 @@ use ratatui::{TerminalOptions, Viewport};
 pub const WIDTH: u16 = 120;
 pub const HEIGHT: u16 = 40;
 
-/// The ministry-scale document `kinerja demo --scale ministry` writes.
+/// The ministry-scale document `kinerja demo --scale ministry` writes (the dataset and every
+/// unit's plan).
 pub fn ministry_document() -> String {
-    json::export_document(&generate(Scale::Ministry, DEFAULT_SEED, DEFAULT_YEAR))
+    let ds = generate(Scale::Ministry, DEFAULT_SEED, DEFAULT_YEAR);
+    kinerja::demo::document(&ds, DEFAULT_SEED)
 }
 
 pub fn actor() -> Actor {
@@ -37,13 +39,18 @@ pub fn actor() -> Actor {
     }
 }
 
-/// Imports a document into a fresh store at `path` (the work `kinerja import` does).
+/// Imports a document into a fresh store at `path` (the work `kinerja import` does: the dataset,
+/// then its plans).
 pub fn import_into(doc: &str, path: &Path) -> Store {
     let ds = json::import_document(doc).expect("demo document imports");
+    let plans = json::import_plans(doc, &ds).expect("demo plans import");
     let store = Store::open(path).expect("store opens");
     store
         .import_dataset(&ds, false, &actor(), "import")
         .expect("import succeeds");
+    store
+        .import_plans(ds.year, &plans, false, &actor(), "import")
+        .expect("plans import");
     store
 }
 

@@ -1,6 +1,15 @@
 //! `kinerja addendum UNIT --reason TEXT --set IKU:MONTH=VALUE … [--add-iku FILE.json]
 //! [--remove-iku CODE] [--date YYYY-MM-DD]`: PK version n+1 of one unit, all or nothing.
 //!
+//! `kinerja addendum UNIT --reason TEXT --link FROM:TO … --unlink FROM:TO … [--date]`: an
+//! addendum of the unit's Peta Strategi (DOMAIN.md §12): cause → effect links added and removed,
+//! one `PlanChange::LinkAddendum` (planner; audited with source `addendum`, live to the other
+//! clients of a served store). An end may be written `UNIT/SS`; another unit is refused (a link
+//! joins SS of one unit), and so is what the store refuses — an end that is not an SS of the
+//! unit, a cycle — each with the link it names. A link not from a lower perspective to a higher
+//! one is saved with a warning. Links are not combined with IKU changes in one addendum (each is
+//! its own all-or-nothing store call).
+//!
 //! The draft is checked by `domain::addendum::prepare` (R10, R01 and the draft's own sense);
 //! a good one is written with its addendum record in one `Store::apply` call (one transaction,
 //! audited with source `addendum`).
@@ -50,6 +59,12 @@ pub struct AddendumArgs {
     /// Hapus IKU / remove an IKU
     #[arg(long = "remove-iku", value_name = "CODE")]
     pub remove_iku: Vec<String>,
+    /// Tautan Peta Strategi baru / a new Peta Strategi link: FROM:TO (SS penyebab:SS akibat)
+    #[arg(long = "link", value_name = "SS:SS")]
+    pub links: Vec<String>,
+    /// Hapus tautan Peta Strategi / remove a Peta Strategi link: FROM:TO
+    #[arg(long = "unlink", value_name = "SS:SS")]
+    pub unlinks: Vec<String>,
     /// Tanggal addendum / the addendum date [default: today]
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub date: Option<String>,
@@ -65,6 +80,14 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
             .map_err(|_| CliError::usage(t::BAD_DATE.fill(&[("date", s)])))?,
         None => chrono::Local::now().date_naive(),
     };
+    if !a.links.is_empty() || !a.unlinks.is_empty() {
+        if !a.sets.is_empty() || !a.add_iku.is_empty() || !a.remove_iku.is_empty() {
+            return Err(CliError::usage(
+                crate::text::plan::LINK_MIXED.s().to_string(),
+            ));
+        }
+        return run_links(ctx, a, date);
+    }
     let store = ctx.open_store()?;
     let (ds, rb) = ctx.load(&*store)?;
 
@@ -121,6 +144,112 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
     }
     super::write_text(&out)?;
     Ok(())
+}
+
+/// An addendum of the Peta Strategi: the links are read, checked by the store (an end that is
+/// not the unit's SS, a cycle) and written in one plan change; the direction is a warning.
+fn run_links(ctx: &Context, a: &AddendumArgs, date: chrono::NaiveDate) -> CliResult {
+    use crate::domain::plan::{PetaLink, PlanChange, PlanProblem, check_links};
+    use crate::text::plan as tp;
+    let store = ctx.open_store()?;
+    let (ds, _) = ctx.load(&*store)?;
+    let mut problems = Vec::new();
+    let mut read = |args: &[String]| -> Vec<PetaLink> {
+        let mut out = Vec::new();
+        for arg in args {
+            match parse_link(arg, &a.unit) {
+                Ok(l) => out.push(l),
+                Err(e) => problems.push(e),
+            }
+        }
+        out
+    };
+    let add = read(&a.links);
+    let remove = read(&a.unlinks);
+    if !problems.is_empty() {
+        return Err(refusal(&a.unit, &problems));
+    }
+    let change = PlanChange::LinkAddendum {
+        unit: a.unit.clone(),
+        date,
+        reason: a.reason.trim().to_string(),
+        add: add.clone(),
+        remove: remove.clone(),
+    };
+    // checked here first, so that every problem is its own line (the store checks again)
+    let plans = store.load_plans(ds.year).map_err(refused)?;
+    let mut after = plans
+        .get(&a.unit)
+        .cloned()
+        .unwrap_or_else(|| crate::domain::plan::UnitPlan::new(&a.unit));
+    if ds.units.contains_key(&a.unit) {
+        if let Err(e) = change.apply(&mut after) {
+            return Err(refusal(
+                &a.unit,
+                &[crate::store::StoreError::from(e).to_string()],
+            ));
+        }
+        let errors: Vec<String> = check_links(&ds, &a.unit, &after.links)
+            .iter()
+            .filter(|p| p.is_error())
+            .map(tp::problem)
+            .collect();
+        if !errors.is_empty() {
+            return Err(refusal(&a.unit, &errors));
+        }
+    }
+    store
+        .apply_plan(ds.year, &[change], &ctx.actor, "addendum")
+        .map_err(|e| refusal(&a.unit, &[e.to_string()]))?;
+    let now = store
+        .load_plans(ds.year)
+        .map_err(refused)?
+        .get(&a.unit)
+        .map_or(0, |p| p.links.len());
+    super::say(&tp::LINK_SAVED.fill(&[
+        ("unit", &a.unit),
+        ("year", &ds.year),
+        ("date", &date),
+        ("reason", &a.reason.trim()),
+        ("added", &add.len()),
+        ("removed", &remove.len()),
+        ("n", &now),
+    ]))?;
+    for p in check_links(&ds, &a.unit, &add) {
+        if let PlanProblem::LinkDirection { .. } = p {
+            super::tell(&tp::LINK_WARNING.fill(&[("what", &tp::problem(&p))]));
+        }
+    }
+    Ok(())
+}
+
+/// Reads `FROM:TO` (each end an SS code, or `UNIT/SS` of the addendum's unit).
+pub fn parse_link(arg: &str, unit: &str) -> Result<crate::domain::plan::PetaLink, String> {
+    use crate::text::plan as tp;
+    let bad = || tp::LINK_BAD_ARG.fill(&[("arg", &arg)]);
+    let (from, to) = arg.split_once(':').ok_or_else(bad)?;
+    let end = |s: &str| -> Result<String, String> {
+        let s = s.trim();
+        let code = match s.split_once('/') {
+            Some((u, _)) if u.trim() != unit => {
+                return Err(tp::LINK_OTHER_UNIT.fill(&[
+                    ("arg", &arg),
+                    ("other", &u.trim()),
+                    ("unit", &unit),
+                ]));
+            }
+            Some((_, code)) => code.trim(),
+            None => s,
+        };
+        if code.is_empty() || code.contains(':') {
+            return Err(bad());
+        }
+        Ok(code.to_string())
+    };
+    Ok(crate::domain::plan::PetaLink {
+        from: end(from)?,
+        to: end(to)?,
+    })
 }
 
 fn refusal(unit: &str, problems: &[String]) -> CliError {

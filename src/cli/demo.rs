@@ -1,5 +1,6 @@
 //! `kinerja demo --scale kanwil|ministry -o FILE.json`: a deterministic demo PK document, for
-//! trying kinerja (and benchmarking it) at the size of one Kanwil or of the whole ministry.
+//! trying kinerja (and benchmarking it) at the size of one Kanwil or of the whole ministry: the
+//! dataset and every unit's plan (Peta Strategi links, IS, budget lines: `crate::demo`).
 
 use std::path::PathBuf;
 
@@ -8,7 +9,7 @@ use clap::Args;
 use super::progress::Progress;
 use super::{CliError, CliResult, Context, write_file_atomic};
 use crate::demo::{self, Scale};
-use crate::interchange::json;
+use crate::interchange::{json, number};
 use crate::text::cli as t;
 
 /// The seed used when `--seed` is not given: the same document on every machine.
@@ -43,19 +44,24 @@ pub fn run(ctx: &Context, a: &DemoArgs) -> CliResult {
         t::PROGRESS_DEMO_WRITE.fill(&[("file", &a.output.display())]),
         2,
     );
-    let doc = json::export_document(&ds);
+    let plans = demo::generate_plans(&ds, a.seed);
+    let doc = json::export_with_plans(&ds, &plans);
     bar.set(1, 2);
     write_file_atomic(&a.output, doc.as_bytes())?;
     bar.set(2, 2);
     bar.finish();
+    let locale = ctx.locale(None)?;
+    let n = |n: usize| number::format_decimal(rust_decimal::Decimal::from(n), locale, 0);
     super::tell(&t::DEMO_WRITTEN.fill(&[
         ("scale", &scale),
         ("seed", &a.seed),
         ("year", &year),
         ("file", &a.output.display()),
-        ("units", &ds.units.len()),
-        ("ss", &ds.ss.len()),
-        ("iku", &ds.iku.len()),
+        ("units", &n(ds.units.len())),
+        ("ss", &n(ds.ss.len())),
+        ("iku", &n(ds.iku.len())),
+        ("is", &n(plans.values().map(|p| p.inisiatif.len()).sum())),
+        ("lines", &n(plans.values().map(|p| p.anggaran.len()).sum())),
     ]));
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! `kinerja export [-o FILE] [--salvage] [--with-evidence -o DIR]`: the year's PK document,
 //! deterministic, with its round section (`interchange::json::round`); with `--with-evidence`
 //! a bundle of it and the evidence files (`cli::bundle`). With
-//! `--salvage`, what can still be read of a damaged store (unreadable records and the references
-//! to them are left out and listed on standard error).
+//! `--salvage`, what can still be read of a damaged store, its plans included (unreadable records
+//! and the references to them are left out and listed on standard error).
 
 use std::path::PathBuf;
 
@@ -107,9 +107,11 @@ fn salvage(ctx: &Context, store: &dyn crate::store::StoreApi) -> Result<(i32, St
     for p in &s.dropped {
         super::tell(&t::SALVAGE_DROPPED.fill(&[("problem", p)]));
     }
-    let doc = json::export_document(&s.dataset);
-    // What is written must be a document that `import` accepts again.
-    if let Err(errors) = json::import_document(&doc) {
+    let doc = json::export_with_plans(&s.dataset, &s.plans);
+    // What is written must be a document that `import` accepts again (its plans too).
+    if let Err(errors) =
+        json::import_document(&doc).and_then(|ds| json::import_plans(&doc, &ds).map(|_| ()))
+    {
         let mut msg = t::SALVAGE_INVALID.fill(&[("n", &errors.len())]);
         for e in &errors {
             msg.push_str("\n  ");

@@ -9,6 +9,10 @@
 //! starts, indirect otherwise), partial cascades whose children's targets add up to the parent's
 //! (roll-up by `sum`), and an SS holding a direct-cascaded IKU always holds a non-cascaded one.
 //!
+//! Beside the dataset, [`generate_plans`] draws the rest of each unit's PK (its Peta Strategi
+//! links, Inisiatif Strategis and Rincian Anggaran, DOMAIN.md §12) from it; [`document`] is the
+//! `kinerja/1` document `kinerja demo` writes, with both.
+//!
 //! The generator prints nothing; a caller that wants a progress bar passes a callback to
 //! [`generate_with_progress`].
 
@@ -19,11 +23,13 @@ mod catalogue;
 mod eselon1;
 mod generator;
 mod places;
+mod plan;
 mod rng;
 mod tree;
 
 use crate::domain::model::Dataset;
 use generator::Generator;
+pub use plan::generate_plans;
 use rng::Rng;
 use tree::{kanwil_tree, ministry_tree};
 
@@ -89,4 +95,9 @@ pub fn generate_with_progress(
         Scale::Ministry => ministry_tree(&mut Rng::new(seed)),
     };
     Generator::new(nodes, seed, year).run(progress)
+}
+
+/// The `kinerja/1` document of a generated dataset and its plans (what `kinerja demo` writes).
+pub fn document(ds: &Dataset, seed: u64) -> String {
+    crate::interchange::json::export_with_plans(ds, &generate_plans(ds, seed))
 }

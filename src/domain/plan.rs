@@ -261,8 +261,14 @@ pub type Plans = BTreeMap<String, UnitPlan>;
 /// A problem of a unit's plan (`check`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanProblem {
-    /// A link names an SS that is not the unit's (error).
-    LinkUnknownSs { unit: String, ss: String },
+    /// The link `from → to` names an SS `ss` that is not the unit's (error): a link within
+    /// one unit only.
+    LinkUnknownSs {
+        unit: String,
+        from: String,
+        to: String,
+        ss: String,
+    },
     /// A link from a perspective not below its target's (warning).
     LinkDirection {
         unit: String,
@@ -374,18 +380,33 @@ pub fn check(ds: &Dataset, plan: &UnitPlan) -> Vec<PlanProblem> {
 /// Checks the Peta Strategi links of `unit`: each end an SS of the unit, the direction from a
 /// lower perspective to a higher one (a warning otherwise), and no cycle.
 pub fn check_links(ds: &Dataset, unit: &str, links: &[PetaLink]) -> Vec<PlanProblem> {
+    check_links_by(
+        &|code| {
+            ds.ss
+                .get(&super::model::CodeRef::new(unit, code))
+                .map(|s| s.perspective)
+        },
+        unit,
+        links,
+    )
+}
+
+/// [`check_links`] with the perspective of each of the unit's SS given by `persp` (`None` for a
+/// code that is not an SS of the unit): what the store checks a link change with.
+pub fn check_links_by(
+    persp: &dyn Fn(&str) -> Option<Perspective>,
+    unit: &str,
+    links: &[PetaLink],
+) -> Vec<PlanProblem> {
     let mut out = Vec::new();
-    let persp = |code: &str| {
-        ds.ss
-            .get(&super::model::CodeRef::new(unit, code))
-            .map(|s| s.perspective)
-    };
     for l in links {
         let (a, b) = (persp(&l.from), persp(&l.to));
         for (end, p) in [(&l.from, a), (&l.to, b)] {
             if p.is_none() {
                 out.push(PlanProblem::LinkUnknownSs {
                     unit: unit.to_string(),
+                    from: l.from.clone(),
+                    to: l.to.clone(),
                     ss: end.clone(),
                 });
             }
@@ -491,16 +512,53 @@ pub enum PlanChange {
         reason: String,
         pagu: Dec,
     },
+    /// An addendum of the unit's Peta Strategi (planner): links added and removed, dated and
+    /// reasoned. The links after it are checked like an import's ([`check_links_by`]): an end
+    /// that is not an SS of the unit or a cycle refuses it, a link not from a lower perspective
+    /// to a higher one is only a warning.
+    LinkAddendum {
+        unit: String,
+        date: NaiveDate,
+        reason: String,
+        add: Vec<PetaLink>,
+        remove: Vec<PetaLink>,
+    },
 }
 
 /// Why a plan change cannot be applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanChangeError {
-    UnknownIs { unit: String, is: String },
-    UnknownLine { unit: String, line: String },
+    UnknownIs {
+        unit: String,
+        is: String,
+    },
+    UnknownLine {
+        unit: String,
+        line: String,
+    },
     BadMonth(u8),
     BadValue(String),
-    PaguChanged { unit: String, line: String },
+    PaguChanged {
+        unit: String,
+        line: String,
+    },
+    /// A link to remove that the unit does not have, or one to add that it has already.
+    LinkAbsent {
+        unit: String,
+        link: PetaLink,
+    },
+    LinkPresent {
+        unit: String,
+        link: PetaLink,
+    },
+    /// A link addendum without a reason (or with one the text limits refuse: the message).
+    BadReason(String),
+    /// A link addendum that adds and removes nothing.
+    NoLinkChange {
+        unit: String,
+    },
+    /// The links after the change have these errors (an end not in the unit, a cycle).
+    Links(Vec<PlanProblem>),
 }
 
 impl PlanChange {
@@ -511,7 +569,8 @@ impl PlanChange {
             | PlanChange::SetProgress { unit, .. }
             | PlanChange::PutLine { unit, .. }
             | PlanChange::SetLineRealisasi { unit, .. }
-            | PlanChange::RevisePagu { unit, .. } => unit,
+            | PlanChange::RevisePagu { unit, .. }
+            | PlanChange::LinkAddendum { unit, .. } => unit,
         }
     }
     /// The role the change needs: operators enter progress and realisasi, planners change
@@ -573,7 +632,46 @@ impl PlanChange {
                 before.line(line).map(|l| l.pagu.0.to_string()),
                 Some(pagu.0.to_string()),
             ),
+            PlanChange::LinkAddendum {
+                date,
+                reason,
+                add,
+                remove,
+                ..
+            } => {
+                let mut after = before.links.clone();
+                after.retain(|l| !remove.contains(l));
+                after.extend(add.iter().cloned());
+                let shown = |ls: &[PetaLink]| {
+                    ls.iter()
+                        .map(|l| format!("{} → {}", l.from, l.to))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let mut what = format!("peta-strategi addendum {date}");
+                for l in add {
+                    what.push_str(&format!(" +{}→{}", l.from, l.to));
+                }
+                for l in remove {
+                    what.push_str(&format!(" -{}→{}", l.from, l.to));
+                }
+                what.push_str(&format!(": {reason}"));
+                let mut sorted = UnitPlan {
+                    links: after,
+                    ..UnitPlan::default()
+                };
+                sorted.normalise();
+                (what, Some(shown(&before.links)), Some(shown(&sorted.links)))
+            }
         }
+    }
+
+    /// Whether the change touches the Peta Strategi links (the store checks them after it).
+    pub fn touches_links(&self) -> bool {
+        matches!(
+            self,
+            PlanChange::SetLinks { .. } | PlanChange::LinkAddendum { .. }
+        )
     }
 
     /// Applies the change to the unit's plan.
@@ -677,6 +775,41 @@ impl PlanChange {
                     return Err(PlanChangeError::BadValue(pagu.0.to_string()));
                 }
                 find_line(plan, unit, line)?.revise(*date, reference, reason, pagu.0);
+            }
+            PlanChange::LinkAddendum {
+                unit,
+                reason,
+                add,
+                remove,
+                ..
+            } => {
+                if reason.trim().is_empty() {
+                    return Err(PlanChangeError::BadReason(String::new()));
+                }
+                if let Err(why) = super::limits::check(super::limits::TextKind::Long, reason) {
+                    return Err(PlanChangeError::BadReason(why.message()));
+                }
+                if add.is_empty() && remove.is_empty() {
+                    return Err(PlanChangeError::NoLinkChange { unit: unit.clone() });
+                }
+                for l in remove {
+                    if !plan.links.contains(l) {
+                        return Err(PlanChangeError::LinkAbsent {
+                            unit: unit.clone(),
+                            link: l.clone(),
+                        });
+                    }
+                }
+                plan.links.retain(|l| !remove.contains(l));
+                for l in add {
+                    if plan.links.contains(l) {
+                        return Err(PlanChangeError::LinkPresent {
+                            unit: unit.clone(),
+                            link: l.clone(),
+                        });
+                    }
+                    plan.links.push(l.clone());
+                }
             }
         }
         plan.normalise();

@@ -643,6 +643,7 @@ impl StoreApi for Client {
                     rulebook,
                     unreadable,
                     dropped,
+                    plans,
                 },
                 blob,
             ) => Ok(Salvage {
@@ -654,6 +655,7 @@ impl StoreApi for Client {
                 })?,
                 unreadable,
                 dropped,
+                plans,
             }),
             _ => Err(unexpected()),
         }
@@ -673,6 +675,17 @@ impl StoreApi for Client {
     }
     fn load_plans(&self, year: i32) -> Result<crate::domain::plan::Plans, StoreError> {
         match self.call(Request::LoadPlans { year }, &[])?.0 {
+            Reply::Plans(p) => Ok(p),
+            _ => Err(unexpected()),
+        }
+    }
+    fn load_plans_of(
+        &self,
+        year: i32,
+        units: &BTreeSet<String>,
+    ) -> Result<crate::domain::plan::Plans, StoreError> {
+        let units = units.iter().cloned().collect();
+        match self.call(Request::LoadPlansOf { year, units }, &[])?.0 {
             Reply::Plans(p) => Ok(p),
             _ => Err(unexpected()),
         }

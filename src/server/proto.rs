@@ -131,6 +131,11 @@ pub enum Request {
     LoadPlans {
         year: i32,
     },
+    /// The plans of some units only (the first frame of a partial start).
+    LoadPlansOf {
+        year: i32,
+        units: Vec<String>,
+    },
     /// Plan changes: each needs its role for its unit (operator for progress and realisasi,
     /// planner for the plan).
     ApplyPlan {
@@ -217,6 +222,7 @@ pub enum Reply {
         rulebook: String,
         unreadable: Vec<Problem>,
         dropped: Vec<Problem>,
+        plans: crate::domain::plan::Plans,
     },
     Status(ServerStatus),
     Who(Vec<ClientInfo>),

@@ -576,6 +576,7 @@ impl Server {
                                 rulebook: sv.dataset.rulebook.clone(),
                                 unreadable: sv.unreadable,
                                 dropped: sv.dropped,
+                                plans: sv.plans,
                             }),
                             bytes,
                         );
@@ -594,6 +595,9 @@ impl Server {
             )),
             Request::AccessList => self.access_list().map(|l| Reply::Access(l.grants)),
             Request::LoadPlans { year } => s.load_plans(year).map(Reply::Plans),
+            Request::LoadPlansOf { year, units } => s
+                .load_plans_of(year, &units.into_iter().collect())
+                .map(Reply::Plans),
             Request::GetEvidence { sha256 } => match s.get_evidence(&sha256) {
                 Ok(Some(bytes)) => return (Ok(Reply::EvidenceBytes(true)), bytes),
                 Ok(None) => Ok(Reply::EvidenceBytes(false)),

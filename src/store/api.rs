@@ -92,6 +92,12 @@ pub trait StoreApi: Sync {
     /// The rest of the PK of a year (Peta Strategi links, Inisiatif Strategis, Rincian
     /// Anggaran), by unit.
     fn load_plans(&self, year: i32) -> Result<Plans, StoreError>;
+    /// The plans of these units only (what the first frame of a partial start shows).
+    fn load_plans_of(
+        &self,
+        year: i32,
+        units: &std::collections::BTreeSet<String>,
+    ) -> Result<Plans, StoreError>;
     /// Applies plan changes atomically, audited and flushed before it returns.
     fn apply_plan(
         &self,
@@ -210,6 +216,13 @@ impl<T: StoreApi + ?Sized> StoreApi for Box<T> {
     }
     fn load_plans(&self, year: i32) -> Result<Plans, StoreError> {
         (**self).load_plans(year)
+    }
+    fn load_plans_of(
+        &self,
+        year: i32,
+        units: &std::collections::BTreeSet<String>,
+    ) -> Result<Plans, StoreError> {
+        (**self).load_plans_of(year, units)
     }
     fn apply_plan(
         &self,
@@ -330,6 +343,13 @@ impl StoreApi for Store {
     }
     fn load_plans(&self, year: i32) -> Result<Plans, StoreError> {
         Store::load_plans(self, year)
+    }
+    fn load_plans_of(
+        &self,
+        year: i32,
+        units: &std::collections::BTreeSet<String>,
+    ) -> Result<Plans, StoreError> {
+        Store::load_plans_of(self, year, units)
     }
     fn apply_plan(
         &self,

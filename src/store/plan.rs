@@ -2,14 +2,20 @@
 //! tree, a [`UnitPlan`] in the versioned envelope whose own `schema` is
 //! [`crate::domain::plan::PLAN_SCHEMA`]. The SS / IKU records are not touched: a build without
 //! this tree ignores it. Every change is written with its audit entries in one transaction and
-//! flushed before the call returns, like every other change.
+//! flushed before the call returns, like every other change. A change of the Peta Strategi links
+//! (`PlanChange::LinkAddendum`, `SetLinks`) is checked against the unit's SS records after it
+//! applies: a link with an end that is not an SS of the unit, or links that make a cycle,
+//! refuse the whole call with the problems named (a link's direction is only `check`'s warning).
 
 use chrono::Utc;
 use sled::Transactional;
 use sled::transaction::{ConflictableTransactionError, TransactionError};
 
-use super::{Actor, AuditEntry, META_AUDIT_NEXT, Store, StoreError, codec, keys};
-use crate::domain::plan::{PLAN_SCHEMA, PlanChange, PlanChangeError, Plans, UnitPlan};
+use super::{Actor, AuditEntry, META_AUDIT_NEXT, Problem, Store, StoreError, codec, keys};
+use crate::domain::model::{CodeRef, Dataset, Iku, Perspective, Ss};
+use crate::domain::plan::{
+    PLAN_SCHEMA, PlanChange, PlanChangeError, PlanProblem, Plans, UnitPlan, check, check_links_by,
+};
 use crate::text::plan as t;
 
 impl From<PlanChangeError> for StoreError {
@@ -30,6 +36,36 @@ impl From<PlanChangeError> for StoreError {
             PlanChangeError::PaguChanged { unit, line } => {
                 StoreError::Invalid(t::PAGU_BY_REVISION.fill(&[("unit", &unit), ("code", &line)]))
             }
+            PlanChangeError::LinkAbsent { unit, link } => {
+                StoreError::Invalid(t::LINK_ABSENT.fill(&[
+                    ("unit", &unit),
+                    ("from", &link.from),
+                    ("to", &link.to),
+                ]))
+            }
+            PlanChangeError::LinkPresent { unit, link } => {
+                StoreError::Invalid(t::LINK_PRESENT.fill(&[
+                    ("unit", &unit),
+                    ("from", &link.from),
+                    ("to", &link.to),
+                ]))
+            }
+            PlanChangeError::BadReason(why) if why.is_empty() => {
+                StoreError::Invalid(t::LINK_NO_REASON.s().to_string())
+            }
+            PlanChangeError::BadReason(why) => {
+                StoreError::Invalid(t::LINK_BAD_REASON.fill(&[("why", &why)]))
+            }
+            PlanChangeError::NoLinkChange { unit } => {
+                StoreError::Invalid(t::LINK_NO_CHANGE.fill(&[("unit", &unit)]))
+            }
+            PlanChangeError::Links(problems) => StoreError::Invalid(
+                problems
+                    .iter()
+                    .map(t::problem)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         }
     }
 }
@@ -49,7 +85,167 @@ fn decode_plan(key: &[u8], bytes: &[u8]) -> Result<UnitPlan, StoreError> {
     Ok(p)
 }
 
+/// Records of one tree under a prefix that decode; the others are skipped (verify and salvage
+/// report them on their own).
+fn readable<T: serde::de::DeserializeOwned>(tree: &sled::Tree, prefix: &[u8]) -> Vec<T> {
+    tree.scan_prefix(prefix)
+        .filter_map(|kv| kv.ok())
+        .filter_map(|(k, v)| codec::decode(&keys::display("plan", &k), &v).ok())
+        .collect()
+}
+
 impl Store {
+    /// The SS and IKU of one unit that can be read, as a dataset of that unit alone: what a
+    /// plan's references are checked against (`plan::check` looks them up by code).
+    fn unit_frame(&self, year: i32, unit: &str) -> Dataset {
+        let prefix = keys::unit_prefix(year, unit);
+        let ss: Vec<Ss> = readable(&self.trees.ss, &prefix);
+        let iku: Vec<Iku> = readable(&self.trees.iku, &prefix);
+        Dataset::from_parts(year, "", Vec::new(), ss, iku, Vec::new())
+    }
+
+    /// `verify` of the plan records: each decodes (in this build's plan schema), matches its
+    /// key, belongs to a unit of its year, and passes `plan::check` against the unit's SS and
+    /// IKU (a link's direction is only a warning and not reported).
+    pub(super) fn check_plans(&self) -> Result<Vec<Problem>, StoreError> {
+        let mut out = Vec::new();
+        for kv in self.trees.plan.iter() {
+            let (k, v) = kv?;
+            let key = keys::display("plan", &k);
+            let p = match decode_plan(&k, &v) {
+                Ok(p) => p,
+                Err(StoreError::Corrupt { key, reason }) => {
+                    out.push(Problem { key, reason });
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let Some(year) = keys::year_from(&k).filter(|y| keys::unit(*y, &p.unit) == *k) else {
+                out.push(Problem {
+                    key,
+                    reason: crate::text::store::P_KEY_MISMATCH.fill(&[("found", &p.unit)]),
+                });
+                continue;
+            };
+            if !self.trees.units.contains_key(keys::unit(year, &p.unit))? {
+                out.push(Problem {
+                    key,
+                    reason: crate::text::store::P_MISSING_UNIT.fill(&[("unit", &p.unit)]),
+                });
+                continue;
+            }
+            let frame = self.unit_frame(year, &p.unit);
+            for problem in check(&frame, &p).iter().filter(|x| x.is_error()) {
+                out.push(Problem {
+                    key: key.clone(),
+                    reason: t::problem(problem),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// What `export --salvage` keeps of the plans of `year` beside the salvaged dataset `ds`:
+    /// every plan record that decodes and matches its key (the others are `unreadable`), of a
+    /// unit `ds` holds; a link to an SS, an IKU an IS serves, or a budget line's link that `ds`
+    /// does not hold is left out with a note in `dropped`, and a plan that still fails
+    /// `plan::check` is left out whole, so that what is returned imports again.
+    pub(super) fn salvage_plans(
+        &self,
+        year: i32,
+        ds: &Dataset,
+        unreadable: &mut Vec<Problem>,
+        dropped: &mut Vec<Problem>,
+    ) -> Result<Plans, StoreError> {
+        use crate::text::store as ts;
+        let mut plans = Plans::new();
+        for kv in self.trees.plan.scan_prefix(keys::year(year)) {
+            let (k, v) = kv?;
+            let key = keys::display("plan", &k);
+            let mut p = match decode_plan(&k, &v) {
+                Ok(p) if keys::unit(year, &p.unit) == *k => p,
+                Ok(p) => {
+                    unreadable.push(Problem {
+                        key,
+                        reason: ts::P_KEY_MISMATCH.fill(&[("found", &p.unit)]),
+                    });
+                    continue;
+                }
+                Err(StoreError::Corrupt { key, reason }) => {
+                    unreadable.push(Problem { key, reason });
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            if !ds.units.contains_key(&p.unit) {
+                dropped.push(Problem {
+                    key,
+                    reason: ts::S_DROPPED_NO_UNIT.fill(&[("unit", &p.unit)]),
+                });
+                continue;
+            }
+            let unit = p.unit.clone();
+            let has_ss = |c: &str| ds.ss.contains_key(&CodeRef::new(&unit, c));
+            p.links.retain(|l| {
+                let missing = [&l.from, &l.to].into_iter().find(|c| !has_ss(c));
+                if let Some(ss) = missing {
+                    dropped.push(Problem {
+                        key: key.clone(),
+                        reason: ts::S_LINK_DROPPED.fill(&[
+                            ("from", &l.from),
+                            ("to", &l.to),
+                            ("ss", ss),
+                        ]),
+                    });
+                }
+                missing.is_none()
+            });
+            for is in &mut p.inisiatif {
+                let code = is.code.clone();
+                is.iku.retain(|i| {
+                    let keep = ds.iku.contains_key(&CodeRef::new(&unit, i));
+                    if !keep {
+                        dropped.push(Problem {
+                            key: key.clone(),
+                            reason: ts::S_IS_IKU_DROPPED.fill(&[("is", &code), ("iku", i)]),
+                        });
+                    }
+                    keep
+                });
+            }
+            let is_codes: Vec<String> = p.inisiatif.iter().map(|i| i.code.clone()).collect();
+            for line in &mut p.anggaran {
+                if let Some(link) = line.link.clone()
+                    && !has_ss(&link)
+                    && !is_codes.contains(&link)
+                {
+                    dropped.push(Problem {
+                        key: key.clone(),
+                        reason: ts::S_LINE_LINK_DROPPED
+                            .fill(&[("line", &line.code), ("link", &link)]),
+                    });
+                    line.link = None;
+                }
+            }
+            let errors: Vec<String> = check(ds, &p)
+                .iter()
+                .filter(|x| x.is_error())
+                .map(t::problem)
+                .collect();
+            if !errors.is_empty() {
+                dropped.push(Problem {
+                    key,
+                    reason: ts::S_PLAN_DROPPED
+                        .fill(&[("unit", &unit), ("why", &errors.join("; "))]),
+                });
+                continue;
+            }
+            p.normalise();
+            plans.insert(unit, p);
+        }
+        Ok(plans)
+    }
+
     /// The plans of a year, by unit (units without one are absent).
     pub fn load_plans(&self, year: i32) -> Result<Plans, StoreError> {
         let mut out = Plans::new();
@@ -57,6 +253,34 @@ impl Store {
             let (k, v) = kv?;
             let p = decode_plan(&k, &v)?;
             out.insert(p.unit.clone(), p);
+        }
+        Ok(out)
+    }
+
+    /// The perspective of each SS of a unit, by code (what a link change is checked against).
+    fn unit_perspectives(
+        &self,
+        year: i32,
+        unit: &str,
+    ) -> Result<std::collections::BTreeMap<String, Perspective>, StoreError> {
+        let ss: Vec<Ss> = self.scan(super::TreeId::Ss, &keys::unit_prefix(year, unit))?;
+        Ok(ss.into_iter().map(|s| (s.code, s.perspective)).collect())
+    }
+
+    /// The plans of these units of a year (units without one are absent): the first frame of
+    /// a partial start reads only these, the rest comes with the whole year.
+    pub fn load_plans_of(
+        &self,
+        year: i32,
+        units: &std::collections::BTreeSet<String>,
+    ) -> Result<Plans, StoreError> {
+        let mut out = Plans::new();
+        for unit in units {
+            let k = keys::unit(year, unit);
+            if let Some(v) = self.trees.plan.get(&k)? {
+                let p = decode_plan(&k, &v)?;
+                out.insert(p.unit.clone(), p);
+            }
         }
         Ok(out)
     }
@@ -97,6 +321,17 @@ impl Store {
             };
             let (what, old, new) = c.describe(plan);
             c.apply(plan)?;
+            if c.touches_links() {
+                let ss = self.unit_perspectives(year, &unit)?;
+                let errors: Vec<PlanProblem> =
+                    check_links_by(&|code| ss.get(code).copied(), &unit, &plan.links)
+                        .into_iter()
+                        .filter(PlanProblem::is_error)
+                        .collect();
+                if !errors.is_empty() {
+                    return Err(PlanChangeError::Links(errors).into());
+                }
+            }
             audit.push(self.plan_entry(who, source, year, &unit, what, old, new));
         }
         let writes: Vec<(Vec<u8>, Vec<u8>)> = work

@@ -3,7 +3,8 @@
 //! [`Store::salvage_year`] reads one year record by record: a record that cannot be decoded (or
 //! does not match its key) is skipped and listed; references to skipped records are dropped,
 //! each with a note, so that what is returned is a consistent dataset that a `kinerja/1` export
-//! can carry and an import accepts again.
+//! can carry and an import accepts again. The year's plans are read the same way
+//! (`Store::salvage_plans` in `store::plan`).
 //!
 //! Before [`Store::open`] migrates a store written with an older [`super::STORE_SCHEMA`], every
 //! year is written, by the writer registered with [`set_backup_writer`] (the CLI registers the
@@ -30,6 +31,9 @@ pub struct Salvage {
     pub unreadable: Vec<Problem>,
     /// What was changed or left out because it referred to an unreadable record, by key.
     pub dropped: Vec<Problem>,
+    /// The readable plans of the year (links, IS, budget lines), with references to what the
+    /// dataset does not hold removed (`store::plan`).
+    pub plans: crate::domain::plan::Plans,
 }
 
 impl Salvage {
@@ -247,10 +251,12 @@ impl Store {
             kept_iku.into_iter().map(|(_, i)| i),
             kept_addenda.into_iter().map(|(_, a)| a).collect(),
         );
+        let plans = self.salvage_plans(year, &dataset, &mut unreadable, &mut dropped)?;
         Ok(Salvage {
             dataset,
             unreadable,
             dropped,
+            plans,
         })
     }
 

@@ -1,6 +1,6 @@
 //! `verify`: decode every record, check that each matches its key, and check the references
 //! between records (parent units, the unit of an SS, the SS of an IKU, cascade sources, the year
-//! of everything).
+//! of everything; a plan's unit, links, the IKU of its IS and its budget lines' links).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -205,6 +205,8 @@ impl Store {
         for (year, yv) in &years {
             check_year(*year, yv, registered.contains(year), &mut problems);
         }
+        // the plan records (`store::plan`): decoded, keyed, their references within the unit
+        problems.extend(self.check_plans()?);
         // the round's records and the evidence bytes (`store::round`): every hash checked
         for (key, reason) in self.check_evidence()? {
             problems.push(Problem { key, reason });

@@ -366,8 +366,8 @@ pub const PROGRESS_DEMO: Msg = msg!(
 );
 pub const PROGRESS_DEMO_WRITE: Msg = msg!("Menulis {file}", "Writing {file}");
 pub const DEMO_WRITTEN: Msg = msg!(
-    "Data contoh {scale} (seed {seed}, tahun {year}) ditulis ke {file}: {units} unit, {ss} SS, {iku} IKU.\nCoba: kinerja --store STORE import {file}",
-    "Demo data {scale} (seed {seed}, year {year}) written to {file}: {units} units, {ss} SS, {iku} IKU.\nTry: kinerja --store STORE import {file}"
+    "Data contoh {scale} (seed {seed}, tahun {year}) ditulis ke {file}: {units} unit, {ss} SS, {iku} IKU, {is} inisiatif strategis, {lines} baris rincian anggaran.\nCoba: kinerja --store STORE import {file}",
+    "Demo data {scale} (seed {seed}, year {year}) written to {file}: {units} units, {ss} SS, {iku} IKU, {is} strategic initiatives, {lines} budget lines.\nTry: kinerja --store STORE import {file}"
 );
 pub const PROGRESS_LOAD: Msg = msg!("Memuat {store}", "Loading {store}");
 

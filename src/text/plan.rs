@@ -24,9 +24,64 @@ pub const PAGU_BY_REVISION: Msg = msg!(
     "the pagu of {code} of unit {unit} changes only by a DIPA revision (kinerja anggaran revise)"
 );
 pub const LINK_UNKNOWN_SS: Msg = msg!(
-    "Peta Strategi unit {unit}: tautan menyebut SS {ss} yang bukan milik unit ini",
-    "Peta Strategi of unit {unit}: a link names SS {ss}, which is not this unit's"
+    "Peta Strategi unit {unit}: tautan {from} → {to} menyebut SS {ss} yang bukan milik unit ini (tautan hanya di antara SS satu unit)",
+    "Peta Strategi of unit {unit}: link {from} → {to} names SS {ss}, which is not this unit's (links join SS of one unit only)"
 );
+pub const LINK_ABSENT: Msg = msg!(
+    "Peta Strategi unit {unit}: tautan {from} → {to} tidak ada, tidak dapat dihapus",
+    "Peta Strategi of unit {unit}: there is no link {from} → {to} to remove"
+);
+pub const LINK_PRESENT: Msg = msg!(
+    "Peta Strategi unit {unit}: tautan {from} → {to} sudah ada",
+    "Peta Strategi of unit {unit}: link {from} → {to} is there already"
+);
+pub const LINK_NO_REASON: Msg = msg!(
+    "addendum Peta Strategi memerlukan alasan (--reason)",
+    "an addendum of the Peta Strategi needs a reason (--reason)"
+);
+pub const LINK_BAD_REASON: Msg = msg!("alasan: {why}", "reason: {why}");
+pub const LINK_NO_CHANGE: Msg = msg!(
+    "addendum Peta Strategi unit {unit} tidak menambah atau menghapus tautan",
+    "the addendum of the Peta Strategi of unit {unit} adds and removes no link"
+);
+pub const LINK_BAD_ARG: Msg = msg!(
+    "{arg}: tautan ditulis DARI:KE, mis. SS-3:SS-1 (SS penyebab : SS akibat)",
+    "{arg}: a link is written FROM:TO, e.g. SS-3:SS-1 (cause SS : effect SS)"
+);
+pub const LINK_OTHER_UNIT: Msg = msg!(
+    "{arg}: tautan melintasi unit ({other} bukan {unit}); Peta Strategi hanya menautkan SS satu unit",
+    "{arg}: the link crosses units ({other} is not {unit}); a Peta Strategi links SS of one unit only"
+);
+pub const LINK_MIXED: Msg = msg!(
+    "--link/--unlink tidak dapat digabung dengan --set/--add-iku/--remove-iku dalam satu addendum; buat dua addendum",
+    "--link/--unlink cannot be combined with --set/--add-iku/--remove-iku in one addendum; make two addenda"
+);
+pub const LINK_SAVED: Msg = msg!(
+    "Addendum Peta Strategi unit {unit} tahun {year} disimpan ({date}, alasan: {reason}): {added} tautan ditambah, {removed} dihapus, kini {n} tautan.",
+    "Addendum of the Peta Strategi of unit {unit}, year {year}, saved ({date}, reason: {reason}): {added} links added, {removed} removed, {n} links now."
+);
+pub const LINK_PICK: Msg = msg!(
+    "Tautan baru dari {from}: pindahkan kursor ke SS akibat, lalu t atau Enter (Esc batal)",
+    "New link from {from}: move the cursor to the effect SS, then t or Enter (Esc cancels)"
+);
+pub const LINK_PICK_UNLINK: Msg = msg!(
+    "Hapus tautan dari {from}: pindahkan kursor ke SS akibat, lalu x atau Enter (Esc batal)",
+    "Remove a link from {from}: move the cursor to the effect SS, then x or Enter (Esc cancels)"
+);
+pub const LINK_PICK_CANCELLED: Msg = msg!("Tautan dibatalkan", "Link cancelled");
+pub const LINK_SAME_SS: Msg = msg!(
+    "SS {ss} tidak dapat ditautkan ke dirinya sendiri",
+    "SS {ss} cannot be linked to itself"
+);
+pub const LINK_REASON_PROMPT: Msg = msg!(
+    "Alasan addendum Peta Strategi ({link}): ",
+    "Reason of the Peta Strategi addendum ({link}): "
+);
+pub const LINK_NO_REASON_TUI: Msg = msg!(
+    "addendum Peta Strategi memerlukan alasan",
+    "an addendum of the Peta Strategi needs a reason"
+);
+pub const LINK_WARNING: Msg = msg!("peringatan: {what}", "warning: {what}");
 pub const LINK_DIRECTION: Msg = msg!(
     "Peta Strategi unit {unit}: tautan {from} → {to} tidak dari perspektif yang lebih rendah ke yang lebih tinggi",
     "Peta Strategi of unit {unit}: link {from} → {to} does not run from a lower perspective to a higher one"
@@ -191,6 +246,70 @@ pub const IS_FIND_OVERDUE: Msg = msg!(
     "{is} lewat waktu: selesai bulan {end}, baru {realised} %",
     "{is} overdue: due in month {end}, only {realised} %"
 );
+pub const IS_PLAN_TITLE: Msg = msg!(
+    "Rencana Inisiatif Strategis {is} · unit {unit}",
+    "Plan of Inisiatif Strategis {is} · unit {unit}"
+);
+pub const IS_PLAN_OF: Msg = msg!(
+    "{is} ({n} dari {total} IS IKU ini; {key} lagi: IS berikutnya)",
+    "{is} ({n} of {total} IS of this IKU; {key} again: the next IS)"
+);
+pub const IS_PLAN_HINT: Msg = msg!(
+    "{next} / {prev}: kolom berikutnya / sebelumnya · {commit}: simpan · {cancel}: batal",
+    "{next} / {prev}: next / previous field · {commit}: save · {cancel}: cancel"
+);
+pub const IS_F_NAME: Msg = msg!("Nama", "Name");
+pub const IS_F_PIC: Msg = msg!("Penanggung jawab", "Person in charge");
+pub const IS_F_OUTPUT: Msg = msg!("Output", "Output");
+pub const IS_F_OUTCOME: Msg = msg!("Outcome", "Outcome");
+pub const IS_F_START: Msg = msg!("Bulan mulai (1-12)", "Start month (1-12)");
+pub const IS_F_END: Msg = msg!("Bulan selesai (1-12)", "End month (1-12)");
+pub const IS_F_PLANNED: Msg = msg!(
+    "Trajectory rencana (bulan:%)",
+    "Planned trajectory (month:%)"
+);
+pub const IS_PLAN_EMPTY: Msg = msg!("{field} tidak boleh kosong", "{field} cannot be empty");
+pub const IS_PLAN_TEXT: Msg = msg!("{field}: {why}", "{field}: {why}");
+pub const IS_PLAN_MONTH: Msg = msg!(
+    "{field}: {text} bukan bulan 1 sampai 12",
+    "{field}: {text} is not a month 1 to 12"
+);
+pub const IS_PLAN_ORDER: Msg = msg!(
+    "bulan selesai {end} sebelum bulan mulai {start}",
+    "the end month {end} is before the start month {start}"
+);
+pub const IS_PLAN_POINT: Msg = msg!(
+    "trajectory: {text} bukan bulan:% (mis. 3:25 6:50 12:100)",
+    "trajectory: {text} is not month:% (e.g. 3:25 6:50 12:100)"
+);
+pub const IS_PLAN_POINT_PCT: Msg = msg!(
+    "trajectory: {text}: persentase 0 sampai 100",
+    "trajectory: {text}: a percentage 0 to 100"
+);
+pub const IS_PLAN_OUTSIDE: Msg = msg!(
+    "trajectory: bulan {month} di luar masa {start}-{end}",
+    "trajectory: month {month} is outside the period {start}-{end}"
+);
+pub const IS_PLAN_FALLS: Msg = msg!(
+    "trajectory: rencana kumulatif turun di bulan {month}",
+    "trajectory: the cumulative plan falls in month {month}"
+);
+pub const BUDGET_PROMPT: Msg = msg!(
+    "Realisasi anggaran {line} bulan {month} (Rp, kosong menghapus): ",
+    "Budget realisasi of {line} in {month} (Rp, empty clears): "
+);
+pub const BUDGET_NONE: Msg = msg!(
+    "Unit {unit} belum punya baris Rincian Anggaran.",
+    "Unit {unit} has no Rincian Anggaran line yet."
+);
+pub const BUDGET_BAD_AMOUNT: Msg = msg!(
+    "{text} bukan jumlah rupiah: {detail}",
+    "{text} is not an amount in rupiah: {detail}"
+);
+pub const BUDGET_NEGATIVE: Msg = msg!(
+    "realisasi anggaran tidak boleh negatif",
+    "a budget realisasi cannot be negative"
+);
 pub const SAVED_TUI: Msg = msg!("Tersimpan: {what}", "Saved: {what}");
 pub const NOT_SAVED_TUI: Msg = msg!("Tidak tersimpan: {reason}", "Not saved: {reason}");
 pub const BUDGET_TITLE: Msg = msg!(
@@ -205,3 +324,30 @@ pub const BUDGET_SPARK: Msg = msg!(
     "penyerapan per bulan Jan–Des",
     "absorption per month Jan–Dec"
 );
+
+/// Message of a problem of a plan (what `check`, the import and the store say).
+pub fn problem(p: &crate::domain::plan::PlanProblem) -> String {
+    use crate::domain::plan::PlanProblem;
+    match p {
+        PlanProblem::LinkUnknownSs { unit, from, to, ss } => {
+            LINK_UNKNOWN_SS.fill(&[("unit", unit), ("from", from), ("to", to), ("ss", ss)])
+        }
+        PlanProblem::LinkDirection { unit, from, to } => {
+            LINK_DIRECTION.fill(&[("unit", unit), ("from", from), ("to", to)])
+        }
+        PlanProblem::LinkCycle { unit, path } => {
+            LINK_CYCLE.fill(&[("unit", unit), ("path", &path.join(" → "))])
+        }
+        PlanProblem::IsUnknownIku { unit, is, iku } => {
+            IS_UNKNOWN_IKU.fill(&[("unit", unit), ("is", is), ("iku", iku)])
+        }
+        PlanProblem::IsBadMonths { unit, is } => IS_BAD_MONTHS.fill(&[("unit", unit), ("is", is)]),
+        PlanProblem::LineUnknownLink { unit, line, link } => {
+            LINE_UNKNOWN_LINK.fill(&[("unit", unit), ("line", line), ("link", link)])
+        }
+        PlanProblem::LineBadAmount { unit, line } => {
+            LINE_BAD_AMOUNT.fill(&[("unit", unit), ("line", line)])
+        }
+        PlanProblem::Duplicate { unit, code } => DUPLICATE.fill(&[("unit", unit), ("code", code)]),
+    }
+}

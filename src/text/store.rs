@@ -144,6 +144,22 @@ pub const S_CASCADE_DROPPED: Msg = msg!(
     "sumber kaskade {from} tidak terbaca; kaskade dihapus",
     "cascade source {from} is unreadable; the cascade is removed"
 );
+pub const S_LINK_DROPPED: Msg = msg!(
+    "tautan Peta Strategi {from} → {to} dibuang: SS {ss} tidak terbaca",
+    "Peta Strategi link {from} → {to} left out: SS {ss} is unreadable"
+);
+pub const S_IS_IKU_DROPPED: Msg = msg!(
+    "Inisiatif Strategis {is} tidak lagi melayani IKU {iku}: IKU itu tidak terbaca",
+    "Inisiatif Strategis {is} no longer serves IKU {iku}: that IKU is unreadable"
+);
+pub const S_LINE_LINK_DROPPED: Msg = msg!(
+    "tautan baris anggaran {line} ke {link} dibuang: {link} tidak terbaca",
+    "the link of budget line {line} to {link} is left out: {link} is unreadable"
+);
+pub const S_PLAN_DROPPED: Msg = msg!(
+    "rencana (Peta Strategi, IS, anggaran) unit {unit} dibuang: {why}",
+    "the plan (Peta Strategi, IS, budget) of unit {unit} is left out: {why}"
+);
 pub const S_CHANGE_DROPPED: Msg = msg!(
     "perubahan atas IKU {iku} dibuang: IKU itu tidak terbaca",
     "the change of IKU {iku} is left out: that IKU is unreadable"

@@ -171,9 +171,10 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     if let Some(n) = notice {
         app.say(n);
     }
-    // the rest of the PK (links, IS, budget lines): small beside the year, loaded at once; a
-    // store that cannot give them still shows the year
-    match store.load_plans(year) {
+    // the rest of the PK (links, IS, budget lines): of the units the first frame holds (all of
+    // them with the whole year later), loaded at once; a store that cannot give them still
+    // shows the year
+    match first_plans(&*store, year, app.ds()) {
         Ok(plans) => app.set_plans(plans),
         Err(e) => app.error(e.to_string()),
     }
@@ -386,6 +387,25 @@ const LOAD_POLL: Duration = Duration::from_millis(10);
 
 type Loading<'s> =
     std::thread::ScopedJoinHandle<'s, Result<(Dataset, crate::domain::plan::Plans), String>>;
+
+/// The plans the first frame needs: of a partial dataset, only those of the units whose SS and
+/// IKU it holds (the whole year's plans come with the whole year, [`load_whole`]); else all.
+pub fn first_plans(
+    store: &dyn StoreApi,
+    year: i32,
+    ds: &Dataset,
+) -> Result<crate::domain::plan::Plans, crate::store::StoreError> {
+    if !ds.is_partial() {
+        return store.load_plans(year);
+    }
+    let units: std::collections::BTreeSet<String> = ds
+        .ss
+        .keys()
+        .map(|k| k.unit.clone())
+        .chain(ds.iku.keys().map(|k| k.unit.clone()))
+        .collect();
+    store.load_plans_of(year, &units)
+}
 
 /// Loads the whole year and its plans (the background load of a partial start, a reload).
 pub fn load_whole(

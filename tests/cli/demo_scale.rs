@@ -479,3 +479,165 @@ fn other_seeds_and_years_stay_valid() {
         }
     }
 }
+
+fn plans_of(ds: &Dataset) -> kinerja::domain::plan::Plans {
+    kinerja::demo::generate_plans(ds, 2025)
+}
+
+#[test]
+fn every_unit_gets_about_three_is_and_four_to_eight_budget_lines() {
+    for (name, ds) in both() {
+        let plans = plans_of(ds);
+        assert_eq!(
+            plans.keys().collect::<Vec<_>>(),
+            ds.units.keys().collect::<Vec<_>>(),
+            "{name}: one plan per unit"
+        );
+        let mut is_total = 0;
+        for p in plans.values() {
+            assert!(
+                (2..=4).contains(&p.inisiatif.len()),
+                "{name} {}: {} IS",
+                p.unit,
+                p.inisiatif.len()
+            );
+            assert!(
+                (4..=8).contains(&p.anggaran.len()),
+                "{name} {}: {} lines",
+                p.unit,
+                p.anggaran.len()
+            );
+            is_total += p.inisiatif.len();
+            for l in &p.anggaran {
+                let planned: Decimal = l.planned.values().map(|v| v.0).sum();
+                assert_eq!(
+                    planned, l.pagu.0,
+                    "{name} {} {}: plan = pagu",
+                    p.unit, l.code
+                );
+                assert!(l.pagu.0 > Decimal::ZERO);
+                assert!(l.realisasi.keys().all(|m| *m <= 9), "{name} {}", l.code);
+                assert!(l.code.starts_with("015."), "{}", l.code);
+                for r in &l.revisions {
+                    assert_eq!(
+                        r.new, l.pagu,
+                        "{name} {}: the last revision is the pagu",
+                        l.code
+                    );
+                }
+            }
+            for i in &p.inisiatif {
+                assert_eq!(
+                    i.planned.values().next_back().map(|v| v.0),
+                    Some(Decimal::ONE_HUNDRED)
+                );
+                assert_eq!(i.planned.keys().next_back(), Some(&i.end), "{}", i.code);
+                assert!(i.realised.keys().all(|m| *m <= 9));
+                assert!(!i.iku.is_empty() && !i.name.is_empty() && !i.pic.is_empty());
+            }
+        }
+        let mean = is_total as f64 / plans.len() as f64;
+        assert!((2.6..=3.4).contains(&mean), "{name}: {mean} IS per unit");
+    }
+}
+
+#[test]
+fn every_unit_with_two_perspectives_has_links_running_upwards_without_cycles() {
+    use kinerja::domain::plan::find_cycle;
+    fn rank(p: Perspective) -> u8 {
+        match p {
+            Perspective::LearningGrowth => 0,
+            Perspective::InternalProcess => 1,
+            Perspective::Customer => 2,
+            Perspective::Stakeholder => 3,
+        }
+    }
+    for (name, ds) in both() {
+        for p in plans_of(ds).values() {
+            let persps: BTreeSet<u8> = ds
+                .ss_of(&p.unit)
+                .iter()
+                .map(|k| rank(ds.ss[k].perspective))
+                .collect();
+            if persps.len() > 1 {
+                assert!(!p.links.is_empty(), "{name} {}: no links", p.unit);
+            }
+            for l in &p.links {
+                let (a, b) = (
+                    &ds.ss[&CodeRef::new(&p.unit, &l.from)],
+                    &ds.ss[&CodeRef::new(&p.unit, &l.to)],
+                );
+                assert!(rank(a.perspective) < rank(b.perspective), "{name} {l:?}");
+            }
+            assert_eq!(find_cycle(&p.links), None);
+            // every SS above the lowest perspective has a cause
+            let lowest = persps.first().copied();
+            for k in ds.ss_of(&p.unit) {
+                let s = &ds.ss[k];
+                if Some(rank(s.perspective)) != lowest {
+                    assert!(
+                        p.links.iter().any(|l| l.to == s.code),
+                        "{name} {} {}: no cause",
+                        p.unit,
+                        s.code
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn generated_plans_pass_the_plan_check_without_a_problem_and_have_findings_to_show() {
+    for (name, ds) in both() {
+        let plans = plans_of(ds);
+        let mut behind = 0;
+        let mut revised = 0;
+        for p in plans.values() {
+            let problems = kinerja::domain::plan::check(ds, p);
+            assert!(problems.is_empty(), "{name} {}: {problems:?}", p.unit);
+            behind += p
+                .inisiatif
+                .iter()
+                .filter(|i| !i.findings(9).is_empty())
+                .count();
+            revised += p
+                .anggaran
+                .iter()
+                .filter(|l| !l.revisions.is_empty())
+                .count();
+        }
+        let is_total: usize = plans.values().map(|p| p.inisiatif.len()).sum();
+        assert!(
+            behind > 0 && behind * 2 < is_total,
+            "{name}: {behind} of {is_total} behind"
+        );
+        assert!(revised > 0, "{name}: a DIPA revision somewhere");
+    }
+}
+
+#[test]
+fn same_seed_same_plans_other_seed_other_plans_and_the_dataset_is_unchanged() {
+    let ds = generate(Scale::Kanwil, 7, 2025);
+    let a = kinerja::demo::generate_plans(&ds, 7);
+    assert_eq!(a, kinerja::demo::generate_plans(&ds, 7));
+    assert_ne!(a, kinerja::demo::generate_plans(&ds, 8));
+    assert_eq!(
+        generate(Scale::Kanwil, 7, 2025),
+        ds,
+        "plans draw from their own generator"
+    );
+    assert_eq!(&plans_of(ministry()), &plans_of(ministry()));
+}
+
+#[test]
+fn the_demo_document_carries_the_plans_and_imports_them_back() {
+    use kinerja::interchange::json;
+    let ds = kanwil();
+    let doc = kinerja::demo::document(ds, 2025);
+    assert_eq!(doc, kinerja::demo::document(ds, 2025), "deterministic");
+    let back = json::import_document(&doc).expect("imports");
+    let plans = json::import_plans(&doc, &back).expect("the plan section imports");
+    assert_eq!(plans, plans_of(ds));
+    assert_eq!(json::export_with_plans(&back, &plans), doc, "round trip");
+}

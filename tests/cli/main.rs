@@ -14,6 +14,7 @@ mod json_language;
 mod keymap_env;
 mod laporan;
 mod perf_demo_cli;
+mod peta_addendum;
 mod realisasi_xlsx;
 mod report_plan;
 mod round;

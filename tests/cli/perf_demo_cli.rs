@@ -33,6 +33,10 @@ fn demo_writes_a_deterministic_document_that_imports() {
             "no bar off a terminal: {err:?}"
         );
         assert!(err.contains("written to"), "{err}");
+        assert!(
+            err.contains("strategic initiatives") && err.contains("budget lines"),
+            "the plans are counted: {err}"
+        );
     }
     let (ta, tb, tc) = (
         std::fs::read_to_string(&a).unwrap(),
@@ -54,6 +58,27 @@ fn demo_writes_a_deterministic_document_that_imports() {
     assert!(out.status.success(), "{out:?}");
     assert!(String::from_utf8_lossy(&out.stdout).contains(&format!("{} units", ds.units.len())));
     assert!(!String::from_utf8_lossy(&out.stderr).contains('\r'));
+    // the plans came along: every unit's IS and budget lines are in the store
+    let plans = kinerja::interchange::json::import_plans(&ta, &ds).expect("the plan section");
+    assert_eq!(plans.len(), ds.units.len());
+    for (what, first) in [("inisiatif", "IS-01"), ("anggaran", "015.")] {
+        let out = kinerja()
+            .arg("--store")
+            .arg(&store)
+            .args([what, "list"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{what}: {out:?}");
+        let listed = String::from_utf8_lossy(&out.stdout);
+        for unit in ds.units.keys() {
+            assert!(
+                listed
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{unit}  {first}"))),
+                "{what} of {unit}:\n{listed}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -373,3 +373,125 @@ fn the_new_subcommands_have_help_with_an_example() {
     let o = kinerja(&store, &["export", "--help"]);
     assert!(out(&o).contains("--salvage"), "{}", out(&o));
 }
+
+/// The mini document with a plan for K: a link S2 → S1, an IS serving K-1 and K-2, a budget
+/// line linked to S2.
+fn imported_with_plan() -> Fixture {
+    let base = fs::read_to_string(MINI).unwrap();
+    let body = base.trim_end().strip_suffix('}').unwrap();
+    let plan = r#"[{"unit": "K", "links": [{"from": "S2", "to": "S1"}],
+   "inisiatif": [{"code": "IS-1", "name": "Digitalisasi lelang", "iku": ["K-1", "K-2"], "pic": "Kabid",
+     "output": "Aplikasi", "outcome": "Lelang lebih cepat", "start": 1, "end": 6,
+     "planned": [null, null, "30", null, null, "100", null, null, null, null, null, null],
+     "realised": [null, null, "20", null, null, null, null, null, null, null, null, null],
+     "status": "berjalan", "kendala": "", "tindak_lanjut": ""}],
+   "anggaran": [{"code": "015.07.CF.4255.QMA", "program": "015.07.CF", "program_name": "Program Pengelolaan Perbendaharaan, Kekayaan Negara, dan Risiko",
+     "kegiatan": "4255", "kegiatan_name": "Pelaksanaan Lelang", "output": "QMA",
+     "output_name": "Layanan Lelang", "pagu": "1200000000", "link": "S2",
+     "planned": ["100000000", null, null, null, null, null, null, null, null, null, null, null],
+     "realisasi": ["90000000", null, null, null, null, null, null, null, null, null, null, null]}]}]"#;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("with-plan.json");
+    fs::write(&file, format!("{body},\n\"plan\": {plan}\n}}\n")).unwrap();
+    let store = dir.path().join("t.store");
+    let o = kinerja(&store, &["import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    Fixture { dir, store }
+}
+
+#[test]
+fn verify_reads_every_plan_record_and_checks_its_references() {
+    use kinerja::domain::plan::{PetaLink, UnitPlan};
+    let f = imported_with_plan();
+    let o = kinerja(&f.store, &["verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+    // K's plan record cut short; a plan of B naming an SS and an IKU B does not have; a plan
+    // of a unit the store does not hold
+    let k = keys::unit(2025, "K");
+    let mut v = raw_get(&f.store, "plan", &k);
+    v.truncate(v.len() / 2);
+    raw_put(&f.store, "plan", &k, &v);
+    let mut b = UnitPlan::new("B");
+    b.links = vec![PetaLink {
+        from: "S7".into(),
+        to: "S1".into(),
+    }];
+    raw_put(
+        &f.store,
+        "plan",
+        &keys::unit(2025, "B"),
+        &codec::encode(&b).unwrap(),
+    );
+    raw_put(
+        &f.store,
+        "plan",
+        &keys::unit(2025, "ZZ"),
+        &codec::encode(&UnitPlan::new("ZZ")).unwrap(),
+    );
+    let o = kinerja(&f.store, &["--lang", "en", "verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    let listed = out(&o);
+    assert!(listed.contains("plan/2025/K: "), "{listed}");
+    assert!(
+        listed.contains("plan/2025/B: ") && listed.contains("link S7 → S1 names SS S7"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("plan/2025/ZZ: ") && listed.contains("referenced unit ZZ does not exist"),
+        "{listed}"
+    );
+    assert!(err(&o).contains("3 problem(s)"), "{}", err(&o));
+}
+
+#[test]
+fn salvage_keeps_the_readable_plans_and_drops_what_hung_on_unreadable_records() {
+    let f = imported_with_plan();
+    // SS K/S2 unreadable: K-2 goes with it, and so do the link S2 → S1, IS-1's service of K-2
+    // and the budget line's link to S2
+    raw_put(&f.store, "ss", &keys::code(2025, "K", "S2"), &[0, 1, 255]);
+    let file = f.dir.path().join("salvaged.json");
+    let o = kinerja(
+        &f.store,
+        &[
+            "--lang",
+            "en",
+            "export",
+            "--salvage",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let e = err(&o);
+    for note in [
+        "plan/2025/K: Peta Strategi link S2 → S1 left out: SS S2 is unreadable",
+        "plan/2025/K: Inisiatif Strategis IS-1 no longer serves IKU K-2",
+        "plan/2025/K: the link of budget line 015.07.CF.4255.QMA to S2 is left out",
+    ] {
+        assert!(e.contains(note), "{note} in {e}");
+    }
+    let doc = fs::read_to_string(&file).unwrap();
+    let ds = kinerja::interchange::import_document(&doc).unwrap();
+    let plans = kinerja::interchange::json::import_plans(&doc, &ds).expect("the plans import");
+    let k = &plans["K"];
+    assert!(k.links.is_empty());
+    assert_eq!(k.inisiatif[0].iku, ["K-1"]);
+    assert_eq!(
+        k.inisiatif[0].realised[&3].0,
+        20.into(),
+        "the progress kept"
+    );
+    assert_eq!(k.anggaran[0].link, None);
+    assert_eq!(k.anggaran[0].realisasi[&1].0, 90_000_000.into());
+    // the plan record itself unreadable: listed, the rest of the year still salvaged
+    let pk = keys::unit(2025, "K");
+    raw_put(&f.store, "plan", &pk, &[0, 1, 255]);
+    let o = kinerja(&f.store, &["--lang", "en", "export", "--salvage"]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        err(&o).contains("unreadable, skipped: plan/2025/K"),
+        "{}",
+        err(&o)
+    );
+    assert!(!out(&o).contains("\"plan\""), "no plan left to write");
+}

@@ -239,3 +239,131 @@ fn links_are_checked_within_the_unit_by_direction_and_for_cycles() {
     let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
     assert!(paths.contains(&"plan[0].inisiatif[0]"), "{paths:?}");
 }
+
+fn link(from: &str, to: &str) -> PetaLink {
+    PetaLink {
+        from: from.into(),
+        to: to.into(),
+    }
+}
+
+fn link_addendum(add: &[(&str, &str)], remove: &[(&str, &str)], reason: &str) -> PlanChange {
+    PlanChange::LinkAddendum {
+        unit: "K".into(),
+        date: NaiveDate::from_ymd_opt(2025, 7, 1).unwrap(),
+        reason: reason.into(),
+        add: add.iter().map(|(a, b)| link(a, b)).collect(),
+        remove: remove.iter().map(|(a, b)| link(a, b)).collect(),
+    }
+}
+
+#[test]
+fn a_link_addendum_is_audited_and_a_cycle_or_an_ss_outside_the_unit_refuses_it_whole() {
+    kinerja::text::set_thread_lang(kinerja::text::Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let store = store_with_plan(dir.path());
+    let who = Actor::new("sari");
+    // S1 (stakeholder) → S2 (internal process) runs downwards: saved (only check warns)
+    let audit = store
+        .apply_plan(
+            2025,
+            &[link_addendum(
+                &[("S1", "S2")],
+                &[("S2", "S1")],
+                "Renstra direvisi",
+            )],
+            &who,
+            "addendum",
+        )
+        .unwrap();
+    assert_eq!(audit.len(), 1);
+    let e = &audit[0];
+    assert!(
+        e.what.contains("peta-strategi addendum 2025-07-01"),
+        "{}",
+        e.what
+    );
+    assert!(
+        e.what.contains("+S1→S2") && e.what.contains("-S2→S1"),
+        "{}",
+        e.what
+    );
+    assert!(e.what.contains("Renstra direvisi"), "{}", e.what);
+    assert_eq!(e.old.as_deref(), Some("S2 → S1"));
+    assert_eq!(e.new.as_deref(), Some("S1 → S2"));
+    assert_eq!(e.user, "sari");
+    assert_eq!(
+        store.load_plans(2025).unwrap()["K"].links,
+        vec![link("S1", "S2")]
+    );
+    let logged = store.audit_log(&Default::default()).unwrap();
+    assert_eq!(logged[0].what, e.what, "in the audit trail");
+
+    let before = store.load_plans(2025).unwrap();
+    let refused = |c: PlanChange| -> String {
+        let err = store.apply_plan(2025, &[c], &who, "addendum").unwrap_err();
+        assert_eq!(store.load_plans(2025).unwrap(), before, "nothing written");
+        err.to_string()
+    };
+    // a cycle S1 → S2 → S1, named
+    let msg = refused(link_addendum(&[("S2", "S1")], &[], "siklus"));
+    assert!(
+        msg.contains("cycle") && msg.contains("S1 → S2 → S1"),
+        "{msg}"
+    );
+    // an end that is not an SS of K (A has an S1, K has no S9): the link is named
+    let msg = refused(link_addendum(&[("S2", "S9")], &[], "lintas"));
+    assert!(
+        msg.contains("S2 → S9") && msg.contains("not this unit's"),
+        "{msg}"
+    );
+    // removing a link that is not there, adding one that is, no reason, nothing at all
+    let msg = refused(link_addendum(&[], &[("S2", "S1")], "hapus"));
+    assert!(msg.contains("no link S2 → S1"), "{msg}");
+    let msg = refused(link_addendum(&[("S1", "S2")], &[], "lagi"));
+    assert!(msg.contains("S1 → S2 is there already"), "{msg}");
+    let msg = refused(link_addendum(&[("S2", "S1")], &[("S1", "S2")], "  "));
+    assert!(msg.contains("needs a reason"), "{msg}");
+    let msg = refused(link_addendum(&[], &[], "kosong"));
+    assert!(msg.contains("adds and removes no link"), "{msg}");
+    // all or nothing: a good change before a bad one is not written either
+    let msg = {
+        let err = store
+            .apply_plan(
+                2025,
+                &[
+                    link_addendum(&[("S2", "S1")], &[("S1", "S2")], "balik"),
+                    link_addendum(&[("S1", "S2")], &[], "siklus lagi"),
+                ],
+                &who,
+                "addendum",
+            )
+            .unwrap_err();
+        err.to_string()
+    };
+    assert!(msg.contains("cycle"), "{msg}");
+    assert_eq!(store.load_plans(2025).unwrap(), before);
+    assert_eq!(
+        store.audit_log(&Default::default()).unwrap().len(),
+        logged.len()
+    );
+    // a link addendum is the planner's
+    assert_eq!(link_addendum(&[], &[], "x").role(), "planner");
+}
+
+#[test]
+fn an_imported_plan_with_a_cycle_is_refused_naming_the_cycle() {
+    kinerja::text::set_thread_lang(kinerja::text::Lang::Id);
+    let bad = doc_with_plan(
+        r#"[{"unit": "K", "links": [{"from": "S2", "to": "S1"}, {"from": "S1", "to": "S2"}]}]"#,
+    );
+    let ds = import_document(&bad).unwrap();
+    let errs = import_plans(&bad, &ds).unwrap_err();
+    let shown: Vec<String> = errs.iter().map(|e| e.to_string()).collect();
+    assert!(
+        shown
+            .iter()
+            .any(|e| e.contains("plan[0]") && e.contains("siklus") && e.contains("S1 → S2 → S1")),
+        "{shown:?}"
+    );
+}

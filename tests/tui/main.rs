@@ -15,6 +15,7 @@ mod tui_numbers;
 mod tui_order;
 mod tui_partial;
 mod tui_peta;
+mod tui_peta_links;
 mod tui_plan_views;
 mod tui_render;
 mod tui_render_en;

@@ -152,3 +152,64 @@ fn the_units_of_a_view_are_its_rows_and_its_selection() {
     }
     assert_eq!(units_in_view(&units, Some(&ui)), expected);
 }
+
+/// The first frame of every view of the bundled sample, with its plans (the IS marks in the
+/// tree, the Rincian Anggaran in a unit's pane): from a partial load, the plans of the units it
+/// holds only ([`kinerja::tui::run::first_plans`]), and it is the frame of the whole year with
+/// every plan.
+#[test]
+fn the_partial_first_frame_reads_the_plans_of_its_units_only_and_draws_them_as_the_whole_year() {
+    use kinerja::tui::run::first_plans;
+    let (ds, plans) = crate::tui_peta::sample();
+    let (_dir, store) = store_of(&ds);
+    store
+        .import_plans(ds.year, &plans, false, &Actor::new("budi"), "import")
+        .unwrap();
+    let whole = store.load_year(ds.year).unwrap();
+    let all = first_plans(&store, ds.year, &whole).unwrap();
+    assert_eq!(
+        all,
+        store.load_plans(ds.year).unwrap(),
+        "a whole year: every plan"
+    );
+    let mut checked = 0;
+    for u in whole.units.keys() {
+        let open = [Node::Unit(u.clone())];
+        let ui = match whole.ss_of(u).first() {
+            Some(s) => view(&whole, Node::Ss(s.clone()), &open),
+            None => view(&whole, Node::Unit(u.clone()), &[]),
+        };
+        let part = partial(&store, ds.year, Some(&ui));
+        // the units whose SS or IKU it holds
+        let held: BTreeSet<String> = part
+            .ss
+            .keys()
+            .chain(part.iku.keys())
+            .map(|k| k.unit.clone())
+            .collect();
+        let got = first_plans(&store, ds.year, &part).unwrap();
+        assert!(
+            got.keys().all(|k| held.contains(k)),
+            "{u}: {:?}",
+            got.keys()
+        );
+        for k in &held {
+            assert_eq!(got.get(k), all.get(k), "{u}: the plan of {k}");
+        }
+        if got.len() < all.len() {
+            checked += 1;
+        }
+        let mut from_part = app(part, Some(ui.clone()));
+        from_part.set_plans(got);
+        let mut from_whole = app(whole.clone(), Some(ui));
+        from_whole.set_plans(all.clone());
+        let (a, b) = (render(&mut from_part), render(&mut from_whole));
+        assert!(
+            a == b,
+            "{u}: first frames differ\npartial:\n{}\nwhole:\n{}",
+            text(&a),
+            text(&b)
+        );
+    }
+    assert!(checked > 0, "some view reads fewer plans than the year has");
+}

@@ -37,7 +37,7 @@ fn type_text(app: &mut App, s: &str) {
 }
 
 /// A store in this process holding the sample and its plans, and a view of it.
-fn store_with_sample(dir: &Path) -> (Store, App) {
+pub fn store_with_sample(dir: &Path) -> (Store, App) {
     let store = Store::open(&dir.join("db")).unwrap();
     let (ds, plans) = sample();
     let who = Actor::new("budi");
@@ -437,4 +437,300 @@ fn in_the_real_terminal_the_map_opens_and_a_plan_change_elsewhere_shows_live() {
     );
     t.keys(&["q"]);
     t.wait_gone();
+}
+
+/// Presses a key as the keymap of the moment reads it, then performs the effects on `store`.
+fn key(app: &mut App, store: &dyn StoreApi, k: &str) {
+    let a = kinerja::tui::update::action_for_key(app, &kinerja::tui::keymap::parse_key(k).unwrap())
+        .unwrap_or_else(|| panic!("{k} is bound in [{}]", app.mode().as_str()));
+    act(app, store, a);
+}
+
+#[test]
+fn budget_realisasi_typed_on_a_unit_is_stored_audited_and_tab_goes_to_the_next_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    app.select_node(&Node::Unit("DJKN".into()));
+    key(&mut app, &store, "b");
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        panic!("{:?} {}", app.screen(), app.status());
+    };
+    assert_eq!((p.line.as_str(), p.month), ("015.07.CF.4255.QMA", 9));
+    assert_eq!(
+        p.input.text(),
+        "1681650000",
+        "the stored value to start from"
+    );
+    let text = screen(&mut app, 120, 30);
+    assert!(
+        text.contains("Realisasi anggaran 015.07.CF.4255.QMA bulan Sep (Rp"),
+        "{text}"
+    );
+    // not an amount, a negative one: said in the prompt, nothing stored
+    let before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "abc");
+    assert!(update(&mut app, Action::Commit).is_empty());
+    assert!(matches!(app.screen(), Screen::BudgetRealisasi(p) if p.input.error().is_some()));
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "-5");
+    assert!(update(&mut app, Action::Commit).is_empty());
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        panic!()
+    };
+    assert!(p.input.error().unwrap().contains("negatif"), "{p:?}");
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        before
+    );
+    // 1.500.000.000 in the locale: stored, audited with the TUI as its source
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "1.500.000.000");
+    key(&mut app, &store, "<Enter>");
+    assert_eq!(app.screen(), &Screen::Tree);
+    assert!(app.status().starts_with("Tersimpan"), "{}", app.status());
+    let line = |store: &Store, code: &str| {
+        store.load_plans(2025).unwrap()["DJKN"]
+            .line(code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        line(&store, "015.07.CF.4255.QMA").realisasi[&9].0,
+        rust_decimal::Decimal::from(1_500_000_000i64)
+    );
+    let log = store.audit_log(&AuditFilter::default()).unwrap();
+    assert_eq!(log[0].what, "anggaran 015.07.CF.4255.QMA realisasi 09");
+    assert_eq!(
+        (
+            log[0].old.as_deref(),
+            log[0].new.as_deref(),
+            log[0].source.as_str()
+        ),
+        (Some("1681650000"), Some("1500000000"), "tui")
+    );
+    // Tab on an untouched prompt only moves to the next line; an empty entry clears the month
+    key(&mut app, &store, "b");
+    key(&mut app, &store, "<Tab>");
+    let Screen::BudgetRealisasi(p) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(p.line, "015.07.CF.4256.QMB");
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        log.len()
+    );
+    update(&mut app, Action::Clear);
+    key(&mut app, &store, "<Enter>");
+    assert!(
+        !line(&store, "015.07.CF.4256.QMB")
+            .realisasi
+            .contains_key(&9)
+    );
+    // Esc stores nothing; a unit without lines says so
+    key(&mut app, &store, "b");
+    type_text(&mut app, "7");
+    key(&mut app, &store, "<Esc>");
+    assert_eq!(app.screen(), &Screen::Tree);
+    app.set_plans(Default::default());
+    key(&mut app, &store, "b");
+    assert_eq!(app.screen(), &Screen::Tree);
+    assert!(
+        app.status().contains("belum punya baris Rincian Anggaran"),
+        "{}",
+        app.status()
+    );
+}
+
+#[test]
+fn both_keymaps_bind_the_budget_realisasi_key_in_the_tree_and_the_help_lists_it() {
+    for name in ["default", "vim"] {
+        let km = kinerja::tui::keymap::Keymap::builtin(name).unwrap();
+        let b = km
+            .bindings(kinerja::tui::action::Mode::Tree)
+            .iter()
+            .find(|b| b.action == Action::BudgetRealisasi)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(b.desc.contains("Rincian Anggaran"), "{}", b.desc);
+    }
+    let mut app = sample_app(false, false);
+    update(&mut app, Action::Help);
+    let help: Vec<String> = kinerja::tui::ui::help::lines_for(&app, 120)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    assert!(
+        help.iter()
+            .any(|l| l.contains("Isi realisasi Rincian Anggaran unit ini (Rp)")),
+        "{help:?}"
+    );
+}
+
+#[test]
+fn the_plan_of_an_is_is_edited_field_by_field_checked_and_stored_keeping_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    open_grid(&mut app, &djkn("4a-N"));
+    key(&mut app, &store, "P");
+    let Screen::IsPlan(e) = app.screen() else {
+        panic!("{:?} {}", app.screen(), app.status());
+    };
+    assert_eq!(e.is, "IS-02");
+    let texts: Vec<&str> = e.fields.iter().map(|f| f.text()).collect();
+    assert_eq!(texts[4..], ["2", "11", "3:10 6:40 9:70 11:100"]);
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Rencana Inisiatif Strategis IS-02 · unit DJKN"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Trajectory rencana (bulan:%)") && text.contains("3:10 6:40 9:70 11:100")
+    );
+    // a new name; Tab to the end month: one before the start is refused on its field
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "Crash program piutang negara 2025");
+    for _ in 0..5 {
+        key(&mut app, &store, "<Tab>");
+    }
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "1");
+    let before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    key(&mut app, &store, "<Enter>");
+    let Screen::IsPlan(e) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(e.at, 5);
+    assert!(
+        e.error.as_deref().unwrap().contains("sebelum bulan mulai"),
+        "{e:?}"
+    );
+    // a trajectory that falls, then one outside the period, then a good one
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "11");
+    key(&mut app, &store, "<Tab>");
+    for (bad, why) in [
+        ("3:50 6:40", "turun di bulan 6"),
+        ("1:5 11:100", "bulan 1 di luar masa 2-11"),
+        ("3:abc", "bukan bulan:%"),
+    ] {
+        update(&mut app, Action::Clear);
+        type_text(&mut app, bad);
+        key(&mut app, &store, "<Enter>");
+        let Screen::IsPlan(e) = app.screen() else {
+            panic!()
+        };
+        assert!(e.error.as_deref().unwrap().contains(why), "{bad}: {e:?}");
+        assert_eq!(e.at, 6);
+    }
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        before,
+        "nothing stored"
+    );
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "3:15 6:40 9:80 11:100");
+    key(&mut app, &store, "<Enter>");
+    assert_eq!(app.screen(), &Screen::Grid);
+    assert!(app.status().starts_with("Tersimpan"), "{}", app.status());
+    let is = store.load_plans(2025).unwrap()["DJKN"]
+        .is("IS-02")
+        .unwrap()
+        .clone();
+    assert_eq!(is.name, "Crash program piutang negara 2025");
+    assert_eq!(is.planned[&3].0, rust_decimal::Decimal::from(15));
+    assert_eq!(
+        is.realised[&9].0,
+        rust_decimal::Decimal::from(72),
+        "progress kept"
+    );
+    let log = store.audit_log(&AuditFilter::default()).unwrap();
+    assert_eq!(log[0].what, "inisiatif IS-02");
+    assert_eq!(
+        log[0].new.as_deref(),
+        Some("Crash program piutang negara 2025")
+    );
+    assert_eq!(log[0].source, "tui");
+    // behind now (72 of 80 planned at September): the finding follows
+    let text = screen(&mut app, 200, 60);
+    assert!(
+        text.contains("IS-02 tertinggal: 72,00 % dari rencana 80,00 %"),
+        "{text}"
+    );
+    // Esc stores nothing
+    key(&mut app, &store, "P");
+    update(&mut app, Action::Clear);
+    key(&mut app, &store, "<Esc>");
+    assert_eq!(app.screen(), &Screen::Grid);
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        log.len()
+    );
+}
+
+#[test]
+fn both_keymaps_bind_the_is_plan_key_in_the_grid() {
+    for name in ["default", "vim"] {
+        let km = kinerja::tui::keymap::Keymap::builtin(name).unwrap();
+        let b = km
+            .bindings(kinerja::tui::action::Mode::Grid)
+            .iter()
+            .find(|b| b.action == Action::IsPlan)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(b.desc.contains("rencana Inisiatif Strategis"), "{}", b.desc);
+    }
+}
+
+#[test]
+fn p_again_on_the_same_iku_edits_its_next_is_and_the_editor_says_its_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    // a second IS on 4b-N (IS-02 serves it already)
+    let mut extra = app.plans()["DJKN"].is("IS-01").unwrap().clone();
+    extra.code = "IS-09".into();
+    extra.iku = vec!["4b-N".into()];
+    store
+        .apply_plan(
+            2025,
+            &[PlanChange::PutInisiatif {
+                unit: "DJKN".into(),
+                is: extra,
+            }],
+            &Actor::new("budi"),
+            "test",
+        )
+        .unwrap();
+    app.set_plans(store.load_plans(2025).unwrap());
+    open_grid(&mut app, &djkn("4b-N"));
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        key(&mut app, &store, "P");
+        let Screen::IsPlan(e) = app.screen() else {
+            panic!("{:?}", app.screen());
+        };
+        let (is, of) = (e.is.clone(), e.of);
+        seen.push((is.clone(), of));
+        let text = screen(&mut app, 120, 40);
+        assert!(
+            text.contains(&format!(
+                "{} ({} dari 2 IS IKU ini; P lagi: IS berikutnya)",
+                is, of.0
+            )),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "Tab / S-Tab: kolom berikutnya / sebelumnya · Enter: simpan · Esc: batal"
+            ),
+            "{text}"
+        );
+        key(&mut app, &store, "<Esc>");
+    }
+    assert_eq!(
+        seen,
+        [
+            ("IS-02".to_string(), (1, 2)),
+            ("IS-09".to_string(), (2, 2)),
+            ("IS-02".to_string(), (1, 2))
+        ]
+    );
 }

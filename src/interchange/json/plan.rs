@@ -223,32 +223,7 @@ fn read_unit_plan(errs: &mut Errs, f: &Fields<'_>) -> Option<UnitPlan> {
 
 /// Message of a problem of a plan (also what `check` says).
 pub fn problem_text(p: &PlanProblem) -> String {
-    match p {
-        PlanProblem::LinkUnknownSs { unit, ss } => {
-            t::LINK_UNKNOWN_SS.fill(&[("unit", unit), ("ss", ss)])
-        }
-        PlanProblem::LinkDirection { unit, from, to } => {
-            t::LINK_DIRECTION.fill(&[("unit", unit), ("from", from), ("to", to)])
-        }
-        PlanProblem::LinkCycle { unit, path } => {
-            t::LINK_CYCLE.fill(&[("unit", unit), ("path", &path.join(" → "))])
-        }
-        PlanProblem::IsUnknownIku { unit, is, iku } => {
-            t::IS_UNKNOWN_IKU.fill(&[("unit", unit), ("is", is), ("iku", iku)])
-        }
-        PlanProblem::IsBadMonths { unit, is } => {
-            t::IS_BAD_MONTHS.fill(&[("unit", unit), ("is", is)])
-        }
-        PlanProblem::LineUnknownLink { unit, line, link } => {
-            t::LINE_UNKNOWN_LINK.fill(&[("unit", unit), ("line", line), ("link", link)])
-        }
-        PlanProblem::LineBadAmount { unit, line } => {
-            t::LINE_BAD_AMOUNT.fill(&[("unit", unit), ("line", line)])
-        }
-        PlanProblem::Duplicate { unit, code } => {
-            t::DUPLICATE.fill(&[("unit", unit), ("code", code)])
-        }
-    }
+    t::problem(p)
 }
 
 /// Reads the `plan` section of a document already imported as `ds` (all or nothing).

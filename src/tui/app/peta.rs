@@ -1,12 +1,16 @@
 //! The rest of the PK on screen (DOMAIN.md §12): the plans of the year beside the dataset
 //! (Peta Strategi links, Inisiatif Strategis, Rincian Anggaran), the Peta Strategi view's unit
-//! and cursor, and the line prompt of an IS's realised %.
+//! and cursor, the line prompt of an IS's realised %, and the addendum of the map's links (a
+//! cause picked with `peta-link` / `peta-unlink`, its effect with the same key or Enter, then
+//! the reason: one `PlanChange::LinkAddendum`, checked here first and by the store again).
 //!
 //! The plans are loaded with the year (`run.rs`) and again whenever the year is (a plan change
 //! of another client makes the server ask for a reload); a change of ours is stored through
 //! [`PlanChange`] and the plans read back from the store.
 
-use crate::domain::plan::{Inisiatif, IsFinding, PlanChange, Plans, UnitPlan};
+use crate::domain::plan::{
+    Inisiatif, IsFinding, PetaLink, PlanChange, PlanProblem, Plans, UnitPlan, check_links,
+};
 use crate::domain::{CodeRef, Dataset, Perspective};
 use crate::text::plan as tp;
 use crate::tui::app::text_input::TextInput;
@@ -46,6 +50,34 @@ pub struct PetaView {
     pub cursor: String,
     /// The first box shown of each band (a band with more SS than fit scrolls).
     pub first: [usize; 4],
+    /// A link being picked: its cause, and whether it is to be removed.
+    pub pending: Option<PendingLink>,
+}
+
+/// The cause of a link being added or removed on the map, waiting for its effect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingLink {
+    pub from: String,
+    pub remove: bool,
+}
+
+/// The reason prompt of an addendum of the Peta Strategi.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkPrompt {
+    pub unit: String,
+    pub link: PetaLink,
+    pub remove: bool,
+    /// A warning to show with the saved message (a link not running upwards).
+    pub warning: Option<String>,
+    pub input: TextInput,
+}
+
+impl LinkPrompt {
+    /// `+SS-3 → SS-1` or `−SS-3 → SS-1`.
+    pub fn shown(&self) -> String {
+        let sign = if self.remove { '−' } else { '+' };
+        format!("{sign}{} → {}", self.link.from, self.link.to)
+    }
 }
 
 /// The prompt of an IS's realised % at the period, for the IKU in the grid.
@@ -58,11 +90,104 @@ pub struct IsPrompt {
     pub input: TextInput,
 }
 
+/// The prompt of a budget line's realisasi (Rp) at the period, for the selected unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BudgetPrompt {
+    pub unit: String,
+    /// The line being entered.
+    pub line: String,
+    pub month: u8,
+    pub input: TextInput,
+}
+
+/// The fields of the IS plan editor, in order.
+pub const IS_PLAN_FIELDS: usize = 7;
+
+/// The label of a field of the IS plan editor.
+pub fn is_plan_label(field: usize) -> &'static str {
+    match field {
+        0 => tp::IS_F_NAME.s(),
+        1 => tp::IS_F_PIC.s(),
+        2 => tp::IS_F_OUTPUT.s(),
+        3 => tp::IS_F_OUTCOME.s(),
+        4 => tp::IS_F_START.s(),
+        5 => tp::IS_F_END.s(),
+        _ => tp::IS_F_PLANNED.s(),
+    }
+}
+
+/// The editor of an IS's plan (planner): one line per field, Tab between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IsPlanEditor {
+    pub unit: String,
+    pub is: String,
+    /// Its place among the IS of the IKU (1-based) and how many there are.
+    pub of: (usize, usize),
+    pub fields: Vec<TextInput>,
+    /// The field being edited.
+    pub at: usize,
+    /// Why the last save was refused.
+    pub error: Option<String>,
+}
+
+/// A trajectory as the editor shows it: `3:25 6:50 12:100` (the % in the locale).
+pub fn trajectory_text(
+    m: &std::collections::BTreeMap<u8, crate::domain::model::Dec>,
+    locale: crate::interchange::number::Locale,
+) -> String {
+    m.iter()
+        .map(|(k, v)| format!("{k}:{}", format_editable(v.0, locale)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Reads a trajectory `M:% M:% …` (the % in the locale) within `start..=end`, never falling;
+/// the message of the first problem otherwise.
+pub fn parse_trajectory(
+    text: &str,
+    start: u8,
+    end: u8,
+    locale: crate::interchange::number::Locale,
+) -> Result<std::collections::BTreeMap<u8, crate::domain::model::Dec>, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for tok in text.split_whitespace() {
+        let bad = || tp::IS_PLAN_POINT.fill(&[("text", &tok)]);
+        let (m, v) = tok.split_once(':').ok_or_else(bad)?;
+        let m: u8 = m.trim().parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&m) {
+            return Err(bad());
+        }
+        if m < start || m > end {
+            return Err(tp::IS_PLAN_OUTSIDE.fill(&[
+                ("month", &m),
+                ("start", &start),
+                ("end", &end),
+            ]));
+        }
+        let v = parse_decimal(v.trim(), locale).map_err(|_| bad())?;
+        if v < rust_decimal::Decimal::ZERO || v > rust_decimal::Decimal::ONE_HUNDRED {
+            return Err(tp::IS_PLAN_POINT_PCT.fill(&[("text", &tok)]));
+        }
+        out.insert(m, crate::domain::model::Dec(v));
+    }
+    let mut last = rust_decimal::Decimal::ZERO;
+    for (m, v) in &out {
+        if v.0 < last {
+            return Err(tp::IS_PLAN_FALLS.fill(&[("month", m)]));
+        }
+        last = v.0;
+    }
+    Ok(out)
+}
+
 /// The plans of the year and the map's state.
 #[derive(Debug, Default)]
 pub struct PlanState {
     pub(crate) plans: Plans,
     pub(crate) peta: PetaView,
+    /// The IKU and IS the plan editor last opened: opening it again on that IKU goes to its
+    /// next IS.
+    pub(crate) is_plan_last: Option<(CodeRef, String)>,
 }
 
 impl App {
@@ -106,7 +231,7 @@ impl App {
     pub fn peta_shown(&self) -> bool {
         fn on(s: &Screen) -> bool {
             match s {
-                Screen::Peta => true,
+                Screen::Peta | Screen::LinkReason(_) => true,
                 Screen::Help { over } | Screen::Message { over } => on(over),
                 _ => false,
             }
@@ -145,6 +270,7 @@ impl App {
             unit,
             cursor,
             first: [0; 4],
+            pending: None,
         };
         self.enter(Screen::Peta);
     }
@@ -186,6 +312,283 @@ impl App {
             self.select_node(&Node::Ss(k));
         }
         self.enter(Screen::Tree);
+    }
+
+    /// `peta-link` / `peta-unlink` on the map: the first press takes the SS under the cursor as
+    /// the cause; the second (or Enter) the SS under the cursor as the effect, and opens the
+    /// reason prompt when the change can be made (what is wrong is said on the status line).
+    pub(crate) fn peta_pick(&mut self, remove: bool) {
+        let cursor = self.plan.peta.cursor.clone();
+        let Some(p) = self.plan.peta.pending.clone() else {
+            self.plan.peta.pending = Some(PendingLink {
+                from: cursor.clone(),
+                remove,
+            });
+            let msg = if remove {
+                tp::LINK_PICK_UNLINK
+            } else {
+                tp::LINK_PICK
+            };
+            self.say(msg.fill(&[("from", &cursor)]));
+            return;
+        };
+        self.plan.peta.pending = None;
+        let unit = self.plan.peta.unit.clone();
+        let link = PetaLink {
+            from: p.from.clone(),
+            to: cursor.clone(),
+        };
+        let fill = [
+            ("unit", &unit as &dyn std::fmt::Display),
+            ("from", &link.from),
+            ("to", &link.to),
+        ];
+        let mut links = self
+            .unit_plan(&unit)
+            .map(|u| u.links.clone())
+            .unwrap_or_default();
+        let has = links.contains(&link);
+        if link.from == link.to {
+            self.error(tp::LINK_SAME_SS.fill(&[("ss", &link.from)]));
+            return;
+        }
+        if p.remove {
+            if !has {
+                self.error(tp::LINK_ABSENT.fill(&fill));
+                return;
+            }
+            links.retain(|l| *l != link);
+        } else {
+            if has {
+                self.error(tp::LINK_PRESENT.fill(&fill));
+                return;
+            }
+            links.push(link.clone());
+        }
+        let problems = check_links(self.ds(), &unit, &links);
+        if let Some(e) = problems.iter().find(|x| x.is_error()) {
+            self.error(tp::problem(e));
+            return;
+        }
+        let warning = problems
+            .iter()
+            .find(|x| {
+                !p.remove
+                    && matches!(x, PlanProblem::LinkDirection { from, to, .. }
+                        if *from == link.from && *to == link.to)
+            })
+            .map(tp::problem);
+        self.enter(Screen::LinkReason(Box::new(LinkPrompt {
+            unit,
+            link,
+            remove: p.remove,
+            warning,
+            input: TextInput::default(),
+        })));
+    }
+
+    /// Esc on the map while a link is picked: the pick ends, the map stays.
+    pub(crate) fn peta_cancel_pick(&mut self) -> bool {
+        if self.plan.peta.pending.take().is_some() {
+            self.say(tp::LINK_PICK_CANCELLED.s().to_string());
+            return true;
+        }
+        false
+    }
+
+    /// The change the link prompt asks for, or why not (an empty reason).
+    pub(crate) fn link_prompt_change(&self, p: &LinkPrompt) -> Result<PlanChange, String> {
+        let reason = p.input.text().trim();
+        if reason.is_empty() {
+            return Err(tp::LINK_NO_REASON_TUI.s().to_string());
+        }
+        if let Err(why) =
+            crate::domain::limits::check(crate::domain::limits::TextKind::Long, reason)
+        {
+            return Err(tp::LINK_BAD_REASON.fill(&[("why", &why.message())]));
+        }
+        let (add, remove) = if p.remove {
+            (vec![], vec![p.link.clone()])
+        } else {
+            (vec![p.link.clone()], vec![])
+        };
+        Ok(PlanChange::LinkAddendum {
+            unit: p.unit.clone(),
+            date: self.today(),
+            reason: reason.to_string(),
+            add,
+            remove,
+        })
+    }
+
+    /// Opens the plan editor of the first IS serving the IKU in the grid (an IKU without IS says
+    /// so).
+    pub(crate) fn open_is_plan(&mut self) {
+        let Some(iku) = self.selected_iku().map(|i| CodeRef::new(&i.unit, &i.code)) else {
+            return;
+        };
+        let all: Vec<Inisiatif> = self.iku_inisiatif(&iku).into_iter().cloned().collect();
+        if all.is_empty() {
+            self.error(tp::IS_NONE_FOR_IKU.fill(&[("iku", &iku.code)]));
+            return;
+        }
+        // again on the same IKU: its next IS
+        let ix = match &self.plan.is_plan_last {
+            Some((k, code)) if *k == iku => all
+                .iter()
+                .position(|i| i.code == *code)
+                .map_or(0, |p| (p + 1) % all.len()),
+            _ => 0,
+        };
+        let is = all[ix].clone();
+        self.plan.is_plan_last = Some((iku.clone(), is.code.clone()));
+        let loc = self.locale();
+        let fields = [
+            is.name.clone(),
+            is.pic.clone(),
+            is.output.clone(),
+            is.outcome.clone(),
+            is.start.to_string(),
+            is.end.to_string(),
+            trajectory_text(&is.planned, loc),
+        ]
+        .into_iter()
+        .map(TextInput::new)
+        .collect();
+        self.enter(Screen::IsPlan(Box::new(IsPlanEditor {
+            unit: iku.unit.clone(),
+            is: is.code.clone(),
+            of: (ix + 1, all.len()),
+            fields,
+            at: 0,
+            error: None,
+        })));
+    }
+
+    /// The IS the editor's fields make (its progress, status, kendala and tindak lanjut kept),
+    /// or the first problem and its field.
+    pub(crate) fn is_plan_change(&self, e: &IsPlanEditor) -> Result<PlanChange, (usize, String)> {
+        use crate::domain::limits::{TextKind, check};
+        let Some(mut is) = self.unit_plan(&e.unit).and_then(|p| p.is(&e.is)).cloned() else {
+            return Err((0, tp::IS_OF.fill(&[("unit", &e.unit), ("code", &e.is)])));
+        };
+        let text = |i: usize| e.fields[i].text().trim().to_string();
+        for i in 0..4 {
+            let t = text(i);
+            if i == 0 && t.is_empty() {
+                return Err((i, tp::IS_PLAN_EMPTY.fill(&[("field", &is_plan_label(i))])));
+            }
+            if let Err(why) = check(TextKind::Line, &t) {
+                return Err((
+                    i,
+                    tp::IS_PLAN_TEXT.fill(&[("field", &is_plan_label(i)), ("why", &why.message())]),
+                ));
+            }
+        }
+        let month = |i: usize| -> Result<u8, (usize, String)> {
+            let t = text(i);
+            t.parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(|| {
+                    (
+                        i,
+                        tp::IS_PLAN_MONTH.fill(&[("field", &is_plan_label(i)), ("text", &t)]),
+                    )
+                })
+        };
+        let (start, end) = (month(4)?, month(5)?);
+        if end < start {
+            return Err((
+                5,
+                tp::IS_PLAN_ORDER.fill(&[("start", &start), ("end", &end)]),
+            ));
+        }
+        let planned =
+            parse_trajectory(&text(6), start, end, self.locale()).map_err(|why| (6, why))?;
+        is.name = text(0);
+        is.pic = text(1);
+        is.output = text(2);
+        is.outcome = text(3);
+        is.start = start;
+        is.end = end;
+        is.planned = planned;
+        Ok(PlanChange::PutInisiatif {
+            unit: e.unit.clone(),
+            is,
+        })
+    }
+
+    /// Opens the prompt of the realisasi of the first budget line of the selected node's unit
+    /// at the period (a unit without lines says so).
+    pub(crate) fn open_budget_prompt(&mut self) {
+        let Some(unit) = self.node().map(|n| n.unit().to_string()) else {
+            return;
+        };
+        let first = self
+            .unit_plan(&unit)
+            .and_then(|p| p.anggaran.first())
+            .map(|l| l.code.clone());
+        match first {
+            Some(line) => self.budget_prompt_on(unit, line),
+            None => self.error(tp::BUDGET_NONE.fill(&[("unit", &unit)])),
+        }
+    }
+
+    fn budget_prompt_on(&mut self, unit: String, line: String) {
+        let month = self.period();
+        let shown = self
+            .unit_plan(&unit)
+            .and_then(|p| p.line(&line))
+            .and_then(|l| l.realisasi.get(&month))
+            .map(|v| format_editable(v.0, self.locale()))
+            .unwrap_or_default();
+        self.enter(Screen::BudgetRealisasi(BudgetPrompt {
+            unit,
+            line,
+            month,
+            input: TextInput::replaceable(shown),
+        }));
+    }
+
+    /// The budget prompt moves to the unit's next (`step` 1) or previous (−1) line.
+    pub(crate) fn budget_prompt_step(&mut self, step: isize) {
+        let Screen::BudgetRealisasi(p) = self.screen() else {
+            return;
+        };
+        let (unit, cur) = (p.unit.clone(), p.line.clone());
+        let codes: Vec<String> = self
+            .unit_plan(&unit)
+            .map(|u| u.anggaran.iter().map(|l| l.code.clone()).collect())
+            .unwrap_or_default();
+        let Some(ix) = codes.iter().position(|c| *c == cur) else {
+            return;
+        };
+        let n = codes.len() as isize;
+        let next = codes[((ix as isize + step).rem_euclid(n)) as usize].clone();
+        self.budget_prompt_on(unit, next);
+    }
+
+    /// The change the budget prompt's text asks for (empty clears the month), or why not.
+    pub(crate) fn budget_prompt_change(&self, p: &BudgetPrompt) -> Result<PlanChange, String> {
+        let text = p.input.text().trim();
+        let value = if text.is_empty() {
+            None
+        } else {
+            let v = parse_decimal(text, self.locale()).map_err(|e| {
+                tp::BUDGET_BAD_AMOUNT.fill(&[("text", &text), ("detail", &e.to_string())])
+            })?;
+            if v < rust_decimal::Decimal::ZERO {
+                return Err(tp::BUDGET_NEGATIVE.s().to_string());
+            }
+            Some(crate::domain::model::Dec(v))
+        };
+        Ok(PlanChange::SetLineRealisasi {
+            unit: p.unit.clone(),
+            line: p.line.clone(),
+            month: p.month,
+            value,
+        })
     }
 
     /// Opens the prompt of the realised % of the first IS serving the IKU in the grid at the

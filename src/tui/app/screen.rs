@@ -48,6 +48,13 @@ pub enum Screen {
     Peta,
     /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
     IsProgress(crate::tui::app::peta::IsPrompt),
+    /// The plan of an Inisiatif Strategis of the IKU in the grid (planner): name, PIC, output,
+    /// outcome, start and end month, planned trajectory, one line each.
+    IsPlan(Box<crate::tui::app::peta::IsPlanEditor>),
+    /// Typing the realisasi of a budget line of the selected unit at the period.
+    BudgetRealisasi(crate::tui::app::peta::BudgetPrompt),
+    /// The reason of an addendum of the Peta Strategi (a link added or removed), over the map.
+    LinkReason(Box<crate::tui::app::peta::LinkPrompt>),
     /// The reason of a return or a reopening of a month (the round), over the screen it
     /// returns to.
     RoundReason(Box<RoundPrompt>),
@@ -70,7 +77,10 @@ impl Screen {
             Screen::Edit(_)
             | Screen::AddendumReason(_)
             | Screen::AddendumDiscard
-            | Screen::IsProgress(_) => Mode::Edit,
+            | Screen::IsProgress(_)
+            | Screen::BudgetRealisasi(_)
+            | Screen::IsPlan(_)
+            | Screen::LinkReason(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
@@ -86,7 +96,12 @@ impl Screen {
     /// The pane that has the keyboard (or had it, under a popup or a prompt).
     pub fn focus(&self) -> Focus {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Focus::Tree,
+            Screen::Tree
+            | Screen::List
+            | Screen::Worklist
+            | Screen::Peta
+            | Screen::BudgetRealisasi(_)
+            | Screen::LinkReason(_) => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
             Screen::RoundReason(p) => p.over.focus(),
@@ -98,6 +113,7 @@ impl Screen {
             | Screen::Addendum
             | Screen::AddendumReason(_)
             | Screen::AddendumDiscard
+            | Screen::IsPlan(_)
             | Screen::IsProgress(_) => Focus::Grid,
         }
     }
@@ -115,6 +131,9 @@ impl Screen {
             | Screen::Grid
             | Screen::Peta
             | Screen::IsProgress(_)
+            | Screen::BudgetRealisasi(_)
+            | Screen::IsPlan(_)
+            | Screen::LinkReason(_)
             | Screen::Search { .. }
             | Screen::RoundReason(_)
             | Screen::EvidencePath(_)
@@ -129,6 +148,9 @@ impl Screen {
             Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Screen::Tree,
             Screen::Grid => Screen::Tree,
             Screen::IsProgress(_) => Screen::Grid,
+            Screen::LinkReason(_) => Screen::Peta,
+            Screen::BudgetRealisasi(_) => Screen::Tree,
+            Screen::IsPlan(_) => Screen::Grid,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(e) if e.in_worklist => Screen::Worklist,

@@ -190,3 +190,82 @@ pub fn budget_lines(app: &App, unit: &str) -> Vec<Line<'static>> {
     }
     out
 }
+
+/// The IS plan editor, over the body: one row per field (the one being edited in the
+/// selection style, with the cursor), the refusal of the last save below.
+pub fn draw_plan_editor(frame: &mut Frame, area: Rect, app: &App) {
+    use crate::tui::app::Screen;
+    use crate::tui::app::peta::{IS_PLAN_FIELDS, is_plan_label};
+    let Screen::IsPlan(e) = app.screen() else {
+        return;
+    };
+    let w = area.width.saturating_sub(4).min(100);
+    // the fields, the hint row, the refusal (when there is one), the borders
+    let h = (IS_PLAN_FIELDS as u16 + 3 + u16::from(e.error.is_some())).min(area.height);
+    if w < 30 || h < 5 {
+        return;
+    }
+    let popup = Rect::new(area.x + (area.width - w) / 2, area.y + 1, w, h);
+    let key_of = |mode: crate::tui::action::Mode, a: crate::tui::action::Action| {
+        app.keymap()
+            .bindings(mode)
+            .iter()
+            .find(|b| b.action == a)
+            .map_or_else(
+                || a.name().to_string(),
+                |b| super::status::key_label(&b.text),
+            )
+    };
+    use crate::tui::action::{Action, Mode};
+    let is = if e.of.1 > 1 {
+        tp::IS_PLAN_OF.fill(&[
+            ("is", &shown(&e.is)),
+            ("n", &e.of.0),
+            ("total", &e.of.1),
+            ("key", &key_of(Mode::Grid, Action::IsPlan)),
+        ])
+    } else {
+        shown(&e.is)
+    };
+    let title = tp::IS_PLAN_TITLE.fill(&[("is", &is), ("unit", &shown(&e.unit))]);
+    let b = block(app, format!("[{title}]"));
+    let inner = b.inner(popup);
+    frame.render_widget(ratatui::widgets::Clear, popup);
+    frame.render_widget(b, popup);
+    let label_w = (0..IS_PLAN_FIELDS)
+        .map(|i| is_plan_label(i).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, f) in e.fields.iter().enumerate() {
+        let style = if i == e.at {
+            app.theme().selection
+        } else {
+            app.theme().title
+        };
+        let label = format!("{:<label_w$}", is_plan_label(i));
+        lines.push(Line::from(vec![
+            Span::styled(label, style),
+            Span::raw(": "),
+            Span::raw(shown(f.text())),
+        ]));
+    }
+    lines.push(Line::from(Span::styled(
+        tp::IS_PLAN_HINT.fill(&[
+            ("next", &key_of(Mode::Edit, Action::CommitNext)),
+            ("prev", &key_of(Mode::Edit, Action::CommitPrev)),
+            ("commit", &key_of(Mode::Edit, Action::Commit)),
+            ("cancel", &key_of(Mode::Edit, Action::Cancel)),
+        ]),
+        app.theme().dim,
+    )));
+    if let Some(err) = &e.error {
+        lines.push(Line::from(Span::styled(shown(err), app.theme().error)));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let x = inner.x + (label_w + 2 + e.fields[e.at].cursor()) as u16;
+    let y = inner.y + e.at as u16;
+    if x < inner.right() && y < inner.bottom() {
+        frame.set_cursor_position((x, y));
+    }
+}

@@ -63,6 +63,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     if matches!(app.screen(), crate::tui::app::Screen::Analysis(_)) {
         round::draw_analysis(frame, body, app);
     }
+    if matches!(app.screen(), crate::tui::app::Screen::IsPlan(_)) {
+        inisiatif::draw_plan_editor(frame, body, app);
+    }
     if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);
     }

@@ -232,7 +232,11 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
             Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
         ],
         // Tab goes to the IKU's next IS, not the next month
-        Screen::IsProgress(_) => vec![Commit, Cancel],
+        Screen::IsProgress(_) | Screen::LinkReason(_) | Screen::BudgetRealisasi(_) => {
+            vec![Commit, Cancel]
+        }
+        // Tab goes to the next field (the editor's own hint row says so)
+        Screen::IsPlan(_) => vec![Commit, Cancel],
         Screen::AddendumReason(_)
         | Screen::RoundReason(_)
         | Screen::EvidencePath(_)
@@ -305,6 +309,13 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
     } else if let Screen::IsProgress(p) = app.screen() {
         let prompt =
             crate::text::plan::IS_PROMPT.fill(&[("is", &p.is), ("month", &t::month_name(p.month))]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::BudgetRealisasi(p) = app.screen() {
+        let prompt = crate::text::plan::BUDGET_PROMPT
+            .fill(&[("line", &p.line), ("month", &t::month_name(p.month))]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::LinkReason(p) = app.screen() {
+        let prompt = crate::text::plan::LINK_REASON_PROMPT.fill(&[("link", &p.shown())]);
         input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
     } else if let Screen::AddendumReason(input) = app.screen() {
         let prompt = t::ADD_REASON_PROMPT.s().to_string();

@@ -106,6 +106,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Worklist => worklist::update(app, action),
         Screen::Peta => peta::update(app, action),
         Screen::IsProgress(_) => peta::update_prompt(app, action),
+        Screen::LinkReason(_) => peta::update_link_reason(app, action),
+        Screen::BudgetRealisasi(_) => peta::update_budget(app, action),
+        Screen::IsPlan(_) => peta::update_is_plan(app, action),
         Screen::RoundReason(_) => round::reason(app, action),
         Screen::EvidencePath(_) => round::evidence(app, action),
         Screen::Analysis(_) => round::analysis(app, action),
@@ -214,6 +217,14 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::IsProgress => {
             app.open_is_prompt();
+            vec![]
+        }
+        Action::BudgetRealisasi => {
+            app.open_budget_prompt();
+            vec![]
+        }
+        Action::IsPlan => {
+            app.open_is_plan();
             vec![]
         }
         Action::Compare => {
