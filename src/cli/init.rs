@@ -36,6 +36,7 @@ impl Command {
                     | Command::Return(_)
                     | Command::Close(_)
                     | Command::Reopen(_)
+                    | Command::Restore(_)
             )
         )
     }

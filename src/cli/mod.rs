@@ -32,6 +32,7 @@ pub mod progress;
 mod realisasi;
 mod realisasi_xlsx;
 mod report;
+mod restore;
 pub mod round;
 mod rules;
 mod serve;
@@ -179,6 +180,14 @@ pub enum Command {
         after_help = "Contoh: kinerja verify\n         kinerja --store /srv/kinerja/tim verify"
     )]
     Verify(verify::VerifyArgs),
+    /// Pulihkan toko data dari cadangannya sendiri / rebuild the store from one of its own backups
+    #[command(
+        after_help = "Contoh: kinerja restore\n         kinerja restore --list\n         kinerja restore 20261204-142500\nCadangan ada di STORE/backups, ditulis setelah hari dengan perubahan dan sebelum import --replace / backups are in STORE/backups, written after a day with changes and before import --replace."
+    )]
+    Restore(restore::RestoreArgs),
+    /// Tulis set cadangan toko data sekarang / write a backup set of the store now
+    #[command(after_help = "Contoh: kinerja backup\n         kinerja restore --list")]
+    Backup(restore::BackupArgs),
     /// Buat toko data, pribadi atau untuk satu grup / create a store, private or for a group
     #[command(
         after_help = "Contoh: kinerja --store /srv/kinerja/tim init --group kinerja-tim\n         kinerja init"
@@ -263,6 +272,8 @@ where
     text::set_lang(lang);
     // a store of an older schema is backed up as kinerja/1 documents before it is migrated
     crate::store::set_backup_writer(crate::interchange::json::export_document);
+    // the store's own rotating backups: a kinerja/1 document per year, with its plans
+    crate::store::set_backup_codec(backup_codec());
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
@@ -271,6 +282,22 @@ where
             }
             e.code
         }
+    }
+}
+
+/// The `kinerja/1` codec of the store's backups (see `store::backup`).
+pub fn backup_codec() -> crate::store::BackupCodec {
+    fn read(text: &str) -> Result<(Dataset, crate::domain::plan::Plans), String> {
+        let first = |e: Vec<crate::interchange::json::ImportError>| {
+            e.first().map(|e| e.to_string()).unwrap_or_default()
+        };
+        let ds = crate::interchange::json::import_document(text).map_err(first)?;
+        let plans = crate::interchange::json::import_plans(text, &ds).map_err(first)?;
+        Ok((ds, plans))
+    }
+    crate::store::BackupCodec {
+        write: crate::interchange::json::export_with_plans,
+        read,
     }
 }
 
@@ -333,6 +360,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Pk(a)) => pk::run(&ctx, a),
         Some(Command::Rules(a)) => rules::run(&ctx, a),
         Some(Command::Verify(a)) => verify::run(&ctx, a),
+        Some(Command::Restore(a)) => restore::run(&ctx, a),
+        Some(Command::Backup(a)) => restore::run_backup(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Demo(a)) => demo::run(&ctx, a),
         Some(Command::Serve(a)) => serve::run(&ctx, a),
@@ -479,6 +508,8 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Pk(_)) => "pk",
         Some(Command::Rules(_)) => "rules",
         Some(Command::Verify(_)) => "verify",
+        Some(Command::Restore(_)) => "restore",
+        Some(Command::Backup(_)) => "backup",
         Some(Command::Init(_)) => "init",
         Some(Command::Demo(_)) => "demo",
         Some(Command::Serve(_)) => "serve",

@@ -21,7 +21,7 @@ use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSu
 
 /// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
 /// a year travels with its round records, the round's changes, evidence).
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {
@@ -144,6 +144,10 @@ pub enum Request {
     GetEvidence {
         sha256: String,
     },
+    /// Writes a backup set of the store now (admin; `import --replace` asks for one first).
+    Backup {
+        reason: String,
+    },
     /// The plans of an import (admin).
     ImportPlans {
         year: i32,
@@ -220,6 +224,8 @@ pub enum Reply {
     Access(Vec<Grant>),
     Plans(crate::domain::plan::Plans),
     Evidence(crate::store::PutEvidence),
+    /// The manifest of the backup set written.
+    Backup(crate::store::backup::Manifest),
     /// The bytes are in the blob; `false`: the store does not hold them.
     EvidenceBytes(bool),
 }

@@ -417,6 +417,46 @@ impl Store {
         self.flush()
     }
 
+    /// Writes a year read from a backup set into this new store: its records, round states
+    /// and snapshot, with one audit entry `what` (the backup's audit is restored beside it;
+    /// see `store::backup`).
+    pub(super) fn restore_year(
+        &self,
+        ds: &Dataset,
+        who: &Actor,
+        what: String,
+    ) -> Result<(), StoreError> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let marks = self.dirty_marks(ds.year)?;
+        let _ = self.write_snapshot(ds, &marks);
+        let mut writes = Writes::new();
+        self.each_record(ds, who, "restore", |key, value, _| {
+            writes.insert(key, Some(value));
+            if writes.len() >= IMPORT_CHUNK {
+                self.commit_unflushed(&writes, Vec::new(), false)?;
+                writes.clear();
+            }
+            Ok(())
+        })?;
+        insert_year_record(&mut writes, ds)?;
+        insert_rounds(&mut writes, ds)?;
+        let e = self.entry(who, "restore", ds.year, "", what);
+        self.commit_unflushed(&writes, vec![e], false)?;
+        self.flush()
+    }
+
+    /// Sets a value of the store's own settings with an audit entry `what` of a restore.
+    pub(super) fn restore_setting<T: serde::Serialize>(
+        &self,
+        key: &str,
+        value: &T,
+        who: &Actor,
+        what: String,
+    ) -> Result<(), StoreError> {
+        let e = self.entry(who, "restore", 0, "", what);
+        self.set_meta_value(key, value, e).map(|_| ())
+    }
+
     /// A value of the store's own settings (`meta/<key>`, in the record envelope), e.g. the
     /// store server's access list; `None` when it was never set.
     pub fn meta_value<T: serde::de::DeserializeOwned>(

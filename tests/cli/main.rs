@@ -20,3 +20,4 @@ mod server_access;
 mod server_conflict;
 mod server_faults;
 mod server_users;
+mod store_backup;
