@@ -33,7 +33,10 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     });
     drop(text);
     let (ds, plans) = parsed.map_err(|errors| {
-        let mut msg = t::IMPORT_REFUSED.fill(&[("file", &a.file.display()), ("n", &errors.len())]);
+        let mut msg = t::IMPORT_REFUSED.fill(&[
+            ("file", &a.file.display()),
+            ("n", &json::error_count(&errors)),
+        ]);
         for e in &errors {
             msg.push_str("\n  ");
             msg.push_str(&e.to_string());

@@ -540,3 +540,7 @@ pub const BACKUP_WRITTEN: Msg = msg!(
     "Set cadangan {id} ditulis dan diperiksa: {file} (tahun {years}); {keep} set terbaru disimpan. Pulihkan dengan `kinerja restore {id}`.",
     "Backup set {id} written and checked: {file} (years {years}); the newest {keep} sets are kept. Restore it with `kinerja restore {id}`."
 );
+pub const LOG_UNKNOWN_UNIT: Msg = msg!(
+    "Unit {unit} tidak ada di tahun mana pun di toko data {store}; periksa kodenya (`kinerja report` menampilkan unit yang ada).",
+    "The unit {unit} is in no year of the store {store}; check its code (`kinerja report` shows the units there are)."
+);

@@ -20,4 +20,5 @@ mod server_access;
 mod server_conflict;
 mod server_faults;
 mod server_users;
+mod small_things;
 mod store_backup;
