@@ -234,6 +234,23 @@ impl BackupSet {
     }
 }
 
+/// The check of a year written to a set: read back from the disk, it has the checksum of what
+/// was written, reads as a document, and that document writes back the same text.
+fn verify_year(path: &Path, sum: &FileSum, codec: BackupCodec, year: i32) -> Result<(), StoreError> {
+    let bad = |why: String| StoreError::Invalid(format!("{}: {why}", path.display()));
+    let bytes = read_file(path, sum.bytes.max(1)).map_err(bad)?;
+    if super::sha256_hex(&bytes) != sum.sha256 {
+        return Err(bad(crate::text::store::BACKUP_FILE_DAMAGED.fill(&[("file", &path.display())])));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
+    let (ds, plans) = (codec.read)(&text).map_err(bad)?;
+    drop(text);
+    if ds.year != year || super::sha256_hex((codec.write)(&ds, &plans).as_bytes()) != sum.sha256 {
+        return Err(bad(format!("the backup of {year} does not read back the same")));
+    }
+    Ok(())
+}
+
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     crate::safe::read::read_bytes(path, limit, crate::safe::read::Links::Refuse)
         .map_err(|e| e.to_string())
@@ -343,27 +360,28 @@ impl Store {
             for year in self.years()? {
                 let ds = self.load_year_from_records(year)?;
                 let plans = self.load_plans(year)?;
-                let text = (codec.write)(&ds, &plans);
-                // verified: what was written reads back, and writes back the same
-                let back = (codec.read)(&text).map_err(|e| {
-                    StoreError::Invalid(format!("backup of {year} does not read back: {e}"))
-                })?;
-                if (codec.write)(&back.0, &back.1) != text {
-                    return Err(StoreError::Invalid(format!(
-                        "backup of {year} does not read back the same"
-                    )));
-                }
-                drop(back);
                 years.push(YearInfo {
                     year,
                     units: ds.units.len(),
                     ss: ds.ss.len(),
                     iku: ds.iku.len(),
                 });
-                files.push(self.put(&dir, &year_file(&id, year), text.as_bytes())?);
+                let round = ds
+                    .round
+                    .values()
+                    .any(|r| !r.is_empty())
+                    .then(|| serde_json::to_vec(&ds.round))
+                    .transpose()
+                    .map_err(|e| io(&dir, e))?;
+                let text = (codec.write)(&ds, &plans);
+                // one year in memory at a time: the dataset goes before the check reads back
+                drop((ds, plans));
+                let name = year_file(&id, year);
+                let sum = self.put(&dir, &name, text.as_bytes())?;
                 drop(text);
-                if ds.round.values().any(|r| !r.is_empty()) {
-                    let json = serde_json::to_vec(&ds.round).map_err(|e| io(&dir, e))?;
+                files.push(sum.clone());
+                verify_year(&dir.join(&name), &sum, codec, year)?;
+                if let Some(json) = round {
                     files.push(self.put(&dir, &round_file(&id, year), &json)?);
                 }
             }
