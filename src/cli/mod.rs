@@ -274,7 +274,10 @@ where
     crate::store::set_backup_writer(crate::interchange::json::export_document);
     // the store's own rotating backups: a kinerja/1 document per year, with its plans
     crate::store::set_backup_codec(backup_codec());
-    match run(cli) {
+    let result = run(cli);
+    // the private copy of a store on a read-only disk, if one was read
+    drop(READ_COPY.lock().unwrap_or_else(|p| p.into_inner()).take());
+    match result {
         Ok(()) => 0,
         Err(e) => {
             if !e.message.is_empty() {
@@ -379,6 +382,9 @@ fn run(cli: Cli) -> CliResult {
 pub struct Context {
     pub store_path: PathBuf,
     pub store_is_default: bool,
+    /// The command only reads (`report`, `export`, `verify`, …): on a read-only or full file
+    /// system it may read a private copy of the store (see [`Context::open_store`]).
+    pub read_only: bool,
     pub year: Option<i32>,
     pub rules_file: Option<PathBuf>,
     pub lang: Lang,
@@ -401,6 +407,17 @@ impl Context {
             lang: text::lang(),
             actor: Actor::current(),
             command: command_name(cli.command.as_ref()),
+            read_only: !Command::writes(cli.command.as_ref())
+                && !matches!(
+                    cli.command,
+                    Some(
+                        Command::Init(_)
+                            | Command::Serve(_)
+                            | Command::Backup(_)
+                            | Command::Demo(_)
+                            | Command::Who(_)
+                    )
+                ),
         }
     }
 
@@ -419,8 +436,61 @@ impl Context {
     /// The existing store, through its server (started when none runs); a path that holds
     /// no store is refused with how to create one (a mistyped `--store` never becomes a new
     /// store).
+    ///
+    /// A command that only reads, on a store whose file system is read-only or full (where
+    /// neither sled nor a server can start: both must write), reads a private copy of the store
+    /// in the temporary directory instead, and says so; the store itself is not touched.
     pub fn open_store(&self) -> Result<Box<dyn StoreApi>, CliError> {
-        Ok(Box::new(self.connect(false, false)?))
+        match self.connect(false, false) {
+            Ok(c) => Ok(Box::new(c)),
+            Err(e) => match self.read_copy() {
+                Some(r) => r,
+                None => Err(e),
+            },
+        }
+    }
+
+    /// The private copy of [`Context::open_store`], when the store cannot be written to.
+    fn read_copy(&self) -> Option<Result<Box<dyn StoreApi>, CliError>> {
+        let path = &self.store_path;
+        if !self.read_only
+            || !crate::store::dir::is_store(path)
+            || crate::server::server_running(path)
+        {
+            return None;
+        }
+        let why = crate::safe::unwritable_fs(path)?;
+        let why = crate::safe::read::io_reason(&std::io::Error::from(why));
+        let copied = (|| -> Result<Box<dyn StoreApi>, String> {
+            let tmp = tempfile::Builder::new()
+                .prefix("kinerja-copy-")
+                .tempdir()
+                .map_err(|e| e.to_string())?;
+            let copy = tmp.path().join("store");
+            crate::store::copy_files(path, &copy).map_err(|e| e.to_string())?;
+            let store = Store::open_existing(&copy).map_err(|e| e.to_string())?;
+            *READ_COPY.lock().unwrap_or_else(|p| p.into_inner()) = Some(tmp);
+            Ok(Box::new(store))
+        })();
+        Some(match copied {
+            Ok(store) => {
+                tell(&t::READ_COPY.fill(&[("store", &path.display()), ("why", &why)]));
+                Ok(store)
+            }
+            Err(e) => Err(CliError::refused(
+                t::READ_COPY_FAILED.fill(&[
+                    ("store", &path.display()),
+                    ("why", &why),
+                    ("error", &e),
+                    (
+                        "backup",
+                        &crate::store::backup::newest_good(path)
+                            .map(|s| s.manifest_path().display().to_string())
+                            .unwrap_or_else(|| "–".into()),
+                    ),
+                ]),
+            )),
+        })
     }
 
     /// The store through its server, created in a new or empty directory (`import`, the
@@ -491,6 +561,10 @@ impl Context {
         }
     }
 }
+
+/// The private copy a read-only command reads (see [`Context::open_store`]), removed when the
+/// command ends.
+static READ_COPY: std::sync::Mutex<Option<tempfile::TempDir>> = std::sync::Mutex::new(None);
 
 /// The name of a subcommand as `kinerja who` shows it.
 fn command_name(c: Option<&Command>) -> String {

@@ -236,17 +236,26 @@ impl BackupSet {
 
 /// The check of a year written to a set: read back from the disk, it has the checksum of what
 /// was written, reads as a document, and that document writes back the same text.
-fn verify_year(path: &Path, sum: &FileSum, codec: BackupCodec, year: i32) -> Result<(), StoreError> {
+fn verify_year(
+    path: &Path,
+    sum: &FileSum,
+    codec: BackupCodec,
+    year: i32,
+) -> Result<(), StoreError> {
     let bad = |why: String| StoreError::Invalid(format!("{}: {why}", path.display()));
     let bytes = read_file(path, sum.bytes.max(1)).map_err(bad)?;
     if super::sha256_hex(&bytes) != sum.sha256 {
-        return Err(bad(crate::text::store::BACKUP_FILE_DAMAGED.fill(&[("file", &path.display())])));
+        return Err(bad(
+            crate::text::store::BACKUP_FILE_DAMAGED.fill(&[("file", &path.display())])
+        ));
     }
     let text = String::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
     let (ds, plans) = (codec.read)(&text).map_err(bad)?;
     drop(text);
     if ds.year != year || super::sha256_hex((codec.write)(&ds, &plans).as_bytes()) != sum.sha256 {
-        return Err(bad(format!("the backup of {year} does not read back the same")));
+        return Err(bad(format!(
+            "the backup of {year} does not read back the same"
+        )));
     }
     Ok(())
 }
@@ -630,6 +639,40 @@ pub fn rotate(store: &Path, keep: usize) {
             let _ = fs::remove_file(f);
         }
     }
+}
+
+/// Copies sled's files of the store `from` (its mark, `db`, `conf`, `snap.*`, `blobs/`) into
+/// the new directory `to` (0700), never following a link: a private copy a read-only command
+/// can open where the store itself cannot be written to.
+pub fn copy_files(from: &Path, to: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    fs::DirBuilder::new().mode(0o700).create(to)?;
+    let copy = |src: &Path, dst: &Path| -> std::io::Result<()> {
+        let mut f = crate::safe::read::open_regular(src, crate::safe::read::Links::Refuse)
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        let mut out = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(dst)?;
+        std::io::copy(&mut f, &mut out)?;
+        Ok(())
+    };
+    for e in fs::read_dir(from)?.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if n == "db"
+            || n == "conf"
+            || n == dir::MARK_FILE
+            || (n.starts_with("snap.") && !n.ends_with(".generating"))
+        {
+            copy(&e.path(), &to.join(&n))?;
+        } else if n == "blobs" && e.file_type()?.is_dir() {
+            fs::DirBuilder::new().mode(0o700).create(to.join("blobs"))?;
+            for b in fs::read_dir(e.path())?.flatten() {
+                copy(&b.path(), &to.join("blobs").join(b.file_name()))?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Moves sled's files of a store (`db`, `conf`, `snap.*`, the files of `blobs/`) into its

@@ -33,7 +33,7 @@ use crate::domain::{Addendum, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
 pub use api::{Seen, StoreApi, stale_sentence};
-pub use backup::{BackupCodec, BackupSet, set_backup_codec};
+pub use backup::{BackupCodec, BackupSet, copy_files, set_backup_codec};
 pub use lock::{Actor, LockHolder};
 pub use partial::{PartialYear, Rollup, YearSummary};
 pub use round::{PutEvidence, sha256_hex};
@@ -339,6 +339,7 @@ impl Store {
     /// Opens the store at `path`; `create` says whether a new or empty directory becomes one.
     pub fn open_with(path: &Path, create: dir::Create) -> Result<Store, StoreError> {
         let policy = dir::prepare(path, create)?;
+        remove_unfinished_snapshots(path);
         // sled releases its file lock only when its flusher thread has ended, a moment after
         // the previous holder dropped it (or exited): retry briefly unless a live process of
         // someone else is recorded as the holder.
@@ -593,6 +594,37 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
         sled::Error::Io(io) => io_at(path, io),
         other => other.into(),
     }
+}
+
+/// Removes the `snap.*.generating` files a snapshot write of sled left when it failed (a full
+/// disk) or was killed, if no process holds the store: sled takes the newest `snap.*` file as
+/// its snapshot, `.generating` ones included, and an empty one makes the store refuse to open
+/// ("damaged") until it is gone.
+fn remove_unfinished_snapshots(path: &Path) {
+    use std::os::fd::AsRawFd;
+    let Ok(rd) = fs::read_dir(path) else { return };
+    let unfinished: Vec<PathBuf> = rd
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with("snap.") && n.ends_with(".generating")
+        })
+        .map(|e| e.path())
+        .collect();
+    if unfinished.is_empty() {
+        return;
+    }
+    let Ok(db) = fs::File::open(path.join("db")) else {
+        return;
+    };
+    // SAFETY: flock on a descriptor we own; released when `db` is closed below.
+    if unsafe { libc::flock(db.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        return; // sled is open in another process: the file may be its snapshot in progress
+    }
+    for f in unfinished {
+        let _ = fs::remove_file(f);
+    }
+    drop(db);
 }
 
 /// True when sled's data file is exclusively locked by someone else.

@@ -544,3 +544,11 @@ pub const LOG_UNKNOWN_UNIT: Msg = msg!(
     "Unit {unit} tidak ada di tahun mana pun di toko data {store}; periksa kodenya (`kinerja report` menampilkan unit yang ada).",
     "The unit {unit} is in no year of the store {store}; check its code (`kinerja report` shows the units there are)."
 );
+pub const READ_COPY: Msg = msg!(
+    "Toko data {store} tidak dapat ditulis ({why}): dibaca dari salinan pribadi di direktori sementara; tidak ada yang ditulis ke toko data.",
+    "The store {store} cannot be written to ({why}): reading a private copy in the temporary directory; nothing is written to the store."
+);
+pub const READ_COPY_FAILED: Msg = msg!(
+    "Toko data {store} tidak dapat ditulis ({why}) dan salinan pribadinya tidak dapat dibuat: {error}. Cadangan utuh terbaru (dokumen kinerja/1): {backup}.",
+    "The store {store} cannot be written to ({why}) and no private copy of it could be made: {error}. The newest whole backup (kinerja/1 documents): {backup}."
+);

@@ -9,6 +9,7 @@ mod cli_numbers;
 mod cli_report_csv;
 mod cli_vocabulary;
 mod demo_scale;
+mod full_disk;
 mod hostile_files;
 mod json_language;
 mod keymap_env;
