@@ -7,28 +7,17 @@ use kinerja::domain::CodeRef;
 use kinerja::tui::App;
 use kinerja::tui::action::Action;
 use kinerja::tui::app::Node;
-use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use tui_support::{addendum_dataset, app, app_from, app_with};
 
 fn render(app: &mut App, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    term.backend().buffer().clone()
+    crate::support::tui_support::render(app, w, h)
 }
 
 fn lines(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
+    crate::support::tui_support::lines(buf)
 }
 
 fn screen(buf: &Buffer) -> String {
