@@ -37,6 +37,8 @@ impl Command {
                     | Command::Close(_)
                     | Command::Reopen(_)
                     | Command::Restore(_)
+                    | Command::Analisis(_)
+                    | Command::Lampiran(_)
             )
         )
     }

@@ -4,9 +4,10 @@
 //! A backup set lives in the store's `backups/` directory ([`super::dir::BACKUP_DIR`]), flat,
 //! every file written atomically and as private as the store:
 //!
-//! - `<id>-y<year>.json`: the year as a `kinerja/1` document with its `plan` section (written by
-//!   the codec the CLI registers with [`set_backup_codec`]), one per year;
-//! - `<id>-y<year>-round.json`: the year's month-end round states, when it has any;
+//! - `<id>-y<year>.json`: the year as a `kinerja/1` document with its `plan` and `round`
+//!   sections, as `export` writes it (by the codec the CLI registers with
+//!   [`set_backup_codec`]), one per year; (a set of an earlier build may hold the round states
+//!   beside it in `<id>-y<year>-round.json`, still read);
 //! - `<id>-access.json`: the store server's access list, when one was set;
 //! - `<id>-audit.jsonl`: the audit trail, one entry a line;
 //! - `<id>.manifest`: written last, after every file above was read back and checked (a year
@@ -375,13 +376,6 @@ impl Store {
                     ss: ds.ss.len(),
                     iku: ds.iku.len(),
                 });
-                let round = ds
-                    .round
-                    .values()
-                    .any(|r| !r.is_empty())
-                    .then(|| serde_json::to_vec(&ds.round))
-                    .transpose()
-                    .map_err(|e| io(&dir, e))?;
                 let text = (codec.write)(&ds, &plans);
                 // one year in memory at a time: the dataset goes before the check reads back
                 drop((ds, plans));
@@ -390,9 +384,6 @@ impl Store {
                 drop(text);
                 files.push(sum.clone());
                 verify_year(&dir.join(&name), &sum, codec, year)?;
-                if let Some(json) = round {
-                    files.push(self.put(&dir, &round_file(&id, year), &json)?);
-                }
             }
             if let Some(list) = self
                 .meta_value::<crate::server::access::AccessList>(crate::server::access::META_KEY)?

@@ -4,6 +4,7 @@
 use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::app::editor::{CellEditor, EditKind};
+use crate::tui::app::round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt};
 use crate::tui::app::text_input::TextInput;
 
 /// Which pane has the keyboard.
@@ -42,6 +43,20 @@ pub enum Screen {
     AddendumReason(TextInput),
     /// "Discard the pending changes? (y/n)".
     AddendumDiscard,
+    /// The Peta Strategi of a unit in place of the tree and the detail (its state is in
+    /// `App::plan`, see `peta.rs`).
+    Peta,
+    /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
+    IsProgress(crate::tui::app::peta::IsPrompt),
+    /// The reason of a return or a reopening of a month (the round), over the screen it
+    /// returns to.
+    RoundReason(Box<RoundPrompt>),
+    /// The path of an evidence file to attach to an IKU-month.
+    EvidencePath(Box<EvidencePrompt>),
+    /// The analysis editor of an IKU-month.
+    Analysis(Box<AnalysisEditor>),
+    /// The reason of a correction of a realisasi in a submitted month, over its editor.
+    CorrectionReason(Box<CorrectionPrompt>),
 }
 
 impl Screen {
@@ -52,25 +67,38 @@ impl Screen {
             Screen::Tree | Screen::List => Mode::Tree,
             Screen::Grid => Mode::Grid,
             Screen::Message { .. } => Mode::Help,
-            Screen::Edit(_) | Screen::AddendumReason(_) | Screen::AddendumDiscard => Mode::Edit,
+            Screen::Edit(_)
+            | Screen::AddendumReason(_)
+            | Screen::AddendumDiscard
+            | Screen::IsProgress(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
             Screen::Worklist => Mode::Worklist,
+            Screen::Peta => Mode::Peta,
+            Screen::RoundReason(_) | Screen::EvidencePath(_) | Screen::CorrectionReason(_) => {
+                Mode::Edit
+            }
+            Screen::Analysis(_) => Mode::Analysis,
         }
     }
 
     /// The pane that has the keyboard (or had it, under a popup or a prompt).
     pub fn focus(&self) -> Focus {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist => Focus::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
+            Screen::RoundReason(p) => p.over.focus(),
+            Screen::EvidencePath(p) => p.over.focus(),
+            Screen::Analysis(e) => e.over.focus(),
+            Screen::CorrectionReason(_) => Focus::Grid,
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
             | Screen::AddendumReason(_)
-            | Screen::AddendumDiscard => Focus::Grid,
+            | Screen::AddendumDiscard
+            | Screen::IsProgress(_) => Focus::Grid,
         }
     }
 
@@ -85,15 +113,22 @@ impl Screen {
             | Screen::List
             | Screen::Worklist
             | Screen::Grid
-            | Screen::Search { .. } => false,
+            | Screen::Peta
+            | Screen::IsProgress(_)
+            | Screen::Search { .. }
+            | Screen::RoundReason(_)
+            | Screen::EvidencePath(_)
+            | Screen::Analysis(_)
+            | Screen::CorrectionReason(_) => false,
         }
     }
 
     /// Where closing this screen (Esc, Enter on a prompt, a stored edit) goes back to.
     pub fn back(&self) -> Screen {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist => Screen::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Screen::Tree,
             Screen::Grid => Screen::Tree,
+            Screen::IsProgress(_) => Screen::Grid,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(e) if e.in_worklist => Screen::Worklist,
@@ -103,6 +138,10 @@ impl Screen {
             Screen::Help { over } => (**over).clone(),
             Screen::Addendum => Screen::Grid,
             Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::RoundReason(p) => p.over.clone(),
+            Screen::EvidencePath(p) => p.over.clone(),
+            Screen::Analysis(e) => e.over.clone(),
+            Screen::CorrectionReason(p) => Screen::Edit(p.editor.clone()),
         }
     }
 }
