@@ -50,6 +50,18 @@ const MANIFEST_EXT: &str = ".manifest";
 /// Largest manifest read.
 const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
 
+/// The key (in the `meta` tree) of the marker of a replace in progress, [`Replacing`].
+pub const META_REPLACING: &[u8] = b"replacing";
+
+/// The marker of a replace in progress: the year being replaced and the set that holds it as
+/// it was (see `Store::import_replacing` in `store::write`). An open that finds it restores
+/// the year from that set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replacing {
+    pub year: i32,
+    pub set: String,
+}
+
 /// Writes a year (with its plans) as a document and reads one back; registered by the CLI
 /// (`interchange::json`), which the store does not depend on.
 #[derive(Clone, Copy)]

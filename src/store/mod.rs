@@ -398,6 +398,8 @@ impl Store {
             backup_day: Mutex::new(None),
         };
         store.check_schema()?;
+        // a replace cut short: the year comes back from the backup set its marker names
+        store.finish_interrupted_replace()?;
         dir::tighten(path, policy);
         Ok(store)
     }
