@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, a: &RestoreArgs) -> CliResult {
     dir::mark(path).map_err(refused)?;
     let (aside, moved) = backup::set_aside(path).map_err(refused)?;
     let store = Store::open_existing(path).map_err(refused)?;
-    let years = store.restore_from(&set, &ctx.actor).map_err(|e| {
+    let restored = store.restore_from(&set, &ctx.actor).map_err(|e| {
         CliError::refused(t::RESTORE_FAILED.fill(&[("id", &set.id()), ("error", &e)]))
     })?;
     let problems = store.verify().map_err(refused)?;
@@ -113,7 +113,8 @@ pub fn run(ctx: &Context, a: &RestoreArgs) -> CliResult {
         }
         return Err(CliError::refused(msg));
     }
-    let years_text = years
+    let years_text = restored
+        .years
         .iter()
         .map(|y| {
             t::RESTORE_YEAR.fill(&[
@@ -138,6 +139,9 @@ pub fn run(ctx: &Context, a: &RestoreArgs) -> CliResult {
             },
         ),
     ]))?;
+    if restored.evidence > 0 {
+        super::say(&t::RESTORE_EVIDENCE.fill(&[("n", &restored.evidence)]))?;
+    }
     if !moved.is_empty() {
         super::say(&t::RESTORE_KEPT.fill(&[
             ("dir", &dir::backup_dir(path).display()),

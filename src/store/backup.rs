@@ -10,6 +10,10 @@
 //!   beside it in `<id>-y<year>-round.json`, still read);
 //! - `<id>-access.json`: the store server's access list, when one was set;
 //! - `<id>-audit.jsonl`: the audit trail, one entry a line;
+//! - `evidence-<sha256>`: the bytes of each evidence file the store holds (`kinerja lampiran`,
+//!   a bundle's files), named by their SHA-256 and shared by every set that holds them (a set
+//!   writes only the ones not already there whole); a file no kept set names is removed by the
+//!   rotation;
 //! - `<id>.manifest`: written last, after every file above was read back and checked (a year
 //!   document must parse and write back to the same text): the time, the reason, the last
 //!   audit entry the set holds, and the SHA-256 of every file. A set without its manifest is
@@ -24,8 +28,7 @@
 //! entries the newest set does not (so the set holds the store as the earlier day left it).
 //! `import --replace` and a schema migration write one first, whatever the day; `kinerja
 //! backup` writes one at once.
-//! Evidence files (`kinerja submit` attachments) are not in a backup: they are kept by hash and
-//! the round states name them.
+//! A restore puts every evidence file of the set back, each checked against its SHA-256 first.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -47,6 +50,8 @@ pub const KEEP_ENV: &str = "KINERJA_BACKUPS";
 /// The format name in every manifest.
 pub const FORMAT: &str = "kinerja-backup/1";
 const MANIFEST_EXT: &str = ".manifest";
+/// The start of the name of an evidence file in `backups/`, before its SHA-256.
+const EVIDENCE_PREFIX: &str = "evidence-";
 /// Largest manifest read.
 const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
 
@@ -96,6 +101,14 @@ pub fn keep() -> usize {
         .and_then(|v| v.trim().parse::<usize>().ok())
         .filter(|&n| n >= 1)
         .unwrap_or(DEFAULT_KEEP)
+}
+
+/// What a restore brought back.
+#[derive(Debug, Clone)]
+pub struct Restored {
+    pub years: Vec<YearInfo>,
+    /// Evidence files put back.
+    pub evidence: usize,
 }
 
 /// One year in a set.
@@ -278,6 +291,16 @@ fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
         .map_err(|e| e.to_string())
 }
 
+fn evidence_file(sha256: &str) -> String {
+    format!("{EVIDENCE_PREFIX}{sha256}")
+}
+
+/// The SHA-256 an evidence file of a set is named by.
+fn evidence_sha(name: &str) -> Option<&str> {
+    name.strip_prefix(EVIDENCE_PREFIX)
+        .filter(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 fn year_file(id: &str, year: i32) -> String {
     format!("{id}-y{year}.json")
 }
@@ -397,6 +420,16 @@ impl Store {
                 files.push(sum.clone());
                 verify_year(&dir.join(&name), &sum, codec, year)?;
             }
+            // the evidence, one file at a time; a value already damaged in the store (verify
+            // names it) is not copied
+            for kv in self.trees.evidence.iter() {
+                let (k, v) = kv?;
+                let sha = String::from_utf8_lossy(&k).into_owned();
+                let Some(bytes) = self.evidence_of_record(&sha, &v) else {
+                    continue;
+                };
+                files.push(self.put_evidence_file(&dir, &sha, bytes)?);
+            }
             if let Some(list) = self
                 .meta_value::<crate::server::access::AccessList>(crate::server::access::META_KEY)?
             {
@@ -418,7 +451,7 @@ impl Store {
         let audit_seq = match written {
             Ok(s) => s,
             Err(e) => {
-                for f in &files {
+                for f in files.iter().filter(|f| evidence_sha(&f.name).is_none()) {
                     let _ = fs::remove_file(dir.join(&f.name));
                 }
                 return Err(e);
@@ -444,7 +477,12 @@ impl Store {
                 .map(|_| ())
         });
         if let Err(e) = done {
-            for f in &set.manifest.files {
+            for f in set
+                .manifest
+                .files
+                .iter()
+                .filter(|f| evidence_sha(&f.name).is_none())
+            {
                 let _ = fs::remove_file(dir.join(&f.name));
             }
             return Err(e);
@@ -467,6 +505,34 @@ impl Store {
         Ok(FileSum {
             name: name.into(),
             sha256: super::sha256_hex(bytes),
+            bytes: bytes.len() as u64,
+        })
+    }
+
+    /// The evidence file of `sha256` in `dir`: kept when it is there whole, else written (over
+    /// a damaged one).
+    fn put_evidence_file(
+        &self,
+        dir: &Path,
+        sha256: &str,
+        bytes: &[u8],
+    ) -> Result<FileSum, StoreError> {
+        let name = evidence_file(sha256);
+        let path = dir.join(&name);
+        let whole = read_file(&path, bytes.len().max(1) as u64)
+            .is_ok_and(|b| b.len() == bytes.len() && super::sha256_hex(&b) == sha256);
+        if !whole {
+            crate::safe::write::write_atomic(
+                &path,
+                bytes,
+                Some(self.policy.file_mode),
+                crate::safe::write::Replace::Regular,
+            )
+            .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        }
+        Ok(FileSum {
+            name,
+            sha256: sha256.to_string(),
             bytes: bytes.len() as u64,
         })
     }
@@ -500,15 +566,29 @@ impl Store {
         self.write_backup("daily").map(Some)
     }
 
-    /// Fills this new, empty store from `set`: its audit trail, every year (records, round
-    /// states, plans) and the access list, each restored part audited as `restore` from the
-    /// set. Returns the years restored.
+    /// Fills this new, empty store from `set`: its evidence files, its audit trail, every year
+    /// (records, round states, plans) and the access list, each restored part audited as
+    /// `restore` from the set. Returns what was restored.
     pub fn restore_from(
         &self,
         set: &BackupSet,
         who: &super::Actor,
-    ) -> Result<Vec<YearInfo>, StoreError> {
+    ) -> Result<Restored, StoreError> {
         let bad = |e: String| StoreError::Invalid(e);
+        // the evidence first, each file checked against its SHA-256 (the round states name it)
+        let mut evidence = 0;
+        for f in &set.manifest.files {
+            let Some(sha) = evidence_sha(&f.name) else {
+                continue;
+            };
+            let bytes = set.read_checked(&f.name).map_err(bad)?.unwrap_or_default();
+            if super::sha256_hex(&bytes) != sha {
+                return Err(bad(crate::text::store::BACKUP_FILE_DAMAGED
+                    .fill(&[("file", &set.dir.join(&f.name).display())])));
+            }
+            self.restore_evidence(&bytes)?;
+            evidence += 1;
+        }
         let mut audit = Vec::new();
         set.each_audit(&mut |e| {
             audit.push(e);
@@ -537,7 +617,10 @@ impl Store {
                 format!("restore access list from backup {id}"),
             )?;
         }
-        Ok(set.manifest.years.clone())
+        Ok(Restored {
+            years: set.manifest.years.clone(),
+            evidence,
+        })
     }
 
     /// Writes the audit entries of a backup back with their numbers (the store is new and
@@ -640,6 +723,18 @@ pub fn rotate(store: &Path, keep: usize) {
         }
         for f in files {
             let _ = fs::remove_file(f);
+        }
+    }
+    // the evidence files no set left names
+    let named: std::collections::BTreeSet<String> = list(store)
+        .iter()
+        .flat_map(|s| s.manifest.files.iter().map(|f| f.name.clone()))
+        .collect();
+    let Ok(rd) = fs::read_dir(&dir) else { return };
+    for e in rd.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if evidence_sha(&n).is_some() && !named.contains(&n) {
+            let _ = fs::remove_file(e.path());
         }
     }
 }

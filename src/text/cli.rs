@@ -494,6 +494,10 @@ pub const RESTORED: Msg = msg!(
     "Toko data {store} dipulihkan dari set cadangan {id} ({time}): {years}.",
     "The store {store} was restored from backup set {id} ({time}): {years}."
 );
+pub const RESTORE_EVIDENCE: Msg = msg!(
+    "{n} berkas data dukung dipulihkan, masing-masing cocok dengan SHA-256-nya.",
+    "{n} evidence file(s) restored, each matching its SHA-256."
+);
 pub const RESTORE_KEPT: Msg = msg!(
     "{n} berkas lama disimpan di {dir} sebagai {prefix}-*; hapus bila tidak diperlukan lagi.",
     "{n} former file(s) are kept in {dir} as {prefix}-*; delete them when no longer needed."

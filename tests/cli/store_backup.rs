@@ -46,7 +46,8 @@ fn manifests(store: &Path) -> Vec<PathBuf> {
                 .collect()
         })
         .unwrap_or_default();
-    v.sort();
+    // by set id, oldest first (`…-142500` before `…-142500-2`, which a plain path sort inverts)
+    v.sort_by_key(|p| p.file_stem().unwrap().to_os_string());
     v
 }
 
@@ -352,4 +353,98 @@ fn only_the_newest_sets_are_kept() {
         files <= 2 * 3,
         "the files of older sets are removed too ({files})"
     );
+}
+
+/// `kinerja` on the round's day (the sample's September is open for evidence then).
+fn on_round_day(store: &Path, args: &[&str]) -> std::process::Output {
+    command(store, args)
+        .env("KINERJA_TODAY", "2025-10-01")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn evidence_is_in_the_backup_sets_and_restore_brings_it_back_checked_by_its_sha256() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    ok(&kinerja(&store, &["import", SAMPLE]));
+    let pdf: Vec<u8> = (0..7000u32).map(|i| (i * 13 % 253) as u8).collect();
+    let sha = kinerja::store::sha256_hex(&pdf);
+    let file = dir.path().join("ba-lelang.pdf");
+    fs::write(&file, &pdf).unwrap();
+    let f = file.to_str().unwrap();
+    ok(&on_round_day(
+        &store,
+        &["lampiran", "add", "KPKNL-PONTIANAK", "1b-CP", "2025-09", f],
+    ));
+    ok(&kinerja(&store, &["backup"]));
+    ok(&kinerja(&store, &["backup"]));
+    // one copy of the bytes, named by their SHA-256, in both sets
+    let kept = store.join("backups").join(format!("evidence-{sha}"));
+    assert_eq!(fs::read(&kept).unwrap(), pdf);
+    // (the first write of the day wrote a daily set before the evidence came)
+    let sets = manifests(&store);
+    assert!(sets.len() >= 2, "{sets:?}");
+    for m in &sets[sets.len() - 2..] {
+        let text = fs::read_to_string(m).unwrap();
+        assert!(text.contains(&format!("evidence-{sha}")), "{text}");
+    }
+    let evidence_files = fs::read_dir(store.join("backups"))
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("evidence-")
+        })
+        .count();
+    assert_eq!(evidence_files, 1, "shared by the sets");
+
+    // a new store from the newest set: the evidence is back, byte for byte
+    let o = on_round_day(&store, &["--lang", "en", "restore", "--force"]);
+    ok(&o);
+    assert!(
+        stdout(&o).contains("1 evidence file(s) restored, each matching its SHA-256"),
+        "{}",
+        stdout(&o)
+    );
+    let out = dir.path().join("unduh");
+    ok(&on_round_day(
+        &store,
+        &[
+            "lampiran",
+            "get",
+            "KPKNL-PONTIANAK",
+            "1b-CP",
+            "2025-09",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    ));
+    assert_eq!(fs::read(out.join("ba-lelang.pdf")).unwrap(), pdf);
+    let v = kinerja(&store, &["--lang", "en", "verify"]);
+    ok(&v);
+
+    // a flipped byte in the kept copy: the set is refused naming the file, nothing restored
+    let mut bad = pdf.clone();
+    bad[100] ^= 0x40;
+    fs::write(&kept, &bad).unwrap();
+    let id = sets
+        .last()
+        .unwrap()
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let o = on_round_day(&store, &["--lang", "en", "restore", &id, "--force"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains(&kept.display().to_string()),
+        "{}",
+        stderr(&o)
+    );
+    // the next set writes the copy whole again
+    ok(&kinerja(&store, &["backup"]));
+    assert_eq!(fs::read(&kept).unwrap(), pdf);
 }
