@@ -324,13 +324,10 @@ pub fn backup_codec() -> crate::store::BackupCodec {
         Ok((ds, plans))
     }
     // the document with its plan and round sections, as `export` writes it
-    fn write(ds: &Dataset, plans: &crate::domain::plan::Plans) -> String {
-        crate::interchange::json::with_rounds(
-            crate::interchange::json::export_with_plans(ds, plans),
-            ds,
-        )
+    crate::store::BackupCodec {
+        write: crate::interchange::json::write_document,
+        read,
     }
-    crate::store::BackupCodec { write, read }
 }
 
 /// Prints a clap error (or the help and version it stops for) in the active language.

@@ -14,10 +14,12 @@
 //!   a bundle's files), named by their SHA-256 and shared by every set that holds them (a set
 //!   writes only the ones not already there whole); a file no kept set names is removed by the
 //!   rotation;
-//! - `<id>.manifest`: written last, after every file above was read back and checked (a year
-//!   document must parse and write back to the same text): the time, the reason, the last
-//!   audit entry the set holds, and the SHA-256 of every file. A set without its manifest is
-//!   incomplete and never used.
+//! - `<id>.manifest`: written last, after every file above was read back from the disk and
+//!   found of the size and SHA-256 it was written with (a year's document is written a part at
+//!   a time, summed on the way, so that it never stands whole in memory; that it reads back as
+//!   the same document is the codec's promise, tested by the interchange tests): the time, the
+//!   reason, the last audit entry the set holds, and the SHA-256 of every file. A set without
+//!   its manifest is incomplete and never used.
 //!
 //! `<id>` is the local time `YYYYMMDD-HHMMSS` (with `-2`, `-3`… when two sets fall in one
 //! second), so that names sort by age. After each new set only the newest `N` sets are kept
@@ -71,7 +73,8 @@ pub struct Replacing {
 /// (`interchange::json`), which the store does not depend on.
 #[derive(Clone, Copy)]
 pub struct BackupCodec {
-    pub write: fn(&Dataset, &Plans) -> String,
+    /// Writes the document a part at a time (it never stands whole in memory).
+    pub write: fn(&Dataset, &Plans, &mut dyn std::io::Write) -> std::io::Result<()>,
     pub read: fn(&str) -> Result<(Dataset, Plans), String>,
 }
 
@@ -182,13 +185,7 @@ impl BackupSet {
     /// error names the file.
     pub fn check(&self) -> Result<(), String> {
         for f in &self.manifest.files {
-            let path = self.dir.join(&f.name);
-            let bytes = read_file(&path, f.bytes.max(1))?;
-            if bytes.len() as u64 != f.bytes || super::sha256_hex(&bytes) != f.sha256 {
-                return Err(
-                    crate::text::store::BACKUP_FILE_DAMAGED.fill(&[("file", &path.display())])
-                );
-            }
+            check_file(&self.dir.join(&f.name), f)?;
         }
         Ok(())
     }
@@ -260,30 +257,54 @@ impl BackupSet {
     }
 }
 
-/// The check of a year written to a set: read back from the disk, it has the checksum of what
-/// was written, reads as a document, and that document writes back the same text.
-fn verify_year(
-    path: &Path,
-    sum: &FileSum,
-    codec: BackupCodec,
-    year: i32,
-) -> Result<(), StoreError> {
-    let bad = |why: String| StoreError::Invalid(format!("{}: {why}", path.display()));
-    let bytes = read_file(path, sum.bytes.max(1)).map_err(bad)?;
-    if super::sha256_hex(&bytes) != sum.sha256 {
-        return Err(bad(
-            crate::text::store::BACKUP_FILE_DAMAGED.fill(&[("file", &path.display())])
-        ));
+/// Checks a file of a set read back from the disk, a part at a time: a regular file (never
+/// through a link) of the size and SHA-256 the manifest gives. The error names the file.
+fn check_file(path: &Path, sum: &FileSum) -> Result<(), String> {
+    use sha2::Digest;
+    use std::io::Read;
+    let damaged = || crate::text::store::BACKUP_FILE_DAMAGED.fill(&[("file", &path.display())]);
+    let file = crate::safe::read::open_regular(path, crate::safe::read::Links::Refuse)
+        .map_err(|e| e.to_string())?;
+    // one byte more than the manifest says, to see a file that grew
+    let mut capped = file.take(sum.bytes + 1);
+    let mut hash = sha2::Sha256::new();
+    let mut buf = vec![0u8; 256 * 1024];
+    let mut n = 0u64;
+    loop {
+        let got = capped
+            .read(&mut buf)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        if got == 0 {
+            break;
+        }
+        hash.update(&buf[..got]);
+        n += got as u64;
     }
-    let text = String::from_utf8(bytes).map_err(|e| bad(e.to_string()))?;
-    let (ds, plans) = (codec.read)(&text).map_err(bad)?;
-    drop(text);
-    if ds.year != year || super::sha256_hex((codec.write)(&ds, &plans).as_bytes()) != sum.sha256 {
-        return Err(bad(format!(
-            "the backup of {year} does not read back the same"
-        )));
+    let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    if n != sum.bytes || hex != sum.sha256 {
+        return Err(damaged());
     }
     Ok(())
+}
+
+/// A writer that passes bytes on and keeps their SHA-256 and count.
+struct Summing<'a> {
+    inner: &'a mut dyn std::io::Write,
+    hash: sha2::Sha256,
+    bytes: u64,
+}
+
+impl std::io::Write for Summing<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use sha2::Digest;
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
@@ -411,14 +432,12 @@ impl Store {
                     ss: ds.ss.len(),
                     iku: ds.iku.len(),
                 });
-                let text = (codec.write)(&ds, &plans);
-                // one year in memory at a time: the dataset goes before the check reads back
-                drop((ds, plans));
+                // written a part at a time, summed on the way, then read back from the disk
                 let name = year_file(&id, year);
-                let sum = self.put(&dir, &name, text.as_bytes())?;
-                drop(text);
+                let sum = self.put_with(&dir, &name, &mut |w| (codec.write)(&ds, &plans, w))?;
+                drop((ds, plans));
                 files.push(sum.clone());
-                verify_year(&dir.join(&name), &sum, codec, year)?;
+                check_file(&dir.join(&name), &sum).map_err(StoreError::Invalid)?;
             }
             // the evidence, one file at a time; a value already damaged in the store (verify
             // names it) is not copied
@@ -491,6 +510,41 @@ impl Store {
         *self.backup_day.lock().unwrap_or_else(|p| p.into_inner()) =
             Some(Local::now().date_naive());
         Ok(set)
+    }
+
+    /// Writes the file `name` of a set atomically from what `write` writes, and returns its
+    /// size and SHA-256.
+    fn put_with(
+        &self,
+        dir: &Path,
+        name: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<FileSum, StoreError> {
+        use sha2::Digest;
+        let path = dir.join(name);
+        let mut summed = None;
+        crate::safe::write::write_atomic_with(
+            &path,
+            Some(self.policy.file_mode),
+            crate::safe::write::Replace::Never,
+            &mut |w| {
+                let mut s = Summing {
+                    inner: w,
+                    hash: sha2::Sha256::new(),
+                    bytes: 0,
+                };
+                write(&mut s)?;
+                summed = Some((s.hash.finalize(), s.bytes));
+                Ok(())
+            },
+        )
+        .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))?;
+        let (hash, bytes) = summed.ok_or_else(|| io(&path, "not written"))?;
+        Ok(FileSum {
+            name: name.into(),
+            sha256: hash.iter().map(|b| format!("{b:02x}")).collect(),
+            bytes,
+        })
     }
 
     fn put(&self, dir: &Path, name: &str, bytes: &[u8]) -> Result<FileSum, StoreError> {

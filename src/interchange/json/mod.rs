@@ -70,7 +70,7 @@ use super::number::parse_canonical;
 use crate::text::interchange as t;
 
 pub use plan::{export_with_plans, import_plans};
-pub use round::{import_rounds, with_rounds};
+pub use round::{import_rounds, with_rounds, write_document};
 pub use stream::import_document;
 pub use write::export_document;
 
