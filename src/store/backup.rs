@@ -455,16 +455,32 @@ impl Store {
                 let json = serde_json::to_vec_pretty(&list).map_err(|e| io(&dir, e))?;
                 files.push(self.put(&dir, &access_file(&id), &json)?);
             }
-            let mut audit = Vec::new();
+            // the audit trail, an entry at a time (it grows with every change: never whole
+            // in memory)
             let mut last = 0;
-            for kv in self.trees.audit.iter() {
-                let (k, v) = kv?;
-                let e: AuditEntry = super::codec::decode(&super::keys::display("audit", &k), &v)?;
-                last = e.seq;
-                serde_json::to_writer(&mut audit, &e).map_err(|e| io(&dir, e))?;
-                audit.push(b'\n');
+            let mut failed: Option<StoreError> = None;
+            let sum = self.put_with(&dir, &audit_file(&id), &mut |w| {
+                for kv in self.trees.audit.iter() {
+                    let decoded = kv.map_err(StoreError::from).and_then(|(k, v)| {
+                        super::codec::decode::<AuditEntry>(&super::keys::display("audit", &k), &v)
+                    });
+                    let e = match decoded {
+                        Ok(e) => e,
+                        Err(e) => {
+                            failed = Some(e);
+                            return Err(std::io::Error::other("audit entry unreadable"));
+                        }
+                    };
+                    last = e.seq;
+                    serde_json::to_writer(&mut *w, &e)?;
+                    w.write_all(b"\n")?;
+                }
+                Ok(())
+            });
+            if let Some(e) = failed {
+                return Err(e);
             }
-            files.push(self.put(&dir, &audit_file(&id), &audit)?);
+            files.push(sum?);
             Ok(last)
         })();
         let audit_seq = match written {
