@@ -301,7 +301,7 @@ pub fn parse_realisasi_sheet(
         .into_iter()
         .find(|d| header_columns(header.split(*d as char)).is_some())
     else {
-        let shown: String = header.chars().take(200).collect();
+        let shown = crate::safe::term::clip(header, 200);
         return Err(vec![SheetError {
             line: 1,
             message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),
@@ -367,7 +367,7 @@ pub fn parse_realisasi_sheet(
             match header_columns(record.iter()) {
                 Some(c) => columns = Some(c),
                 None => {
-                    let shown: String = header.chars().take(200).collect();
+                    let shown = crate::safe::term::clip(header, 200);
                     errors.push(SheetError {
                         line,
                         message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),

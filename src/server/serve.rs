@@ -313,6 +313,14 @@ impl Server {
         std::process::exit(0);
     }
 
+    /// Writes the store's backup set when one is due (see `store::backup`), before the first
+    /// write of a day: the client waits for it, so that no stop of this server (and no start of
+    /// the next) overlaps it. A failure has no one to be told to here: the next write tries
+    /// again, and `verify` names the newest set.
+    fn daily_backup(&self) {
+        let _ = self.store.backup_if_due(chrono::Local::now().date_naive());
+    }
+
     /// One connection, from hello to goodbye.
     fn connection(self: Arc<Self>, stream: UnixStream) {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
@@ -485,6 +493,7 @@ impl Server {
                 | Request::ApplyPlan { .. }
                 | Request::ImportPlans { .. }
                 | Request::PutEvidence { .. }
+                | Request::Backup { .. }
         );
         if matches!(request, Request::Stop) {
             let r = self.check(conn, &access::Need::Admin).map(|_| Reply::Done);
@@ -640,7 +649,24 @@ impl Server {
         blob: Vec<u8>,
     ) -> (Result<Reply, Refusal>, Vec<u8>) {
         let s = &self.store;
+        if !matches!(
+            request,
+            Request::LoadYear { .. } | Request::LoadPartial { .. } | Request::Backup { .. }
+        ) {
+            // a day with changes is backed up before the first write of a later day
+            self.daily_backup();
+        }
         match request {
+            Request::Backup { reason } => {
+                if let Err(r) = self.check(conn, &access::Need::Admin) {
+                    return (Err(r), Vec::new());
+                }
+                let r = s
+                    .write_backup(&reason)
+                    .map(|set| Reply::Backup(set.manifest))
+                    .map_err(store_refusal);
+                (r, Vec::new())
+            }
             Request::LoadYear { year, how } => {
                 if let Err(r) = self.check(conn, &access::Need::Viewer) {
                     return (Err(r), Vec::new());

@@ -413,3 +413,7 @@ pub const WL_LEGEND: Msg = msg!(
     "Angka: mulai mengisi · Enter: simpan, ke yang kosong berikutnya · gabungan: nilai dari unit di bawahnya (hanya dibaca)",
     "Digits: start typing · Enter: save, go to the next empty one · roll-up: the value of the units below (read-only)"
 );
+pub const KEYMAP_NO_QUIT: Msg = msg!(
+    "tidak ada tombol untuk keluar (aksi \"quit\") di pohon: keymap ini membuang q dan <C-c> tanpa pengganti; biarkan setidaknya satu tombol berisi action = \"quit\"",
+    "no key quits (action \"quit\") from the tree: this keymap unbinds q and <C-c> and binds nothing else to quit; keep at least one key with action = \"quit\""
+);
