@@ -48,6 +48,9 @@ codes! {
     RealisasiFrozen => "realisasi_frozen",
     TargetFrozen => "target_frozen",
     BadNumber => "bad_number",
+    // A realisasi that asks for confirmation (domain::edit::plausibility).
+    ImplausibleSign => "implausible_sign",
+    ImplausibleSize => "implausible_size",
     // Refusals of the month-end round (domain::round).
     RoleNotAllowed => "role_not_allowed",
     StateNotAllowed => "state_not_allowed",
@@ -83,6 +86,7 @@ codes! {
     FrozenRemoved => "frozen_removed",
     PartialCascadeSum => "partial_cascade_sum",
     FullCascadeTarget => "full_cascade_target",
+    ChildTarget => "child_target",
     MissingRealisasi => "missing_realisasi",
     StoredOutOfBounds => "stored_out_of_bounds",
     ValueOfIkuMonth => "value_of_iku_month",

@@ -659,13 +659,29 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
                 && !children.is_empty()
                 && sum != own
             {
+                // The roll-up's own targets cannot change (the edit rule refuses them: its
+                // values are its children's), so the advice names the child targets to align,
+                // each with its annual target, and by how much their sum is off.
                 let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
-                let msg = Reason::new(Code::PartialCascadeSum)
+                let targets: Vec<Reason> = children
+                    .iter()
+                    .zip(&ct)
+                    .map(|(c, t)| {
+                        Reason::new(Code::ChildTarget)
+                            .text("iku", c.key())
+                            .num("t", *t, 0, 4)
+                    })
+                    .collect();
+                let mut msg = Reason::new(Code::PartialCascadeSum)
                     .text("iku", &iku.code)
                     .text("unit", unit)
                     .list("children", codes)
+                    .with("targets", super::reason::Arg::Reasons(targets))
                     .num("sum", sum, 0, 4)
                     .num("t", own, 0, 4);
+                if let Some(diff) = own.checked_sub(sum) {
+                    msg = msg.num("diff", diff, 0, 4);
+                }
                 out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
             }
         }
@@ -1317,6 +1333,37 @@ mod tests {
             ("U2", Some("X"), Severity::Warning)
         );
         assert!(en(&f[0]).contains("150") && en(&f[0]).contains("160"));
+    }
+
+    #[test]
+    fn r11_on_a_roll_up_names_the_child_targets_the_edit_rule_points_to() {
+        let fx = roll_up_fixture("160", "50");
+        let f = &fx.of("R11")[0];
+        let ds = fx.ds();
+        // an addendum of the roll-up itself is refused: its values are its children's …
+        let Err(crate::domain::edit::Refusal::RollsUp { children, .. }) =
+            crate::domain::edit::target_change(&ds, "U2", "X", 12, true)
+        else {
+            panic!("the roll-up's target is not editable")
+        };
+        // … so R11 does not ask for it, and names exactly those children with their targets
+        let msg = en(f);
+        assert!(
+            !msg.contains("Align the targets through an addendum"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("child targets through their own units' addenda"),
+            "{msg}"
+        );
+        for c in &children {
+            assert!(msg.contains(&c.to_string()), "{c}: {msg}");
+        }
+        assert!(
+            msg.contains("U3/I01 (target 100)") && msg.contains("V3/B (target 50)"),
+            "{msg}"
+        );
+        assert!(msg.contains("off by 10"), "{msg}");
     }
 
     #[test]

@@ -36,8 +36,10 @@ use crate::text::interchange as t;
 /// One good row of the sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RealisasiRow {
-    /// 1-based line of the file.
+    /// 1-based line of the file (the row of a workbook).
     pub line: usize,
+    /// The workbook cell of the value (`Sheet1!D5`); `None` in a CSV sheet, where `line` says.
+    pub cell: Option<String>,
     pub year: i32,
     pub unit: String,
     pub iku: String,
@@ -262,6 +264,7 @@ impl<'a> RowChecker<'a> {
         match (row_errors.is_empty(), month, value) {
             (true, Some((year, month)), Some(value)) => Ok(RealisasiRow {
                 line,
+                cell: None,
                 year,
                 unit: unit.to_string(),
                 iku: iku_code.to_string(),

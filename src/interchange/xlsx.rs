@@ -300,7 +300,10 @@ pub fn parse_realisasi_workbook(
         }
         let Some(value) = value else { continue };
         match checker.check(r as usize + 1, &unit, &iku, &month, value) {
-            Ok(row) => rows_out.push(row),
+            Ok(row) => rows_out.push(RealisasiRow {
+                cell: Some(cell_ref(&name, r, cv)),
+                ..row
+            }),
             Err(problems) => {
                 for p in problems {
                     let c = match p.column {

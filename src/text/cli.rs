@@ -100,6 +100,16 @@ pub const SET_NEEDS_VALUE: Msg = msg!(
     "Berikan nilai realisasi, atau --clear untuk menghapusnya.",
     "Give the realisasi value, or --clear to clear it."
 );
+/// `set` of an implausible realisasi without `--force` (`domain::edit::plausibility`).
+pub const SET_IMPLAUSIBLE: Msg = msg!(
+    "{why} Tidak disimpan; jika nilainya benar, ulangi dengan --force.",
+    "{why} Not saved; if the value is right, repeat with --force."
+);
+/// `import-realisasi` of a sheet with implausible realisasi, without `--force`.
+pub const SHEET_IMPLAUSIBLE: Msg = msg!(
+    "Lembar {file}: {n} realisasi jauh di luar lintasan targetnya; tidak ada yang disimpan. Jika nilainya benar, ulangi dengan --force.",
+    "Sheet {file}: {n} realisasi far outside the trajectory of their targets; nothing was saved. If the values are right, repeat with --force."
+);
 pub const SET_SAVED: Msg = msg!(
     "Tersimpan: realisasi {iku} {month} = {new} (sebelumnya {old}).",
     "Saved: realisasi {iku} {month} = {new} (was {old})."

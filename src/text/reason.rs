@@ -67,6 +67,14 @@ pub fn template(code: Code) -> Msg {
         ),
         // `detail` says why, in the words of the number reader (`interchange::number`)
         Code::BadNumber => msg!("{detail}", "{detail}"),
+        Code::ImplausibleSign => msg!(
+            "Realisasi {value} IKU {unit}/{iku} {month} berlawanan tanda dengan setiap targetnya; periksa nilainya.",
+            "The realisasi {value} of IKU {unit}/{iku} for {month} has the opposite sign of every target of the IKU; check the value."
+        ),
+        Code::ImplausibleSize => msg!(
+            "Realisasi {value} IKU {unit}/{iku} {month} lebih dari {factor} kali target terbesarnya ({largest}); periksa nilainya.",
+            "The realisasi {value} of IKU {unit}/{iku} for {month} is more than {factor} times its largest target ({largest}); check the value."
+        ),
         Code::IkuCount => r::R01,
         Code::DirectCascadeTooDeep => r::R02,
         Code::NoOwnIku => r::R03,
@@ -92,6 +100,7 @@ pub fn template(code: Code) -> Msg {
         Code::FrozenRemoved => r::R10_REMOVED,
         Code::PartialCascadeSum => r::R11_PARTIAL,
         Code::FullCascadeTarget => r::R11_FULL,
+        Code::ChildTarget => r::R11_CHILD,
         Code::MissingRealisasi => super::domain::completeness::MISSING_REALISASI,
         Code::StoredOutOfBounds => b::STORED,
         Code::ValueOfIkuMonth => msg!(
@@ -259,6 +268,11 @@ pub fn bound(v: rust_decimal::Decimal, e: crate::domain::bounds::BoundError) -> 
 pub fn violation(v: &crate::domain::bounds::Violation) -> String {
     let at = v.month.map(|m| format!(" {m}")).unwrap_or_default();
     format!("{}{at}: {}", v.field, render(&v.reason()))
+}
+
+/// The sentence of an implausible realisasi (`domain::edit::plausibility`).
+pub fn implausible(i: &crate::domain::edit::Implausible) -> String {
+    render(&i.reason())
 }
 
 /// The sentence of an edit refusal in the user's language.

@@ -293,6 +293,15 @@ pub const ADD_CONFIRM_DISCARD: Msg = msg!(
     "Buang {n} perubahan addendum {unit}? (y ya / n tidak) ",
     "Discard {n} addendum changes of {unit}? (y yes / n no) "
 );
+/// The question of a realisasi far outside its IKU's trajectory (`domain::edit::plausibility`).
+pub const IMPLAUSIBLE_CONFIRM: Msg = msg!(
+    "Simpan {value}? {why} (y simpan / n perbaiki) ",
+    "Store {value}? {why} (y store / n correct it) "
+);
+pub const IMPLAUSIBLE_HINTS: Msg = msg!(
+    "y simpan · n perbaiki nilainya",
+    "y store · n correct the value"
+);
 pub const ADD_CONFIRM_HINTS: Msg = msg!(
     "y buang · n lanjutkan addendum",
     "y discard · n keep the addendum"

@@ -788,3 +788,20 @@ fn a_too_small_terminal_is_inert_but_quits() {
     let fx = press(&mut a, KeyCode::Char('q'));
     assert!(fx.contains(&Effect::Quit), "{fx:?}");
 }
+
+#[test]
+fn the_question_of_an_implausible_realisasi_shows_the_value_as_read() {
+    let mut a = app();
+    a.select_node(&Node::Iku(CodeRef::new("KANWIL", "IKU1")));
+    update(&mut a, Action::FocusGrid);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    for c in "-1.234,5".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    update(&mut a, Action::Commit);
+    let s = screen(&render(&mut a, 200, 30));
+    assert!(s.contains("Simpan -1.234,5?"), "{s}");
+    assert!(s.contains("berlawanan tanda"), "{s}");
+    assert!(s.contains("y simpan"), "{s}");
+}

@@ -140,8 +140,65 @@ fn valid_edit_is_applied_only_after_the_store_confirms() {
     assert_eq!(a.mode(), Mode::Edit);
     assert_eq!(a.editor().unwrap().buffer(), "100", "starts with the value");
     update(&mut a, Action::Clear);
-    typed(&mut a, "1.234,5");
+    typed(&mut a, "123,5");
     let fx = update(&mut a, Action::Commit);
+    assert_eq!(
+        fx,
+        vec![Effect::Apply {
+            changes: vec![Change::SetRealisasi {
+                iku: key("KANWIL/IKU1"),
+                month: 9,
+                value: Some(d("123.5")),
+            }],
+            source: "tui".into(),
+        }]
+    );
+    // nothing changes before the store answers, and input is held
+    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("100")));
+    assert!(update(&mut a, Action::Cancel).is_empty());
+    assert!(a.editor().is_some());
+    a.applied(Ok(()));
+    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("123.5")));
+    assert_eq!(a.status(), "Tersimpan");
+    assert!(a.editor().is_none());
+    assert_eq!(a.mode(), Mode::Grid);
+    assert_ne!(
+        a.unit_score("KANWIL").nko,
+        nko_before,
+        "NKO follows at once"
+    );
+    assert_eq!(a.undo_depth(), 1);
+}
+
+#[test]
+fn a_realisasi_far_outside_the_trajectory_is_stored_only_after_a_yes() {
+    let mut a = app();
+    // IKU1's targets are 100 a month
+    grid_at(&mut a, "KANWIL/IKU1", 9);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    typed(&mut a, "1.234,5");
+    assert!(
+        update(&mut a, Action::Commit).is_empty(),
+        "nothing stored yet"
+    );
+    let Screen::ConfirmRealisasi(c) = a.screen() else {
+        panic!("asks first: {:?}", a.screen())
+    };
+    assert_eq!(c.value, d("1234.5"), "the value as read");
+    assert_eq!(a.mode(), Mode::Edit);
+    assert!(!a.is_storing());
+    // n: back to the editor, the text as typed, to correct it
+    assert!(update(&mut a, Action::Insert('n')).is_empty());
+    assert_eq!(a.editor().unwrap().buffer(), "1.234,5");
+    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("100")));
+    // Esc on the question goes back to the editor too
+    update(&mut a, Action::Commit);
+    update(&mut a, Action::Cancel);
+    assert!(a.editor().is_some());
+    // y: stored as the editor would have
+    update(&mut a, Action::Commit);
+    let fx = update(&mut a, Action::Insert('y'));
     assert_eq!(
         fx,
         vec![Effect::Apply {
@@ -153,21 +210,20 @@ fn valid_edit_is_applied_only_after_the_store_confirms() {
             source: "tui".into(),
         }]
     );
-    // nothing changes before the store answers, and input is held
-    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("100")));
-    assert!(update(&mut a, Action::Cancel).is_empty());
-    assert!(a.editor().is_some());
     a.applied(Ok(()));
     assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("1234.5")));
-    assert_eq!(a.status(), "Tersimpan");
-    assert!(a.editor().is_none());
     assert_eq!(a.mode(), Mode::Grid);
-    assert_ne!(
-        a.unit_score("KANWIL").nko,
-        nko_before,
-        "NKO follows at once"
-    );
     assert_eq!(a.undo_depth(), 1);
+    // a sign opposite to every target asks too; a plausible value does not
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    typed(&mut a, "-5");
+    assert!(update(&mut a, Action::Commit).is_empty());
+    assert!(matches!(a.screen(), Screen::ConfirmRealisasi(_)));
+    update(&mut a, Action::Insert('n'));
+    update(&mut a, Action::Clear);
+    typed(&mut a, "95");
+    assert_eq!(update(&mut a, Action::Commit).len(), 1, "stored at once");
 }
 
 #[test]

@@ -48,6 +48,17 @@ impl CellEditor {
     }
 }
 
+/// A realisasi far outside its IKU's trajectory waiting for the user's y/n
+/// (`domain::edit::plausibility`): the editor it came from (`n` goes back to it, the text
+/// kept), the value as read and where the editor goes after storing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub editor: CellEditor,
+    pub value: Decimal,
+    pub advance: Option<i8>,
+    pub why: edit::Implausible,
+}
+
 /// What a pending `Effect::Apply` was for; resolved by [`App::applied`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PendingKind {

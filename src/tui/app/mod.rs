@@ -50,7 +50,7 @@ use crate::tui::deps::{Keymap, Locale, Theme};
 pub use addendum::{AddendumSession, AddendumState, DiffLine, PendingAddendum};
 pub use data::{Data, Findings};
 pub use detail::{DETAIL_PAUSE, DetailHold};
-pub use editor::{CellEditor, EditKind, Edits, Pending, PendingKind};
+pub use editor::{CellEditor, Confirm, EditKind, Edits, Pending, PendingKind};
 pub use grid::GridView;
 pub use overlays::Overlays;
 pub use screen::{Focus, Screen};

@@ -3,7 +3,7 @@
 
 use crate::tui::action::Mode;
 use crate::tui::app::App;
-use crate::tui::app::editor::{CellEditor, EditKind};
+use crate::tui::app::editor::{CellEditor, Confirm, EditKind};
 use crate::tui::app::text_input::TextInput;
 
 /// Which pane has the keyboard.
@@ -42,6 +42,9 @@ pub enum Screen {
     AddendumReason(TextInput),
     /// "Discard the pending changes? (y/n)".
     AddendumDiscard,
+    /// "Store this realisasi, far outside the IKU's trajectory? (y/n)", over the cell editor
+    /// it came from: `y` stores the value, `n` or Esc goes back to the editor.
+    ConfirmRealisasi(Box<Confirm>),
 }
 
 impl Screen {
@@ -52,7 +55,10 @@ impl Screen {
             Screen::Tree | Screen::List => Mode::Tree,
             Screen::Grid => Mode::Grid,
             Screen::Message { .. } => Mode::Help,
-            Screen::Edit(_) | Screen::AddendumReason(_) | Screen::AddendumDiscard => Mode::Edit,
+            Screen::Edit(_)
+            | Screen::AddendumReason(_)
+            | Screen::AddendumDiscard
+            | Screen::ConfirmRealisasi(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
@@ -70,7 +76,8 @@ impl Screen {
             | Screen::Edit(_)
             | Screen::Addendum
             | Screen::AddendumReason(_)
-            | Screen::AddendumDiscard => Focus::Grid,
+            | Screen::AddendumDiscard
+            | Screen::ConfirmRealisasi(_) => Focus::Grid,
         }
     }
 
@@ -85,7 +92,8 @@ impl Screen {
             | Screen::List
             | Screen::Worklist
             | Screen::Grid
-            | Screen::Search { .. } => false,
+            | Screen::Search { .. }
+            | Screen::ConfirmRealisasi(_) => false,
         }
     }
 
@@ -103,6 +111,7 @@ impl Screen {
             Screen::Help { over } => (**over).clone(),
             Screen::Addendum => Screen::Grid,
             Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::ConfirmRealisasi(c) => Screen::Edit(c.editor.clone()),
         }
     }
 }

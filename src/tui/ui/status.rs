@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::text::tui as t;
 use crate::tui::action::{Action, Mode};
 use crate::tui::app::{App, EditKind, Screen};
+use crate::tui::deps::format_exact;
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     let sep = if app.ascii() { " | " } else { " │ " };
@@ -140,6 +141,9 @@ pub fn key_hints(app: &App, width: usize) -> String {
     if matches!(app.screen(), Screen::AddendumDiscard) {
         return t::ADD_CONFIRM_HINTS.s().to_string();
     }
+    if matches!(app.screen(), Screen::ConfirmRealisasi(_)) {
+        return t::IMPLAUSIBLE_HINTS.s().to_string();
+    }
     let mut out = String::new();
     for a in &screen_actions(app) {
         let Some(b) = app.keymap().bindings(mode).iter().find(|b| &b.action == a) else {
@@ -193,6 +197,13 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             .map(|s| (s.len(), s.unit.clone()))
             .unwrap_or_default();
         let q = t::ADD_CONFIRM_DISCARD.fill(&[("n", &n), ("unit", &unit)]);
+        status.push(Span::styled(q, app.theme().error));
+    } else if let Screen::ConfirmRealisasi(c) = app.screen() {
+        // the value first, as it was read, so that a narrow footer still shows it
+        let q = t::IMPLAUSIBLE_CONFIRM.fill(&[
+            ("value", &format_exact(c.value, app.locale())),
+            ("why", &crate::text::reason::implausible(&c.why)),
+        ]);
         status.push(Span::styled(q, app.theme().error));
     } else if let Screen::Search { .. } = app.screen() {
         let prompt = t::SEARCH_PROMPT.s();

@@ -5,11 +5,11 @@ use rust_decimal::Decimal;
 
 use crate::domain::CodeRef;
 use crate::domain::change::Reversible;
-use crate::domain::edit::Refusal;
+use crate::domain::edit::{Refusal, plausibility};
 use crate::text::reason::refusal;
 use crate::text::tui as t;
 use crate::tui::action::Action;
-use crate::tui::app::{App, EditKind, Node, Pending, PendingKind};
+use crate::tui::app::{App, Confirm, EditKind, Node, Pending, PendingKind, Screen};
 use crate::tui::deps::{Change, parse_decimal};
 use crate::tui::update::{Effect, SOURCE, addendum, quit};
 
@@ -75,6 +75,18 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
             app.grid.month = next;
             app.open_editor();
         }
+        return vec![];
+    }
+    if let Err(why) = plausibility(app.rb(), &app.ds().iku[&ed.iku], ed.month, value)
+        && let Some(value) = value
+    {
+        // far outside the IKU's trajectory: ask first (prompt::confirm)
+        app.enter(Screen::ConfirmRealisasi(Box::new(Confirm {
+            editor: ed,
+            value,
+            advance,
+            why,
+        })));
         return vec![];
     }
     store_value(app, ed.iku, ed.month, value, advance, ed.seen)

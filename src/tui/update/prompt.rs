@@ -1,4 +1,5 @@
-//! The addendum's questions: its reason (on submit), and whether to discard it (y/n).
+//! The questions: the addendum's reason (on submit) and whether to discard it (y/n), and
+//! whether to store a realisasi far outside its IKU's trajectory (y/n).
 
 use crate::domain::addendum::{change_of, prepare};
 use crate::text::tui as t;
@@ -24,6 +25,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Screen::AddendumReason(_) => reason(app, action),
+        Screen::ConfirmRealisasi(_) => confirm(app, action),
         _ => vec![],
     }
 }
@@ -95,5 +97,27 @@ fn submit(app: &mut App) -> Vec<Effect> {
                 source: ADDENDUM_SOURCE.to_string(),
             }]
         }
+    }
+}
+
+/// `y` stores the realisasi that `domain::edit::plausibility` questioned, as the editor would
+/// have; `n` or Esc goes back to the editor with the text as typed, to correct it.
+fn confirm(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::ConfirmRealisasi(c) = app.screen() else {
+        return vec![];
+    };
+    let c = (**c).clone();
+    match action {
+        Action::Insert('y' | 'Y') | Action::Commit => {
+            let (iku, month, seen) = (c.editor.iku.clone(), c.editor.month, c.editor.seen);
+            app.enter(Screen::Edit(c.editor));
+            super::edit::store_value(app, iku, month, Some(c.value), c.advance, seen)
+        }
+        Action::Insert('n' | 'N') | Action::Cancel => {
+            app.leave();
+            app.say("");
+            vec![]
+        }
+        _ => vec![],
     }
 }
