@@ -60,13 +60,19 @@ pub struct AddendumArgs {
 
 pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
     let locale = ctx.locale(a.locale.as_deref())?;
-    let date = match &a.date {
-        Some(s) => chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| CliError::usage(t::BAD_DATE.fill(&[("date", s)])))?,
-        None => chrono::Local::now().date_naive(),
+    let given = match &a.date {
+        Some(s) => Some(
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| CliError::usage(t::BAD_DATE.fill(&[("date", s)])))?,
+        ),
+        None => None,
     };
     let store = ctx.open_store()?;
     let (ds, rb) = ctx.load(&*store)?;
+    // a date given is checked against the PK year (`prepare`); the default is today, kept in it
+    let date = given.unwrap_or_else(|| {
+        crate::domain::addendum::default_date(ds.year, chrono::Local::now().date_naive())
+    });
 
     // Every problem is gathered: the arguments that cannot be read, then the draft's.
     let mut problems: Vec<String> = Vec::new();
@@ -101,6 +107,17 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
             return Err(refusal(&a.unit, &problems));
         }
     };
+
+    // what the addendum makes a rule find, said before it is saved
+    let created = crate::domain::rules::findings_created(&ds, &after, &rb, &a.unit);
+    if !created.is_empty() {
+        let mut out = t::ADD_FINDINGS.fill(&[("n", &created.len())]);
+        out.push('\n');
+        for f in &created {
+            out.push_str(&format!("  {}\n", super::check::finding_line(f)));
+        }
+        super::write_text(&out)?;
+    }
 
     let change = change_of(&addendum, &after);
     store

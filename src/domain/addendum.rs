@@ -8,7 +8,7 @@
 //! the TUI applies the same change to its dataset.
 //!
 //! What is refused:
-//! - an empty reason, a reason or an added IKU's text outside [`super::limits`], an unknown unit, a date before the unit's previous addendum;
+//! - an empty reason, a reason or an added IKU's text outside [`super::limits`], an unknown unit, a date outside the PK year or before the unit's previous addendum;
 //! - a target the edit rule refuses ([`super::edit::target_change`]: unknown IKU, a month outside
 //!   1..=12 or outside the IKU's reporting months, targets that roll up from children, a month
 //!   that already has realisasi), a target of an IKU removed by the same draft, or the same month
@@ -94,6 +94,14 @@ fn show(v: Option<Decimal>) -> String {
     v.map_or_else(|| "–".to_string(), |d| num(d, 0, 28))
 }
 
+/// The default date of an addendum of the PK of `year` made on `today`: today, kept inside the
+/// PK year (its last day when the year is over, its first before it began).
+pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+    today.clamp(first, last)
+}
+
 /// Builds PK version `ds.pk_version(unit) + 1` from `draft` and the dataset after it, or lists
 /// every problem (see the module documentation).
 pub fn prepare(
@@ -117,6 +125,15 @@ pub fn prepare(
             t::ADD_UNKNOWN_UNIT.fill(&[("unit", &unit), ("year", &ds.year)]),
         ));
         return Err(problems);
+    }
+    {
+        use chrono::Datelike;
+        if draft.date.year() != ds.year {
+            problems.push(Problem::invalid(
+                None,
+                t::ADD_DATE_YEAR.fill(&[("date", &draft.date), ("year", &ds.year)]),
+            ));
+        }
     }
     if let Some(prev) = ds
         .addenda

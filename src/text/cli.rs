@@ -189,6 +189,15 @@ pub const ADD_DATE_BEFORE: Msg = msg!(
     "Tanggal addendum {date} lebih awal dari addendum versi {version} ({previous}). Beri tanggal {previous} atau sesudahnya.",
     "The addendum date {date} is before addendum version {version} ({previous}). Give {previous} or a later date."
 );
+pub const ADD_DATE_YEAR: Msg = msg!(
+    "Tanggal addendum {date} di luar tahun PK {year}. Beri tanggal dalam tahun {year}.",
+    "The addendum date {date} is outside the PK year {year}. Give a date in {year}."
+);
+/// The findings an addendum creates (`domain::rules::findings_created`), before it is saved.
+pub const ADD_FINDINGS: Msg = msg!(
+    "Addendum ini menimbulkan {n} temuan baru (kinerja check):",
+    "This addendum creates {n} new finding(s) (kinerja check):"
+);
 pub const ADD_NOTHING: Msg = msg!(
     "Addendum tidak mengubah apa pun: berikan --set, --add-iku atau --remove-iku yang mengubah PK.",
     "The addendum changes nothing: give --set, --add-iku or --remove-iku that change the PK."

@@ -474,3 +474,104 @@ fn a_sheet_with_implausible_realisasi_needs_force_and_lists_each_line() {
     ok(&d, &forced);
     assert_ne!(export(&d), before);
 }
+
+/// The sample PK (fixtures/kalbar-2025.json), imported.
+fn sample() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/kalbar-2025.json");
+    let o = kinerja(&store, &["import", fixture]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Demo { dir, store }
+}
+
+#[test]
+fn an_addendum_of_a_kpknl_says_which_r11_finding_it_creates_on_the_kanwil() {
+    let d = sample();
+    let check = |d: &Demo| ok(d, &["--lang", "en", "check"]);
+    assert!(
+        !check(&d).contains("[KANWIL-KALBAR, SS"),
+        "no R11 on the Kanwil before"
+    );
+    // the quarterly targets add up: Pontianak 300 + Singkawang 120 = the Kanwil's 420;
+    // Pontianak raises December from 85 to 90
+    let out = ok(
+        &d,
+        &[
+            "--lang",
+            "en",
+            "addendum",
+            "KPKNL-PONTIANAK",
+            "--reason",
+            "Target naik",
+            "--date",
+            "2025-10-20",
+            "--set",
+            "1a-CP:12=90",
+        ],
+    );
+    let (findings, saved) = out
+        .split_once("Saved:")
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .unwrap_or_else(|| (out.clone(), String::new()));
+    assert!(
+        findings.contains("This addendum creates 1 new finding"),
+        "before the saved line: {out}"
+    );
+    assert!(
+        findings.contains("R11")
+            && findings.contains("KANWIL-KALBAR")
+            && findings.contains("1a-CP"),
+        "{out}"
+    );
+    assert!(
+        findings.contains("KPKNL-PONTIANAK/1a-CP (target 305)")
+            && findings.contains("KPKNL-SINGKAWANG/1a-CP (target 120)")
+            && findings.contains("off by -5"),
+        "it names the child targets to align: {out}"
+    );
+    assert!(!saved.is_empty(), "{out}");
+    // and check says the same
+    assert!(check(&d).contains("KPKNL-PONTIANAK/1a-CP (target 305)"));
+}
+
+#[test]
+fn an_addendum_date_outside_the_pk_year_is_refused() {
+    let d = sample();
+    for date in ["2024-12-31", "2026-01-01"] {
+        let o = kinerja(
+            &d.store,
+            &[
+                "--lang",
+                "en",
+                "addendum",
+                "KPKNL-PONTIANAK",
+                "--reason",
+                "x",
+                "--date",
+                date,
+                "--set",
+                "1a-CP:12=90",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{date}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains(&format!("{date} is outside the PK year 2025")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // without --date: today, kept inside 2025 (its last day, the year being over)
+    let out = ok(
+        &d,
+        &[
+            "addendum",
+            "KPKNL-PONTIANAK",
+            "--reason",
+            "x",
+            "--set",
+            "1a-CP:12=85,5",
+        ],
+    );
+    assert!(out.contains("2025-"), "{out}");
+}

@@ -915,6 +915,41 @@ fn a_submitted_addendum_is_one_change_set_then_the_screen_follows() {
 }
 
 #[test]
+fn an_addendum_of_a_past_years_pk_is_dated_inside_that_year() {
+    // opened in March 2027 on the 2025 PK: today is outside the PK year, which `prepare` refuses
+    let settings = kinerja::tui::app::Settings {
+        today: chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+        ..tui_support::settings(false, false)
+    };
+    let ds = addendum_dataset();
+    assert_eq!(ds.year, 2025);
+    let mut a = App::new(
+        ds,
+        kinerja::domain::rulebook::Rulebook::default_rulebook(),
+        settings,
+        None,
+    );
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    set_target(&mut a, "3000");
+    let fx = submit(&mut a, "target dinaikkan");
+    let [Effect::Apply { changes, .. }] = fx.as_slice() else {
+        panic!(
+            "refused: {} {:?}",
+            a.status(),
+            a.addendum().map(|s| &s.problems)
+        );
+    };
+    let [Change::Addendum { addendum: add, .. }] = changes.as_slice() else {
+        panic!("{changes:?}");
+    };
+    assert_eq!(
+        add.date,
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+    );
+}
+
+#[test]
 fn a_refused_store_keeps_the_draft() {
     let mut a = addendum_app();
     a.select_node(&Node::Iku(key("PUSAT/P1")));

@@ -1,7 +1,7 @@
 //! The questions: the addendum's reason (on submit) and whether to discard it (y/n), and
 //! whether to store a realisasi far outside its IKU's trajectory (y/n).
 
-use crate::domain::addendum::{change_of, prepare};
+use crate::domain::addendum::{change_of, default_date, prepare};
 use crate::text::tui as t;
 use crate::tui::action::Action;
 use crate::tui::app::{App, PendingAddendum, Screen};
@@ -57,6 +57,7 @@ fn reason(app: &mut App, action: Action) -> Vec<Effect> {
 /// listed (the mode stays), or its writes go to the store as one change set.
 fn submit(app: &mut App) -> Vec<Effect> {
     let today = app.today();
+    let year = app.ds().year;
     let Screen::AddendumReason(input) = app.screen_mut() else {
         return vec![];
     };
@@ -70,7 +71,8 @@ fn submit(app: &mut App) -> Vec<Effect> {
         return vec![];
     };
     s.draft.reason = reason;
-    s.draft.date = today;
+    // today, kept inside the PK year: an addendum of a past year's PK is dated on its last day
+    s.draft.date = default_date(year, today);
     let draft = s.draft.clone();
     app.leave();
     match prepare(app.ds(), app.rb(), &draft) {
