@@ -1,4 +1,6 @@
-//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of `domain` §9 as findings.
+//! `kinerja check`: the rule checks R01–R11 (and K3 facts) of `domain` §9 as findings, and the
+//! findings of the month-end round (`domain::rules::check_round`: deadlines counted from
+//! `--today` / `KINERJA_TODAY`, missing analyses and evidence).
 //!
 //! Exit 0 when no finding has severity `error`, 1 when one has (warnings never fail).
 
@@ -7,7 +9,7 @@ use serde_json::{Value, json};
 
 use super::{CliError, CliResult, Context, refused};
 use crate::domain::rulebook::Severity;
-use crate::domain::rules::{Finding, check_period};
+use crate::domain::rules::{Finding, check_period, check_round, sort_findings};
 use crate::domain::score::latest_period;
 use crate::text::cli as t;
 use crate::text::domain::month_name;
@@ -54,7 +56,9 @@ pub fn run(ctx: &Context, a: &CheckArgs) -> CliResult {
         },
         None => latest_period(&ds).unwrap_or(0),
     };
-    let findings = check_period(&ds, &rb, a.unit.as_deref(), period);
+    let mut findings = check_period(&ds, &rb, a.unit.as_deref(), period);
+    findings.extend(check_round(&ds, &rb, a.unit.as_deref(), ctx.today));
+    sort_findings(&mut findings);
     let out = match a.format {
         CheckFormat::Json => {
             let v: Vec<Value> = findings.iter().map(finding_json).collect();

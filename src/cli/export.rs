@@ -1,4 +1,6 @@
-//! `kinerja export [-o FILE] [--salvage]`: the year's PK document, deterministic. With
+//! `kinerja export [-o FILE] [--salvage] [--with-evidence -o DIR]`: the year's PK document,
+//! deterministic, with its round section (`interchange::json::round`); with `--with-evidence`
+//! a bundle of it and the evidence files (`cli::bundle`). With
 //! `--salvage`, what can still be read of a damaged store (unreadable records and the references
 //! to them are left out and listed on standard error).
 
@@ -19,10 +21,18 @@ pub struct ExportArgs {
     /// Selamatkan yang masih terbaca dari toko data rusak / write what a damaged store still holds
     #[arg(long)]
     pub salvage: bool,
+    /// Tulis bundel (direktori -o DIR): dokumen dan berkas data dukung / write a bundle (the
+    /// directory -o DIR): the document and the evidence files
+    #[arg(long, conflicts_with = "salvage")]
+    pub with_evidence: bool,
 }
 
 pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
+    if a.with_evidence && a.output.is_none() {
+        return Err(CliError::usage(crate::text::round::BUNDLE_NEEDS_DIR.s()));
+    }
     let store = ctx.open_store()?;
+    let mut rounds = crate::domain::round::Rounds::new();
     let (year, doc) = if a.salvage {
         salvage(ctx, &*store)?
     } else {
@@ -35,12 +45,33 @@ pub fn run(ctx: &Context, a: &ExportArgs) -> CliResult {
         let plans = store.load_plans(year).map_err(refused)?;
         bar.phase(t::PROGRESS_EXPORT.s(), 2);
         bar.set(1, 2);
-        let doc = json::export_with_plans(&ds, &plans);
+        let doc = json::with_rounds(json::export_with_plans(&ds, &plans), &ds);
+        rounds = ds.round.clone();
         bar.set(2, 2);
         bar.finish();
         (year, doc)
     };
     match &a.output {
+        Some(dir) if a.with_evidence => {
+            let mut files = std::collections::BTreeMap::new();
+            for sha in super::bundle::referenced(&rounds) {
+                let bytes = store.get_evidence(&sha).map_err(refused)?.ok_or_else(|| {
+                    CliError::refused(crate::text::store::P_EVIDENCE_MISSING.fill(&[
+                        ("iku", &"-"),
+                        ("month", &"-"),
+                        ("name", &"-"),
+                        ("sha256", &sha),
+                    ]))
+                })?;
+                files.insert(sha, bytes);
+            }
+            super::bundle::write(dir, &doc, &files)?;
+            super::tell(&crate::text::round::BUNDLE_WRITTEN.fill(&[
+                ("year", &year),
+                ("dir", &dir.display()),
+                ("n", &files.len()),
+            ]));
+        }
         Some(path) => {
             write_file_atomic(path, doc.as_bytes())?;
             super::tell(&t::EXPORTED.fill(&[("year", &year), ("file", &path.display())]));

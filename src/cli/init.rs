@@ -36,6 +36,8 @@ impl Command {
                     | Command::Return(_)
                     | Command::Close(_)
                     | Command::Reopen(_)
+                    | Command::Analisis(_)
+                    | Command::Lampiran(_)
             )
         )
     }

@@ -1,14 +1,19 @@
 //! `kinerja laporan --unit CODE --period YYYY-MM|TWn [--subtree] --format xlsx|pdf|html -o FILE`:
 //! the quarterly Laporan Capaian Kinerja (model and renderers in `crate::report`).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
 use super::progress::Progress;
 use super::{CliError, CliResult, Context, parse_year_month, refused};
+use crate::domain::Dataset;
+use crate::domain::round::{Action, MonthState};
 use crate::domain::score::latest_period;
+use crate::report::model::{Validation, Validations};
 use crate::report::{self, Format};
+use crate::store::{AuditFilter, StoreApi};
 use crate::text::cli as tc;
 use crate::text::report as t;
 
@@ -114,12 +119,18 @@ pub fn run(ctx: &Context, a: &LaporanArgs) -> CliResult {
             (ds, rb, period)
         }
     };
-    drop(store);
     if !ds.units.contains_key(&a.unit) {
         return Err(CliError::refused(
             tc::UNKNOWN_UNIT.fill(&[("unit", &a.unit), ("year", &ds.year)]),
         ));
     }
+    let plans = store.load_plans(ds.year).map_err(refused)?;
+    let units: Vec<String> = report::model::report_units(&ds, &a.unit, a.subtree)
+        .into_iter()
+        .map(|(u, _)| u)
+        .collect();
+    let validations = validations(&*store, &ds, &units, period)?;
+    drop(store);
     let locale = ctx.locale(None)?;
     let mut bar = Progress::new(t::PROGRESS.s(), 1);
     let model = report::build(
@@ -131,6 +142,8 @@ pub fn run(ctx: &Context, a: &LaporanArgs) -> CliResult {
             subtree: a.subtree,
             lang: ctx.lang,
             locale,
+            plans: &plans,
+            validations: &validations,
         },
         &mut |done, total| bar.set(done, total),
     );
@@ -145,6 +158,56 @@ pub fn run(ctx: &Context, a: &LaporanArgs) -> CliResult {
         ("units", &model.units.len()),
         ("iku", &model.iku_count()),
     ]))
+}
+
+/// Who validated the month `period` of each of `units` that is validated or closed: the user
+/// of the newest `validate YYYY-MM` entry of the unit in the audit trail (the round record keeps
+/// the state, the audit trail its author). A unit without such an entry is left out (its
+/// validator is not recorded, e.g. a state that came with an import).
+fn validations(
+    store: &dyn StoreApi,
+    ds: &Dataset,
+    units: &[String],
+    period: u8,
+) -> Result<Validations, CliError> {
+    let wanted: BTreeSet<&str> = units
+        .iter()
+        .filter(|u| {
+            matches!(
+                ds.round.get(u.as_str()).map(|r| r.state(period)),
+                Some(MonthState::Divalidasi | MonthState::Ditetapkan)
+            )
+        })
+        .map(String::as_str)
+        .collect();
+    let mut out = Validations::new();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    // one unit: its entries only; more: one pass over the trail
+    let filter = AuditFilter {
+        unit: (wanted.len() == 1)
+            .then(|| wanted.iter().next().map(|u| u.to_string()))
+            .flatten(),
+        ..Default::default()
+    };
+    let what = format!("{} {}-{period:02}", Action::Validate.as_str(), ds.year);
+    for e in store.audit_log(&filter).map_err(refused)? {
+        if e.year == ds.year
+            && e.what == what
+            && wanted.contains(e.unit.as_str())
+            && !out.contains_key(&e.unit)
+        {
+            out.insert(
+                e.unit.clone(),
+                Validation {
+                    user: e.user.clone(),
+                    date: e.at.with_timezone(&chrono::Local).date_naive(),
+                },
+            );
+        }
+    }
+    Ok(out)
 }
 
 /// Writes an output file with the one atomic write of kinerja ([`crate::safe::write`]): a new

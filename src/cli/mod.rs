@@ -16,13 +16,17 @@ use crate::text::{self, Lang, cli as t};
 
 mod access;
 mod addendum;
+mod analisis;
+mod bundle;
 mod check;
 pub mod clap_text;
 pub mod demo;
+mod due;
 mod export;
 mod import;
 mod init;
 mod k3;
+mod lampiran;
 mod laporan;
 mod log;
 mod open;
@@ -106,6 +110,10 @@ pub struct Cli {
     /// Hanya karakter ASCII / ASCII only (borders, tree, marks, sparklines)
     #[arg(long, global = true)]
     pub ascii: bool,
+    /// Tanggal "hari ini" untuk tenggat / the date deadlines are counted from [default: the
+    /// local date]
+    #[arg(long, global = true, env = "KINERJA_TODAY", value_name = "YYYY-MM-DD")]
+    pub today: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -215,6 +223,22 @@ pub enum Command {
     )]
     Anggaran(plan::AnggaranArgs),
     // --- the month-end round ---
+    /// Yang jatuh tempo: bulan yang belum selesai, tenggat, siapa yang dapat bertindak / what
+    /// is due in the round, overdue first, with who can act
+    #[command(
+        after_help = "Contoh: kinerja due\n         kinerja due --unit KANWIL-KALBAR --format json\n         KINERJA_TODAY=2025-11-20 kinerja due"
+    )]
+    Due(due::DueArgs),
+    /// Analisis IKU sebulan: isu, implikasi, aksi, rencana aksi / the analysis of an IKU-month
+    #[command(
+        after_help = "Contoh: kinerja analisis set KPKNL-PONTIANAK 1a-CP 2025-03 --isu \"Lelang tertunda\" --implikasi \"PNBP turun\" --aksi \"Jadwal ulang\" --rencana \"Lelang April\" --oleh \"Kasi PKN\" --batas 2025-04-30\n         kinerja analisis show KPKNL-PONTIANAK 1a-CP 2025-03 --format json\n         kinerja analisis clear KPKNL-PONTIANAK 1a-CP 2025-03"
+    )]
+    Analisis(analisis::AnalisisArgs),
+    /// Data dukung IKU sebulan: lampirkan, daftar, ambil, lepas / the evidence of an IKU-month
+    #[command(
+        after_help = "Contoh: kinerja lampiran add KPKNL-PONTIANAK 1b-CP 2025-10 ba-lelang.pdf foto.jpg\n         kinerja lampiran list KPKNL-PONTIANAK 1b-CP 2025-10\n         kinerja lampiran get KPKNL-PONTIANAK 1b-CP 2025-10 -o unduhan/\n         kinerja lampiran remove KPKNL-PONTIANAK 1b-CP 2025-10 foto.jpg"
+    )]
+    Lampiran(lampiran::LampiranArgs),
     /// Ajukan realisasi sebulan untuk validasi / submit a unit's month for validation
     #[command(after_help = "Contoh: kinerja submit KPKNL-PONTIANAK 2025-10")]
     Submit(round::TransitionArgs),
@@ -311,7 +335,11 @@ fn peek_lang(args: &[OsString]) -> Option<Lang> {
 }
 
 fn run(cli: Cli) -> CliResult {
-    let ctx = Context::new(&cli);
+    let mut ctx = Context::new(&cli);
+    if let Some(s) = &cli.today {
+        ctx.today =
+            parse_date(s).ok_or_else(|| CliError::usage(t::BAD_TODAY.fill(&[("date", s)])))?;
+    }
     if Command::writes(cli.command.as_ref()) {
         refuse_world_writable(&ctx.store_path).map_err(CliError::refused)?;
     }
@@ -338,6 +366,9 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Serve(a)) => serve::run(&ctx, a),
         Some(Command::Who(a)) => serve::run_who(&ctx, a),
         Some(Command::Access(a)) => access::run(&ctx, a),
+        Some(Command::Due(a)) => due::run(&ctx, a),
+        Some(Command::Analisis(a)) => analisis::run(&ctx, a),
+        Some(Command::Lampiran(a)) => lampiran::run(&ctx, a),
         Some(Command::Submit(a)) => round::run_transition(&ctx, Action::Submit, a),
         Some(Command::Validate(a)) => round::run_transition(&ctx, Action::Validate, a),
         Some(Command::Return(a)) => round::run_transition(&ctx, Action::Return, a),
@@ -356,6 +387,9 @@ pub struct Context {
     pub actor: Actor,
     /// The subcommand's name (`tui` without one), told to the server for `kinerja who`.
     pub command: String,
+    /// The date the round's deadlines are counted from: `--today` / `KINERJA_TODAY`, else the
+    /// local date.
+    pub today: chrono::NaiveDate,
 }
 
 impl Context {
@@ -372,6 +406,7 @@ impl Context {
             lang: text::lang(),
             actor: Actor::current(),
             command: command_name(cli.command.as_ref()),
+            today: chrono::Local::now().date_naive(),
         }
     }
 
@@ -488,6 +523,9 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::ExportRealisasi(_)) => "export-realisasi",
         Some(Command::Inisiatif(_)) => "inisiatif",
         Some(Command::Anggaran(_)) => "anggaran",
+        Some(Command::Due(_)) => "due",
+        Some(Command::Analisis(_)) => "analisis",
+        Some(Command::Lampiran(_)) => "lampiran",
         Some(Command::Submit(_)) => "submit",
         Some(Command::Validate(_)) => "validate",
         Some(Command::Return(_)) => "return",
@@ -602,6 +640,15 @@ pub fn say(text: &str) -> CliResult {
 /// be reported to.
 pub fn tell(text: &str) {
     let _ = crate::safe::output::errln(&crate::safe::term::escape_lines(text));
+}
+
+/// Parses a date `YYYY-MM-DD`.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let s = s.trim();
+    if s.len() != 10 {
+        return None;
+    }
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 /// Parses `YYYY-MM` into (year, month).

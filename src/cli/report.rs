@@ -1,18 +1,21 @@
 //! `kinerja report`: NKO, predikat, perspective and SS values, and every IKU's numbers.
 //!
-//! Every number comes from `domain::score` (and `domain::k3`), the same functions the TUI uses.
+//! Every number comes from `domain::score` (and `domain::k3`), the same functions the TUI uses;
+//! the IS progress and the budget absorption of each unit from `domain::plan` (DOMAIN.md §12).
 
 use clap::{Args, ValueEnum};
 use serde_json::{Value, json};
 
 use super::{CliError, CliResult, Context, parse_year_month, refused};
 use crate::domain::k3::{K3Breakdown, K3Method, k3_breakdown};
+use crate::domain::plan::{Absorption, IsFinding, UnitPlan};
 use crate::domain::rulebook::Rulebook;
 use crate::domain::score::{Missing, UnitScore, default_period, round_to, round2, score_unit};
 use crate::domain::{Dataset, Decimal, natural_cmp};
 use crate::interchange::number::{Locale, format_decimal, format_exact};
 use crate::text::cli as t;
 use crate::text::domain::completeness::{self, marked};
+use crate::text::report as tr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -50,13 +53,37 @@ pub struct UnitReport<'a> {
     pub score: UnitScore,
     /// The K3 breakdown (`domain` §8) with this report's NKO.
     pub k3: K3Breakdown,
+    /// The unit's IS and budget lines (none: the store holds no plan of the unit).
+    pub plan: Option<&'a UnitPlan>,
 }
 
 impl<'a> UnitReport<'a> {
     pub fn new(ds: &'a Dataset, rb: &'a Rulebook, unit: &str, period: u8) -> Self {
         let score = score_unit(ds, rb, unit, period);
         let k3 = k3_breakdown(ds, rb, unit, score.nko);
-        UnitReport { ds, rb, score, k3 }
+        UnitReport {
+            ds,
+            rb,
+            score,
+            k3,
+            plan: None,
+        }
+    }
+
+    /// With the unit's plan (IS and budget lines).
+    pub fn with_plan(mut self, plan: Option<&'a UnitPlan>) -> Self {
+        self.plan = plan;
+        self
+    }
+
+    /// The plan's IS, when it has any.
+    fn inisiatif(&self) -> Option<&'a UnitPlan> {
+        self.plan.filter(|p| !p.inisiatif.is_empty())
+    }
+
+    /// The plan's budget lines, when it has any.
+    fn anggaran(&self) -> Option<&'a UnitPlan> {
+        self.plan.filter(|p| !p.anggaran.is_empty())
     }
 }
 
@@ -98,9 +125,14 @@ pub fn run(ctx: &Context, a: &ReportArgs) -> CliResult {
         write_as(a.format, &out)?;
         return Ok(());
     }
+    let plans = if a.compare_period.is_some() {
+        Default::default()
+    } else {
+        store.load_plans(ds.year).map_err(refused)?
+    };
     let reports: Vec<UnitReport> = units
         .iter()
-        .map(|u| UnitReport::new(&ds, &rb, u, period))
+        .map(|u| UnitReport::new(&ds, &rb, u, period).with_plan(plans.get(u)))
         .collect();
     if let Some(p) = &a.compare_period {
         let (year, month) = parse_year_month(p)
@@ -222,9 +254,128 @@ pub fn unit_json(r: &UnitReport) -> Value {
             "realisasi": exact(i.realisasi),
             "capaian": r2(i.capaian),
             "status": i.status.map(|s| s.as_str()),
+            "analyses": analyses_of(r.ds, &u.code, &i.code, s.period)
+                .into_iter()
+                .map(|(m, a)| {
+                    let mut v = super::analisis::analysis_json(a);
+                    v["month"] = Value::from(period_label(r.ds.year, m));
+                    v
+                })
+                .collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "k3": k3_json(&r.k3),
+        "inisiatif": r.inisiatif().map(|p| inisiatif_json(p, s.period)),
+        "anggaran": r.anggaran().map(|p| anggaran_json(p, s.period)),
     })
+}
+
+/// `inisiatif` of a unit: the average planned and realised % at the period and each IS with
+/// its planned and realised cumulative % and its findings (`behind`, `overdue`).
+fn inisiatif_json(p: &UnitPlan, period: u8) -> Value {
+    let (planned, realised) = p.is_progress(period).unwrap_or_default();
+    json!({
+        "planned": fixed(Some(planned), 2),
+        "realised": fixed(Some(realised), 2),
+        "items": p.inisiatif.iter().map(|i| json!({
+            "code": i.code,
+            "name": i.name,
+            "iku": i.iku,
+            "pic": i.pic,
+            "start": i.start,
+            "end": i.end,
+            "planned": exact(Some(i.planned_at(period))),
+            "realised": exact(Some(i.realised_at(period))),
+            "status": i.status,
+            "findings": i.findings(period).iter().map(|f| match f {
+                IsFinding::Behind { planned, realised } => json!({
+                    "code": "behind",
+                    "planned": exact(Some(*planned)),
+                    "realised": exact(Some(*realised)),
+                }),
+                IsFinding::Overdue { end, realised } => json!({
+                    "code": "overdue",
+                    "end": end,
+                    "realised": exact(Some(*realised)),
+                }),
+            }).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The absorption numbers of a line or of the total: Rp exact, % rounded to 2 places.
+fn absorption_json(a: &Absorption) -> serde_json::Map<String, Value> {
+    let mut m = serde_json::Map::new();
+    m.insert("pagu".into(), exact(Some(a.pagu)));
+    m.insert("planned".into(), exact(Some(a.planned)));
+    m.insert("realisasi".into(), exact(Some(a.realisasi)));
+    m.insert("planned_absorption".into(), fixed(a.planned_pct(), 2));
+    m.insert("absorption".into(), fixed(a.realised_pct(), 2));
+    m
+}
+
+/// `anggaran` of a unit: the total up to the period and each line.
+fn anggaran_json(p: &UnitPlan, period: u8) -> Value {
+    let mut total = absorption_json(&p.absorption(period));
+    let lines: Vec<Value> = p
+        .anggaran
+        .iter()
+        .map(|l| {
+            let mut m = serde_json::Map::new();
+            m.insert("code".into(), json!(l.code));
+            m.insert("program".into(), json!(l.program));
+            m.insert("kegiatan".into(), json!(l.kegiatan));
+            m.insert("output".into(), json!(l.output));
+            m.insert("output_name".into(), json!(l.output_name));
+            m.insert("link".into(), json!(l.link));
+            m.extend(absorption_json(&l.absorption(period)));
+            m.insert("revisions".into(), json!(l.revisions.len()));
+            Value::Object(m)
+        })
+        .collect();
+    total.insert("lines".into(), Value::Array(lines));
+    Value::Object(total)
+}
+
+/// The analyses (DOMAIN.md §11) of an IKU in the months up to `period`, by month.
+fn analyses_of<'a>(
+    ds: &'a Dataset,
+    unit: &str,
+    iku: &str,
+    period: u8,
+) -> Vec<(u8, &'a crate::domain::round::Analysis)> {
+    let Some(round) = ds.round.get(unit) else {
+        return Vec::new();
+    };
+    (1..=period)
+        .filter_map(|m| round.analysis(iku, m).map(|a| (m, a)))
+        .collect()
+}
+
+/// The analyses of a unit's IKU up to the report's period, IKU by IKU in the table's order.
+fn analyses_text(r: &UnitReport, md: bool) -> String {
+    let u = &r.score.unit;
+    let mut out = String::new();
+    for i in iku_in_order(&r.score) {
+        for (m, a) in analyses_of(r.ds, u, &i.code, r.score.period) {
+            let head = format!("IKU {} — {}", i.code, crate::text::domain::month_name(m));
+            if md {
+                out.push_str(&format!("- **{head}**\n"));
+            } else {
+                out.push_str(&format!("{head}\n"));
+            }
+            out.push_str(&super::analisis::analysis_text(a, "  "));
+        }
+    }
+    if out.is_empty() {
+        return out;
+    }
+    let title = crate::text::round::REPORT_ANALYSES.s();
+    let title = if md {
+        format!("### {title}\n\n")
+    } else {
+        format!("{title}\n")
+    };
+    format!("{title}{out}\n")
 }
 
 /// `[{"unit", "iku", "month"}]`: the realisasi a number waits for (`domain` §11).
@@ -604,12 +755,19 @@ fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError
             &t::COL_STATUS,
             &t::CSV_COMPLETE,
             &t::CSV_MISSING,
+            &tr::CSV_IS_PLANNED,
+            &tr::CSV_IS_REALISED,
+            &tr::PAGU,
+            &tr::CSV_BUDGET_REALISASI,
+            &tr::ABSORPTION_PLANNED,
+            &tr::ABSORPTION,
         ]
         .iter()
         .map(|m| m.s().to_string())
         .collect::<Vec<String>>(),
     ];
     let num2 = |d: Option<Decimal>| d.map_or_else(String::new, |d| format_decimal(d, locale, 2));
+    let rp = |d: Decimal| format_exact(d.normalize(), locale);
     let numx =
         |d: Option<Decimal>| d.map_or_else(String::new, |d| format_exact(round_to(d, 4), locale));
     for r in reports {
@@ -624,7 +782,18 @@ fn csv_report(reports: &[UnitReport], locale: Locale) -> Result<String, CliError
             num2(s.nko),
             s.predikat.clone().unwrap_or_default(),
         ];
-        let tail = [yes_no(s.complete()), missing_csv(&s.missing)];
+        let is = r.inisiatif().and_then(|p| p.is_progress(s.period));
+        let ab = r.anggaran().map(|p| p.absorption(s.period));
+        let tail = [
+            yes_no(s.complete()),
+            missing_csv(&s.missing),
+            num2(is.map(|x| x.0)),
+            num2(is.map(|x| x.1)),
+            ab.map(|a| rp(a.pagu)).unwrap_or_default(),
+            ab.map(|a| rp(a.realisasi)).unwrap_or_default(),
+            num2(ab.and_then(|a| a.planned_pct())),
+            num2(ab.and_then(|a| a.realised_pct())),
+        ];
         if s.iku.is_empty() {
             let mut row = head.clone();
             row.resize(16, String::new());
@@ -827,7 +996,109 @@ fn table(r: &UnitReport, locale: Locale, md: bool) -> String {
         ));
     }
     out.push('\n');
+    out.push_str(&analyses_text(r, md));
+    out.push_str(&plan_tables(r, locale, md));
     out.push_str(&k3_table(r, locale, md));
+    out
+}
+
+/// The IS progress and the budget absorption of a unit's table, each when the unit has them.
+fn plan_tables(r: &UnitReport, locale: Locale, md: bool) -> String {
+    let dash = || "–".to_string();
+    let num2 = |d: Option<Decimal>| d.map_or_else(dash, |d| format_decimal(d, locale, 2));
+    let rp = |d: Decimal| format_exact(d.normalize(), locale);
+    let period = r.score.period;
+    let heading = |title: &str| {
+        let title = format!("{title} — {}", period_label(r.ds.year, period));
+        if md {
+            format!("### {title}\n\n")
+        } else {
+            format!("{title}\n")
+        }
+    };
+    let mut out = String::new();
+    if let Some(p) = r.inisiatif() {
+        out.push_str(&heading(tr::IS_TITLE.s()));
+        let head = vec![
+            "IS".to_string(),
+            t::COL_NAME.s().into(),
+            tr::PLANNED_PCT.s().into(),
+            tr::REALISED_PCT.s().into(),
+            tr::IS_FINDINGS.s().into(),
+        ];
+        let mut rows: Vec<Vec<String>> = p
+            .inisiatif
+            .iter()
+            .map(|i| {
+                let f = i.findings(period);
+                let findings = if f.is_empty() {
+                    tr::IS_ON_TRACK.s().to_string()
+                } else {
+                    f.iter()
+                        .map(|f| crate::report::is_finding_text(f, locale))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                vec![
+                    i.code.clone(),
+                    i.name.clone(),
+                    num2(Some(i.planned_at(period))),
+                    num2(Some(i.realised_at(period))),
+                    findings,
+                ]
+            })
+            .collect();
+        if let Some((pl, re)) = p.is_progress(period) {
+            rows.push(vec![
+                String::new(),
+                tr::IS_MEAN.s().to_string(),
+                num2(Some(pl)),
+                num2(Some(re)),
+                String::new(),
+            ]);
+        }
+        out.push_str(&render_table(
+            &head,
+            &rows,
+            md,
+            &[false, false, true, true, false],
+        ));
+        out.push('\n');
+    }
+    if let Some(p) = r.anggaran() {
+        out.push_str(&heading(tr::BUDGET_TITLE.s()));
+        let head = vec![
+            tr::BUDGET_LINE.s().to_string(),
+            tr::OUTPUT.s().into(),
+            tr::PAGU.s().into(),
+            tr::CSV_BUDGET_REALISASI.s().into(),
+            tr::ABSORPTION_PLANNED.s().into(),
+            tr::ABSORPTION.s().into(),
+        ];
+        let row = |code: &str, name: &str, a: Absorption| {
+            vec![
+                code.to_string(),
+                name.to_string(),
+                rp(a.pagu),
+                rp(a.realisasi),
+                num2(a.planned_pct()),
+                num2(a.realised_pct()),
+            ]
+        };
+        let mut rows: Vec<Vec<String>> = p
+            .anggaran
+            .iter()
+            .map(|l| row(&l.code, &l.output_name, l.absorption(period)))
+            .collect();
+        rows.push(row("", tr::BUDGET_TOTAL.s(), p.absorption(period)));
+        out.push_str(&render_table(
+            &head,
+            &rows,
+            md,
+            &[false, false, true, true, true, true],
+        ));
+        out.push('\n');
+    }
     out
 }
 

@@ -38,6 +38,9 @@ pub fn run_transition(ctx: &Context, action: Action, a: &TransitionArgs) -> CliR
     let reason = reason_arg(a.reason.as_deref())?;
     let store = ctx.open_store()?;
     ctx.present_year(&*store, year)?;
+    if action == Action::Submit {
+        refuse_blocked(ctx, &*store, year, &a.unit, month, &a.month)?;
+    }
     let change = Change::Transition {
         unit: a.unit.clone(),
         month,
@@ -68,4 +71,35 @@ pub fn run_transition(ctx: &Context, action: Action, a: &TransitionArgs) -> CliR
         out.push_str(&t::TRANSITION_REASON.fill(&[("reason", &reason)]));
     }
     super::say(&out)
+}
+
+/// Refuses a submission the rulebook in force blocks: a missing analysis or evidence that it
+/// makes an error (`domain::rules::submission_blockers`), each named with what to do.
+fn refuse_blocked(
+    ctx: &Context,
+    store: &dyn crate::store::StoreApi,
+    year: i32,
+    unit: &str,
+    month: u8,
+    shown: &str,
+) -> CliResult {
+    let ds = store.load_year(year).map_err(refused)?;
+    if !ds.units.contains_key(unit) {
+        // the store refuses it, saying so
+        return Ok(());
+    }
+    let rb = ctx.rulebook_for(&ds)?;
+    let blockers = crate::domain::rules::submission_blockers(&ds, &rb, unit, month);
+    if blockers.is_empty() {
+        return Ok(());
+    }
+    let mut msg =
+        t::SUBMIT_BLOCKED.fill(&[("unit", &unit), ("month", &shown), ("rulebook", &rb.name)]);
+    for f in &blockers {
+        msg.push_str("\n  ");
+        msg.push_str(f.id);
+        msg.push_str(": ");
+        msg.push_str(&crate::text::reason::render(&f.reason));
+    }
+    Err(CliError::refused(msg))
 }

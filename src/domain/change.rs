@@ -26,6 +26,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::limits::TextKind;
 use super::model::{Addendum, CodeRef, Dataset, Iku};
 use super::reason::{Code, Reason};
 use super::round::{Action, Analysis, EvidenceRef, MonthRecord, Role, UnitRound};
@@ -400,6 +401,18 @@ fn month_rule<R: Records>(
     Ok(())
 }
 
+/// A text of a change within the limits of `domain::limits` (an analysis, an evidence name).
+fn text_rule<R: Records>(field: &'static str, kind: TextKind, text: &str) -> Result<(), R::Error> {
+    super::limits::check(kind, text).map_err(|p| {
+        ChangeError::Refused(
+            Reason::new(Code::BadText)
+                .text("field", field)
+                .text("problem", p),
+        )
+        .into()
+    })
+}
+
 fn check_month<E: From<ChangeError>>(iku: &CodeRef, month: u8) -> Result<(), E> {
     if !(1..=12).contains(&month) {
         return Err(ChangeError::BadMonth {
@@ -537,6 +550,15 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
         } => {
             existing_iku_month(r, iku, *month)?;
             month_rule(r, iku, *month, "analysis", false)?;
+            if let Some(a) = analysis {
+                for (field, text) in a.texts() {
+                    let kind = match field {
+                        "pic" => TextKind::Line,
+                        _ => TextKind::Long,
+                    };
+                    text_rule::<R>(field, kind, text)?;
+                }
+            }
             let round = r.round(&iku.unit)?;
             let old = round.analysis(&iku.code, *month).cloned();
             let new = analysis.clone().filter(|a| !a.is_empty());
@@ -557,6 +579,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
         } => {
             existing_iku_month(r, iku, *month)?;
             month_rule(r, iku, *month, "evidence", false)?;
+            text_rule::<R>("name", TextKind::Line, &evidence.name)?;
             if !r.has_evidence(&evidence.sha256)? {
                 return Err(ChangeError::Refused(
                     Reason::new(Code::EvidenceMissing)

@@ -28,6 +28,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Dataset, Dec, Perspective};
+use super::score::round2;
 
 /// Version of the layout of [`UnitPlan`], kept in every stored plan record (the `plan` tree).
 pub const PLAN_SCHEMA: u16 = 1;
@@ -145,7 +146,7 @@ pub struct Absorption {
 
 impl Absorption {
     fn pct(v: Decimal, pagu: Decimal) -> Option<Decimal> {
-        (pagu > Decimal::ZERO).then(|| (v * Decimal::ONE_HUNDRED / pagu).round_dp(2))
+        (pagu > Decimal::ZERO).then(|| round2(v * Decimal::ONE_HUNDRED / pagu))
     }
     /// Realisasi ÷ pagu × 100 (none without a pagu).
     pub fn realised_pct(&self) -> Option<Decimal> {
@@ -250,7 +251,7 @@ impl UnitPlan {
         let n = Decimal::from(self.inisiatif.len());
         let p: Decimal = self.inisiatif.iter().map(|i| i.planned_at(period)).sum();
         let r: Decimal = self.inisiatif.iter().map(|i| i.realised_at(period)).sum();
-        Some(((p / n).round_dp(2), (r / n).round_dp(2)))
+        Some((round2(p / n), round2(r / n)))
     }
 }
 
@@ -695,4 +696,49 @@ fn find_line<'a>(
             unit: unit.to_string(),
             line: line.to_string(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn percentages_round_half_away_from_zero_like_every_other_number() {
+        // 1 of 800 is 0.125 %: 0.13, not the banker's 0.12
+        let a = Absorption {
+            pagu: d("800"),
+            planned: d("1"),
+            realisasi: d("1"),
+        };
+        assert_eq!(a.realised_pct(), Some(d("0.13")));
+        assert_eq!(a.planned_pct(), Some(d("0.13")));
+        let none = Absorption::default();
+        assert_eq!(none.realised_pct(), None, "no pagu, no percentage");
+        let is = |code: &str, realised: &str| Inisiatif {
+            code: code.into(),
+            name: String::new(),
+            iku: vec![],
+            pic: String::new(),
+            output: String::new(),
+            outcome: String::new(),
+            start: 1,
+            end: 12,
+            planned: BTreeMap::from([(3, Dec(d("10")))]),
+            realised: BTreeMap::from([(3, Dec(d(realised)))]),
+            status: String::new(),
+            kendala: String::new(),
+            tindak_lanjut: String::new(),
+        };
+        let mut plan = UnitPlan::new("U");
+        plan.inisiatif = vec![is("A", "0.01"), is("B", "0"), is("C", "0"), is("D", "0")];
+        // (0.01 + 0 + 0 + 0) / 4 = 0.0025 → 0.00; (10 × 4) / 4 = 10
+        assert_eq!(plan.is_progress(3), Some((d("10"), d("0.00"))));
+        plan.inisiatif = vec![is("A", "0.05"), is("B", "0")];
+        // 0.025 → 0.03
+        assert_eq!(plan.is_progress(3).map(|p| p.1), Some(d("0.03")));
+    }
 }

@@ -59,6 +59,13 @@ codes! {
     MonthClosed => "month_closed",
     EvidenceMissing => "evidence_missing",
     EvidenceUnknown => "evidence_unknown",
+    BadText => "bad_text",
+    // Findings of the round (domain::rules::check_round).
+    OverdueEntry => "overdue_entry",
+    OverdueValidation => "overdue_validation",
+    OverdueClosing => "overdue_closing",
+    NoAnalysis => "no_analysis",
+    NoEvidence => "no_evidence",
 
     // Findings of the rule checks (domain::rules); the finding's `id` names the rule.
     IkuCount => "iku_count",

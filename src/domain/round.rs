@@ -312,6 +312,12 @@ pub struct EvidenceRef {
     pub size: u64,
 }
 
+/// Whether `name` may name an evidence file: a plain file name, never a path, `.` or `..` (so
+/// that writing it into a directory stays inside it), and not empty.
+pub fn plain_file_name(name: &str) -> bool {
+    !(name.is_empty() || name == "." || name == ".." || name.contains(['/', '\\', '\0']))
+}
+
 /// The round of a unit in a year: the state of each month, the analyses and the evidence of its
 /// IKU, by (IKU code, month). Stored as one record per (year, unit).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -527,6 +533,60 @@ pub fn days_to_next_deadline(
             due(deadlines, year, unit, m, state, today)
         })
         .min_by_key(|d| (d.deadline, d.month))
+}
+
+/// The reporting months of a unit: the union of its IKU's (roll-up IKU included: a unit submits
+/// its month whatever rolls up into it).
+pub fn reporting_months(ds: &super::model::Dataset, unit: &str) -> Vec<u8> {
+    let mut on = [false; 12];
+    for iku in ds.iku_of_unit(unit) {
+        for m in 1..=12u8 {
+            on[usize::from(m - 1)] |= iku.reporting_period.is_reporting_month(m);
+        }
+    }
+    (1..=12u8).filter(|m| on[usize::from(m - 1)]).collect()
+}
+
+/// The unit and every unit below it, parents before their children.
+pub fn subtree(ds: &super::model::Dataset, unit: &str) -> Vec<String> {
+    let mut out = vec![unit.to_string()];
+    let mut i = 0;
+    while i < out.len() && out.len() <= ds.units.len() {
+        let next: Vec<String> = ds.children(&out[i]).to_vec();
+        out.extend(next);
+        i += 1;
+    }
+    out
+}
+
+/// What is outstanding in `units` of the dataset's year at `today`: every reporting month that
+/// has ended and is not closed, with its stage and deadline — overdue first (most overdue
+/// first), then by deadline, unit and month.
+pub fn outstanding(
+    ds: &super::model::Dataset,
+    deadlines: &Deadlines,
+    units: &[String],
+    today: NaiveDate,
+) -> Vec<Due> {
+    let mut out: Vec<Due> = units
+        .iter()
+        .flat_map(|u| {
+            let round = ds.round.get(u);
+            reporting_months(ds, u).into_iter().filter_map(move |m| {
+                let state = round.map(|r| r.state(m)).unwrap_or_default();
+                due(deadlines, ds.year, u, m, state, today)
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (!a.overdue(), a.deadline, &a.unit, a.month).cmp(&(
+            !b.overdue(),
+            b.deadline,
+            &b.unit,
+            b.month,
+        ))
+    });
+    out
 }
 
 #[cfg(test)]

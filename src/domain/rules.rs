@@ -169,6 +169,11 @@ fn stored_values(ds: &Dataset, unit: &str, out: &mut Out) {
     }
 }
 
+/// Puts findings of several checks in the order of [`check`]: unit, then id (stable within).
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+}
+
 /// Order of the rule ids in a listing: R01..R11, then K3.
 fn rank(id: &str) -> (u8, &str) {
     (u8::from(!id.starts_with('R')), id)
@@ -757,6 +762,146 @@ fn k3_facts(ds: &Dataset, rb: &Rulebook, unit: &str, out: &mut Out) {
     }
 }
 
+/// The findings of the month-end round (DOMAIN.md §11) at `today`, for the whole dataset or one
+/// unit, ordered like [`check`] (unit, then id):
+///
+/// - `TENGGAT` (rulebook `[round] overdue`): a reporting month of the unit whose entry,
+///   validation or closing deadline ([`super::round::due`]) has passed — codes
+///   `overdue_entry`, `overdue_validation`, `overdue_closing`.
+/// - `ANALISIS` (`analysis_missing`): an IKU whose capaian up to a reporting month with
+///   realisasi is below 100 and that has no analysis for that month — code `no_analysis`.
+/// - `LAMPIRAN` (`evidence_missing`): a reporting month with the IKU's own realisasi and no
+///   evidence file — code `no_evidence` (a roll-up IKU's evidence is its children's).
+///
+/// A unit's reporting months are the union of its IKU's reporting months.
+pub fn check_round(
+    ds: &Dataset,
+    rb: &Rulebook,
+    unit: Option<&str>,
+    today: chrono::NaiveDate,
+) -> Vec<Finding> {
+    let units: Vec<&str> = match unit {
+        Some(u) => vec![u],
+        None => ds.units.keys().map(String::as_str).collect(),
+    };
+    let mut out = Vec::new();
+    for u in units {
+        round_findings(ds, rb, u, today, None, &mut out);
+    }
+    out.sort_by(|a, b| (a.unit.as_str(), rank(a.id)).cmp(&(b.unit.as_str(), rank(b.id))));
+    out
+}
+
+/// The findings of the round for one month of a unit that are errors under the rulebook: what
+/// keeps it from being submitted (a rulebook of the user's may make a missing analysis or
+/// evidence an error; the built-in ones make them warnings). Deadlines never block.
+pub fn submission_blockers(ds: &Dataset, rb: &Rulebook, unit: &str, month: u8) -> Vec<Finding> {
+    let mut out = Vec::new();
+    // `today` only matters for the deadlines, which are left out here
+    round_findings(ds, rb, unit, chrono::NaiveDate::MIN, Some(month), &mut out);
+    out.retain(|f| f.id != "TENGGAT" && f.severity == Severity::Error);
+    out
+}
+
+fn round_findings(
+    ds: &Dataset,
+    rb: &Rulebook,
+    unit: &str,
+    today: chrono::NaiveDate,
+    only: Option<u8>,
+    out: &mut Vec<Finding>,
+) {
+    use super::round::{Stage, due};
+    let r = &rb.round;
+    let round = ds.round.get(unit);
+    let mut finding = |id: &'static str,
+                       severity: Severity,
+                       ss: Option<&str>,
+                       iku: Option<&str>,
+                       month: u8,
+                       reason: Reason| {
+        out.push(Finding {
+            id,
+            severity,
+            unit: unit.to_string(),
+            ss: ss.map(str::to_string),
+            iku: iku.map(str::to_string),
+            month: Some(month),
+            reason,
+        });
+    };
+    let wanted = |m: u8| only.is_none_or(|o| o == m);
+    let mut reporting = [false; 12];
+    for iku in ds.iku_of_unit(unit) {
+        let rp = iku.reporting_period;
+        for m in (1..=12u8).filter(|m| rp.is_reporting_month(*m)) {
+            reporting[usize::from(m - 1)] = true;
+        }
+        let scores = super::score::score_iku_by_month(ds, rb, iku);
+        let (_, real) = super::score::effective_months(ds, iku);
+        for m in (1..=12u8).filter(|m| rp.is_reporting_month(*m) && wanted(*m)) {
+            let i = usize::from(m - 1);
+            let has_analysis = round.is_some_and(|x| x.analysis(&iku.code, m).is_some());
+            if real[i].is_some()
+                && !has_analysis
+                && let Some(c) = scores[i].capaian.filter(|c| *c < Decimal::ONE_HUNDRED)
+            {
+                let why = Reason::new(Code::NoAnalysis)
+                    .text("unit", unit)
+                    .text("iku", &iku.code)
+                    .month("month", m)
+                    .num("capaian", c, 2, 2);
+                finding(
+                    "ANALISIS",
+                    r.analysis_missing,
+                    Some(&iku.ss),
+                    Some(&iku.code),
+                    m,
+                    why,
+                );
+            }
+            let has_evidence = round.is_some_and(|x| !x.evidence(&iku.code, m).is_empty());
+            if !iku.rolls_up() && iku.realisasi[i].is_some() && !has_evidence {
+                let why = Reason::new(Code::NoEvidence)
+                    .text("unit", unit)
+                    .text("iku", &iku.code)
+                    .month("month", m);
+                finding(
+                    "LAMPIRAN",
+                    r.evidence_missing,
+                    Some(&iku.ss),
+                    Some(&iku.code),
+                    m,
+                    why,
+                );
+            }
+        }
+    }
+    if only.is_some() {
+        return;
+    }
+    let deadlines = r.deadlines();
+    for m in (1..=12u8).filter(|m| reporting[usize::from(m - 1)]) {
+        let state = round.map(|x| x.state(m)).unwrap_or_default();
+        let Some(d) = due(&deadlines, ds.year, unit, m, state, today).filter(|d| d.overdue())
+        else {
+            continue;
+        };
+        let code = match d.stage {
+            Stage::Entry => Code::OverdueEntry,
+            Stage::Validation => Code::OverdueValidation,
+            Stage::Closing => Code::OverdueClosing,
+        };
+        let why = Reason::new(code)
+            .text("unit", unit)
+            .month("month", m)
+            .text("state", state)
+            .text("deadline", d.deadline)
+            .int("days", -d.days_left);
+        finding("TENGGAT", r.overdue, None, None, m, why);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -772,6 +917,131 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()
+    }
+
+    /// A unit with one monthly IKU (target 10 a month), realisasi 9 in January and 10 in
+    /// February, nothing attached.
+    fn round_ds() -> Dataset {
+        let unit = Unit {
+            code: "U".into(),
+            name: "U".into(),
+            level: Level::Three,
+            parent: None,
+            perspective_weights: Default::default(),
+        };
+        let ss = Ss {
+            unit: "U".into(),
+            code: "S".into(),
+            perspective: crate::domain::model::Perspective::Stakeholder,
+            name: "s".into(),
+            weight: None,
+            cascaded_from: None,
+        };
+        let mut iku = Iku::new(
+            "U",
+            "I",
+            "S",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        );
+        iku.targets = [Some(d("10")); 12];
+        iku.realisasi[0] = Some(d("9"));
+        iku.realisasi[1] = Some(d("10"));
+        Dataset::from_parts(2025, "kmk-300-2022", [unit], [ss], [iku], vec![])
+    }
+
+    #[test]
+    fn the_round_finds_overdue_months_missing_analyses_and_evidence_with_the_rulebook_severity() {
+        let ds = round_ds();
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 3, 20).unwrap();
+        let f = check_round(&ds, &rb(), None, today);
+        let got: Vec<(&str, Code, Option<u8>)> =
+            f.iter().map(|f| (f.id, f.reason.code, f.month)).collect();
+        assert_eq!(
+            got,
+            [
+                // January 90 %, up to February 95 %
+                ("ANALISIS", Code::NoAnalysis, Some(1)),
+                ("ANALISIS", Code::NoAnalysis, Some(2)),
+                ("LAMPIRAN", Code::NoEvidence, Some(1)),
+                ("LAMPIRAN", Code::NoEvidence, Some(2)),
+                // January's entry was due 14 February, February's 14 March; March not ended
+                ("TENGGAT", Code::OverdueEntry, Some(1)),
+                ("TENGGAT", Code::OverdueEntry, Some(2)),
+            ]
+        );
+        assert!(f.iter().all(|f| f.severity == Severity::Warning));
+        assert_eq!(f[5].reason.arg("days"), Some(&Arg::Int(6)));
+        // warnings never block a submission; a rulebook that makes evidence an error does
+        assert!(submission_blockers(&ds, &rb(), "U", 1).is_empty());
+        let mut strict = rb();
+        strict.round.evidence_missing = Severity::Error;
+        let b = submission_blockers(&ds, &strict, "U", 1);
+        assert_eq!(b.len(), 1);
+        assert_eq!((b[0].id, b[0].month), ("LAMPIRAN", Some(1)));
+        assert!(
+            submission_blockers(&ds, &strict, "U", 3).is_empty(),
+            "no realisasi in March"
+        );
+        // an analysis and a file answer them
+        let mut ds = ds;
+        let key = CodeRef::new("U", "I");
+        ds.apply(&[
+            crate::domain::change::Change::SetAnalysis {
+                iku: key.clone(),
+                month: 1,
+                analysis: Some(crate::domain::round::Analysis {
+                    isu: "x".into(),
+                    ..Default::default()
+                }),
+            },
+            crate::domain::change::Change::AddEvidence {
+                iku: key,
+                month: 1,
+                evidence: crate::domain::round::EvidenceRef {
+                    name: "ba.pdf".into(),
+                    sha256: "0".repeat(64),
+                    size: 1,
+                },
+            },
+        ])
+        .unwrap();
+        let f = check_round(&ds, &rb(), Some("U"), today);
+        assert!(
+            f.iter().all(|f| f.month != Some(1) || f.id == "TENGGAT"),
+            "{f:?}"
+        );
+        assert!(submission_blockers(&ds, &strict, "U", 1).is_empty());
+    }
+
+    #[test]
+    fn outstanding_months_come_overdue_first_then_by_deadline() {
+        use crate::domain::round::{MonthRecord, MonthState, Stage, outstanding};
+        let mut ds = round_ds();
+        let mut r = crate::domain::round::UnitRound::new("U");
+        r.set_month(
+            2,
+            MonthRecord {
+                state: MonthState::Diajukan,
+                reason: String::new(),
+            },
+        );
+        r.set_month(
+            1,
+            MonthRecord {
+                state: MonthState::Ditetapkan,
+                reason: String::new(),
+            },
+        );
+        ds.round.insert("U".into(), r);
+        let today = chrono::NaiveDate::from_ymd_opt(2025, 4, 10).unwrap();
+        let l = outstanding(&ds, &rb().round.deadlines(), &["U".to_string()], today);
+        let got: Vec<(u8, Stage, i64)> =
+            l.iter().map(|d| (d.month, d.stage, d.days_left)).collect();
+        // January closed: nothing; February waits for validation (due 23 March); March's entry
+        // is due 14 April
+        assert_eq!(got, [(2, Stage::Validation, -18), (3, Stage::Entry, 4)]);
     }
 
     fn rb() -> Rulebook {

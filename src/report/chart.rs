@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::model::{IkuSection, Report, UnitSection};
+use super::model::{BudgetRow, BudgetSection, IkuSection, Report, UnitSection};
 use super::to_f64;
 use crate::interchange::number::{Locale, format_exact};
 use crate::text::report as t;
@@ -156,6 +156,29 @@ pub fn iku_chart(r: &Report, i: &IkuSection) -> Chart {
                 name: t::REALISASI.s().to_string(),
                 colour: PALETTE[1],
                 values: i.series.iter().map(|(_, _, r)| *r).collect(),
+            },
+        ],
+        locale: r.locale,
+    }
+}
+
+/// Absorption against plan (% of the pagu) of each budget line and the total (columns).
+pub fn budget_chart(r: &Report, b: &BudgetSection) -> Chart {
+    let rows: Vec<&BudgetRow> = b.rows.iter().chain(std::iter::once(&b.total)).collect();
+    Chart {
+        title: t::ABSORPTION_CHART.s().to_string(),
+        kind: Kind::Column,
+        categories: rows.iter().map(|x| x.short.clone()).collect(),
+        series: vec![
+            Series {
+                name: t::ABSORPTION_PLANNED.s().to_string(),
+                colour: PALETTE[0],
+                values: rows.iter().map(|x| x.planned_absorption).collect(),
+            },
+            Series {
+                name: t::ABSORPTION.s().to_string(),
+                colour: PALETTE[1],
+                values: rows.iter().map(|x| x.absorption).collect(),
             },
         ],
         locale: r.locale,

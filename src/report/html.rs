@@ -5,8 +5,12 @@
 use std::fmt::Write as _;
 
 use super::chart::{self, Anchor, Chart, Shape};
-use super::model::{IkuSection, Report, UnitSection};
-use super::{DASH, exact, num2, num4, severity_word, status_colour, status_mark, status_word};
+use super::model::{BudgetSection, IkuSection, IsSection, Report, UnitSection};
+use super::{
+    DASH, exact, is_findings_text, num2, num4, pct, severity_word, sha_short, size_text,
+    state_text, status_colour, status_mark, status_word, validator_text,
+};
+use crate::interchange::number::format_exact;
 use crate::text::report as t;
 
 const CSS: &str = r#"
@@ -35,6 +39,9 @@ table.facts td:first-child { width: 38%; background: #f5f7fa; }
 .charts svg { flex: 1 1 85mm; max-width: 100%; height: auto; }
 .mark { font-weight: 700; }
 .muted { color: #666; }
+table.analysis td:first-child { width: 30%; background: #f5f7fa; }
+td.pre { white-space: pre-wrap; }
+svg.bar { vertical-align: middle; }
 footer { margin-top: 8mm; font-size: 8pt; color: #666; }
 @media print { body { padding: 0; max-width: none; } }
 "#;
@@ -115,6 +122,8 @@ fn cover(h: &mut String, r: &Report) {
             ),
             (t::K3_INDEX.s(), num4(c.k3_index, l)),
             (t::NKO_K3.s(), num2(c.nko_k3, l)),
+            (t::PERIOD_STATE.s(), state_text(&c.state)),
+            (t::VALIDATED_BY.s(), validator_text(&c.state)),
         ],
     );
     let blank = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -160,7 +169,7 @@ fn unit(h: &mut String, r: &Report, u: &UnitSection, top: bool) {
     );
     let _ = writeln!(
         h,
-        "<p>{} <b>{}</b> · {} <b>{}</b> · {} {} · {} {}</p>",
+        "<p>{} <b>{}</b> · {} <b>{}</b> · {} {} · {} {}<br>{}: {} · {}: {}</p>",
         esc(t::NKO.s()),
         esc(&num2(u.nko, l)),
         esc(t::PREDIKAT.s()),
@@ -169,6 +178,10 @@ fn unit(h: &mut String, r: &Report, u: &UnitSection, top: bool) {
         esc(&num4(u.k3_index, l)),
         esc(t::NKO_K3.s()),
         esc(&num2(u.nko_k3, l)),
+        esc(t::PERIOD_STATE.s()),
+        esc(&state_text(&u.state)),
+        esc(t::VALIDATED_BY.s()),
+        esc(&validator_text(&u.state)),
     );
     if !u.perspectives.is_empty() {
         let _ = writeln!(h, "<h3>{}</h3>", esc(t::PERSPECTIVES.s()));
@@ -237,13 +250,14 @@ fn unit(h: &mut String, r: &Report, u: &UnitSection, top: bool) {
                 (t::PREDIKAT.s(), false),
                 (t::K3_INDEX.s(), true),
                 (t::NKO_K3.s(), true),
+                (t::PERIOD_STATE.s(), false),
             ],
         );
         for x in rows {
             let _ = writeln!(
                 h,
                 "<tr><td style=\"padding-left:{}mm\">{}</td><td>{}</td><td class=\"n\">{}</td>\
-                 <td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                 <td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",
                 1.8 + 4.0 * x.depth as f64,
                 esc(&x.code),
                 esc(&x.name),
@@ -251,6 +265,7 @@ fn unit(h: &mut String, r: &Report, u: &UnitSection, top: bool) {
                 esc(x.predikat.as_deref().unwrap_or(DASH)),
                 esc(&num4(x.k3_index, l)),
                 esc(&num2(x.nko_k3, l)),
+                esc(&crate::text::round::state_word(x.state)),
             );
         }
         h.push_str("</table>\n");
@@ -263,6 +278,12 @@ fn unit(h: &mut String, r: &Report, u: &UnitSection, top: bool) {
         for i in &u.iku {
             iku(h, r, i);
         }
+    }
+    if let Some(s) = &u.inisiatif {
+        inisiatif(h, r, s);
+    }
+    if let Some(b) = &u.anggaran {
+        anggaran(h, r, b);
     }
     let _ = writeln!(h, "<h3>{}</h3>", esc(t::FINDINGS.s()));
     if u.findings.is_empty() {
@@ -350,7 +371,175 @@ fn iku(h: &mut String, r: &Report, i: &IkuSection) {
         ]))
     );
     svg(h, &chart::iku_chart(r, i), 520.0, 170.0);
+    for (m, a) in &i.analyses {
+        let month = super::month_label(r.year, *m);
+        let _ = writeln!(
+            h,
+            "<h4>{}</h4>",
+            esc(&t::ANALYSIS.fill(&[("month", &month)]))
+        );
+        h.push_str("<table class=\"analysis\">\n");
+        let by = a.rencana.by.map(|d| d.format("%Y-%m-%d").to_string());
+        for (k, v) in [
+            (t::ISU.s(), a.isu.as_str()),
+            (t::IMPLIKASI.s(), a.implikasi.as_str()),
+            (t::AKSI.s(), a.aksi.as_str()),
+            (t::RENCANA.s(), a.rencana.what.as_str()),
+            (t::RENCANA_WHO.s(), a.rencana.who.as_str()),
+            (t::RENCANA_BY.s(), by.as_deref().unwrap_or("")),
+            (t::CATATAN.s(), a.catatan.as_str()),
+        ] {
+            if !v.is_empty() {
+                let _ = writeln!(
+                    h,
+                    "<tr><td>{}</td><td class=\"pre\">{}</td></tr>",
+                    esc(k),
+                    esc(v)
+                );
+            }
+        }
+        h.push_str("</table>\n");
+    }
+    if !i.evidence.is_empty() {
+        let _ = writeln!(h, "<h4>{}</h4>", esc(t::EVIDENCE.s()));
+        h.push_str("<table>");
+        th(
+            h,
+            &[
+                (t::MONTH.s(), false),
+                (t::FILE.s(), false),
+                (t::SIZE.s(), true),
+                (t::SHA256.s(), false),
+            ],
+        );
+        for (m, e) in &i.evidence {
+            let _ = writeln!(
+                h,
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td><code>{}</code></td></tr>",
+                esc(&super::month_label(r.year, *m)),
+                esc(&e.name),
+                esc(&size_text(e.size, l)),
+                esc(sha_short(&e.sha256)),
+            );
+        }
+        h.push_str("</table>\n");
+    }
     h.push_str("</section>\n");
+}
+
+/// A bar of realised % (filled) against planned % (a mark), 0–100.
+fn bar(h: &mut String, planned: f64, realised: f64, behind: bool) {
+    let (w, ht) = (120.0, 12.0);
+    let x = |p: f64| p.clamp(0.0, 100.0) / 100.0 * w;
+    let fill = if behind { "#b3261e" } else { "#1e7b34" };
+    let _ = write!(
+        h,
+        "<svg class=\"bar\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {ht}\" \
+         width=\"{w}\" height=\"{ht}\"><rect x=\"0\" y=\"2\" width=\"{w}\" height=\"8\" \
+         fill=\"#e6edf5\"/><rect x=\"0\" y=\"2\" width=\"{:.1}\" height=\"8\" fill=\"{fill}\"/>\
+         <line x1=\"{p:.1}\" y1=\"0\" x2=\"{p:.1}\" y2=\"{ht}\" stroke=\"#222222\" \
+         stroke-width=\"1.5\"/></svg>",
+        x(realised),
+        p = x(planned),
+    );
+}
+
+fn inisiatif(h: &mut String, r: &Report, s: &IsSection) {
+    let l = r.locale;
+    let _ = writeln!(h, "<h3>{}</h3>", esc(t::IS_TITLE.s()));
+    let _ = writeln!(
+        h,
+        "<p>{}</p>",
+        esc(&t::IS_AVERAGE.fill(&[
+            ("period", &r.period_label),
+            ("planned", &pct(s.planned, l)),
+            ("realised", &pct(s.realised, l)),
+        ]))
+    );
+    h.push_str("<table>");
+    th(
+        h,
+        &[
+            (t::IS_CODE.s(), false),
+            (t::NAME.s(), false),
+            (t::RESPONSIBLE.s(), false),
+            (t::PLANNED_PCT.s(), true),
+            (t::REALISED_PCT.s(), true),
+            (t::PROGRESS_BAR.s(), false),
+            (t::IS_FINDINGS.s(), false),
+        ],
+    );
+    for x in &s.rows {
+        let _ = write!(
+            h,
+            "<tr><td>{}</td><td>{}<br><span class=\"muted\">{} {} · {} {}–{}</span></td><td>{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{}</td><td>",
+            esc(&x.code),
+            esc(&x.name),
+            esc(t::IKU.s()),
+            esc(&x.iku.join(", ")),
+            esc(t::IS_MONTHS.s()),
+            x.start,
+            x.end,
+            esc(&x.pic),
+            esc(&pct(x.planned, l)),
+            esc(&pct(x.realised, l)),
+        );
+        bar(
+            h,
+            super::to_f64(x.planned),
+            super::to_f64(x.realised),
+            !x.findings.is_empty(),
+        );
+        let _ = writeln!(h, "</td><td>{}</td></tr>", esc(&is_findings_text(x, l)));
+    }
+    h.push_str("</table>\n");
+}
+
+fn anggaran(h: &mut String, r: &Report, b: &BudgetSection) {
+    let l = r.locale;
+    let _ = writeln!(h, "<h3>{}</h3>", esc(t::BUDGET_TITLE.s()));
+    h.push_str("<table>");
+    th(
+        h,
+        &[
+            (t::BUDGET_LINE.s(), false),
+            (t::OUTPUT.s(), false),
+            (t::PAGU.s(), true),
+            (t::BUDGET_PLANNED.s(), true),
+            (t::BUDGET_REALISASI.s(), true),
+            (t::ABSORPTION_PLANNED.s(), true),
+            (t::ABSORPTION.s(), true),
+        ],
+    );
+    for (x, total) in b
+        .rows
+        .iter()
+        .map(|x| (x, false))
+        .chain(std::iter::once((&b.total, true)))
+    {
+        let (open, close) = if total { ("<b>", "</b>") } else { ("", "") };
+        let name = if total {
+            t::BUDGET_TOTAL.s().to_string()
+        } else {
+            x.output_name.clone()
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{open}{}{close}</td><td class=\"n\">{open}{}{close}</td>\
+             <td class=\"n\">{open}{}{close}</td><td class=\"n\">{open}{}{close}</td>\
+             <td class=\"n\">{open}{}{close}</td><td class=\"n\">{open}{}{close}</td></tr>",
+            esc(&x.code),
+            esc(&name),
+            esc(&format_exact(x.pagu, l)),
+            esc(&format_exact(x.planned, l)),
+            esc(&format_exact(x.realisasi, l)),
+            esc(&num2(x.planned_absorption, l)),
+            esc(&num2(x.absorption, l)),
+        );
+    }
+    h.push_str("</table>\n");
+    svg(h, &chart::budget_chart(r, b), 680.0, 220.0);
 }
 
 /// A chart as an inline SVG element.

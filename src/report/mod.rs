@@ -114,8 +114,107 @@ pub fn month_label(year: i32, m: u8) -> String {
     format!("{year}-{m:02}")
 }
 
+/// The state of the period as the cover says it: `divalidasi, September 2025`, with the reason
+/// of a return or reopening after it.
+pub fn state_text(s: &model::PeriodState) -> String {
+    let text = t::PERIOD_STATE_OF.fill(&[
+        ("state", &crate::text::round::state_word(s.state)),
+        ("month", &crate::text::domain::month_name(s.month)),
+        ("year", &s.year),
+    ]);
+    match s.reason.as_str() {
+        "" => text,
+        reason => t::STATE_REASON.fill(&[("state", &text), ("reason", &reason)]),
+    }
+}
+
+/// Who validated the period: `budi, 2025-10-20`, `belum divalidasi`, or that the audit trail
+/// does not name the validator.
+pub fn validator_text(s: &model::PeriodState) -> String {
+    match (&s.validated_by, s.is_validated()) {
+        (Some(v), true) => {
+            t::VALIDATED_BY_ON.fill(&[("user", &v.user), ("date", &v.date.format("%Y-%m-%d"))])
+        }
+        (None, true) => t::VALIDATOR_UNRECORDED.s().to_string(),
+        (_, false) => t::NOT_VALIDATED.s().to_string(),
+    }
+}
+
+/// A file size for reading: `870 B`, `12,5 KB`, `3,2 MB` (1 KB = 1024 B), in the locale.
+pub fn size_text(bytes: u64, locale: Locale) -> String {
+    const K: u64 = 1024;
+    let one = |n: u64, unit: u64| Decimal::from(n) / Decimal::from(unit);
+    if bytes < K {
+        format!("{bytes} B")
+    } else if bytes < K * K {
+        format!("{} KB", format_decimal(one(bytes, K), locale, 1))
+    } else {
+        format!("{} MB", format_decimal(one(bytes, K * K), locale, 1))
+    }
+}
+
+/// The first 12 hex digits of a SHA-256, enough to tell files apart when reading.
+pub fn sha_short(sha256: &str) -> &str {
+    sha256.get(..12).unwrap_or(sha256)
+}
+
+/// A percentage (2 places) in the locale.
+pub fn pct(d: Decimal, locale: Locale) -> String {
+    format_decimal(d, locale, 2)
+}
+
+/// What an IS finding says, short, in the UI language.
+pub fn is_finding_text(f: &crate::domain::plan::IsFinding, locale: Locale) -> String {
+    use crate::domain::plan::IsFinding;
+    match f {
+        IsFinding::Behind { planned, realised } => t::IS_BEHIND.fill(&[
+            ("realised", &pct(*realised, locale)),
+            ("planned", &pct(*planned, locale)),
+        ]),
+        IsFinding::Overdue { end, realised } => t::IS_OVERDUE.fill(&[
+            ("end", &crate::text::domain::month_name(*end)),
+            ("realised", &pct(*realised, locale)),
+        ]),
+    }
+}
+
+/// The findings of an IS joined, or `sesuai rencana`.
+pub fn is_findings_text(r: &model::IsRow, locale: Locale) -> String {
+    if r.findings.is_empty() {
+        return t::IS_ON_TRACK.s().to_string();
+    }
+    r.findings
+        .iter()
+        .map(|f| is_finding_text(f, locale))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// A decimal as a chart coordinate (rendering only: every number shown is the decimal itself).
 pub fn to_f64(d: Decimal) -> f64 {
     use rust_decimal::prelude::ToPrimitive;
     d.to_f64().unwrap_or(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_period_s_quarter_runs_from_its_first_month_to_the_period() {
+        assert_eq!(model::quarter_months(1), 1..=1);
+        assert_eq!(model::quarter_months(3), 1..=3);
+        assert_eq!(model::quarter_months(4), 4..=4);
+        assert_eq!(model::quarter_months(8), 7..=8);
+        assert_eq!(model::quarter_months(12), 10..=12);
+    }
+
+    #[test]
+    fn sizes_and_hashes_are_short_for_reading() {
+        assert_eq!(size_text(870, Locale::Id), "870 B");
+        assert_eq!(size_text(12_800, Locale::Id), "12,5 KB");
+        assert_eq!(size_text(3_355_443, Locale::En), "3.2 MB");
+        assert_eq!(sha_short(&"ab".repeat(32)), "abababababab");
+        assert_eq!(sha_short("abc"), "abc");
+    }
 }

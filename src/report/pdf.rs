@@ -6,8 +6,12 @@ use pdf_writer::types::LineCapStyle;
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::chart::{self, Anchor, Chart, Shape};
-use super::model::{IkuSection, Report, UnitSection};
-use super::{DASH, exact, num2, num4, severity_word, status_colour, status_word};
+use super::model::{BudgetSection, IkuSection, IsSection, Report, UnitSection};
+use super::{
+    DASH, exact, is_findings_text, num2, num4, pct, severity_word, sha_short, size_text,
+    state_text, status_colour, status_word, validator_text,
+};
+use crate::interchange::number::format_exact;
 use crate::text::report as t;
 
 const PAGE_W: f32 = 595.28;
@@ -451,6 +455,8 @@ fn cover(doc: &mut Doc, r: &Report) {
         ),
         (t::K3_INDEX.s(), num4(c.k3_index, l)),
         (t::NKO_K3.s(), num2(c.nko_k3, l)),
+        (t::PERIOD_STATE.s(), state_text(&c.state)),
+        (t::VALIDATED_BY.s(), validator_text(&c.state)),
     ]
     .into_iter()
     .map(|(k, v)| vec![k.to_string(), v])
@@ -501,6 +507,18 @@ fn unit(doc: &mut Doc, r: &Report, u: &UnitSection, top: bool) {
         ),
         10.0,
         true,
+        "#222222",
+    );
+    doc.line(
+        &format!(
+            "{}: {} · {}: {}",
+            t::PERIOD_STATE.s(),
+            state_text(&u.state),
+            t::VALIDATED_BY.s(),
+            validator_text(&u.state)
+        ),
+        9.0,
+        false,
         "#222222",
     );
     doc.y += 4.0;
@@ -580,6 +598,7 @@ fn unit(doc: &mut Doc, r: &Report, u: &UnitSection, top: bool) {
                     x.predikat.clone().unwrap_or_else(|| DASH.into()),
                     num4(x.k3_index, l),
                     num2(x.nko_k3, l),
+                    crate::text::round::state_word(x.state),
                     x.name.clone(),
                 ]
             })
@@ -587,11 +606,12 @@ fn unit(doc: &mut Doc, r: &Report, u: &UnitSection, top: bool) {
         doc.table(
             &[
                 (0.2, Align::Left),
+                (0.09, Align::Right),
+                (0.12, Align::Left),
                 (0.1, Align::Right),
-                (0.14, Align::Left),
-                (0.11, Align::Right),
-                (0.1, Align::Right),
-                (0.35, Align::Left),
+                (0.09, Align::Right),
+                (0.12, Align::Left),
+                (0.28, Align::Left),
             ],
             &[
                 t::UNIT.s().into(),
@@ -599,6 +619,7 @@ fn unit(doc: &mut Doc, r: &Report, u: &UnitSection, top: bool) {
                 t::PREDIKAT.s().into(),
                 t::K3_INDEX.s().into(),
                 t::NKO_K3.s().into(),
+                t::PERIOD_STATE.s().into(),
                 t::NAME.s().into(),
             ],
             &body,
@@ -615,6 +636,12 @@ fn unit(doc: &mut Doc, r: &Report, u: &UnitSection, top: bool) {
         for i in &u.iku {
             iku(doc, r, i);
         }
+    }
+    if let Some(s) = &u.inisiatif {
+        inisiatif(doc, r, s);
+    }
+    if let Some(b) = &u.anggaran {
+        anggaran(doc, r, b);
     }
     doc.heading(t::FINDINGS.s(), 11.0);
     if u.findings.is_empty() {
@@ -709,6 +736,182 @@ fn iku(doc: &mut Doc, r: &Report, i: &IkuSection) {
     doc.need(ch);
     doc.chart(&chart::iku_chart(r, i), MARGIN, CONTENT_W, ch);
     doc.y += ch + 10.0;
+    for (m, a) in &i.analyses {
+        let month = super::month_label(r.year, *m);
+        doc.need(60.0);
+        doc.line(
+            &t::ANALYSIS.fill(&[("month", &month)]),
+            9.0,
+            true,
+            "#143d6b",
+        );
+        let by = a.rencana.by.map(|d| d.format("%Y-%m-%d").to_string());
+        let rows: Vec<Vec<String>> = [
+            (t::ISU.s(), a.isu.as_str()),
+            (t::IMPLIKASI.s(), a.implikasi.as_str()),
+            (t::AKSI.s(), a.aksi.as_str()),
+            (t::RENCANA.s(), a.rencana.what.as_str()),
+            (t::RENCANA_WHO.s(), a.rencana.who.as_str()),
+            (t::RENCANA_BY.s(), by.as_deref().unwrap_or("")),
+            (t::CATATAN.s(), a.catatan.as_str()),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| vec![k.to_string(), v.to_string()])
+        .collect();
+        doc.table(
+            &[(0.3, Align::Left), (0.7, Align::Left)],
+            &[String::new(), String::new()],
+            &rows,
+        );
+    }
+    if !i.evidence.is_empty() {
+        doc.need(40.0);
+        doc.line(t::EVIDENCE.s(), 9.0, true, "#143d6b");
+        let l = r.locale;
+        let rows: Vec<Vec<String>> = i
+            .evidence
+            .iter()
+            .map(|(m, e)| {
+                vec![
+                    super::month_label(r.year, *m),
+                    e.name.clone(),
+                    size_text(e.size, l),
+                    sha_short(&e.sha256).to_string(),
+                ]
+            })
+            .collect();
+        doc.table(
+            &[
+                (0.14, Align::Left),
+                (0.5, Align::Left),
+                (0.14, Align::Right),
+                (0.22, Align::Left),
+            ],
+            &[
+                t::MONTH.s().into(),
+                t::FILE.s().into(),
+                t::SIZE.s().into(),
+                t::SHA256.s().into(),
+            ],
+            &rows,
+        );
+    }
+}
+
+fn inisiatif(doc: &mut Doc, r: &Report, s: &IsSection) {
+    let l = r.locale;
+    doc.heading(t::IS_TITLE.s(), 11.0);
+    doc.line(
+        &t::IS_AVERAGE.fill(&[
+            ("period", &r.period_label),
+            ("planned", &pct(s.planned, l)),
+            ("realised", &pct(s.realised, l)),
+        ]),
+        9.0,
+        false,
+        "#222222",
+    );
+    let rows: Vec<Vec<String>> = s
+        .rows
+        .iter()
+        .map(|x| {
+            vec![
+                x.code.clone(),
+                x.name.clone(),
+                x.pic.clone(),
+                pct(x.planned, l),
+                pct(x.realised, l),
+                is_findings_text(x, l),
+            ]
+        })
+        .collect();
+    doc.table(
+        &[
+            (0.07, Align::Left),
+            (0.31, Align::Left),
+            (0.16, Align::Left),
+            (0.12, Align::Right),
+            (0.13, Align::Right),
+            (0.21, Align::Left),
+        ],
+        &[
+            t::IS_CODE.s().into(),
+            t::NAME.s().into(),
+            t::RESPONSIBLE.s().into(),
+            t::PLANNED_PCT.s().into(),
+            t::REALISED_PCT.s().into(),
+            t::IS_FINDINGS.s().into(),
+        ],
+        &rows,
+    );
+    // a bar per IS: realised filled, planned marked, on 0–100 %
+    doc.line(t::PROGRESS_BAR.s(), 8.5, true, "#222222");
+    let (x0, w) = (MARGIN + 50.0, CONTENT_W - 160.0);
+    for x in &s.rows {
+        doc.need(14.0);
+        let y = doc.y;
+        let at = |p: rust_decimal::Decimal| (super::to_f64(p) as f32).clamp(0.0, 100.0) / 100.0 * w;
+        doc.text_at(MARGIN, y + 8.0, 7.5, false, "#222222", &x.code);
+        doc.rect(x0, y + 1.0, w, 8.0, "#e6edf5");
+        let fill = if x.findings.is_empty() {
+            "#1e7b34"
+        } else {
+            "#b3261e"
+        };
+        doc.rect(x0, y + 1.0, at(x.realised), 8.0, fill);
+        doc.rect(x0 + at(x.planned) - 0.75, y - 1.0, 1.5, 12.0, "#222222");
+        doc.text_at(
+            x0 + w + 8.0,
+            y + 8.0,
+            7.5,
+            false,
+            "#222222",
+            &format!("{} / {} %", pct(x.realised, l), pct(x.planned, l)),
+        );
+        doc.y += 14.0;
+    }
+    doc.y += 6.0;
+}
+
+fn anggaran(doc: &mut Doc, r: &Report, b: &BudgetSection) {
+    let l = r.locale;
+    doc.heading(t::BUDGET_TITLE.s(), 11.0);
+    let row = |x: &super::model::BudgetRow, name: &str| {
+        vec![
+            x.code.clone(),
+            name.to_string(),
+            format_exact(x.pagu, l),
+            format_exact(x.realisasi, l),
+            num2(x.planned_absorption, l),
+            num2(x.absorption, l),
+        ]
+    };
+    let mut rows: Vec<Vec<String>> = b.rows.iter().map(|x| row(x, &x.output_name)).collect();
+    rows.push(row(&b.total, t::BUDGET_TOTAL.s()));
+    doc.table(
+        &[
+            (0.2, Align::Left),
+            (0.22, Align::Left),
+            (0.15, Align::Right),
+            (0.15, Align::Right),
+            (0.13, Align::Right),
+            (0.15, Align::Right),
+        ],
+        &[
+            t::BUDGET_LINE.s().into(),
+            t::OUTPUT.s().into(),
+            t::PAGU.s().into(),
+            t::REALISASI.s().into(),
+            t::PLANNED_PCT.s().into(),
+            t::ABSORPTION.s().into(),
+        ],
+        &rows,
+    );
+    let ch = 170.0;
+    doc.need(ch + 6.0);
+    doc.chart(&chart::budget_chart(r, b), MARGIN, CONTENT_W, ch);
+    doc.y += ch + 6.0;
 }
 
 #[cfg(test)]

@@ -8,12 +8,13 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
-    Chart, ChartLine, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType, Color, Format,
-    FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    Chart, ChartLine, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType, Color,
+    ConditionalFormatDataBar, ConditionalFormatType, Format, FormatAlign, FormatBorder, Workbook,
+    Worksheet, XlsxError,
 };
 
-use super::model::{IkuSection, Report, UnitSection};
-use super::{DASH, severity_word, status_word};
+use super::model::{BudgetSection, IkuSection, IsSection, Report, UnitSection};
+use super::{DASH, is_findings_text, severity_word, state_text, status_word, validator_text};
 use crate::text::report as t;
 
 const A4: u8 = 9;
@@ -220,6 +221,24 @@ fn build(r: &Report) -> Result<Vec<u8>, XlsxError> {
             iku(&mut wb, name, r, u, k, &st)?;
         }
     }
+    for (i, u) in r.units.iter().enumerate() {
+        if let Some(x) = &u.inisiatif {
+            let name = if i == 0 {
+                names.take(t::IS_TITLE.s())
+            } else {
+                names.take(&t::IS_SHEET_OF.fill(&[("unit", &u.code)]))
+            };
+            inisiatif(&mut wb, name, r, u, x, &st)?;
+        }
+        if let Some(b) = &u.anggaran {
+            let name = if i == 0 {
+                names.take(t::BUDGET_TITLE.s())
+            } else {
+                names.take(&t::BUDGET_SHEET_OF.fill(&[("unit", &u.code)]))
+            };
+            anggaran(&mut wb, name, r, u, b, &st)?;
+        }
+    }
     let name = names.take(t::FINDINGS.s());
     findings(&mut wb, name, r, &st)?;
     wb.save_to_buffer()
@@ -257,6 +276,12 @@ fn cover(wb: &mut Workbook, names: &mut Names, r: &Report, st: &Styles) -> Resul
     row += 1;
     s.text(row, 0, t::NKO_K3.s(), &st.label)?;
     s.value(row, 1, c.nko_k3, &st.two, st)?;
+    row += 1;
+    s.text(row, 0, t::PERIOD_STATE.s(), &st.label)?;
+    s.text(row, 1, &state_text(&c.state), &st.text)?;
+    row += 1;
+    s.text(row, 0, t::VALIDATED_BY.s(), &st.label)?;
+    s.text(row, 1, &validator_text(&c.state), &st.text)?;
     row += 3;
     s.text(row, 0, t::SIGNATURE.s(), &Format::new().set_bold())?;
     row += 1;
@@ -406,6 +431,7 @@ fn subtree(wb: &mut Workbook, name: String, r: &Report, st: &Styles) -> Result<(
         t::PREDIKAT.s(),
         t::K3_INDEX.s(),
         t::NKO_K3.s(),
+        t::PERIOD_STATE.s(),
     ];
     for (c, h) in head.iter().enumerate() {
         let f = if matches!(c, 3 | 5 | 6) {
@@ -431,6 +457,7 @@ fn subtree(wb: &mut Workbook, name: String, r: &Report, st: &Styles) -> Result<(
         s.text(row, 4, x.predikat.as_deref().unwrap_or(DASH), &st.text)?;
         s.value(row, 5, x.k3_index, &st.four, st)?;
         s.value(row, 6, x.nko_k3, &st.two, st)?;
+        s.text(row, 7, &crate::text::round::state_word(x.state), &st.text)?;
     }
     // the direct children, beside the table, for the chart
     let children: Vec<_> = rows.iter().filter(|x| x.depth == 1).collect();
@@ -550,6 +577,198 @@ fn iku(
     }
     c.set_width(640).set_height(300);
     s.ws.insert_chart(6, 4, &c)?;
+    // the analyses and the evidence of the period's quarter, below the series
+    row += 1;
+    for (m, a) in &k.analyses {
+        let month = super::month_label(r.year, *m);
+        s.title(
+            row,
+            &t::ANALYSIS.fill(&[("month", &month)]),
+            &Format::new().set_bold(),
+        )?;
+        row += 1;
+        let by = a.rencana.by.map(|d| d.format("%Y-%m-%d").to_string());
+        for (label, v) in [
+            (t::ISU.s(), a.isu.as_str()),
+            (t::IMPLIKASI.s(), a.implikasi.as_str()),
+            (t::AKSI.s(), a.aksi.as_str()),
+            (t::RENCANA.s(), a.rencana.what.as_str()),
+            (t::RENCANA_WHO.s(), a.rencana.who.as_str()),
+            (t::RENCANA_BY.s(), by.as_deref().unwrap_or("")),
+            (t::CATATAN.s(), a.catatan.as_str()),
+        ] {
+            if v.is_empty() {
+                continue;
+            }
+            s.text(row, 0, label, &st.label)?;
+            // the text spans the columns up to the chart's, wrapped
+            s.ws.merge_range(row, 1, row, 3, v, &st.wrap)?;
+            let lines = v.chars().count() / 45 + v.matches('\n').count() + 1;
+            s.ws.set_row_height(row, 15.0 * lines.min(12) as f64)?;
+            row += 1;
+        }
+        row += 1;
+    }
+    if !k.evidence.is_empty() {
+        s.title(row, t::EVIDENCE.s(), &Format::new().set_bold())?;
+        row += 1;
+        s.text(row, 0, t::MONTH.s(), &st.head)?;
+        s.text(row, 1, t::FILE.s(), &st.head)?;
+        s.text(row, 2, t::SIZE.s(), &st.head_n)?;
+        s.text(row, 3, t::SHA256.s(), &st.head)?;
+        row += 1;
+        for (m, e) in &k.evidence {
+            s.text(row, 0, &super::month_label(r.year, *m), &st.text)?;
+            s.text(row, 1, &e.name, &st.text)?;
+            s.number(row, 2, Decimal::from(e.size), &st.int)?;
+            s.text(row, 3, super::sha_short(&e.sha256), &st.text)?;
+            row += 1;
+        }
+    }
+    s.finish();
+    Ok(())
+}
+
+/// The unit's IS: planned against realised % at the period, a data bar of the realised %.
+fn inisiatif(
+    wb: &mut Workbook,
+    name: String,
+    r: &Report,
+    u: &UnitSection,
+    x: &IsSection,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(wb, name)?;
+    s.ws.set_landscape();
+    s.title(
+        0,
+        &format!("{} — {} · {}", u.code, t::IS_TITLE.s(), r.period_label),
+        &st.title,
+    )?;
+    let head = [
+        t::IS_CODE.s(),
+        t::NAME.s(),
+        t::IKU.s(),
+        t::RESPONSIBLE.s(),
+        t::IS_MONTHS.s(),
+        t::PLANNED_PCT.s(),
+        t::REALISED_PCT.s(),
+        t::STATUS.s(),
+        t::IS_FINDINGS.s(),
+        t::KENDALA.s(),
+        t::TINDAK_LANJUT.s(),
+    ];
+    for (c, h) in head.iter().enumerate() {
+        s.text(
+            1,
+            c as u16,
+            h,
+            if matches!(c, 5 | 6) {
+                &st.head_n
+            } else {
+                &st.head
+            },
+        )?;
+    }
+    s.ws.set_freeze_panes(2, 1)?;
+    s.ws.set_repeat_rows(0, 1)?;
+    let mut row = 2;
+    for i in &x.rows {
+        s.text(row, 0, &i.code, &st.text)?;
+        s.text(row, 1, &i.name, &st.wrap)?;
+        s.text(row, 2, &i.iku.join(", "), &st.text)?;
+        s.text(row, 3, &i.pic, &st.wrap)?;
+        s.text(row, 4, &format!("{}–{}", i.start, i.end), &st.text)?;
+        s.number(row, 5, i.planned, &st.two)?;
+        s.number(row, 6, i.realised, &st.two)?;
+        s.text(row, 7, &i.status, &st.text)?;
+        s.text(row, 8, &is_findings_text(i, r.locale), &st.wrap)?;
+        s.text(row, 9, &i.kendala, &st.wrap)?;
+        s.text(row, 10, &i.tindak_lanjut, &st.wrap)?;
+        row += 1;
+    }
+    if row > 2 {
+        let bar = ConditionalFormatDataBar::new()
+            .set_minimum(ConditionalFormatType::Number, 0)
+            .set_maximum(ConditionalFormatType::Number, 100)
+            .set_fill_color(Color::RGB(0x2E8B57));
+        s.ws.add_conditional_format(2, 6, row - 1, 6, &bar)?;
+    }
+    s.text(row, 4, t::IS_MEAN.s(), &st.label)?;
+    s.number(row, 5, x.planned, &st.two)?;
+    s.number(row, 6, x.realised, &st.two)?;
+    s.finish();
+    Ok(())
+}
+
+/// The unit's budget lines: pagu, planned and realised to date, absorption against plan, the
+/// total, and a native column chart of the absorption against plan per line.
+fn anggaran(
+    wb: &mut Workbook,
+    name: String,
+    r: &Report,
+    u: &UnitSection,
+    b: &BudgetSection,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    let mut s = Sheet::new(wb, name.clone())?;
+    s.ws.set_landscape();
+    s.title(
+        0,
+        &format!("{} — {} · {}", u.code, t::BUDGET_TITLE.s(), r.period_label),
+        &st.title,
+    )?;
+    let head = [
+        t::BUDGET_LINE.s(),
+        t::PROGRAM.s(),
+        t::OUTPUT.s(),
+        t::PAGU.s(),
+        t::BUDGET_PLANNED.s(),
+        t::BUDGET_REALISASI.s(),
+        t::ABSORPTION_PLANNED.s(),
+        t::ABSORPTION.s(),
+    ];
+    for (c, h) in head.iter().enumerate() {
+        s.text(1, c as u16, h, if c >= 3 { &st.head_n } else { &st.head })?;
+    }
+    s.ws.set_freeze_panes(2, 1)?;
+    s.ws.set_repeat_rows(0, 1)?;
+    let bold = Format::new().set_bold().set_border(FormatBorder::Thin);
+    let mut row = 2;
+    for (x, total) in b
+        .rows
+        .iter()
+        .map(|x| (x, false))
+        .chain(std::iter::once((&b.total, true)))
+    {
+        if total {
+            s.text(row, 0, &x.short, &bold)?;
+            s.text(row, 1, "", &bold)?;
+            s.text(row, 2, "", &bold)?;
+        } else {
+            s.text(row, 0, &x.code, &st.text)?;
+            s.text(row, 1, &x.program, &st.text)?;
+            s.text(row, 2, &x.output_name, &st.text)?;
+        }
+        s.number(row, 3, x.pagu, &st.int)?;
+        s.number(row, 4, x.planned, &st.int)?;
+        s.number(row, 5, x.realisasi, &st.int)?;
+        s.value(row, 6, x.planned_absorption, &st.two, st)?;
+        s.value(row, 7, x.absorption, &st.two, st)?;
+        row += 1;
+    }
+    let (first, last) = (2, row - 1);
+    let mut c = Chart::new(ChartType::Column);
+    c.title().set_name(t::ABSORPTION_CHART.s());
+    for (col, colour) in [(6u16, BLUE), (7, ORANGE)] {
+        c.add_series()
+            .set_name((name.as_str(), 1, col))
+            .set_categories((name.as_str(), first, 0, last, 0))
+            .set_values((name.as_str(), first, col, last, col))
+            .set_format(ChartSolidFill::new().set_color(Color::RGB(colour)));
+    }
+    c.set_width(720).set_height(320);
+    s.ws.insert_chart(row + 1, 0, &c)?;
     s.finish();
     Ok(())
 }

@@ -613,6 +613,7 @@ impl StoreApi for Client {
             rulebook: ds.rulebook.clone(),
             replace,
             source: source.to_string(),
+            round: ds.round.clone(),
         };
         self.call(request, &blob).map(|_| ())
     }

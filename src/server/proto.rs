@@ -20,8 +20,9 @@ use serde::{Deserialize, Serialize};
 use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSummary};
 
 /// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
-/// a year travels with its round records, the round's changes, evidence).
-pub const PROTOCOL: u32 = 3;
+/// a year travels with its round records, the round's changes, evidence; 4: an import carries
+/// the round records of the document).
+pub const PROTOCOL: u32 = 4;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {
@@ -94,12 +95,14 @@ pub enum Request {
         source: String,
         seen: Vec<crate::store::Seen>,
     },
-    /// The dataset travels in the blob (snapshot layout).
+    /// The dataset travels in the blob (snapshot layout), its round records beside it (they are
+    /// not in the snapshot).
     Import {
         year: i32,
         rulebook: String,
         replace: bool,
         source: String,
+        round: crate::domain::round::Rounds,
     },
     AuditLog(AuditFilter),
     Verify,

@@ -586,12 +586,16 @@ impl Server {
                 rulebook,
                 replace,
                 source,
+                round,
             } => {
                 if let Err(r) = self.check(conn, &access::Need::Admin) {
                     return (Err(r), Vec::new());
                 }
                 let ds = match crate::store::decode_year(&blob, year, rulebook) {
-                    Ok(ds) => ds,
+                    Ok(mut ds) => {
+                        ds.round = round;
+                        ds
+                    }
                     Err(e) => return (Err(Refusal::Protocol(e)), Vec::new()),
                 };
                 drop(blob);

@@ -92,7 +92,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Layout of an evidence value: this version (big-endian u16), then the file's bytes as given.
 const EVIDENCE_FORMAT: u16 = 1;
-const META_EVIDENCE_BYTES: &[u8] = b"evidence_bytes";
+pub(super) const META_EVIDENCE_BYTES: &[u8] = b"evidence_bytes";
 
 impl Store {
     /// Bytes of evidence the store holds (each file once).
@@ -106,7 +106,8 @@ impl Store {
     /// Keeps the bytes of an evidence file under their SHA-256 (once, however often they are
     /// attached), within the limits of the year's rulebook (`[round]`): a file larger than
     /// `evidence_max_file_bytes`, or one that would take the store's evidence past
-    /// `evidence_max_store_bytes`, is refused saying so. Flushed before it returns. Attaching
+    /// `evidence_max_store_bytes`, is refused saying so. A year the store does not hold yet
+    /// (a bundle being imported) takes the default rulebook's limits. Flushed before it returns. Attaching
     /// it is then a change ([`crate::store::Change::AddEvidence`]).
     pub fn put_evidence(
         &self,
@@ -114,11 +115,18 @@ impl Store {
         unit: &str,
         bytes: &[u8],
     ) -> Result<PutEvidence, StoreError> {
-        if !self.trees.units.contains_key(keys::unit(year, unit))? {
-            return Err(StoreError::NotFound(unit.to_string()));
-        }
+        // a year not in the store yet: the files of a bundle are kept before its document is
+        // imported (under the default rulebook's limits)
+        let rb_name = match self.year_record(year)? {
+            Some(rec) => {
+                if !self.trees.units.contains_key(keys::unit(year, unit))? {
+                    return Err(StoreError::NotFound(unit.to_string()));
+                }
+                rec.rulebook
+            }
+            None => crate::domain::rulebook::DEFAULT_RULEBOOK.to_string(),
+        };
         use crate::text::round as t;
-        let rb_name = self.rulebook_of(year)?;
         let rules = crate::domain::rulebook::Rulebook::builtin(&rb_name)
             .or_else(|| crate::domain::rulebook::Rulebook::builtin("kmk-300-2022"))
             .map(|r| r.round)
@@ -208,16 +216,47 @@ impl Store {
     }
 
     /// Every evidence value whose bytes do not have the SHA-256 they are kept under, or that
-    /// cannot be read, with why (what `verify` reports).
+    /// cannot be read, with why; then every round record that cannot be read, or that names
+    /// evidence the store does not hold (what `verify` reports, by key).
     pub fn check_evidence(&self) -> Result<Vec<(String, String)>, StoreError> {
         let mut out = Vec::new();
         for kv in self.trees.evidence.iter() {
             let (k, v) = kv?;
             let key = String::from_utf8_lossy(&k).into_owned();
+            let shown = format!("evidence/{key}");
             match evidence_body(&key, &v) {
                 Ok(b) if sha256_hex(b) == key => {}
-                Ok(b) => out.push((key, format!("SHA-256 {}", sha256_hex(b)))),
-                Err(e) => out.push((key, e.to_string())),
+                Ok(b) => out.push((
+                    shown,
+                    crate::text::store::P_EVIDENCE_HASH.fill(&[("found", &sha256_hex(b))]),
+                )),
+                Err(e) => out.push((shown, e.to_string())),
+            }
+        }
+        for kv in self.trees.round.iter() {
+            let (k, v) = kv?;
+            let shown = keys::display("round", &k);
+            let r = match decode_round(&k, &v) {
+                Ok(r) => r,
+                Err(e) => {
+                    out.push((shown, e.to_string()));
+                    continue;
+                }
+            };
+            for ((iku, month), list) in &r.evidence {
+                for e in list {
+                    if !self.has_evidence(&e.sha256)? {
+                        out.push((
+                            shown.clone(),
+                            crate::text::store::P_EVIDENCE_MISSING.fill(&[
+                                ("iku", iku),
+                                ("month", month),
+                                ("name", &e.name),
+                                ("sha256", &e.sha256),
+                            ]),
+                        ));
+                    }
+                }
             }
         }
         Ok(out)
@@ -249,5 +288,36 @@ impl From<StoreError> for Limit {
 impl From<sled::Error> for Limit {
     fn from(e: sled::Error) -> Limit {
         Limit::Err(e.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_limits_per_file_and_per_store_count_each_content_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Store::open(&dir.path().join("s")).unwrap();
+        assert!(matches!(
+            s.put_evidence_within(&[1; 11], 10, 25),
+            Err(Limit::File(10))
+        ));
+        let a = s.put_evidence_within(&[1; 10], 10, 25).ok().unwrap();
+        assert!(a.new);
+        // the same bytes again: kept once, nothing counted
+        let again = s.put_evidence_within(&[1; 10], 10, 25).ok().unwrap();
+        assert!(!again.new && again.sha256 == a.sha256);
+        assert_eq!(s.evidence_bytes().unwrap(), 10);
+        s.put_evidence_within(&[2; 10], 10, 25).ok().unwrap();
+        assert_eq!(s.evidence_bytes().unwrap(), 20);
+        // 20 + 10 > 25: the store is full, and says how full
+        assert!(matches!(
+            s.put_evidence_within(&[3; 10], 10, 25),
+            Err(Limit::Store { used: 20, max: 25 })
+        ));
+        assert!(!s.has_evidence(&sha256_hex(&[3; 10])).unwrap());
+        assert_eq!(s.get_evidence(&a.sha256).unwrap().unwrap(), vec![1; 10]);
+        assert!(s.check_evidence().unwrap().is_empty());
     }
 }

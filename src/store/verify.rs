@@ -74,6 +74,10 @@ impl Store {
                             codec::decode::<crate::server::access::AccessList>(&key, &v)?;
                             None
                         }
+                        TreeId::Meta if *k == *super::round::META_EVIDENCE_BYTES => {
+                            codec::decode::<u64>(&key, &v)?;
+                            None
+                        }
                         TreeId::Meta => Some(problem(t::P_UNKNOWN_META.s().into())),
                         TreeId::Years => {
                             let rec: YearRecord = codec::decode(&key, &v)?;
@@ -200,6 +204,10 @@ impl Store {
 
         for (year, yv) in &years {
             check_year(*year, yv, registered.contains(year), &mut problems);
+        }
+        // the round's records and the evidence bytes (`store::round`): every hash checked
+        for (key, reason) in self.check_evidence()? {
+            problems.push(Problem { key, reason });
         }
         // what the record checks gathered is not needed for the snapshots, which each hold a
         // whole year

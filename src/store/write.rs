@@ -194,6 +194,24 @@ impl Store {
             check_code(&a.unit)?;
         }
         let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        // every evidence the round names is held (a bundle's files are kept before its import)
+        for (unit, r) in &ds.round {
+            for ((iku, month), list) in &r.evidence {
+                for e in list {
+                    if !self.has_evidence(&e.sha256)? {
+                        return Err(StoreError::Invalid(
+                            crate::text::store::IMPORT_EVIDENCE_NOT_HELD.fill(&[
+                                ("unit", unit),
+                                ("iku", iku),
+                                ("month", &format!("{}-{month:02}", ds.year)),
+                                ("name", &e.name),
+                                ("sha256", &e.sha256),
+                            ]),
+                        ));
+                    }
+                }
+            }
+        }
         let y = ds.year;
         let existing = self.year_record(y)?;
         let mut writes = Writes::new();
@@ -581,6 +599,18 @@ impl Store {
                 let what = format!("analisis {} {year}-{month:02}", iku.code);
                 let mut e = self.entry(who, source, year, &iku.unit, what);
                 let shown = |a: &crate::domain::round::Analysis| {
+                    // one line per entry: the lines of a part joined by " / "
+                    let one = |s: &str| s.lines().collect::<Vec<_>>().join(" / ");
+                    let a = &crate::domain::round::Analysis {
+                        isu: one(&a.isu),
+                        implikasi: one(&a.implikasi),
+                        aksi: one(&a.aksi),
+                        rencana: crate::domain::round::Rencana {
+                            what: one(&a.rencana.what),
+                            ..a.rencana.clone()
+                        },
+                        catatan: one(&a.catatan),
+                    };
                     format!(
                         "isu: {} | implikasi: {} | aksi: {} | rencana: {} ({}, {}) | catatan: {}",
                         a.isu,

@@ -92,6 +92,10 @@ pub const BAD_MONTH: Msg = msg!(
     "Bulan \"{month}\" tidak valid: tulis YYYY-MM, misalnya 2025-10.",
     "Invalid month \"{month}\": write YYYY-MM, e.g. 2025-10."
 );
+pub const BAD_TODAY: Msg = msg!(
+    "Tanggal \"{date}\" (--today / KINERJA_TODAY) tidak valid: tulis YYYY-MM-DD, misalnya 2025-11-14.",
+    "Invalid date \"{date}\" (--today / KINERJA_TODAY): write YYYY-MM-DD, e.g. 2025-11-14."
+);
 pub const PERIOD_YEAR_MISMATCH: Msg = msg!(
     "--period {period} tidak cocok dengan --year.",
     "--period {period} does not match --year."

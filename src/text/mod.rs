@@ -124,4 +124,5 @@ pub mod safe;
 pub mod server;
 pub mod store;
 pub mod tui;
+pub mod tui_round;
 pub mod vocab;

@@ -122,3 +122,86 @@ pub const BAD_DATE: Msg = msg!(
     "tanggal {date} tidak terbaca (YYYY-MM-DD)",
     "date {date} does not read (YYYY-MM-DD)"
 );
+
+// ---- the TUI (src/tui/app/peta.rs, src/tui/ui/peta.rs, src/tui/ui/inisiatif.rs) ----
+
+pub const MODE_PETA: Msg = msg!("PETA STRATEGI", "PETA STRATEGI");
+pub const PETA_TITLE: Msg = msg!(
+    "Peta Strategi · {unit} — {name} · {month} {year}",
+    "Peta Strategi · {unit} — {name} · {month} {year}"
+);
+pub const PETA_NO_SS: Msg = msg!(
+    "Unit {unit} belum punya SS: tidak ada Peta Strategi.",
+    "Unit {unit} has no SS yet: there is no Peta Strategi."
+);
+pub const PETA_BAND_EMPTY: Msg = msg!("(tidak ada SS)", "(no SS)");
+pub const PETA_HIDDEN: Msg = msg!(
+    "{left} SS di kiri, {right} di kanan (← →)",
+    "{left} SS to the left, {right} to the right (← →)"
+);
+pub const PETA_SUPPORTS: Msg = msg!("mendukung", "supports");
+pub const PETA_SUPPORTED: Msg = msg!("didukung", "supported by");
+pub const PETA_NO_LINKS: Msg = msg!("tanpa tautan", "no links");
+pub const LEGEND_PETA_ARROW: Msg = msg!(
+    "Peta Strategi: panah tautan sebab → akibat, masuk ke SS yang didukung",
+    "Peta Strategi: the arrow of a cause → effect link, into the SS it supports"
+);
+pub const LEGEND_PETA_PORT: Msg = msg!(
+    "Peta Strategi: tautan keluar dari SS pendukung",
+    "Peta Strategi: a link leaving the SS that supports"
+);
+pub const LEGEND_PETA_BEND: Msg = msg!(
+    "Peta Strategi (ASCII): belokan atau persimpangan garis tautan",
+    "Peta Strategi (ASCII): a bend or junction of link lines"
+);
+pub const LEGEND_IS: Msg = msg!(
+    "sesudah IKU: dilayani Inisiatif Strategis (merah: tertinggal atau lewat waktu)",
+    "after an IKU: served by an Inisiatif Strategis (red: behind or overdue)"
+);
+pub const LEGEND_BAR: Msg = msg!(
+    "batang progres IS: terealisasi, kurang dari rencana, sisa",
+    "IS progress bar: realised, short of the plan, still to do"
+);
+pub const IS_TITLE: Msg = msg!(
+    "Inisiatif Strategis · s.d. {month}",
+    "Inisiatif Strategis · up to {month}"
+);
+pub const IS_LINE: Msg = msg!(
+    "{realised} % dari rencana {planned} %",
+    "{realised} % of {planned} % planned"
+);
+pub const IS_NONE_FOR_IKU: Msg = msg!(
+    "IKU {iku} tidak dilayani Inisiatif Strategis.",
+    "IKU {iku} is served by no Inisiatif Strategis."
+);
+pub const IS_PROMPT: Msg = msg!(
+    "Progres {is} s.d. {month} (%): ",
+    "Progress of {is} up to {month} (%): "
+);
+pub const IS_BAD_PERCENT: Msg = msg!(
+    "\"{text}\" bukan persentase: {detail}",
+    "\"{text}\" is not a percentage: {detail}"
+);
+pub const IS_RANGE: Msg = msg!("harus 0 sampai 100", "must be 0 to 100");
+pub const IS_FIND_BEHIND: Msg = msg!(
+    "{is} tertinggal: {realised} % dari rencana {planned} %",
+    "{is} behind: {realised} % of {planned} % planned"
+);
+pub const IS_FIND_OVERDUE: Msg = msg!(
+    "{is} lewat waktu: selesai bulan {end}, baru {realised} %",
+    "{is} overdue: due in month {end}, only {realised} %"
+);
+pub const SAVED_TUI: Msg = msg!("Tersimpan: {what}", "Saved: {what}");
+pub const NOT_SAVED_TUI: Msg = msg!("Tidak tersimpan: {reason}", "Not saved: {reason}");
+pub const BUDGET_TITLE: Msg = msg!(
+    "Rincian Anggaran · penyerapan s.d. {month}",
+    "Rincian Anggaran · absorption up to {month}"
+);
+pub const BUDGET_LINE: Msg = msg!(
+    "pagu {pagu} · realisasi {real} · {pct} % (rencana {plan} %)",
+    "pagu {pagu} · realisasi {real} · {pct} % (planned {plan} %)"
+);
+pub const BUDGET_SPARK: Msg = msg!(
+    "penyerapan per bulan Jan–Des",
+    "absorption per month Jan–Dec"
+);

@@ -61,6 +61,27 @@ pub fn template(code: Code) -> Msg {
             "IKU {unit}/{iku} {month} tidak memiliki data dukung bernama {name}.",
             "IKU {unit}/{iku} {month} has no evidence file named {name}."
         ),
+        Code::BadText => msg!("{field}: {problem}", "{field}: {problem}"),
+        Code::OverdueEntry => msg!(
+            "{month}: realisasi unit {unit} belum diajukan ({state}); tenggat pengisian {deadline} lewat {days} hari.",
+            "{month}: the realisasi of unit {unit} is not submitted ({state}); the entry deadline {deadline} passed {days} days ago."
+        ),
+        Code::OverdueValidation => msg!(
+            "{month}: realisasi unit {unit} diajukan tetapi belum divalidasi; tenggat validasi {deadline} lewat {days} hari.",
+            "{month}: the realisasi of unit {unit} is submitted but not validated; the validation deadline {deadline} passed {days} days ago."
+        ),
+        Code::OverdueClosing => msg!(
+            "{month}: realisasi unit {unit} divalidasi tetapi belum ditetapkan; tenggat penetapan {deadline} lewat {days} hari.",
+            "{month}: the realisasi of unit {unit} is validated but not closed; the closing deadline {deadline} passed {days} days ago."
+        ),
+        Code::NoAnalysis => msg!(
+            "Capaian IKU {unit}/{iku} s.d. {month} {capaian}% (< 100%) tanpa analisis: isi isu, implikasi, aksi dan rencana aksi (kinerja analisis set).",
+            "The capaian of IKU {unit}/{iku} up to {month} is {capaian}% (< 100%) without an analysis: write the issue, implication, action and action plan (kinerja analisis set)."
+        ),
+        Code::NoEvidence => msg!(
+            "Realisasi {month} IKU {unit}/{iku} belum memiliki data dukung (kinerja lampiran add).",
+            "The realisasi of {month} of IKU {unit}/{iku} has no evidence file yet (kinerja lampiran add)."
+        ),
         Code::TargetFrozen => msg!(
             "Target {month} {year} IKU {unit}/{iku} dibekukan: bulan itu sudah memiliki realisasi (aturan R10).",
             "The target of {month} {year} of IKU {unit}/{iku} is frozen: that month already has realisasi (rule R10)."

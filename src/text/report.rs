@@ -74,6 +74,75 @@ pub const NOT_COMPUTABLE: Msg = msg!("tidak dapat dihitung", "not computable");
 pub const SEVERITY_ERROR: Msg = msg!("galat", "error");
 pub const SEVERITY_WARNING: Msg = msg!("peringatan", "warning");
 
+// the month-end round on the cover and per IKU (DOMAIN.md §11)
+pub const PERIOD_STATE: Msg = msg!("Status periode", "State of the period");
+pub const PERIOD_STATE_OF: Msg = msg!("{state}, {month} {year}", "{state}, {month} {year}");
+pub const STATE_REASON: Msg = msg!("{state} — alasan: {reason}", "{state} — reason: {reason}");
+pub const VALIDATED_BY: Msg = msg!("Divalidasi oleh", "Validated by");
+pub const VALIDATED_BY_ON: Msg = msg!("{user}, {date}", "{user}, {date}");
+pub const NOT_VALIDATED: Msg = msg!("belum divalidasi", "not validated yet");
+pub const VALIDATOR_UNRECORDED: Msg = msg!(
+    "divalidasi; validator tidak tercatat di jejak audit",
+    "validated; the validator is not in the audit trail"
+);
+pub const ANALYSIS: Msg = msg!("Analisis {month}", "Analysis {month}");
+pub const ISU: Msg = msg!("Isu utama", "Main issue");
+pub const IMPLIKASI: Msg = msg!("Implikasi", "Implication");
+pub const AKSI: Msg = msg!("Kegiatan yang telah dilaksanakan", "Actions taken");
+pub const RENCANA: Msg = msg!("Rencana aksi", "Action plan");
+pub const RENCANA_WHO: Msg = msg!("Penanggung jawab rencana", "Person responsible");
+pub const RENCANA_BY: Msg = msg!("Batas waktu", "By when");
+pub const CATATAN: Msg = msg!("Catatan", "Notes");
+pub const EVIDENCE: Msg = msg!("Data dukung", "Evidence");
+pub const FILE: Msg = msg!("Berkas", "File");
+pub const SIZE: Msg = msg!("Ukuran", "Size");
+pub const SHA256: Msg = msg!("SHA-256", "SHA-256");
+
+// the rest of the PK (DOMAIN.md §12)
+pub const IS_TITLE: Msg = msg!("Inisiatif Strategis", "Strategic initiatives");
+pub const IS_SHEET_OF: Msg = msg!("IS {unit}", "IS {unit}");
+pub const IS_CODE: Msg = msg!("IS", "IS");
+pub const IS_MONTHS: Msg = msg!("Bulan", "Months");
+pub const PLANNED_PCT: Msg = msg!("Rencana (%)", "Planned (%)");
+pub const REALISED_PCT: Msg = msg!("Realisasi (%)", "Realised (%)");
+pub const PROGRESS_BAR: Msg = msg!("Kemajuan", "Progress");
+pub const IS_AVERAGE: Msg = msg!(
+    "Rata-rata s.d. {period}: rencana {planned} %, realisasi {realised} %",
+    "Average up to {period}: planned {planned} %, realised {realised} %"
+);
+pub const IS_MEAN: Msg = msg!("Rata-rata", "Average");
+pub const CSV_IS_PLANNED: Msg = msg!("IS rencana (%)", "IS planned (%)");
+pub const CSV_IS_REALISED: Msg = msg!("IS realisasi (%)", "IS realised (%)");
+pub const CSV_BUDGET_REALISASI: Msg = msg!("Realisasi anggaran (Rp)", "Budget realisasi (Rp)");
+pub const IS_ON_TRACK: Msg = msg!("sesuai rencana", "on track");
+pub const IS_BEHIND: Msg = msg!(
+    "tertinggal: {realised} % dari rencana {planned} %",
+    "behind: {realised} % of {planned} % planned"
+);
+pub const IS_OVERDUE: Msg = msg!(
+    "lewat bulan selesai ({end}) dengan {realised} %",
+    "past its end month ({end}) at {realised} %"
+);
+pub const IS_FINDINGS: Msg = msg!("Temuan", "Findings");
+pub const KENDALA: Msg = msg!("Kendala", "Obstacles");
+pub const TINDAK_LANJUT: Msg = msg!("Tindak lanjut", "Follow-up");
+pub const BUDGET_TITLE: Msg = msg!("Rincian Anggaran", "Budget");
+pub const BUDGET_SHEET_OF: Msg = msg!("Anggaran {unit}", "Budget {unit}");
+pub const BUDGET_LINE: Msg = msg!("Kode", "Code");
+pub const PROGRAM: Msg = msg!("Program", "Programme");
+pub const OUTPUT: Msg = msg!("Output", "Output");
+pub const PAGU: Msg = msg!("Pagu (Rp)", "Pagu (Rp)");
+pub const BUDGET_PLANNED: Msg = msg!("Rencana s.d. periode (Rp)", "Planned to date (Rp)");
+pub const BUDGET_REALISASI: Msg = msg!("Realisasi s.d. periode (Rp)", "Realisasi to date (Rp)");
+pub const ABSORPTION: Msg = msg!("Penyerapan (%)", "Absorption (%)");
+pub const ABSORPTION_PLANNED: Msg = msg!("Rencana penyerapan (%)", "Planned absorption (%)");
+pub const BUDGET_TOTAL: Msg = msg!("Jumlah", "Total");
+pub const ABSORPTION_CHART: Msg = msg!(
+    "Penyerapan anggaran per baris s.d. periode (%)",
+    "Budget absorption by line up to the period (%)"
+);
+pub const REVISED: Msg = msg!("revisi DIPA: {n}", "DIPA revisions: {n}");
+
 // the command
 pub const BAD_PERIOD: Msg = msg!(
     "Periode \"{period}\" tidak dikenal: gunakan YYYY-MM (2025-09) atau TW1…TW4.",

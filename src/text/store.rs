@@ -104,6 +104,18 @@ pub const P_SNAPSHOT_UNREADABLE: Msg = msg!(
     "ringkasan tahun tidak terbaca ({reason}); dihapus, dibangun ulang dari catatan saat dibuka berikutnya",
     "the year snapshot is unreadable ({reason}); removed, it is rebuilt from the records on the next open"
 );
+pub const P_EVIDENCE_HASH: Msg = msg!(
+    "isi data dukung tidak cocok dengan SHA-256 kuncinya (isinya kini ber-SHA-256 {found}): berkas diubah atau rusak",
+    "the evidence bytes do not have the SHA-256 of their key (they now hash to {found}): the file was altered or damaged"
+);
+pub const P_EVIDENCE_MISSING: Msg = msg!(
+    "data dukung {name} IKU {iku} bulan {month} (sha256 {sha256}) tidak ada di toko data",
+    "the evidence {name} of IKU {iku} month {month} (sha256 {sha256}) is not in the store"
+);
+pub const IMPORT_EVIDENCE_NOT_HELD: Msg = msg!(
+    "data dukung {name} dari {unit} {iku} {month} (sha256 {sha256}) tidak ada di toko data maupun di bundel; impor bundel dari kinerja export --with-evidence",
+    "the evidence {name} of {unit} {iku} {month} (sha256 {sha256}) is neither in the store nor in the bundle; import a bundle made by kinerja export --with-evidence"
+);
 pub const P_UNKNOWN_META: Msg = msg!("kunci meta tak dikenal", "unknown meta key");
 
 // --- safety ---

@@ -19,6 +19,10 @@ pub enum Mode {
     Addendum,
     /// The worklist: what is due for a month (in place of the tree and the detail).
     Worklist,
+    /// The Peta Strategi of a unit (in place of the tree and the detail).
+    Peta,
+    /// The analysis editor of an IKU-month (multi-line fields).
+    Analysis,
 }
 
 impl Mode {
@@ -30,6 +34,8 @@ impl Mode {
         Mode::Help,
         Mode::Addendum,
         Mode::Worklist,
+        Mode::Peta,
+        Mode::Analysis,
     ];
     /// The section name in keymap files.
     pub fn as_str(self) -> &'static str {
@@ -41,6 +47,8 @@ impl Mode {
             Mode::Help => "help",
             Mode::Addendum => "addendum",
             Mode::Worklist => "worklist",
+            Mode::Peta => "peta",
+            Mode::Analysis => "analysis",
         }
     }
     pub fn parse(s: &str) -> Option<Mode> {
@@ -129,6 +137,18 @@ actions! {
     ShowMessage => "show-message",
     Worklist => "worklist",
     WorklistScope => "worklist-scope",
+    PetaStrategi => "peta-strategi",
+    IsProgress => "is-progress",
+    SubmitMonth => "submit-month",
+    ValidateMonth => "validate-month",
+    ReturnMonth => "return-month",
+    CloseMonth => "close-month",
+    ReopenMonth => "reopen-month",
+    Analysis => "analysis",
+    AttachEvidence => "attach-evidence",
+    NextField => "next-field",
+    PrevField => "prev-field",
+    Newline => "newline",
 }
 
 #[cfg(test)]

@@ -512,7 +512,7 @@ impl Keymap {
             _ => return None,
         };
         match mode {
-            Mode::Edit | Mode::Search => Some(Action::Insert(typed)),
+            Mode::Edit | Mode::Search | Mode::Analysis => Some(Action::Insert(typed)),
             // in the grid and the worklist a number typed on a cell starts its editor
             Mode::Grid | Mode::Worklist if starts_a_number(typed) => Some(Action::Insert(typed)),
             _ => None,

@@ -171,6 +171,12 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
     if let Some(n) = notice {
         app.say(n);
     }
+    // the rest of the PK (links, IS, budget lines): small beside the year, loaded at once; a
+    // store that cannot give them still shows the year
+    match store.load_plans(year) {
+        Ok(plans) => app.set_plans(plans),
+        Err(e) => app.error(e.to_string()),
+    }
 
     // SIGTERM/SIGHUP: a watcher thread, because crossterm may spin inside `poll` once the
     // terminal is gone (SSH dropped) and never return to the loop. Every committed edit is
@@ -262,6 +268,20 @@ pub fn perform(
                 }
                 app.applied(r.map(|_| ()).map_err(|e| e.to_string()));
             }
+            Effect::ApplyPlan {
+                changes,
+                source,
+                what,
+            } => {
+                let r = store
+                    .apply_plan(year, &changes, actor, &source)
+                    .and_then(|_| store.load_plans(year));
+                app.plan_applied(&what, r.map_err(|e| e.to_string()));
+            }
+            Effect::AttachEvidence { iku, month, path } => {
+                let r = attach_evidence(app, store, year, actor, &iku, month, &path);
+                app.applied(r);
+            }
             Effect::SaveUiState => {
                 if let Some(p) = state_path
                     && let Err(e) = save_ui_state(p, &app.ui_state())
@@ -278,6 +298,54 @@ pub fn perform(
         }
     }
     flow
+}
+
+/// Reads an evidence file (a regular file, no link followed, within the rulebook's per-file
+/// limit: `safe::read`), keeps its bytes in the store (content-addressed, once) and attaches
+/// it to the IKU-month under its file name — what `kinerja lampiran add` does. The change
+/// stored is handed to the view's pending round change.
+fn attach_evidence(
+    app: &mut App,
+    store: &dyn StoreApi,
+    year: i32,
+    actor: &Actor,
+    iku: &crate::domain::CodeRef,
+    month: u8,
+    path: &Path,
+) -> Result<(), String> {
+    use crate::safe::read;
+    let not_read = |e: String| crate::text::tui_round::EV_NOT_READ.fill(&[("reason", &e)]);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| not_read(path.display().to_string()))?;
+    let limit = app.rb().round.evidence_max_file_bytes;
+    let bytes =
+        read::read_bytes(path, limit, read::Links::Refuse).map_err(|e| not_read(e.to_string()))?;
+    let put = store
+        .put_evidence(year, &iku.unit, &bytes)
+        .map_err(|e| e.to_string())?;
+    let change = crate::store::Change::AddEvidence {
+        iku: iku.clone(),
+        month,
+        evidence: crate::domain::round::EvidenceRef {
+            name,
+            sha256: put.sha256,
+            size: put.size,
+        },
+    };
+    store
+        .apply(
+            year,
+            std::slice::from_ref(&change),
+            actor,
+            crate::tui::update::SOURCE,
+        )
+        .and_then(|_| store.flush())
+        .map_err(|e| e.to_string())?;
+    app.round_change_stored(change);
+    Ok(())
 }
 
 /// What the run loop works on besides the terminal and the view.
@@ -316,7 +384,18 @@ const EVENT_BATCH: usize = 64;
 /// How often the loop looks whether the whole year has loaded (a partial start).
 const LOAD_POLL: Duration = Duration::from_millis(10);
 
-type Loading<'s> = std::thread::ScopedJoinHandle<'s, Result<Dataset, String>>;
+type Loading<'s> =
+    std::thread::ScopedJoinHandle<'s, Result<(Dataset, crate::domain::plan::Plans), String>>;
+
+/// Loads the whole year and its plans (the background load of a partial start, a reload).
+pub fn load_whole(
+    store: &dyn StoreApi,
+    year: i32,
+) -> Result<(Dataset, crate::domain::plan::Plans), String> {
+    let ds = store.load_year_fresh(year).map_err(|e| e.to_string())?;
+    let plans = store.load_plans(year).map_err(|e| e.to_string())?;
+    Ok((ds, plans))
+}
 
 /// Gives the view the whole year loaded in the background (see [`TuiOptions::dataset`]).
 fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
@@ -324,7 +403,10 @@ fn take_whole_year(app: &mut App, loading: Loading<'_>) -> Result<(), String> {
         .join()
         .unwrap_or_else(|p| std::panic::resume_unwind(p))
     {
-        Ok(ds) => app.take_whole_year(ds),
+        Ok((ds, plans)) => {
+            app.take_whole_year(ds);
+            app.set_plans(plans);
+        }
         // a reload (after a change of someone else or a new server) that failed: say so and
         // keep what is shown
         Err(e) if !app.ds().is_partial() => app.error(e),
@@ -353,7 +435,7 @@ fn event_loop<'s>(
     let mut loading: Option<Loading<'s>> = app
         .ds()
         .is_partial()
-        .then(|| scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())));
+        .then(|| scope.spawn(move || load_whole(store, year)));
     let mut guard = crate::tui::input::EscGuard::new();
     let mut looking = String::new();
     loop {
@@ -395,10 +477,7 @@ fn event_loop<'s>(
                     Remote::Nothing => {}
                     Remote::Redraw => redraw = true,
                     Remote::Reload => {
-                        loading =
-                            Some(scope.spawn(move || {
-                                store.load_year_fresh(year).map_err(|e| e.to_string())
-                            }));
+                        loading = Some(scope.spawn(move || load_whole(store, year)));
                         redraw = true;
                     }
                 }
@@ -467,9 +546,7 @@ fn event_loop<'s>(
                 Remote::Nothing => {}
                 Remote::Redraw => redraw = true,
                 Remote::Reload => {
-                    loading = Some(
-                        scope.spawn(move || store.load_year_fresh(year).map_err(|e| e.to_string())),
-                    );
+                    loading = Some(scope.spawn(move || load_whole(store, year)));
                 }
             }
         }

@@ -89,6 +89,8 @@ pub struct Theme {
     pub error: Style,
     pub target_spark: Style,
     pub realisasi_spark: Style,
+    /// The lines of the Peta Strategi's links.
+    pub link: Style,
     pub marks: StatusMarks,
     /// Tree node symbols: open (`"▼ "`/`"v "`), closed (`"▶ "`/`"> "`), leaf (two spaces). The
     /// ASCII ones differ from the ASCII status marks (`+ ~ - .`), so a row never reads `+ +`.
@@ -137,10 +139,10 @@ impl Theme {
                 bold.fg(Color::Red),
             )
         };
-        let (target_spark, realisasi_spark) = if no_color {
-            (m.add_modifier(Modifier::DIM), m)
+        let (target_spark, realisasi_spark, link) = if no_color {
+            (m.add_modifier(Modifier::DIM), m, m)
         } else {
-            (m.fg(Color::Cyan), m.fg(Color::Magenta))
+            (m.fg(Color::Cyan), m.fg(Color::Magenta), m.fg(Color::Blue))
         };
         Theme {
             ascii,
@@ -160,6 +162,7 @@ impl Theme {
             error,
             target_spark,
             realisasi_spark,
+            link,
             marks,
             tree_open,
             tree_closed,
@@ -213,9 +216,11 @@ impl Theme {
 
     /// Every mark and symbol the screens draw, with what it means (the help's legend).
     pub fn legend(&self) -> Vec<(String, crate::text::Msg)> {
+        use crate::text::plan as tp;
         use crate::text::tui as t;
         let tag = format!("[{}]", crate::domain::Perspective::Stakeholder.short());
-        let v: Vec<(&str, crate::text::Msg)> = vec![
+        let bar = self.is_bar().concat();
+        let mut v: Vec<(&str, crate::text::Msg)> = vec![
             (self.marks.green, t::LEGEND_GREEN),
             (self.marks.yellow, t::LEGEND_YELLOW),
             (self.marks.red, t::LEGEND_RED),
@@ -231,8 +236,83 @@ impl Theme {
             ("+", t::LEGEND_PLUS),
             (&tag, t::LEGEND_TAG),
             ("…", t::LEGEND_MORE),
+            (self.peta_arrow(), tp::LEGEND_PETA_ARROW),
+            (self.peta_port(), tp::LEGEND_PETA_PORT),
+            (self.is_mark(), tp::LEGEND_IS),
+            (&bar, tp::LEGEND_BAR),
         ];
-        v.into_iter().map(|(m, d)| (m.to_string(), d)).collect()
+        if self.ascii {
+            v.push(("o", tp::LEGEND_PETA_BEND));
+        }
+        let mut out: Vec<(String, crate::text::Msg)> =
+            v.into_iter().map(|(m, d)| (m.to_string(), d)).collect();
+        for s in crate::domain::round::MonthState::ALL {
+            if let (Some(m), Some(d)) = (self.state_mark(s), crate::text::tui_round::legend(s)) {
+                out.push((m.to_string(), d));
+            }
+        }
+        out.push((
+            self.overdue_mark().to_string(),
+            crate::text::tui_round::LEGEND_OVERDUE,
+        ));
+        out
+    }
+
+    /// The mark of a month's state in the round (DOMAIN.md §11) on a unit's tree row: none for
+    /// a month being filled (`diisi`); ASCII letters with `--ascii` (A ajukan, V validasi,
+    /// K kembalikan, T tetapkan).
+    pub fn state_mark(&self, s: crate::domain::round::MonthState) -> Option<&'static str> {
+        use crate::domain::round::MonthState as M;
+        let (u, a) = match s {
+            M::Diisi => return None,
+            M::Diajukan => ("↑", "A"),
+            M::Divalidasi => ("✓", "V"),
+            M::Dikembalikan => ("↩", "K"),
+            M::Ditetapkan => ("■", "T"),
+        };
+        Some(if self.ascii { a } else { u })
+    }
+
+    /// The style of a month's state mark: submitted yellow, validated and closed green,
+    /// returned red (in monochrome the marks alone say it; returned is bold).
+    pub fn state_style(&self, s: crate::domain::round::MonthState) -> Style {
+        use crate::domain::round::MonthState as M;
+        match s {
+            M::Diisi => Style::default(),
+            M::Diajukan => self.yellow,
+            M::Divalidasi | M::Ditetapkan => self.green,
+            M::Dikembalikan => self.red,
+        }
+    }
+
+    /// The symbol before an overdue deadline in the header.
+    pub fn overdue_mark(&self) -> &'static str {
+        if self.ascii { "!!" } else { "⚠" }
+    }
+
+    /// The arrowhead of a Peta Strategi link, on the border of the SS it supports: not the
+    /// yellow mark `▲` nor, in ASCII, the `^` of "more above".
+    pub fn peta_arrow(&self) -> &'static str {
+        if self.ascii { "A" } else { "↑" }
+    }
+
+    /// Where a link leaves the border of the SS that supports.
+    pub fn peta_port(&self) -> &'static str {
+        if self.ascii { "o" } else { "┴" }
+    }
+
+    /// The mark after an IKU served by an Inisiatif Strategis.
+    pub fn is_mark(&self) -> &'static str {
+        if self.ascii { "@" } else { "◆" }
+    }
+
+    /// The cells of an IS progress bar: realised, short of the plan, still to do.
+    pub fn is_bar(&self) -> [&'static str; 3] {
+        if self.ascii {
+            ["#", "=", "."]
+        } else {
+            ["█", "▒", "░"]
+        }
     }
 
     /// The style of a status; `None` is dim.

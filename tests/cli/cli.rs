@@ -132,15 +132,16 @@ fn report_table_md_and_csv_in_locale() {
     let s = stdout(&o);
     assert!(
         s.starts_with(
-            "\u{feff}Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status;Lengkap;Belum ada\n"
+            "\u{feff}Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status;Lengkap;Belum ada;IS rencana (%);IS realisasi (%);Pagu (Rp);Realisasi anggaran (Rp);Rencana penyerapan (%);Penyerapan (%)\n"
         ),
         "{s}"
     );
     assert!(s.contains(";102,27;Sangat Baik;"), "{s}");
     assert!(s.contains(";K-1;"), "{s}");
-    // June: K-2 has no realisasi yet, so the unit's numbers are incomplete and say which
+    // June: K-2 has no realisasi yet, so the unit's numbers are incomplete and say which;
+    // without IS or budget lines their cells are empty
     assert!(
-        s.contains(";220;225;102,27;hijau;tidak;K/K-2/04, K/K-2/05, K/K-2/06\n"),
+        s.contains(";220;225;102,27;hijau;tidak;K/K-2/04, K/K-2/05, K/K-2/06;;;;;;\n"),
         "{s}"
     );
 }

@@ -210,7 +210,7 @@ fn one_unit_entering_october_leaves_the_default_period_and_marks_october_incompl
         ],
     );
     assert!(
-        c.lines().next().unwrap().ends_with(";Lengkap;Belum ada"),
+        c.lines().next().unwrap().contains(";Lengkap;Belum ada;"),
         "{c}"
     );
     let row = c.lines().nth(1).unwrap();

@@ -44,11 +44,11 @@ fn the_indonesian_csv_report_has_the_exact_bytes_a_spreadsheet_reads() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status;Lengkap;Belum ada"
+        "Unit;Nama unit;Level;Periode;Rulebook;NKO;Predikat;Perspektif;SS;Nama SS;IKU;Nama IKU;Target;Realisasi;Capaian;Status;Lengkap;Belum ada;IS rencana (%);IS realisasi (%);Pagu (Rp);Realisasi anggaran (Rp);Rencana penyerapan (%);Penyerapan (%)"
     );
     assert_eq!(
         lines.next().unwrap(),
-        "DJKN;Direktorat Jenderal Kekayaan Negara;UPK One;2025-09;kmk-300-2022;99,67;Baik;Pemangku Kepentingan;SS-1;Optimalnya penerimaan negara dari pengelolaan kekayaan negara;1a-N;Pokok lelang;25.800;25.680,3;99,54;kuning;ya;"
+        "DJKN;Direktorat Jenderal Kekayaan Negara;UPK One;2025-09;kmk-300-2022;99,67;Baik;Pemangku Kepentingan;SS-1;Optimalnya penerimaan negara dari pengelolaan kekayaan negara;1a-N;Pokok lelang;25.800;25.680,3;99,54;kuning;ya;;80,00;81,50;105.250.000.000;71.183.080.000;68,00;67,63"
     );
     assert!(
         text.contains(";4b-N;Jumlah BKPN yang diselesaikan;1.800;1.390;77,22;merah;"),
@@ -61,12 +61,13 @@ fn the_indonesian_csv_report_has_the_exact_bytes_a_spreadsheet_reads() {
     let head = r.headers().unwrap().clone();
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
     let (nko, target, real, cap) = (col("NKO"), col("Target"), col("Realisasi"), col("Capaian"));
+    let (pagu, absorption) = (col("Pagu (Rp)"), col("Penyerapan (%)"));
     let mut rows = 0;
     let mut codes = Vec::new();
     for rec in r.records() {
         let rec = rec.unwrap();
-        assert_eq!(rec.len(), 18);
-        for c in [nko, target, real, cap] {
+        assert_eq!(rec.len(), 24);
+        for c in [nko, target, real, cap, pagu, absorption] {
             let v = &rec[c];
             if v.is_empty() {
                 // not computable: an empty cell, as the table's dash
@@ -74,7 +75,7 @@ fn the_indonesian_csv_report_has_the_exact_bytes_a_spreadsheet_reads() {
             }
             assert!(is_indonesian_number(v), "{v:?} is not an Indonesian number");
             // rounded as the table: at most two places for NKO and capaian
-            if c == nko || c == cap {
+            if c == nko || c == cap || c == absorption {
                 assert!(v.split(',').nth(1).is_some_and(|f| f.len() == 2), "{v}");
             }
         }

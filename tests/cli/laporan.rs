@@ -1,7 +1,8 @@
 //! `kinerja laporan`: the quarterly report of the sample as xlsx (read back with calamine and its
 //! charts found in the workbook's parts), as HTML (rendered by headless Chromium to a PNG at A4
 //! width) and as PDF (its text extracted by `pdftotext`); every number equal to `report --format
-//! json`.
+//! json`. The round's parts (state and validator of the period, analysis and evidence per IKU)
+//! and the plan's (IS progress, budget absorption) are shown when present and left out when not.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ use std::process::{Command, Stdio};
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
 
-use crate::support::cli_support::{kinerja, stderr, stdout};
+use crate::support::cli_support::{kinerja, me, stderr, stdout, wait_server_gone};
 
 fn sample_store(dir: &Path) -> PathBuf {
     let store = dir.join("s");
@@ -128,6 +129,8 @@ fn the_xlsx_report_holds_the_numbers_of_report_json_as_numbers_and_a_chart_per_i
         "Ringkasan".to_string(),
     ];
     expected.extend(iku.iter().map(|i| i["code"].as_str().unwrap().to_string()));
+    expected.push("Inisiatif Strategis".to_string());
+    expected.push("Rincian Anggaran".to_string());
     expected.push("Temuan terbuka".to_string());
     assert_eq!(names, expected);
 
@@ -225,6 +228,12 @@ fn the_subtree_report_has_a_table_and_a_chart_of_the_units_below() {
         row += 1;
     }
     assert!(row > 2, "the unit and the units below it are listed");
+    // with the state of the period of each unit
+    assert_eq!(
+        table.get_value((0, 7)),
+        Some(&Data::String("Status periode".into()))
+    );
+    assert_eq!(table.get_value((1, 7)), Some(&Data::String("diisi".into())));
     assert!(
         sheets_with_a_chart(&file)
             .iter()
@@ -435,12 +444,15 @@ fn the_html_report_is_self_contained_and_renders_its_svg_charts_in_chromium() {
     let o = run_chromium(&bin, profile.path(), &["--dump-dom", &url]);
     let dom = String::from_utf8_lossy(&o.stdout);
     let count = |tag: &str| dom.matches(tag).count();
-    let charts = 2 + json["iku"].as_array().unwrap().len();
+    // a chart per IKU, two in the summary and the budget's; a bar per IS
+    let charts = 3 + json["iku"].as_array().unwrap().len();
     assert_eq!(
-        count("<svg"),
+        count("<svg class=\"chart\""),
         charts,
-        "a chart per IKU and two in the summary"
+        "a chart per IKU, two in the summary, one of the budget"
     );
+    let is = json["inisiatif"]["items"].as_array().unwrap().len();
+    assert_eq!(count("<svg class=\"bar\""), is, "a bar per IS");
     assert!(
         count("<polyline") >= charts - 1,
         "lines of target and realisasi"
@@ -567,4 +579,568 @@ fn the_report_speaks_english_with_lang_en_and_refuses_what_it_cannot_do() {
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--format xlsx|pdf|html"));
+}
+
+fn run_ok(store: &Path, args: &[&str]) -> String {
+    let o = kinerja(store, args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+fn text_of(range: &calamine::Range<Data>) -> Vec<String> {
+    range
+        .rows()
+        .flat_map(|r| r.iter())
+        .filter_map(|c| match c {
+            Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The text `pdftotext` extracts, or `None` (and a message) when it is not installed.
+fn pdf_text(file: &Path) -> Option<String> {
+    let o = match Command::new("pdftotext").arg(file).arg("-").output() {
+        Ok(o) => o,
+        Err(_) => {
+            eprintln!("SKIPPED: pdftotext is not installed (.ci/run installs poppler-utils)");
+            return None;
+        }
+    };
+    assert!(o.status.success());
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+#[test]
+fn the_cover_says_the_state_of_the_period_and_who_validated_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let html = dir.path().join("l.html");
+    let args = |lang: &str| {
+        vec![
+            "--lang".to_string(),
+            lang.to_string(),
+            "--unit".into(),
+            "KANWIL-KALBAR".into(),
+            "--period".into(),
+            "TW3".into(),
+            "-o".into(),
+            html.display().to_string(),
+        ]
+    };
+    let cover = |lang: &str| {
+        let a = args(lang);
+        laporan(&store, &a.iter().map(String::as_str).collect::<Vec<_>>());
+        let h = std::fs::read_to_string(&html).unwrap();
+        let end = h.find("</section>").unwrap();
+        h[..end].to_string()
+    };
+    // nothing done in the round yet: entered, not validated
+    let c = cover("id");
+    assert!(
+        c.contains("<tr><td>Status periode</td><td>diisi, September 2025</td></tr>"),
+        "{c}"
+    );
+    assert!(c.contains("<tr><td>Divalidasi oleh</td><td>belum divalidasi</td></tr>"));
+    // submitted, then returned with a reason: the reason shows, still not validated
+    run_ok(&store, &["submit", "KANWIL-KALBAR", "2025-09"]);
+    run_ok(
+        &store,
+        &[
+            "return",
+            "KANWIL-KALBAR",
+            "2025-09",
+            "--reason",
+            "Data dukung 1b-CP kurang",
+        ],
+    );
+    let c = cover("id");
+    assert!(
+        c.contains("dikembalikan, September 2025 — alasan: Data dukung 1b-CP kurang"),
+        "{c}"
+    );
+    assert!(c.contains("belum divalidasi"));
+    // submitted again and validated: the validator from the audit trail, with the day
+    run_ok(&store, &["submit", "KANWIL-KALBAR", "2025-09"]);
+    run_ok(&store, &["validate", "KANWIL-KALBAR", "2025-09"]);
+    // the day of the validation as the audit trail has it (local time)
+    let log = run_ok(&store, &["log", "--limit", "1"]);
+    assert!(log.contains("validate 2025-09"), "{log}");
+    let today = log[..10].to_string();
+    let c = cover("id");
+    assert!(c.contains("divalidasi, September 2025"), "{c}");
+    let by = format!(
+        "<tr><td>Divalidasi oleh</td><td>{}, {today}</td></tr>",
+        me()
+    );
+    assert!(c.contains(&by), "{c}");
+    // closed: still validated by the same person; in English
+    run_ok(&store, &["close", "KANWIL-KALBAR", "2025-09"]);
+    let c = cover("en");
+    assert!(
+        c.contains(
+            "<tr><td>State of the period</td><td>ditetapkan (closed), September 2025</td></tr>"
+        ),
+        "{c}"
+    );
+    assert!(c.contains(&format!(
+        "<tr><td>Validated by</td><td>{}, {today}</td></tr>",
+        me()
+    )));
+    // another month of the year was not validated: its report says so
+    let o = kinerja(
+        &store,
+        &[
+            "laporan",
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW2",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(h.contains("diisi, Juni 2025") && h.contains("belum divalidasi"));
+
+    // the workbook's cover and the PDF's say the same
+    let xlsx = dir.path().join("l.xlsx");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let cover = wb.worksheet_range("Laporan Capaian Kinerja").unwrap();
+    let cell_text = |r: u32, c: u32| match cover.get_value((r, c)) {
+        Some(Data::String(s)) => s.clone(),
+        other => panic!("({r}, {c}): {other:?}"),
+    };
+    assert_eq!(
+        (cell_text(11, 0), cell_text(11, 1)),
+        ("Status periode".into(), "ditetapkan, September 2025".into())
+    );
+    assert_eq!(cell_text(12, 1), format!("{}, {today}", me()));
+    let pdf = dir.path().join("l.pdf");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(text.contains("ditetapkan, September 2025"), "{text}");
+        assert!(text.contains(&format!("{}, {today}", me())));
+    }
+}
+
+/// Sets the analyses and evidence of 1b-CP of KANWIL-KALBAR through the store, as the round's
+/// commands do: June (outside TW III), August and September, and a file for September.
+fn set_round_of_1b_cp(store: &Path) -> (usize, String) {
+    use kinerja::domain::CodeRef;
+    use kinerja::domain::round::{Analysis, EvidenceRef, Rencana};
+    use kinerja::store::{Actor, Change, Store, StoreApi};
+    wait_server_gone(store);
+    let s = Store::open(store).unwrap();
+    let bytes = b"Berita acara rekonsiliasi piutang September 2025\n".repeat(30);
+    let put = StoreApi::put_evidence(&s, 2025, "KANWIL-KALBAR", &bytes).unwrap();
+    let iku = CodeRef::new("KANWIL-KALBAR", "1b-CP");
+    let analysis = |isu: &str| Analysis {
+        isu: isu.into(),
+        implikasi: "Capaian triwulan III di bawah target".into(),
+        aksi: "Rapat koordinasi dengan KPKNL".into(),
+        rencana: Rencana {
+            what: "Penagihan intensif kepada debitur besar".into(),
+            who: "Kepala Bidang Piutang Negara".into(),
+            by: chrono::NaiveDate::from_ymd_opt(2025, 10, 31),
+        },
+        catatan: String::new(),
+    };
+    let changes = vec![
+        Change::SetAnalysis {
+            iku: iku.clone(),
+            month: 6,
+            analysis: Some(analysis("Isu bulan Juni")),
+        },
+        Change::SetAnalysis {
+            iku: iku.clone(),
+            month: 8,
+            analysis: Some(analysis("Isu bulan Agustus")),
+        },
+        Change::SetAnalysis {
+            iku: iku.clone(),
+            month: 9,
+            analysis: Some(analysis("Debitur besar belum membayar angsuran")),
+        },
+        Change::AddEvidence {
+            iku: iku.clone(),
+            month: 9,
+            evidence: EvidenceRef {
+                name: "ba-rekon-september.pdf".into(),
+                sha256: put.sha256.clone(),
+                size: put.size,
+            },
+        },
+    ];
+    s.apply(2025, &changes, &Actor::new("operator-kalbar"), "test")
+        .unwrap();
+    drop(s);
+    (bytes.len(), put.sha256)
+}
+
+#[test]
+fn each_iku_shows_the_analysis_and_evidence_of_the_period_and_leaves_them_out_when_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let html = dir.path().join("l.html");
+    let make_html = || {
+        laporan(
+            &store,
+            &[
+                "--unit",
+                "KANWIL-KALBAR",
+                "--period",
+                "TW3",
+                "-o",
+                html.to_str().unwrap(),
+            ],
+        );
+        std::fs::read_to_string(&html).unwrap()
+    };
+    let before = make_html();
+    for absent in [
+        "Isu utama",
+        "Data dukung",
+        "Rencana aksi",
+        "class=\"analysis\"",
+    ] {
+        assert!(!before.contains(absent), "no {absent} without a round");
+    }
+    let (size, sha) = set_round_of_1b_cp(&store);
+    let h = make_html();
+    // the section of 1b-CP, up to the next IKU's
+    let start = h.find("<h4>1b-CP — ").unwrap();
+    let end = start + h[start..].find("</section>").unwrap();
+    let iku = &h[start..end];
+    assert!(iku.contains("<h4>Analisis 2025-09</h4>") && iku.contains("<h4>Analisis 2025-08</h4>"));
+    assert!(
+        iku.find("Analisis 2025-09") < iku.find("Analisis 2025-08"),
+        "newest first"
+    );
+    assert!(!h.contains("Isu bulan Juni"), "June is not in TW III");
+    for text in [
+        "Debitur besar belum membayar angsuran",
+        "Isu bulan Agustus",
+        "<td>Kegiatan yang telah dilaksanakan</td>",
+        "Penagihan intensif kepada debitur besar",
+        "Kepala Bidang Piutang Negara",
+        "2025-10-31",
+        "ba-rekon-september.pdf",
+        &sha[..12],
+    ] {
+        assert!(iku.contains(text), "{text} in the IKU's section");
+    }
+    assert!(
+        !iku.contains(&sha[..13]),
+        "the SHA-256 is shortened to 12 digits"
+    );
+    let kb = format!("{},{} KB", size / 1024, (size % 1024) * 10 / 1024);
+    assert!(iku.contains(&kb), "the size {kb} in the locale");
+    // no other IKU has an analysis
+    assert_eq!(h.matches("class=\"analysis\"").count(), 2);
+
+    // the workbook: on the IKU's sheet, the size as a number
+    let xlsx = dir.path().join("l.xlsx");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let sheet = wb.worksheet_range("1b-CP").unwrap();
+    let texts = text_of(&sheet);
+    for t in [
+        "Analisis 2025-09",
+        "Debitur besar belum membayar angsuran",
+        "Data dukung",
+        "ba-rekon-september.pdf",
+    ] {
+        assert!(texts.iter().any(|x| x == t), "{t} on the sheet");
+    }
+    let (row, _) = sheet
+        .cells()
+        .find(|(_, _, c)| matches!(c, Data::String(s) if s == "ba-rekon-september.pdf"))
+        .map(|(r, c, _)| (r as u32, c as u32))
+        .unwrap();
+    assert_eq!(cell(&sheet, row, 2), Some(size as f64));
+    let other = wb.worksheet_range("1a-CP").unwrap();
+    assert!(!text_of(&other).iter().any(|x| x.starts_with("Analisis")));
+
+    let pdf = dir.path().join("l.pdf");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    if let Some(text) = pdf_text(&pdf) {
+        for t in [
+            "Analisis 2025-09",
+            "Debitur besar belum membayar angsuran",
+            "ba-rekon-september.pdf",
+            &sha[..12],
+        ] {
+            assert!(text.contains(t), "{t} in the PDF");
+        }
+    }
+}
+
+#[test]
+fn the_is_progress_and_budget_absorption_are_the_numbers_of_report_json_with_a_bar_and_a_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    // one IS falls behind its trajectory
+    run_ok(
+        &store,
+        &[
+            "inisiatif",
+            "set",
+            "KANWIL-KALBAR",
+            "IS-03",
+            "2025-09",
+            "50",
+        ],
+    );
+    let json = report_json(&store, "KANWIL-KALBAR", "2025-09");
+    let items = json["inisiatif"]["items"].as_array().unwrap();
+    let lines = json["anggaran"]["lines"].as_array().unwrap();
+    assert!(items.len() >= 3 && lines.len() >= 4);
+    let behind = items.iter().find(|i| i["code"] == "IS-03").unwrap();
+    assert_eq!(behind["findings"][0]["code"], "behind");
+
+    let xlsx = dir.path().join("l.xlsx");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let is = wb.worksheet_range("Inisiatif Strategis").unwrap();
+    for (k, i) in items.iter().enumerate() {
+        let row = 2 + k as u32;
+        assert_eq!(
+            is.get_value((row, 0)),
+            Some(&Data::String(i["code"].as_str().unwrap().into()))
+        );
+        assert_eq!(cell(&is, row, 5), num(&i["planned"]), "{i}");
+        assert_eq!(cell(&is, row, 6), num(&i["realised"]), "{i}");
+    }
+    let total_row = 2 + items.len() as u32;
+    assert_eq!(
+        is.get_value((total_row, 4)),
+        Some(&Data::String("Rata-rata".into()))
+    );
+    assert_eq!(cell(&is, total_row, 5), num(&json["inisiatif"]["planned"]));
+    assert_eq!(cell(&is, total_row, 6), num(&json["inisiatif"]["realised"]));
+    assert!(
+        text_of(&is)
+            .iter()
+            .any(|t| t == "tertinggal: 50,00 % dari rencana 75,00 %"),
+        "{:?}",
+        text_of(&is)
+    );
+    let budget = wb.worksheet_range("Rincian Anggaran").unwrap();
+    for (k, l) in lines.iter().enumerate() {
+        let row = 2 + k as u32;
+        for (col, key) in [
+            (3, "pagu"),
+            (4, "planned"),
+            (5, "realisasi"),
+            (6, "planned_absorption"),
+            (7, "absorption"),
+        ] {
+            assert_eq!(cell(&budget, row, col), num(&l[key]), "{key} of {l}");
+        }
+    }
+    let total = 2 + lines.len() as u32;
+    assert_eq!(
+        budget.get_value((total, 0)),
+        Some(&Data::String("Jumlah".into()))
+    );
+    for (col, key) in [(3, "pagu"), (5, "realisasi"), (7, "absorption")] {
+        assert_eq!(
+            cell(&budget, total, col),
+            num(&json["anggaran"][key]),
+            "{key}"
+        );
+    }
+    let charted = sheets_with_a_chart(&xlsx);
+    assert!(
+        charted.iter().any(|s| s == "Rincian Anggaran"),
+        "{charted:?}"
+    );
+    // the IS sheet's bar is a data bar on the realised column
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let bars = (0..zip.len())
+        .filter(|&i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut s = String::new();
+            f.name().unwrap().starts_with("xl/worksheets/sheet")
+                && f.read_to_string(&mut s).is_ok()
+                && s.contains("<dataBar")
+        })
+        .count();
+    assert_eq!(bars, 1, "one sheet with a data bar");
+
+    let html = dir.path().join("l.html");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(h.contains("<h3>Inisiatif Strategis</h3>") && h.contains("<h3>Rincian Anggaran</h3>"));
+    assert!(h.contains("tertinggal: 50,00 % dari rencana 75,00 %"));
+    let pagu = json["anggaran"]["pagu"].as_str().unwrap();
+    let pagu_id = kinerja::interchange::number::format_exact(
+        pagu.parse().unwrap(),
+        kinerja::interchange::number::Locale::Id,
+    );
+    assert!(
+        h.contains(&format!("<b>{pagu_id}</b>")),
+        "the total pagu {pagu_id}"
+    );
+    assert!(h.contains("aria-label=\"Penyerapan anggaran per baris s.d. periode (%)\""));
+
+    let pdf = dir.path().join("l.pdf");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(text.contains("Inisiatif Strategis") && text.contains("Rincian Anggaran"));
+        assert!(text.contains(&pagu_id), "the total pagu in the PDF");
+        for l in lines {
+            let code = l["code"].as_str().unwrap();
+            assert!(text.contains(code), "{code} in the PDF");
+        }
+        assert!(
+            text.contains("50,00 / 75,00 %"),
+            "the bar's numbers of IS-03"
+        );
+    }
+
+    // in English, headings in English and numbers in its locale
+    let o = kinerja(
+        &store,
+        &[
+            "--lang",
+            "en",
+            "laporan",
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success());
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(h.contains("<h3>Strategic initiatives</h3>") && h.contains("<h3>Budget</h3>"));
+    assert!(h.contains("behind: 50.00 % of 75.00 % planned"));
+    let pagu_en = kinerja::interchange::number::format_exact(
+        pagu.parse().unwrap(),
+        kinerja::interchange::number::Locale::En,
+    );
+    assert!(h.contains(&format!("<b>{pagu_en}</b>")));
+}
+
+#[test]
+fn a_store_without_plans_has_no_is_or_budget_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/kalbar-2025.json");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    doc.as_object_mut().unwrap().remove("plan");
+    let file = dir.path().join("no-plan.json");
+    std::fs::write(&file, serde_json::to_string(&doc).unwrap()).unwrap();
+    let store = dir.path().join("s");
+    run_ok(&store, &["import", file.to_str().unwrap()]);
+    let xlsx = dir.path().join("l.xlsx");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    let wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let names = wb.sheet_names();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n == "Inisiatif Strategis" || n == "Rincian Anggaran")
+    );
+    let html = dir.path().join("l.html");
+    laporan(
+        &store,
+        &[
+            "--unit",
+            "KANWIL-KALBAR",
+            "--period",
+            "TW3",
+            "-o",
+            html.to_str().unwrap(),
+        ],
+    );
+    let h = std::fs::read_to_string(&html).unwrap();
+    assert!(!h.contains("Inisiatif Strategis") && !h.contains("Rincian Anggaran"));
+    let json = report_json(&store, "KANWIL-KALBAR", "2025-09");
+    assert!(json["inisiatif"].is_null() && json["anggaran"].is_null());
 }

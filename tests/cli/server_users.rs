@@ -6,45 +6,10 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use crate::support::cli_support::{stderr, stdout, wait_server_gone};
-
-/// Users and a group made for the test, removed on drop.
-struct Accounts {
-    group: String,
-    users: Vec<String>,
-}
-
-impl Drop for Accounts {
-    fn drop(&mut self) {
-        for u in &self.users {
-            let _ = Command::new("userdel").arg(u).output();
-        }
-        let _ = Command::new("groupdel").arg(&self.group).output();
-    }
-}
+use crate::support::cli_support::{self, Accounts, stderr, stdout, wait_server_gone};
 
 fn make_accounts() -> Option<Accounts> {
-    let tag = std::process::id() % 100_000;
-    let group = format!("kjg{tag}");
-    let ok = |o: std::io::Result<Output>| o.is_ok_and(|o| o.status.success());
-    if !ok(Command::new("groupadd").arg(&group).output()) {
-        return None;
-    }
-    let mut acc = Accounts {
-        group: group.clone(),
-        users: Vec::new(),
-    };
-    for who in ["a", "b"] {
-        let user = format!("kj{who}{tag}");
-        let made = Command::new("useradd")
-            .args(["-M", "-N", "-g", &group, "-s", "/bin/sh", &user])
-            .output();
-        if !ok(made) {
-            return None;
-        }
-        acc.users.push(user);
-    }
-    Some(acc)
+    cli_support::make_accounts("kjg", "kj", &["a", "b"])
 }
 
 /// `kinerja --store STORE ARGS` as `user`, with a home of its own.

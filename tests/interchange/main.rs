@@ -7,3 +7,4 @@ mod interchange_csv;
 mod interchange_json;
 mod interchange_number;
 mod interchange_props;
+mod interchange_round;

@@ -43,17 +43,7 @@ impl Rng {
 }
 
 fn kinerja(store: &Path) -> Command {
-    let home = store.parent().unwrap();
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kinerja"));
-    c.arg("--store")
-        .arg(store)
-        .env_remove("KINERJA_STORE")
-        .env("KINERJA_SERVE_IDLE", "0")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-        .env("USER", "budi");
-    c
+    crate::support::cli_support::command(store, &[])
 }
 
 /// The (unit, IKU, month) cells of the mini dataset that `set` accepts.
@@ -101,7 +91,15 @@ fn durability(iterations: u64, seed: u64) {
             _ => format!("-{}", 3000 + i),
         };
         let mut child = kinerja(&store)
-            .args(["set", unit, iku, &format!("2025-{month:02}"), &value])
+            // --force: the values are arbitrary, a negative one is implausible (edit::plausibility)
+            .args([
+                "set",
+                unit,
+                iku,
+                &format!("2025-{month:02}"),
+                &value,
+                "--force",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

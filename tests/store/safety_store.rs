@@ -7,26 +7,14 @@ use crate::support::raw_sled;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use kinerja::store::{Store, codec, keys};
 
 const MINI: &str = "tests/data/mini-2025.json";
 
 fn kinerja(store: &Path, args: &[&str]) -> Output {
-    let home = store.parent().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("KINERJA_STORE")
-        .env("KINERJA_SERVE_IDLE", "0")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-        .env("USER", "budi")
-        .output()
-        .expect("run kinerja")
+    crate::support::cli_support::kinerja(store, args)
 }
 
 fn out(o: &Output) -> String {

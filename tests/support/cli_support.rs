@@ -91,3 +91,45 @@ pub fn is_zombie(pid: u32) -> bool {
             .is_some_and(|r| r.trim_start().starts_with('Z'))
     })
 }
+
+/// Unix users and a group made for a test (as root), removed on drop.
+pub struct Accounts {
+    pub group: String,
+    pub users: Vec<String>,
+}
+
+impl Drop for Accounts {
+    fn drop(&mut self) {
+        for u in &self.users {
+            let _ = Command::new("userdel").arg(u).output();
+        }
+        let _ = Command::new("groupdel").arg(&self.group).output();
+    }
+}
+
+/// A group `{group_prefix}{tag}` and in it a user `{user_prefix}{who}{tag}` for each of `who`
+/// (`tag` from the test's pid, so that two test binaries running at once do not clash);
+/// `None` when they cannot be made (not root).
+pub fn make_accounts(group_prefix: &str, user_prefix: &str, who: &[&str]) -> Option<Accounts> {
+    let tag = std::process::id() % 100_000;
+    let group = format!("{group_prefix}{tag}");
+    let ok = |o: std::io::Result<Output>| o.is_ok_and(|o| o.status.success());
+    if !ok(Command::new("groupadd").arg(&group).output()) {
+        return None;
+    }
+    let mut acc = Accounts {
+        group: group.clone(),
+        users: Vec::new(),
+    };
+    for w in who {
+        let user = format!("{user_prefix}{w}{tag}");
+        let made = Command::new("useradd")
+            .args(["-M", "-N", "-g", &group, "-s", "/bin/sh", &user])
+            .output();
+        if !ok(made) {
+            return None;
+        }
+        acc.users.push(user);
+    }
+    Some(acc)
+}

@@ -124,19 +124,7 @@ pub fn mutated(
 
 /// The `kinerja` binary with a store beside a private home.
 pub fn kinerja(store: &Path, args: &[&str]) -> Output {
-    let home = store.parent().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_kinerja"))
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .env_remove("KINERJA_STORE")
-        .env("KINERJA_SERVE_IDLE", "0")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", home.join("xdg-config"))
-        .env("USER", "budi")
-        .output()
-        .expect("run kinerja")
+    super::cli_support::kinerja(store, args)
 }
 
 /// A store holding tests/data/mini-2025.json, and its export.

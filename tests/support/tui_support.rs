@@ -222,3 +222,28 @@ pub fn to_month(app: &mut App, m: u8) {
         kinerja::tui::update::update(app, a);
     }
 }
+
+/// One frame of `app` drawn on a `w`×`h` test terminal (the screen as a buffer: symbols and
+/// styles).
+pub fn render(app: &mut App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut term =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test terminal");
+    term.draw(|f| kinerja::tui::ui::draw(f, app)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+/// The rows of a drawn buffer as text.
+pub fn lines(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The text of one `w`×`h` frame of `app`, rows joined by newlines.
+pub fn screen(app: &mut App, w: u16, h: u16) -> String {
+    lines(&render(app, w, h)).join("\n")
+}

@@ -6,6 +6,9 @@ use crate::support::tui_support;
 
 use kinerja::domain::addendum::{AddendumDraft, change_of, prepare};
 use kinerja::domain::change::Change;
+use kinerja::domain::round::{
+    Action as RoundAction, Analysis, EvidenceRef, MonthState, Rencana, Role,
+};
 use kinerja::domain::rulebook::Rulebook;
 use kinerja::domain::{CodeRef, Iku};
 use kinerja::store::{Actor, Store};
@@ -173,4 +176,86 @@ fn every_kind_of_change_leaves_the_tui_with_the_stored_year() {
     assert_eq!(app.ds().pk_version("PUSAT"), 3);
     assert_eq!(app.ds().rulebook, "kmk-127-2026");
     same(&app, "an addendum record and a rulebook");
+
+    // the month-end round: an analysis, evidence, a submission, a correction with its reason,
+    // a return, the evidence removed
+    let analysis = Analysis {
+        isu: "Realisasi di bawah target".into(),
+        implikasi: "Capaian triwulan turun".into(),
+        aksi: "Percepatan lelang".into(),
+        rencana: Rencana {
+            what: "Jadwal ulang".into(),
+            who: "Kepala Seksi".into(),
+            by: chrono::NaiveDate::from_ymd_opt(2025, 11, 14),
+        },
+        catatan: String::new(),
+    };
+    let put = store
+        .put_evidence(2025, "KANWIL", b"laporan lelang")
+        .unwrap();
+    elsewhere(
+        &mut app,
+        &store,
+        &[
+            Change::SetAnalysis {
+                iku: i1.clone(),
+                month: 9,
+                analysis: Some(analysis.clone()),
+            },
+            Change::AddEvidence {
+                iku: i1.clone(),
+                month: 9,
+                evidence: EvidenceRef {
+                    name: "lelang.pdf".into(),
+                    sha256: put.sha256.clone(),
+                    size: put.size,
+                },
+            },
+        ],
+    );
+    let round = |app: &App| app.ds().round.get("KANWIL").cloned().unwrap_or_default();
+    assert_eq!(round(&app).analysis("IKU1", 9), Some(&analysis));
+    assert_eq!(round(&app).evidence("IKU1", 9).len(), 1);
+    same(&app, "an analysis and evidence");
+    let step = |action, role, reason: &str| Change::Transition {
+        unit: "KANWIL".into(),
+        month: 9,
+        action,
+        role,
+        reason: reason.into(),
+    };
+    elsewhere(
+        &mut app,
+        &store,
+        &[step(RoundAction::Submit, Role::Operator, "")],
+    );
+    assert_eq!(round(&app).state(9), MonthState::Diajukan);
+    same(&app, "a submission");
+    elsewhere(
+        &mut app,
+        &store,
+        &[Change::CorrectRealisasi {
+            iku: i1.clone(),
+            month: 9,
+            value: Some(d("88")),
+            reason: "salah ketik".into(),
+        }],
+    );
+    assert_eq!(app.ds().iku[&i1].realisasi[8], Some(d("88")));
+    same(&app, "a correction with its reason");
+    elsewhere(
+        &mut app,
+        &store,
+        &[
+            step(RoundAction::Return, Role::Validator, "lampiran kurang"),
+            Change::RemoveEvidence {
+                iku: i1.clone(),
+                month: 9,
+                name: "lelang.pdf".into(),
+            },
+        ],
+    );
+    assert_eq!(round(&app).state(9), MonthState::Dikembalikan);
+    assert!(round(&app).evidence("IKU1", 9).is_empty());
+    same(&app, "a return and the evidence removed");
 }

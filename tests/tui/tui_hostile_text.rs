@@ -6,26 +6,14 @@ use crate::support::tui_support;
 use kinerja::domain::CodeRef;
 use kinerja::tui::App;
 use kinerja::tui::app::Node;
-use kinerja::tui::ui::draw;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 fn render(app: &mut App, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    term.backend().buffer().clone()
+    crate::support::tui_support::render(app, w, h)
 }
 
 fn screen(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::tui_support::lines(buf).join("\n")
 }
 
 fn unsafe_cells(buf: &Buffer) -> Vec<(u16, u16, String)> {

@@ -8,24 +8,11 @@ use kinerja::domain::CodeRef;
 use kinerja::tui::App;
 use kinerja::tui::action::Action;
 use kinerja::tui::app::Node;
-use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tui_support::{app_from, d, dataset};
 
 fn screen(app: &mut App) -> String {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::tui_support::screen(app, 120, 40)
 }
 
 /// `dataset()` (complete up to September) with PUSAT/P1's October entered: only PUSAT reports

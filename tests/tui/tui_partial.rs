@@ -10,9 +10,6 @@ use std::collections::BTreeSet;
 use kinerja::domain::*;
 use kinerja::store::{Actor, Store};
 use kinerja::tui::app::{App, Node, UiState, units_in_view};
-use kinerja::tui::ui::draw;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 fn app(ds: Dataset, ui: Option<UiState>) -> App {
@@ -20,9 +17,7 @@ fn app(ds: Dataset, ui: Option<UiState>) -> App {
 }
 
 fn render(app: &mut App) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    term.backend().buffer().clone()
+    crate::support::tui_support::render(app, 120, 40)
 }
 
 /// A store holding `ds`, open.

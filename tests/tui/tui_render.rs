@@ -7,28 +7,17 @@ use kinerja::domain::CodeRef;
 use kinerja::tui::App;
 use kinerja::tui::action::Action;
 use kinerja::tui::app::Node;
-use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use tui_support::{addendum_dataset, app, app_from, app_with};
 
 fn render(app: &mut App, w: u16, h: u16) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    term.backend().buffer().clone()
+    crate::support::tui_support::render(app, w, h)
 }
 
 fn lines(buf: &Buffer) -> Vec<String> {
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect()
+    crate::support::tui_support::lines(buf)
 }
 
 fn screen(buf: &Buffer) -> String {
@@ -228,10 +217,31 @@ fn row_below(buf: &Buffer, label: &str, from_y: u16) -> u16 {
         .unwrap_or_else(|| panic!("no {label:?} below row {from_y}"))
 }
 
-/// The x of the last character of month `name`'s column (values are right-aligned under it).
+/// The x of the last character of month `name`'s column (values are right-aligned under it):
+/// on a month header of the grid, the row right above a row of targets (the detail's lines
+/// above the grid name months too).
 fn month_col(buf: &Buffer, name: &str, from_x: u16) -> u16 {
-    let (x, _) = find_from(buf, name, from_x).unwrap();
+    let (x, _) = month_head(buf, name, from_x);
     x + name.chars().count() as u16 - 1
+}
+
+/// Where month `name` is on a month header of the grid (right of `from_x`).
+fn month_head(buf: &Buffer, name: &str, from_x: u16) -> (u16, u16) {
+    let ls = lines(buf);
+    let n: Vec<char> = name.chars().collect();
+    for y in 1..ls.len().saturating_sub(1) {
+        let below: String = ls[y + 1].chars().skip(from_x as usize).collect();
+        if !below.contains("Target ") {
+            continue;
+        }
+        let chars: Vec<char> = ls[y].chars().collect();
+        for x in from_x as usize..chars.len().saturating_sub(n.len() - 1) {
+            if chars[x..x + n.len()] == n[..] {
+                return (x as u16, y as u16);
+            }
+        }
+    }
+    panic!("no month header with {name:?}:\n{}", screen(buf))
 }
 
 #[test]
@@ -271,7 +281,7 @@ fn iku_pane_shows_fields_grid_and_sparklines() {
         // the grid cursor (Sep, realisasi row) carries the selection style
         let tree_w = find_from(&buf, "IKU IKU1", 0).unwrap().0;
         let x = month_col(&buf, "Sep", tree_w);
-        let sep_y = find_from(&buf, "Sep", tree_w).unwrap().1;
+        let sep_y = month_head(&buf, "Sep", tree_w).1;
         let y = row_below(&buf, "Realisasi   ", sep_y);
         assert_selected(&a, &buf, (x, y));
         assert_not_selected(&a, &buf, (x, row_below(&buf, "Target ", sep_y)));

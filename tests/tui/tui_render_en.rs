@@ -8,23 +8,10 @@ use kinerja::text::{Lang, set_thread_lang};
 use kinerja::tui::action::Action;
 use kinerja::tui::app::{App, Node, Settings};
 use kinerja::tui::deps::Locale;
-use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::tui_support::screen(app, w, h)
 }
 
 #[test]

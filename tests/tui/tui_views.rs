@@ -9,24 +9,11 @@ use kinerja::domain::score::Status;
 use kinerja::tui::App;
 use kinerja::tui::action::Action;
 use kinerja::tui::app::{Node, Screen};
-use kinerja::tui::ui::draw;
 use kinerja::tui::update::update;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use tui_support::{app, app_from, dataset};
 
 fn screen(a: &mut App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, a)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::tui_support::screen(a, w, h)
 }
 
 /// The IKU rows of the tree pane (left of the detail), by code.

@@ -15,13 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(f, app)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::support::tui_support::screen(app, w, h)
 }
 
 /// Types `s` (each character an `Insert`) and stores what the editor commits, as the run loop

@@ -58,6 +58,7 @@ mod addenda;
 mod iku;
 pub mod plan;
 mod read;
+pub mod round;
 mod schema;
 mod ss;
 mod stream;
@@ -69,6 +70,7 @@ use super::number::parse_canonical;
 use crate::text::interchange as t;
 
 pub use plan::{export_with_plans, import_plans};
+pub use round::{import_rounds, with_rounds};
 pub use stream::import_document;
 pub use write::export_document;
 

@@ -254,33 +254,7 @@ pub fn problem_text(p: &PlanProblem) -> String {
 /// Reads the `plan` section of a document already imported as `ds` (all or nothing).
 pub fn import_plans(text: &str, ds: &Dataset) -> Result<Plans, Vec<ImportError>> {
     let mut errs = Errs::new();
-    #[derive(serde::Deserialize)]
-    struct OnlyPlan<'a> {
-        #[serde(borrow)]
-        plan: Option<&'a serde_json::value::RawValue>,
-    }
-    // only the `plan` field is parsed into values; the rest is skipped
-    let root: Value = match serde_json::from_str::<OnlyPlan<'_>>(text) {
-        Ok(OnlyPlan { plan: None }) => return Ok(Plans::new()),
-        Ok(OnlyPlan { plan: Some(raw) }) => match serde_json::from_str(raw.get()) {
-            Ok(v) => v,
-            Err(e) => {
-                push(&mut errs, "plan", e.to_string());
-                return Err(errs);
-            }
-        },
-        Err(e) => {
-            push(&mut errs, "", e.to_string());
-            return Err(errs);
-        }
-    };
-    let Value::Array(items) = &root else {
-        wrong_type(
-            &mut errs,
-            "plan",
-            crate::text::interchange::JSON_TYPE_ARRAY,
-            &root,
-        );
+    let Some(items) = optional_section(&mut errs, text, "plan") else {
         return Err(errs);
     };
     let mut plans = Plans::new();

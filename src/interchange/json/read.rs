@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::Deserializer as _;
 use serde_json::{Map, Number, Value};
 
 use super::schema::*;
@@ -127,6 +128,65 @@ pub(super) fn wrong_type(errs: &mut Errs, path: &str, expected: Msg, found: &Val
         path,
         t::JSON_WRONG_TYPE.fill(&[("expected", &expected.s()), ("found", &describe(found))]),
     );
+}
+
+/// The items of the optional top-level array `name` of a document, parsing only that field
+/// (every other one is skipped unparsed). Absent or `null`: no items. `None` when the document
+/// or the section is not what it must be, with the error pushed at its place.
+pub(super) fn optional_section(errs: &mut Errs, text: &str, name: &str) -> Option<Vec<Value>> {
+    let raw = match serde_json::Deserializer::from_str(text).deserialize_map(Section(name)) {
+        Ok(raw) => raw,
+        Err(e) => {
+            push(errs, "", e.to_string());
+            return None;
+        }
+    };
+    let Some(raw) = raw.filter(|r| r.get() != "null") else {
+        return Some(Vec::new());
+    };
+    let root: Value = match serde_json::from_str(raw.get()) {
+        Ok(v) => v,
+        Err(e) => {
+            push(errs, name, e.to_string());
+            return None;
+        }
+    };
+    match root {
+        Value::Array(items) => Some(items),
+        other => {
+            wrong_type(errs, name, t::JSON_TYPE_ARRAY, &other);
+            None
+        }
+    }
+}
+
+/// Finds one top-level field of a JSON object, keeping it raw and skipping the others.
+struct Section<'n>(&'n str);
+
+impl<'de> serde::de::Visitor<'de> for Section<'_> {
+    type Value = Option<&'de serde_json::value::RawValue>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+        let mut found = None;
+        while let Some(key) = m.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == self.0 {
+                if found.is_some() {
+                    return Err(serde::de::Error::custom(format_args!(
+                        "duplicate field `{}`",
+                        self.0
+                    )));
+                }
+                found = Some(m.next_value()?);
+            } else {
+                m.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(found)
+    }
 }
 
 // ---- readers: each reports its own errors at `path` and returns `None` on error ----
@@ -530,5 +590,37 @@ impl<K: std::hash::Hash + Eq> Known<K> {
         Q: std::hash::Hash + Eq + ?Sized,
     {
         !self.readable || self.set.contains(key)
+    }
+}
+
+#[cfg(test)]
+mod section_tests {
+    use super::*;
+
+    fn section(text: &str) -> Result<Vec<Value>, Vec<String>> {
+        let mut errs = Errs::new();
+        optional_section(&mut errs, text, "plan").ok_or_else(|| {
+            errs.iter()
+                .map(|e| format!("{}: {}", e.path, e.message))
+                .collect()
+        })
+    }
+
+    #[test]
+    fn an_optional_section_is_read_alone_absent_or_null_is_empty_and_a_wrong_one_is_placed() {
+        assert_eq!(
+            section(r#"{"units": [1, {"x": 2}], "plan": [1, 2]}"#)
+                .unwrap()
+                .len(),
+            2
+        );
+        assert!(section(r#"{"units": []}"#).unwrap().is_empty());
+        assert!(section(r#"{"plan": null}"#).unwrap().is_empty());
+        let e = section(r#"{"plan": {"a": 1}}"#).unwrap_err();
+        assert!(e[0].starts_with("plan: "), "{e:?}");
+        let e = section(r#"{"plan": [], "plan": []}"#).unwrap_err();
+        assert!(e[0].contains("duplicate field `plan`"), "{e:?}");
+        assert!(section("[1]").is_err());
+        assert!(section(r#"{"plan": [1,"#).is_err());
     }
 }

@@ -1,7 +1,7 @@
 //! The field names of every record of the format, in the order the format lists them.
 
 pub(super) const TOP_FIELDS: &[&str] = &[
-    "format", "year", "rulebook", "units", "ss", "iku", "addenda", "plan",
+    "format", "year", "rulebook", "units", "ss", "iku", "addenda", "plan", "round",
 ];
 pub(super) const UNIT_FIELDS: &[&str] = &["code", "name", "level", "parent", "perspective_weights"];
 pub(super) const SS_FIELDS: &[&str] = &[

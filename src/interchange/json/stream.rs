@@ -143,7 +143,7 @@ pub(super) fn more_values_than(text: &str, max: usize) -> Option<usize> {
 }
 
 /// The top-level fields that hold arrays of records, read element by element.
-pub(super) const ARRAY_FIELDS: &[&str] = &["units", "ss", "iku", "addenda", "plan"];
+pub(super) const ARRAY_FIELDS: &[&str] = &["units", "ss", "iku", "addenda", "plan", "round"];
 
 /// The document's top level: an object's fields in document order, each left as text, or
 /// anything else (refused).

@@ -108,13 +108,28 @@ impl App {
 
     /// True while a change is being stored (between an `Effect::Apply` and [`App::applied`]).
     pub fn is_storing(&self) -> bool {
-        self.edits.pending.is_some() || self.addendum.pending.is_some()
+        self.edits.pending.is_some()
+            || self.addendum.pending.is_some()
+            || self.round.pending.is_some()
     }
 
     /// Why the realisasi of `month` of `iku` cannot be edited here, if it cannot: the edit rule
     /// of `domain::edit`, as `set` and the realisasi sheet ask it.
     pub fn edit_refusal(&self, key: &CodeRef, month: u8) -> Option<Refusal> {
         edit::realisasi_change(&self.data.ds, &key.unit, &key.code, month).err()
+    }
+
+    /// Why the realisasi of `month` of `key` cannot be corrected even with a reason, if it
+    /// cannot (`domain::edit::realisasi_correction`): a month that was submitted opens the
+    /// editor, and its value is stored only with the reason of the correction.
+    pub fn correction_refusal(&self, key: &CodeRef, month: u8) -> Option<Refusal> {
+        edit::realisasi_correction(&self.data.ds, &key.unit, &key.code, month, true).err()
+    }
+
+    /// True when a change of the realisasi of `month` of `key`'s unit needs a reason (the month
+    /// was submitted: `diajukan`, `divalidasi`).
+    pub fn needs_correction_reason(&self, key: &CodeRef, month: u8) -> bool {
+        self.data.ds.month_state(&key.unit, month).is_submitted()
     }
 
     /// Changes stored by another writer (another process, the CLI, later the store server): put
@@ -136,6 +151,16 @@ impl App {
             self.refresh_filter();
             return;
         }
+        // a step of the round, an analysis, evidence: the round's findings of that unit
+        let round_units: Vec<String> = done
+            .iter()
+            .filter_map(|d| match d {
+                Done::Month { unit, .. } => Some(unit.clone()),
+                Done::Analysis { iku, .. } | Done::Evidence { iku, .. } => Some(iku.unit.clone()),
+                _ => None,
+            })
+            .collect();
+        self.data.findings.invalidate(&round_units);
         let mut touched: Vec<CodeRef> = done
             .iter()
             .filter_map(|d| match d {
@@ -154,6 +179,10 @@ impl App {
     pub fn applied(&mut self, result: Result<(), String>) {
         if let Some(p) = self.addendum.pending.take() {
             self.addendum_applied(p, result);
+            return;
+        }
+        if let Some(p) = self.round.pending.take() {
+            self.round_applied(p, result);
             return;
         }
         let Some(p) = self.edits.pending.take() else {
@@ -182,6 +211,10 @@ impl App {
                         self.edits.undo.push(p.record.clone());
                         self.edits.redo.clear();
                         self.say(t::SAVED.s());
+                        if matches!(self.screen, Screen::CorrectionReason(_)) {
+                            // back to the editor, which the stored value closes
+                            self.leave();
+                        }
                         let from_editor = matches!(self.screen, Screen::Edit(_));
                         if from_editor {
                             self.leave();
@@ -217,6 +250,9 @@ impl App {
             }
             Err(reason) => {
                 let msg = t::NOT_SAVED.fill(&[("reason", &reason)]);
+                if let Screen::CorrectionReason(p) = &mut self.screen {
+                    p.input.set_error(reason.clone());
+                }
                 if let Some(e) = self.editor_mut() {
                     e.input.set_error(reason);
                 }
@@ -249,7 +285,7 @@ impl App {
     /// Opens the editor on the realisasi of `month` of `key` (from the grid, or the worklist
     /// when `in_worklist`), or says why it cannot: the edit rule of `domain::edit`.
     pub(crate) fn open_editor_at(&mut self, key: CodeRef, month: u8, in_worklist: bool) {
-        if let Some(why) = self.edit_refusal(&key, month) {
+        if let Some(why) = self.correction_refusal(&key, month) {
             self.error(refusal(&why));
             return;
         }

@@ -12,6 +12,7 @@ use crate::domain::change::Done;
 use crate::server::client::Incoming;
 use crate::store::{Change, Seen};
 use crate::text::server as ts;
+use crate::text::tui_round as tt;
 use crate::tui::deps::format_exact;
 
 /// What the view knows of the other clients of the store's server.
@@ -96,6 +97,48 @@ impl App {
                         ("old", &self.shown(*old)),
                         ("new", &self.shown(*new)),
                     ]),
+                    [
+                        Done::Month {
+                            unit,
+                            month,
+                            old,
+                            new,
+                            ..
+                        },
+                    ] => {
+                        // a step of the round: the state, and the reason of a return
+                        let mut m = tt::REMOTE_DONE.fill(&[
+                            ("user", &e.user),
+                            ("unit", &crate::tui::ui::shown(unit)),
+                            ("month", &crate::text::tui::month_name(*month)),
+                            ("old", &crate::text::round::state_word(old.state)),
+                            ("new", &crate::text::round::state_word(new.state)),
+                        ]);
+                        if !new.reason.is_empty() {
+                            m.push_str(
+                                &tt::WITH_REASON
+                                    .fill(&[("reason", &crate::tui::ui::shown(&new.reason))]),
+                            );
+                        }
+                        m
+                    }
+                    [Done::Analysis { iku, month, .. }] => tt::REMOTE_ANALYSIS.fill(&[
+                        ("user", &e.user),
+                        ("unit", &iku.unit),
+                        ("iku", &iku.code),
+                        ("month", &crate::text::tui::month_name(*month)),
+                    ]),
+                    [
+                        Done::Evidence {
+                            iku, month, new, ..
+                        },
+                    ] => tt::REMOTE_EVIDENCE.fill(&[
+                        ("user", &e.user),
+                        ("unit", &iku.unit),
+                        ("iku", &iku.code),
+                        ("month", &crate::text::tui::month_name(*month)),
+                        ("n", &new.len()),
+                    ]),
                     many => ts::REMOTE_MANY.fill(&[
                         ("user", &e.user),
                         ("n", &many.len()),
@@ -126,7 +169,8 @@ impl App {
             PendingKind::Redo | PendingKind::Edit { .. } => &p.record.change,
         };
         match change {
-            Change::SetRealisasi { iku, month, .. } => vec![Seen {
+            Change::SetRealisasi { iku, month, .. }
+            | Change::CorrectRealisasi { iku, month, .. } => vec![Seen {
                 iku: iku.clone(),
                 month: *month,
                 value: p.seen,
@@ -138,10 +182,21 @@ impl App {
     /// An edit of ours lost to someone else's: the cell takes the value that is stored, and an
     /// open editor on it shows that value.
     pub fn stale(&mut self, iku: &CodeRef, month: u8, value: Option<Decimal>) {
-        let set = Change::SetRealisasi {
-            iku: iku.clone(),
-            month,
-            value,
+        // the view takes the stored value (in a submitted month that is a correction: the
+        // reason only lets this dataset's apply take it; nothing is stored)
+        let set = if self.needs_correction_reason(iku, month) {
+            Change::CorrectRealisasi {
+                iku: iku.clone(),
+                month,
+                value,
+                reason: "stored".into(),
+            }
+        } else {
+            Change::SetRealisasi {
+                iku: iku.clone(),
+                month,
+                value,
+            }
         };
         if let Ok(done) = self.data.ds.apply(std::slice::from_ref(&set)) {
             self.changed(&done);

@@ -18,7 +18,9 @@
 //! | `Live` | `live.rs` | the other clients of the store's server; their changes applied |
 //! | [`Views`] | `views.rs` | the tree's filter, the list view, the comparison period |
 //! | [`WorklistState`] | `worklist.rs` | the worklist's unit, scope, month and cursor |
+//! | [`RoundState`] | `round.rs` | the round's change being stored; its prompts and the analysis editor are screens |
 //! | [`Screen`] | `screen.rs` | which screen is up (one at a time) and every change of it |
+//! | [`PlanState`] | `peta.rs` | the plans of the year (links, IS, budget), the Peta Strategi view |
 //!
 //! Every line editor types into the one [`TextInput`] (`text_input.rs`).
 
@@ -29,6 +31,8 @@ pub mod editor;
 pub mod grid;
 pub mod live;
 pub mod overlays;
+pub mod peta;
+pub mod round;
 pub mod screen;
 pub mod search;
 pub mod text_area;
@@ -53,6 +57,8 @@ pub use detail::{DETAIL_PAUSE, DetailHold};
 pub use editor::{CellEditor, Confirm, EditKind, Edits, Pending, PendingKind};
 pub use grid::GridView;
 pub use overlays::Overlays;
+pub use peta::{IsPrompt, PetaView, PlanState};
+pub use round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt, RoundState};
 pub use screen::{Focus, Screen};
 pub use search::Search;
 pub use text_input::TextInput;
@@ -110,6 +116,8 @@ pub struct App {
     pub(crate) live: live::Live,
     pub(crate) views: Views,
     pub(crate) worklist: WorklistState,
+    pub(crate) plan: PlanState,
+    pub(crate) round: RoundState,
     screen: Screen,
     /// Terminal size (columns, rows) at the last render.
     pub(crate) size: (u16, u16),
@@ -138,6 +146,8 @@ impl App {
             live: live::Live::default(),
             views: Views::default(),
             worklist: WorklistState::default(),
+            plan: PlanState::default(),
+            round: RoundState::default(),
             screen: Screen::Tree,
             size: (80, 24),
             quit: false,

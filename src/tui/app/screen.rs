@@ -4,6 +4,7 @@
 use crate::tui::action::Mode;
 use crate::tui::app::App;
 use crate::tui::app::editor::{CellEditor, Confirm, EditKind};
+use crate::tui::app::round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt};
 use crate::tui::app::text_input::TextInput;
 
 /// Which pane has the keyboard.
@@ -45,6 +46,20 @@ pub enum Screen {
     /// "Store this realisasi, far outside the IKU's trajectory? (y/n)", over the cell editor
     /// it came from: `y` stores the value, `n` or Esc goes back to the editor.
     ConfirmRealisasi(Box<Confirm>),
+    /// The Peta Strategi of a unit in place of the tree and the detail (its state is in
+    /// `App::plan`, see `peta.rs`).
+    Peta,
+    /// Typing the realised % of an Inisiatif Strategis of the IKU in the grid.
+    IsProgress(crate::tui::app::peta::IsPrompt),
+    /// The reason of a return or a reopening of a month (the round), over the screen it
+    /// returns to.
+    RoundReason(Box<RoundPrompt>),
+    /// The path of an evidence file to attach to an IKU-month.
+    EvidencePath(Box<EvidencePrompt>),
+    /// The analysis editor of an IKU-month.
+    Analysis(Box<AnalysisEditor>),
+    /// The reason of a correction of a realisasi in a submitted month, over its editor.
+    CorrectionReason(Box<CorrectionPrompt>),
 }
 
 impl Screen {
@@ -58,26 +73,37 @@ impl Screen {
             Screen::Edit(_)
             | Screen::AddendumReason(_)
             | Screen::AddendumDiscard
-            | Screen::ConfirmRealisasi(_) => Mode::Edit,
+            | Screen::ConfirmRealisasi(_)
+            | Screen::IsProgress(_) => Mode::Edit,
             Screen::Search { .. } => Mode::Search,
             Screen::Help { .. } => Mode::Help,
             Screen::Addendum => Mode::Addendum,
             Screen::Worklist => Mode::Worklist,
+            Screen::Peta => Mode::Peta,
+            Screen::RoundReason(_) | Screen::EvidencePath(_) | Screen::CorrectionReason(_) => {
+                Mode::Edit
+            }
+            Screen::Analysis(_) => Mode::Analysis,
         }
     }
 
     /// The pane that has the keyboard (or had it, under a popup or a prompt).
     pub fn focus(&self) -> Focus {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist => Focus::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Focus::Tree,
             Screen::Search { over } => *over,
             Screen::Help { over } | Screen::Message { over } => over.focus(),
+            Screen::RoundReason(p) => p.over.focus(),
+            Screen::EvidencePath(p) => p.over.focus(),
+            Screen::Analysis(e) => e.over.focus(),
+            Screen::CorrectionReason(_) => Focus::Grid,
             Screen::Grid
             | Screen::Edit(_)
             | Screen::Addendum
             | Screen::AddendumReason(_)
             | Screen::AddendumDiscard
-            | Screen::ConfirmRealisasi(_) => Focus::Grid,
+            | Screen::ConfirmRealisasi(_)
+            | Screen::IsProgress(_) => Focus::Grid,
         }
     }
 
@@ -92,16 +118,23 @@ impl Screen {
             | Screen::List
             | Screen::Worklist
             | Screen::Grid
+            | Screen::Peta
+            | Screen::IsProgress(_)
             | Screen::Search { .. }
-            | Screen::ConfirmRealisasi(_) => false,
+            | Screen::ConfirmRealisasi(_)
+            | Screen::RoundReason(_)
+            | Screen::EvidencePath(_)
+            | Screen::Analysis(_)
+            | Screen::CorrectionReason(_) => false,
         }
     }
 
     /// Where closing this screen (Esc, Enter on a prompt, a stored edit) goes back to.
     pub fn back(&self) -> Screen {
         match self {
-            Screen::Tree | Screen::List | Screen::Worklist => Screen::Tree,
+            Screen::Tree | Screen::List | Screen::Worklist | Screen::Peta => Screen::Tree,
             Screen::Grid => Screen::Tree,
+            Screen::IsProgress(_) => Screen::Grid,
             Screen::Message { over } => (**over).clone(),
             Screen::Edit(e) if e.kind == EditKind::Target => Screen::Addendum,
             Screen::Edit(e) if e.in_worklist => Screen::Worklist,
@@ -112,6 +145,10 @@ impl Screen {
             Screen::Addendum => Screen::Grid,
             Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
             Screen::ConfirmRealisasi(c) => Screen::Edit(c.editor.clone()),
+            Screen::RoundReason(p) => p.over.clone(),
+            Screen::EvidencePath(p) => p.over.clone(),
+            Screen::Analysis(e) => e.over.clone(),
+            Screen::CorrectionReason(p) => Screen::Edit(p.editor.clone()),
         }
     }
 }

@@ -227,6 +227,11 @@ impl App {
                 Screen::Worklist => true,
                 Screen::Edit(e) => e.in_worklist,
                 Screen::Help { over } | Screen::Message { over } => on(over),
+                Screen::RoundReason(p) => on(&p.over),
+                Screen::EvidencePath(p) => on(&p.over),
+                Screen::Analysis(e) => on(&e.over),
+                Screen::CorrectionReason(p) => p.editor.in_worklist,
+                Screen::ConfirmRealisasi(c) => c.editor.in_worklist,
                 _ => false,
             }
         }

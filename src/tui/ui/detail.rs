@@ -38,6 +38,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
                     Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
                 super::grid::draw(frame, top, app, &k);
                 addendum_pane(frame, bottom, app, lines);
+            } else if !app.iku_inisiatif(&k).is_empty() {
+                // the IS serving the IKU under its grid
+                let width = area.width.saturating_sub(2);
+                let lines = super::inisiatif::is_lines(app, &k, width);
+                let want = lines_rows(&lines, width) + 2;
+                let h = want.min(area.height.saturating_sub(IKU_MIN_ROWS)).max(3);
+                let [top, bottom] =
+                    Layout::vertical([Constraint::Min(0), Constraint::Length(h)]).areas(area);
+                super::grid::draw(frame, top, app, &k);
+                super::inisiatif::draw_is(frame, bottom, app, lines);
             } else {
                 super::grid::draw(frame, area, app, &k)
             }
@@ -225,6 +235,8 @@ fn unit(frame: &mut Frame, area: Rect, app: &mut App, code: &str) {
     // every finding whole: what does not fit scrolls (the last row says so)
     let flines = findings_lines(app, &findings, width, u16::MAX);
     lines.extend(flines);
+    // the Rincian Anggaran: absorption against plan, per line and in total
+    lines.extend(super::inisiatif::budget_lines(app, code));
     let rows = Paragraph::new(lines.clone())
         .wrap(Wrap { trim: false })
         .line_count(width) as u16;

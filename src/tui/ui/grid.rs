@@ -51,6 +51,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App, key: &CodeRef) {
         fields.insert(at, l);
         at += 1;
     }
+    // the round of the month under the cursor — its state, the analysis, the evidence — after
+    // the IKU's polarity, reporting period and validity, before its Manual IKU text
+    let at = (at + 3).min(fields.len());
+    let round = super::round::iku_month_lines(app, key, app.month());
+    fields.splice(at..at, round);
     let (glines, per_page) = grid_lines(app, &iku, width);
     app.views.grid_page = per_page;
     let gh = glines.len() as u16 + 1;

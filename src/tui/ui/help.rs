@@ -20,6 +20,8 @@ pub fn mode_title(mode: Mode) -> &'static str {
         Mode::Help => t::MODE_HELP.s(),
         Mode::Addendum => t::MODE_ADDENDUM.s(),
         Mode::Worklist => t::MODE_WORKLIST.s(),
+        Mode::Peta => crate::text::plan::MODE_PETA.s(),
+        Mode::Analysis => crate::text::tui_round::MODE_ANALYSIS.s(),
     }
 }
 

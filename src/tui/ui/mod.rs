@@ -3,8 +3,11 @@
 pub mod detail;
 pub mod grid;
 pub mod help;
+pub mod inisiatif;
 pub mod k3;
 pub mod list;
+pub mod peta;
+pub mod round;
 pub mod sparkline;
 pub mod status;
 pub mod tree;
@@ -41,7 +44,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
     ])
     .areas(area);
     status::header(frame, header, app);
-    if app.worklist_shown() {
+    if app.peta_shown() {
+        peta::draw(frame, body, app);
+    } else if app.worklist_shown() {
         worklist::draw(frame, body, app);
     } else {
         let tree_w = (body.width * 2 / 5).max(34);
@@ -55,6 +60,9 @@ pub fn draw(frame: &mut Frame, app: &mut App) {
         detail::draw(frame, right, app);
     }
     status::footer(frame, footer, app);
+    if matches!(app.screen(), crate::tui::app::Screen::Analysis(_)) {
+        round::draw_analysis(frame, body, app);
+    }
     if matches!(app.screen(), crate::tui::app::Screen::Help { .. }) {
         help::draw(frame, area, app);
     }

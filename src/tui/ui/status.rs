@@ -21,8 +21,14 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     ]
     .join(sep);
     let w = area.width as usize;
+    let texts = due_texts(app);
+    // the labels stay when there is room for them and the shortest form of the deadline
+    let due_room = texts
+        .forms
+        .last()
+        .map_or(0, |d| d.chars().count() + sep.chars().count());
     // on a narrow terminal drop the labels rather than the facts
-    let (right, label) = if full.chars().count() + 30 <= w {
+    let (right, label) = if full.chars().count() + 30 + due_room <= w {
         (full, format!(" {}: ", t::STORE.s()))
     } else {
         let short = [
@@ -49,8 +55,25 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
             right
         }
     };
-    let room =
-        w.saturating_sub(right.chars().count() + sep.chars().count() + label.chars().count());
+    // the next deadline of the unit in view: as long as there is room for, the path whole if
+    // it can be, else at least 12 columns of it
+    let fixed = right.chars().count() + sep.chars().count() + label.chars().count();
+    let path_w = app.store_path().display().to_string().chars().count();
+    let fits = |d: &String, p: usize| fixed + d.chars().count() + sep.chars().count() + p <= w;
+    let overdue = texts.overdue;
+    let due = texts
+        .forms
+        .iter()
+        .find(|d| fits(d, path_w))
+        .or_else(|| texts.forms.iter().find(|d| fits(d, path_w.min(12))))
+        .cloned()
+        .unwrap_or_default();
+    let due_w = if due.is_empty() {
+        0
+    } else {
+        due.chars().count() + sep.chars().count()
+    };
+    let room = w.saturating_sub(fixed + due_w);
     let path = app.store_path().display().to_string();
     let n = path.chars().count();
     let path = if n <= room {
@@ -61,8 +84,67 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App) {
         let keep = room.saturating_sub(ell.chars().count());
         format!("{ell}{}", path.chars().skip(n - keep).collect::<String>())
     };
-    let text = format!("{label}{path}{sep}{right}");
-    frame.render_widget(Paragraph::new(text).style(app.theme().header), area);
+    let mut spans = vec![Span::raw(format!("{label}{path}{sep}"))];
+    if !due.is_empty() {
+        let style = if overdue {
+            app.theme().red.add_modifier(ratatui::style::Modifier::BOLD)
+        } else {
+            ratatui::style::Style::new()
+        };
+        spans.push(Span::styled(due, style));
+        spans.push(Span::raw(sep));
+    }
+    spans.push(Span::raw(right));
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(app.theme().header),
+        area,
+    );
+}
+
+/// The next deadline of the unit in view, as the header shows it.
+#[derive(Debug, Clone, Default)]
+pub struct DueTexts {
+    /// Longest first: "Tenggat pengisian Okt: 4 hari lagi", "pengisian Okt: 4 hr lagi",
+    /// "4 hr lagi"; none when nothing is due.
+    pub forms: Vec<String>,
+    /// Overdue: every form starts with the theme's overdue mark (it reads without colour).
+    pub overdue: bool,
+}
+
+/// The next deadline of the unit in view for the header (DOMAIN.md §11).
+pub fn due_texts(app: &App) -> DueTexts {
+    use crate::text::tui_round as tt;
+    let Some(d) = app.next_deadline() else {
+        return DueTexts::default();
+    };
+    let stage = tt::stage_short(d.stage);
+    let month = t::month_name(d.month);
+    // a number in the locale (1.234 in Indonesian)
+    let days = crate::tui::deps::format_exact(
+        rust_decimal::Decimal::from(d.days_left.abs()),
+        app.locale(),
+    );
+    let args: [(&str, &dyn std::fmt::Display); 3] =
+        [("stage", &stage), ("month", &month), ("days", &days)];
+    let forms = if d.days_left > 0 {
+        vec![
+            tt::DUE_LEFT.fill(&args),
+            tt::DUE_MID_LEFT.fill(&args),
+            tt::DUE_SHORT_LEFT.fill(&args),
+        ]
+    } else if d.days_left == 0 {
+        vec![tt::DUE_TODAY.fill(&args)]
+    } else {
+        let mark = app.theme().overdue_mark();
+        [tt::DUE_OVER, tt::DUE_MID_OVER, tt::DUE_SHORT_OVER]
+            .iter()
+            .map(|m| format!("{mark} {}", m.fill(&args)))
+            .collect()
+    };
+    DueTexts {
+        forms,
+        overdue: d.overdue(),
+    }
 }
 
 /// The actions worth showing in the footer for a mode, most useful first.
@@ -70,26 +152,55 @@ pub fn footer_actions(mode: Mode) -> &'static [Action] {
     use Action::*;
     match mode {
         Mode::Tree => &[
-            Help, Quit, Expand, SwitchPane, Worklist, Search, FilterNext, ListView, Compare,
-            DetailDown, NextPeriod, PrevPeriod, Undo, Redo,
+            Help,
+            Quit,
+            Expand,
+            SwitchPane,
+            Worklist,
+            Search,
+            FilterNext,
+            ListView,
+            Compare,
+            DetailDown,
+            NextPeriod,
+            PrevPeriod,
+            SubmitMonth,
+            Undo,
+            Redo,
         ],
         Mode::Grid => &[
-            Help, Quit, StartEdit, Clear, FocusTree, Worklist, DetailDown, Compare, PageDown, Undo,
-            Redo, NextPeriod,
+            Help,
+            Quit,
+            StartEdit,
+            Clear,
+            FocusTree,
+            Worklist,
+            Analysis,
+            SubmitMonth,
+            DetailDown,
+            Compare,
+            PageDown,
+            Undo,
+            Redo,
+            NextPeriod,
         ],
         Mode::Worklist => &[
             StartEdit,
+            SubmitMonth,
             Down,
             Right,
             Left,
             WorklistScope,
             Worklist,
             Clear,
+            Analysis,
             Undo,
             Help,
             Quit,
         ],
+        Mode::Peta => &[Expand, Right, Down, NextPeriod, PrevPeriod, Cancel, Help],
         Mode::Edit => &[Commit, Cancel, CommitNext, CommitPrev],
+        Mode::Analysis => &[Commit, Cancel, NextField, PrevField, Newline, Undo],
         Mode::Search => &[Commit, Cancel, NextMatch, PrevMatch],
         Mode::Help => &[Cancel, Down, Up],
         Mode::Addendum => &[
@@ -121,7 +232,14 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
         Screen::List => vec![
             Help, Quit, ListSort, ListView, Expand, DetailDown, FilterNext, Compare, NextPeriod,
         ],
-        Screen::AddendumReason(_) => vec![Commit, Cancel],
+        // Tab goes to the IKU's next IS, not the next month
+        Screen::IsProgress(_) => vec![Commit, Cancel],
+        Screen::AddendumReason(_)
+        | Screen::RoundReason(_)
+        | Screen::EvidencePath(_)
+        | Screen::CorrectionReason(_) => {
+            vec![Commit, Cancel]
+        }
         // in the worklist Tab goes to the next IKU, not the next month
         Screen::Edit(e) if e.in_worklist => vec![Commit, Cancel],
         Screen::Message { .. } => vec![Cancel, Down, Up],
@@ -188,9 +306,37 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             EditKind::Target => t::TARGET_PROMPT.fill(&[("iku", &e.iku.code), ("month", &mname)]),
         };
         input_line(app, frame, &mut status, (x, area.y), prompt, &e.input);
+    } else if let Screen::IsProgress(p) = app.screen() {
+        let prompt =
+            crate::text::plan::IS_PROMPT.fill(&[("is", &p.is), ("month", &t::month_name(p.month))]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
     } else if let Screen::AddendumReason(input) = app.screen() {
         let prompt = t::ADD_REASON_PROMPT.s().to_string();
         input_line(app, frame, &mut status, (x, area.y), prompt, input);
+    } else if let Screen::RoundReason(p) = app.screen() {
+        let verb = match p.action {
+            crate::domain::round::Action::Reopen => crate::text::tui_round::REOPEN_VERB.s(),
+            _ => crate::text::tui_round::RETURN_VERB.s(),
+        };
+        let prompt = crate::text::tui_round::REASON_PROMPT.fill(&[
+            ("action", &verb),
+            ("unit", &super::shown(&p.unit)),
+            ("month", &t::month_name(p.month)),
+        ]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::CorrectionReason(p) = app.screen() {
+        let prompt = crate::text::tui_round::CORRECTION_PROMPT.fill(&[
+            ("iku", &super::shown(&p.editor.iku.code)),
+            ("month", &t::month_name(p.editor.month)),
+            ("value", &super::exact(app, p.value)),
+        ]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::EvidencePath(p) = app.screen() {
+        let prompt = crate::text::tui_round::EV_PROMPT.fill(&[
+            ("iku", &super::shown(&p.iku.code)),
+            ("month", &t::month_name(p.month)),
+        ]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
     } else if let Screen::AddendumDiscard = app.screen() {
         let (n, unit) = app
             .addendum()

@@ -1,5 +1,6 @@
 //! The left pane: units, their SS and IKU, each with its number for the period, a status mark
-//! and, when `rules::check` finds something, a finding mark (`!` error, `?` warning).
+//! and, when `rules::check` finds something, a finding mark (`!` error, `?` warning); a unit's
+//! row has the mark of its month's state in the round when that month is past `diisi`.
 
 use std::cmp::Ordering;
 
@@ -67,7 +68,24 @@ pub fn row(app: &mut App, node: &Node, room: usize) -> Line<'static> {
     if let Some(sev) = app.node_severity(node) {
         spans.push(super::grid::finding_mark(app, sev));
     }
+    // an IKU served by an Inisiatif Strategis: its mark, red when one is behind or overdue
+    if let Node::Iku(k) = node
+        && !app.iku_inisiatif(k).is_empty()
+    {
+        let style = if app.iku_is_findings(k).is_empty() {
+            app.theme().title
+        } else {
+            app.theme().error
+        };
+        spans.push(Span::styled(app.theme().is_mark(), style));
+    }
     spans.push(Span::raw(" "));
+    // the state of the unit's month in view in the round (nothing while it is being filled)
+    if let Node::Unit(u) = node
+        && let Some((m, st)) = app.state_mark(u, app.round_month())
+    {
+        spans.push(Span::styled(format!("{m} "), app.theme().state_style(st)));
+    }
     if matches!(node, Node::Ss(_)) {
         spans.push(Span::styled(format!("{extra} "), app.theme().dim));
     }

@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{block, exact, shown};
 use crate::text::tui as t;
+use crate::text::tui_round as tt;
 use crate::tui::app::App;
 use crate::tui::app::worklist::{WorkRow, count_text};
 
@@ -45,6 +46,53 @@ pub fn state_text(r: &WorkRow) -> String {
     }
 }
 
+/// The state of the worklist's unit in its month (DOMAIN.md §11) and the reason of the last
+/// return or reopening, word-wrapped at `width` (at most three rows).
+pub fn state_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let w = app.worklist();
+    let rec = app.month_record(&w.unit, w.month);
+    let mark = app
+        .theme()
+        .state_mark(rec.state)
+        .map(|m| format!("{m} "))
+        .unwrap_or_default();
+    let state = tt::WL_STATE.fill(&[
+        ("unit", &shown(&w.unit)),
+        ("month", &t::month_name(w.month)),
+        ("state", &crate::text::round::state_word(rec.state)),
+    ]);
+    let style = app
+        .theme()
+        .state_style(rec.state)
+        .add_modifier(ratatui::style::Modifier::BOLD);
+    let mut text = vec![Span::styled(format!("{mark}{state}"), style)];
+    if !rec.reason.is_empty() {
+        text.push(Span::raw(format!(
+            " · {}",
+            tt::WL_REASON.fill(&[("reason", &shown(&rec.reason))])
+        )));
+    }
+    let line = Line::from(text);
+    // wrapped by hand so that the rows under it know where to start
+    let flat = line.to_string();
+    let parts = super::help::wrap(&flat, width.max(10));
+    if parts.len() <= 1 {
+        return vec![line];
+    }
+    parts
+        .into_iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, p)| {
+            if i == 0 {
+                Line::styled(p, style)
+            } else {
+                Line::raw(p)
+            }
+        })
+        .collect()
+}
+
 pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     app.set_page(area.height.saturating_sub(4) as usize);
     let keys = app.worklist_keys();
@@ -75,6 +123,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         );
         return;
     }
+    // the state of the unit's month in the round, and the reason of a return, first
+    let state_lines = state_lines(app, inner.width as usize);
+    let sh = (state_lines.len() as u16).min(inner.height.saturating_sub(2));
+    frame.render_widget(
+        Paragraph::new(state_lines),
+        Rect {
+            height: sh,
+            ..inner
+        },
+    );
+    let inner = Rect {
+        y: inner.y + sh,
+        height: inner.height - sh,
+        ..inner
+    };
     // the legend under the rows when there is room for it
     let legend_rows = if inner.height >= 6 { 2 } else { 0 };
     let body_h = (inner.height as usize).saturating_sub(1 + legend_rows);
@@ -88,14 +151,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let many_units = app.worklist().subtree;
     let editing = app.editor().filter(|e| e.in_worklist).cloned();
     // the texts of every row, to size the columns
-    let cells: Vec<[String; 5]> = rows
+    let cells: Vec<[String; 6]> = rows
         .iter()
         .map(|r| {
             let unit = if many_units {
-                shown(&r.iku.unit)
+                // over several units each unit's month state marks its rows
+                match app.state_mark(&r.iku.unit, month) {
+                    Some((m, _)) => format!("{m} {}", shown(&r.iku.unit)),
+                    None => shown(&r.iku.unit),
+                }
             } else {
                 String::new()
             };
+            let evidence = app.evidence_of(&r.iku, month).len().to_string();
             let prev = match r.prev {
                 Some((m, v)) => format!("{} {}", t::month_name(m), exact(app, v)),
                 None => dash.to_string(),
@@ -110,6 +178,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
                 exact(app, r.target),
                 prev,
                 format!("{input} "),
+                evidence,
             ]
         })
         .collect();
@@ -131,6 +200,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
     let tw = width(2, t::WL_COL_TARGET.s(), 12);
     let pw = width(3, t::WL_COL_PREV.s(), 16);
     let iw = width(4, t::WL_COL_INPUT.s(), 14).max(8);
+    let ew = width(5, tt::COL_EVIDENCE.s(), 8);
     let sw = rows
         .iter()
         .map(|r| state_text(r).chars().count())
@@ -144,12 +214,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
             s.push(' ');
         }
         s.push_str(&format!(
-            "{} {} {} {} {}",
+            "{} {} {} {} {} {}",
             fit(t::WL_COL_IKU.s(), cw, ell),
             right(t::WL_COL_TARGET.s(), tw),
             right(t::WL_COL_PREV.s(), pw),
             right(t::WL_COL_INPUT.s(), iw),
             fit(t::WL_COL_STATE.s(), sw, ell),
+            right(tt::COL_EVIDENCE.s(), ew),
         ));
         Line::styled(s, app.theme().title)
     };
@@ -191,6 +262,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &mut App) {
         spans.push(Span::styled(right(&c[4], iw), input_style));
         spans.push(Span::raw(" "));
         spans.push(Span::styled(fit(&state, sw, ell), state_style));
+        let ev_style = if c[5] == "0" {
+            app.theme().dim
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(format!(" {}", right(&c[5], ew)), ev_style));
         if selected && !editing_this {
             for sp in &mut spans {
                 sp.style = sp.style.patch(app.theme().selection);

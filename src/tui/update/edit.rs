@@ -9,7 +9,10 @@ use crate::domain::edit::{Refusal, plausibility};
 use crate::text::reason::refusal;
 use crate::text::tui as t;
 use crate::tui::action::Action;
-use crate::tui::app::{App, Confirm, EditKind, Node, Pending, PendingKind, Screen};
+use crate::tui::app::{
+    App, CellEditor, Confirm, CorrectionPrompt, EditKind, Node, Pending, PendingKind, Screen,
+    TextInput,
+};
 use crate::tui::deps::{Change, parse_decimal};
 use crate::tui::update::{Effect, SOURCE, addendum, quit};
 
@@ -58,7 +61,7 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
     if ed.kind == EditKind::Target {
         return addendum::commit_target(app, ed.iku, ed.month, value, advance);
     }
-    if let Some(why) = app.edit_refusal(&ed.iku, ed.month) {
+    if let Some(why) = app.correction_refusal(&ed.iku, ed.month) {
         return refuse(app, refusal(&why));
     }
     let old = app.ds().iku[&ed.iku].realisasi[(ed.month - 1) as usize];
@@ -89,7 +92,83 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
         })));
         return vec![];
     }
+    store_or_ask_reason(app, ed, value, advance)
+}
+
+/// Stores the editor's value, or first asks the reason of the correction when its month was
+/// submitted (the value is then stored with it, [`correction`]).
+pub(super) fn store_or_ask_reason(
+    app: &mut App,
+    ed: CellEditor,
+    value: Option<Decimal>,
+    advance: Option<i8>,
+) -> Vec<Effect> {
+    if app.needs_correction_reason(&ed.iku, ed.month) {
+        app.enter(Screen::CorrectionReason(Box::new(CorrectionPrompt {
+            editor: ed,
+            value,
+            advance,
+            input: TextInput::new(""),
+        })));
+        return vec![];
+    }
     store_value(app, ed.iku, ed.month, value, advance, ed.seen)
+}
+
+/// The reason of a correction in a submitted month: Enter stores the value with it
+/// ([`Change::CorrectRealisasi`]), Esc goes back to the editor.
+pub(super) fn correction(app: &mut App, action: Action) -> Vec<Effect> {
+    let Screen::CorrectionReason(p) = app.screen_mut() else {
+        return vec![];
+    };
+    if p.input.apply(&action) {
+        return vec![];
+    }
+    match action {
+        Action::Cancel => {
+            app.leave();
+            app.say("");
+            vec![]
+        }
+        Action::Commit => {
+            let reason = p.input.text().trim().to_string();
+            if reason.is_empty() {
+                p.input.set_error(crate::text::tui_round::REASON_EMPTY.s());
+                app.error(crate::text::tui_round::REASON_EMPTY.s());
+                return vec![];
+            }
+            let (e, value, advance) = (p.editor.clone(), p.value, p.advance);
+            let change = Change::CorrectRealisasi {
+                iku: e.iku,
+                month: e.month,
+                value,
+                reason,
+            };
+            send(app, change, PendingKind::Edit { advance }, e.seen)
+        }
+        Action::Quit => quit(app),
+        _ => vec![],
+    }
+}
+
+/// Sends a realisasi change of the editor: it goes to the run loop, and into the view once
+/// [`App::applied`] confirms it.
+fn send(app: &mut App, change: Change, kind: PendingKind, seen: Option<Decimal>) -> Vec<Effect> {
+    let Some(undo) = change.inverse(app.ds()) else {
+        return vec![];
+    };
+    app.edits.pending = Some(Pending {
+        kind,
+        record: Reversible {
+            change: change.clone(),
+            undo,
+        },
+        seen,
+    });
+    vec![Effect::Apply {
+        changes: vec![change],
+        source: SOURCE.to_string(),
+    }]
 }
 
 /// Shows why the editor's value was refused, in the editor and on the status line.
@@ -112,21 +191,7 @@ pub(super) fn store_value(
     seen: Option<Decimal>,
 ) -> Vec<Effect> {
     let change = Change::SetRealisasi { iku, month, value };
-    let Some(undo) = change.inverse(app.ds()) else {
-        return vec![];
-    };
-    app.edits.pending = Some(Pending {
-        kind: PendingKind::Edit { advance },
-        record: Reversible {
-            change: change.clone(),
-            undo,
-        },
-        seen,
-    });
-    vec![Effect::Apply {
-        changes: vec![change],
-        source: SOURCE.to_string(),
-    }]
+    send(app, change, PendingKind::Edit { advance }, seen)
 }
 
 /// Undo (`undo`) or redo the last stored realisasi edit, showing the cell it changes.

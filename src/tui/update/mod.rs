@@ -3,7 +3,8 @@
 //! [`Effect`] for the run loop to perform.
 //!
 //! One handler file per screen ([`Screen`]): `tree.rs`, `grid.rs`, `edit.rs` (the cell editor
-//! and undo/redo), `worklist.rs`, `search.rs`, `addendum.rs` (the addendum mode), `prompt.rs` (the addendum's
+//! and undo/redo), `worklist.rs`, `round.rs` (the round's steps, its reason and evidence
+//! prompts, the analysis editor), `search.rs`, `addendum.rs` (the addendum mode), `prompt.rs` (the addendum's
 //! reason and its y/n question) and `help.rs`. The screen changes only in `App::enter`.
 
 mod addendum;
@@ -11,7 +12,9 @@ mod edit;
 mod grid;
 mod help;
 mod list;
+mod peta;
 mod prompt;
+mod round;
 mod search;
 mod tree;
 mod worklist;
@@ -35,12 +38,28 @@ pub enum Effect {
         changes: Vec<Change>,
         source: String,
     },
+    /// Store these plan changes (atomically, audited, flushed), then give
+    /// [`App::plan_applied`] the plans as stored, or why they were refused. `what` names the
+    /// change in the status line.
+    ApplyPlan {
+        changes: Vec<crate::domain::plan::PlanChange>,
+        source: String,
+        what: String,
+    },
     /// Leave the application.
     Quit,
     /// Suspend the process (Ctrl-z) and redraw on resume.
     Suspend,
     /// Persist [`App::ui_state`] (open/closed nodes, selection).
     SaveUiState,
+    /// Read the file at `path` (a regular file within the rulebook's evidence limit), keep its
+    /// bytes in the store and attach it to the IKU-month ([`Change::AddEvidence`]), then call
+    /// [`App::applied`].
+    AttachEvidence {
+        iku: crate::domain::CodeRef,
+        month: u8,
+        path: std::path::PathBuf,
+    },
 }
 
 /// The action a key press means in the current mode: the keymap's binding, else a printable
@@ -87,6 +106,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Screen::Tree => tree::update(app, action),
         Screen::Addendum => addendum::update(app, action),
         Screen::Worklist => worklist::update(app, action),
+        Screen::Peta => peta::update(app, action),
+        Screen::IsProgress(_) => peta::update_prompt(app, action),
+        Screen::RoundReason(_) => round::reason(app, action),
+        Screen::EvidencePath(_) => round::evidence(app, action),
+        Screen::Analysis(_) => round::analysis(app, action),
+        Screen::CorrectionReason(_) => edit::correction(app, action),
     };
     // The detail pane follows the tree after a pause (`Settings::detail_pause`): a move that
     // only changed the tree selection keeps the detail where it was; every other action works
@@ -129,6 +154,9 @@ fn quit(app: &mut App) -> Vec<Effect> {
 
 /// Actions shared by the tree and the grid.
 fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
+    if let Some(e) = round::common(app, action) {
+        return Some(e);
+    }
     Some(match action {
         Action::Quit => quit(app),
         Action::Suspend => vec![Effect::Suspend],
@@ -180,6 +208,14 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
         }
         Action::Worklist => {
             worklist::toggle(app);
+            vec![]
+        }
+        Action::PetaStrategi => {
+            app.open_peta();
+            vec![]
+        }
+        Action::IsProgress => {
+            app.open_is_prompt();
             vec![]
         }
         Action::Compare => {

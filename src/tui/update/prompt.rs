@@ -111,9 +111,9 @@ fn confirm(app: &mut App, action: Action) -> Vec<Effect> {
     let c = (**c).clone();
     match action {
         Action::Insert('y' | 'Y') | Action::Commit => {
-            let (iku, month, seen) = (c.editor.iku.clone(), c.editor.month, c.editor.seen);
-            app.enter(Screen::Edit(c.editor));
-            super::edit::store_value(app, iku, month, Some(c.value), c.advance, seen)
+            // as the editor would have: a submitted month still asks the correction's reason
+            app.enter(Screen::Edit(c.editor.clone()));
+            super::edit::store_or_ask_reason(app, c.editor, Some(c.value), c.advance)
         }
         Action::Insert('n' | 'N') | Action::Cancel => {
             app.leave();

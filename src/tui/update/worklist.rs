@@ -16,6 +16,9 @@ pub(super) fn toggle(app: &mut App) {
 }
 
 pub(super) fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(e) = super::round::common(app, &action) {
+        return e;
+    }
     let page = app.tree.page.max(1) as isize;
     match action {
         Action::Quit => return quit(app),
