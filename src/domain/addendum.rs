@@ -102,6 +102,27 @@ pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
     today.clamp(first, last)
 }
 
+/// Why `date` cannot be the date of the next addendum of `unit`'s PK, if it cannot: it lies
+/// outside the PK year, or before the unit's previous addendum.
+pub fn date_problem(ds: &Dataset, unit: &str, date: NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    if date.year() != ds.year {
+        return Some(t::ADD_DATE_YEAR.fill(&[("date", &date), ("year", &ds.year)]));
+    }
+    let prev = ds
+        .addenda
+        .iter()
+        .filter(|a| a.unit == unit)
+        .max_by_key(|a| a.version)?;
+    (date < prev.date).then(|| {
+        t::ADD_DATE_BEFORE.fill(&[
+            ("date", &date),
+            ("version", &prev.version),
+            ("previous", &prev.date),
+        ])
+    })
+}
+
 /// Builds PK version `ds.pk_version(unit) + 1` from `draft` and the dataset after it, or lists
 /// every problem (see the module documentation).
 pub fn prepare(
@@ -126,30 +147,8 @@ pub fn prepare(
         ));
         return Err(problems);
     }
-    {
-        use chrono::Datelike;
-        if draft.date.year() != ds.year {
-            problems.push(Problem::invalid(
-                None,
-                t::ADD_DATE_YEAR.fill(&[("date", &draft.date), ("year", &ds.year)]),
-            ));
-        }
-    }
-    if let Some(prev) = ds
-        .addenda
-        .iter()
-        .filter(|a| a.unit == unit)
-        .max_by_key(|a| a.version)
-        && draft.date < prev.date
-    {
-        problems.push(Problem::invalid(
-            None,
-            t::ADD_DATE_BEFORE.fill(&[
-                ("date", &draft.date),
-                ("version", &prev.version),
-                ("previous", &prev.date),
-            ]),
-        ));
+    if let Some(why) = date_problem(ds, unit, draft.date) {
+        problems.push(Problem::invalid(None, why));
     }
 
     let mut after = ds.clone();

@@ -307,6 +307,40 @@ pub const ADD_CONFIRM_HINTS: Msg = msg!(
     "y discard · n keep the addendum"
 );
 pub const ADD_REASON_PROMPT: Msg = msg!("Alasan addendum: ", "Reason of the addendum: ");
+pub const ADD_DATE_PROMPT: Msg = msg!(
+    "Tanggal addendum (YYYY-MM-DD, dalam tahun {year}): ",
+    "Date of the addendum (YYYY-MM-DD, in {year}): "
+);
+pub const ADD_DATE_BAD: Msg = msg!(
+    "Tanggal \"{date}\" tidak terbaca: tulis YYYY-MM-DD, misalnya 2025-10-15",
+    "The date \"{date}\" cannot be read: write YYYY-MM-DD, e.g. 2025-10-15"
+);
+/// The question before an addendum is stored (the findings it creates are in the pane).
+pub const ADD_QUESTION: Msg = msg!(
+    "Simpan addendum v{version} {unit} tanggal {date} ({n} perubahan, {created} temuan baru)? (y simpan / n kembali) ",
+    "Save addendum v{version} of {unit} dated {date} ({n} changes, {created} new findings)? (y save / n back) "
+);
+pub const ADD_QUESTION_HINTS: Msg = msg!(
+    "y simpan · n kembali ke addendum",
+    "y save · n back to the addendum"
+);
+/// The months the addendum leaves frozen (R10), per IKU it changes.
+pub const ADD_FROZEN: Msg = msg!(
+    "Bulan beku (R10: sudah ada realisasi; targetnya tidak diubah, realisasinya tetap dapat dikoreksi):",
+    "Frozen months (R10: they have realisasi; their targets are not changed, their realisasi stay correctable):"
+);
+pub const ADD_FROZEN_NONE: Msg = msg!(
+    "Bulan beku (R10): tidak ada pada IKU yang diubah",
+    "Frozen months (R10): none in the IKU changed"
+);
+pub const ADD_CREATED: Msg = msg!(
+    "Addendum ini menimbulkan {n} temuan baru:",
+    "This addendum creates {n} new findings:"
+);
+pub const ADD_CREATED_NONE: Msg = msg!(
+    "Addendum ini tidak menimbulkan temuan baru",
+    "This addendum creates no new finding"
+);
 pub const TARGET_PROMPT: Msg = msg!("Target {iku} {month}: ", "Target {iku} {month}: ");
 pub const ADD_TITLE: Msg = msg!(
     "Addendum {unit} — PK v{from} → v{to} (belum disimpan)",

@@ -682,6 +682,8 @@ fn the_reason_question_the_problems_and_the_discard_question() {
         update(&mut a, Action::Insert(c));
     }
     update(&mut a, Action::Commit);
+    // the date offered
+    update(&mut a, Action::Commit);
     let buf = render(&mut a, 120, 40);
     let text = screen(&buf);
     assert!(text.contains("Masalah pada pengajuan terakhir:"), "{text}");
@@ -707,7 +709,10 @@ fn the_k3_panel_updates_without_a_restart_after_an_addendum_changes_a_target() {
     for c in "target dinaikkan".chars() {
         update(&mut a, Action::Insert(c));
     }
-    let fx = update(&mut a, Action::Commit);
+    update(&mut a, Action::Commit);
+    // the date offered, then y to the question
+    update(&mut a, Action::Commit);
+    let fx = update(&mut a, Action::Insert('y'));
     assert_eq!(fx.len(), 1);
     a.applied(Ok(()));
     assert!(screen(&render(&mut a, 120, 40)).contains("Addendum v1 tersimpan"));

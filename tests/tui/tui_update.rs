@@ -622,11 +622,21 @@ fn set_target(app: &mut App, value: &str) -> Vec<Effect> {
     update(app, Action::Commit)
 }
 
+/// Submits the draft with `reason`, the date offered and `y` to the question, as far as each
+/// step gets: the effects of the last step taken.
 fn submit(app: &mut App, reason: &str) -> Vec<Effect> {
     update(app, Action::SubmitAddendum);
     assert!(matches!(app.screen(), Screen::AddendumReason(_)));
     typed(app, reason);
-    update(app, Action::Commit)
+    let fx = update(app, Action::Commit);
+    if !matches!(app.screen(), Screen::AddendumDate(_)) {
+        return fx;
+    }
+    let fx = update(app, Action::Commit);
+    if !matches!(app.screen(), Screen::AddendumConfirm(_)) {
+        return fx;
+    }
+    update(app, Action::Insert('y'))
 }
 
 #[test]

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::domain::addendum::AddendumDraft;
 use crate::domain::change::Change;
 use crate::domain::edit::{self, Refusal};
+use crate::domain::rules::Finding;
 use crate::domain::{Addendum, CodeRef, Iku};
 use crate::text::tui as t;
 use crate::tui::app::App;
@@ -17,6 +18,17 @@ pub struct PendingAddendum {
     pub addendum: Addendum,
     /// The addendum as a whole, as given to the store.
     pub change: Change,
+}
+
+/// The question before an addendum is stored: the addendum `domain::addendum::prepare` built
+/// (its version, date, changes) and the findings it would create
+/// (`domain::rules::findings_created`); `y` stores it, `n` or Esc goes back to the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddendumQuestion {
+    pub addendum: Addendum,
+    /// The addendum as a whole, as it goes to the store.
+    pub change: Change,
+    pub created: Vec<Finding>,
 }
 
 /// The addendum mode: target changes of one unit gathered into a draft that is stored as a whole
@@ -80,6 +92,30 @@ impl App {
     /// month has realisasi, its own or rolled up from child units).
     pub fn frozen_targets(&self, iku: &Iku) -> [bool; 12] {
         crate::domain::rules::frozen_months(&self.data.ds, iku)
+    }
+
+    /// The months the pending addendum leaves frozen (R10), per IKU it changes, in draft order:
+    /// the months of that IKU that already have realisasi, whose targets it cannot change (their
+    /// realisasi stay correctable, DOMAIN.md §11). IKU without a frozen month are left out.
+    pub fn addendum_frozen(&self) -> Vec<(String, Vec<u8>)> {
+        let Some(s) = self.addendum() else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+        for (code, _, _) in &s.draft.sets {
+            if out.iter().any(|(c, _)| c == code) {
+                continue;
+            }
+            let Some(iku) = self.data.ds.iku.get(&CodeRef::new(&s.unit, code)) else {
+                continue;
+            };
+            let frozen = self.frozen_targets(iku);
+            let months: Vec<u8> = (1..=12u8).filter(|m| frozen[(m - 1) as usize]).collect();
+            if !months.is_empty() {
+                out.push((code.clone(), months));
+            }
+        }
+        out
     }
 
     /// Why the target of `month` of `key` cannot be changed in an addendum (to a value when

@@ -41,6 +41,10 @@ pub enum Screen {
     Addendum,
     /// The addendum's reason, asked on submit.
     AddendumReason(TextInput),
+    /// The addendum's date, asked after its reason (default today, kept in the PK year).
+    AddendumDate(TextInput),
+    /// "Store this addendum? (y/n)", with the findings it would create.
+    AddendumConfirm(Box<crate::tui::app::addendum::AddendumQuestion>),
     /// "Discard the pending changes? (y/n)".
     AddendumDiscard,
     /// "Store this realisasi, far outside the IKU's trajectory? (y/n)", over the cell editor
@@ -72,6 +76,8 @@ impl Screen {
             Screen::Message { .. } => Mode::Help,
             Screen::Edit(_)
             | Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
             | Screen::AddendumDiscard
             | Screen::ConfirmRealisasi(_)
             | Screen::IsProgress(_) => Mode::Edit,
@@ -101,6 +107,8 @@ impl Screen {
             | Screen::Edit(_)
             | Screen::Addendum
             | Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
             | Screen::AddendumDiscard
             | Screen::ConfirmRealisasi(_)
             | Screen::IsProgress(_) => Focus::Grid,
@@ -111,7 +119,11 @@ impl Screen {
     /// the help over them).
     pub fn in_addendum(&self) -> bool {
         match self {
-            Screen::Addendum | Screen::AddendumReason(_) | Screen::AddendumDiscard => true,
+            Screen::Addendum
+            | Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
+            | Screen::AddendumDiscard => true,
             Screen::Edit(e) => e.kind == EditKind::Target,
             Screen::Help { over } | Screen::Message { over } => over.in_addendum(),
             Screen::Tree
@@ -143,7 +155,10 @@ impl Screen {
             Screen::Search { over: Focus::Grid } => Screen::Grid,
             Screen::Help { over } => (**over).clone(),
             Screen::Addendum => Screen::Grid,
-            Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
+            | Screen::AddendumDiscard => Screen::Addendum,
             Screen::ConfirmRealisasi(c) => Screen::Edit(c.editor.clone()),
             Screen::RoundReason(p) => p.over.clone(),
             Screen::EvidencePath(p) => p.over.clone(),

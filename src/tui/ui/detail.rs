@@ -13,7 +13,7 @@ use crate::domain::rules::Finding;
 use crate::domain::score::{Status, round_to};
 use crate::text::domain::completeness::{self, marked};
 use crate::text::tui as t;
-use crate::tui::app::{App, Node};
+use crate::tui::app::{App, Node, Screen};
 
 /// Rows the K3 panel keeps under the unit's findings.
 const K3_MIN_ROWS: u16 = 7;
@@ -84,6 +84,18 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
+    // while it is being submitted: the months it leaves frozen, then what it would create
+    let question = match app.screen() {
+        Screen::AddendumConfirm(q) => Some(Some(&**q)),
+        Screen::AddendumDate(_) => Some(None),
+        _ => None,
+    };
+    if let Some(q) = question {
+        lines.extend(frozen_lines(app));
+        if let Some(q) = q {
+            lines.extend(created_lines(app, &q.created));
+        }
+    }
     if !s.problems.is_empty() {
         lines.push(Line::styled(t::ADD_PROBLEMS.s(), app.theme().error));
         for p in &s.problems {
@@ -94,6 +106,74 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// The months the pending addendum leaves frozen (R10), one line per IKU it changes.
+fn frozen_lines(app: &App) -> Vec<Line<'static>> {
+    let frozen = app.addendum_frozen();
+    if frozen.is_empty() {
+        return vec![Line::styled(t::ADD_FROZEN_NONE.s(), app.theme().dim)];
+    }
+    let mut out = vec![Line::styled(t::ADD_FROZEN.s(), app.theme().title)];
+    for (iku, months) in &frozen {
+        out.push(Line::raw(format!(
+            "  {}: {}",
+            shown(iku),
+            month_runs(months)
+        )));
+    }
+    out
+}
+
+/// Months as runs of consecutive months: "Jan–Sep", "Mar, Jun, Sep".
+fn month_runs(months: &[u8]) -> String {
+    let mut runs: Vec<(u8, u8)> = Vec::new();
+    for &m in months {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == m => *last = m,
+            _ => runs.push((m, m)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => t::month_name(a).to_string(),
+            1 => format!("{}, {}", t::month_name(a), t::month_name(b)),
+            _ => format!("{}–{}", t::month_name(a), t::month_name(b)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The findings the addendum would create (`domain::rules::findings_created`), whole.
+fn created_lines(app: &App, created: &[Finding]) -> Vec<Line<'static>> {
+    if created.is_empty() {
+        return vec![Line::styled(t::ADD_CREATED_NONE.s(), app.theme().dim)];
+    }
+    let mut out = vec![Line::styled(
+        t::ADD_CREATED.fill(&[("n", &created.len())]),
+        app.theme().error,
+    )];
+    for f in created {
+        let place = match &f.iku {
+            Some(iku) => format!("{}/{}", f.unit, iku),
+            None => f.unit.clone(),
+        };
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            finding_mark(app, f.severity),
+            Span::styled(
+                format!(
+                    " {} {} {}: ",
+                    f.id,
+                    severity_word(f.severity),
+                    shown(&place)
+                ),
+                app.theme().title,
+            ),
+            Span::raw(shown(&crate::text::reason::render(&f.reason))),
+        ]));
+    }
+    out
 }
 
 fn addendum_pane(frame: &mut Frame, area: Rect, app: &App, lines: Vec<Line<'static>>) {

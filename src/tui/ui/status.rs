@@ -235,6 +235,7 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
         // Tab goes to the IKU's next IS, not the next month
         Screen::IsProgress(_) => vec![Commit, Cancel],
         Screen::AddendumReason(_)
+        | Screen::AddendumDate(_)
         | Screen::RoundReason(_)
         | Screen::EvidencePath(_)
         | Screen::CorrectionReason(_) => {
@@ -258,6 +259,9 @@ pub fn key_hints(app: &App, width: usize) -> String {
     let mode = app.mode();
     if matches!(app.screen(), Screen::AddendumDiscard) {
         return t::ADD_CONFIRM_HINTS.s().to_string();
+    }
+    if matches!(app.screen(), Screen::AddendumConfirm(_)) {
+        return t::ADD_QUESTION_HINTS.s().to_string();
     }
     if matches!(app.screen(), Screen::ConfirmRealisasi(_)) {
         return t::IMPLAUSIBLE_HINTS.s().to_string();
@@ -337,6 +341,24 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             ("month", &t::month_name(p.month)),
         ]);
         input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::AddendumDate(input) = app.screen() {
+        let prompt = t::ADD_DATE_PROMPT.fill(&[("year", &app.ds().year)]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, input);
+    } else if let Screen::AddendumConfirm(q) = app.screen() {
+        let a = &q.addendum;
+        let question = t::ADD_QUESTION.fill(&[
+            ("version", &a.version),
+            ("unit", &super::shown(&a.unit)),
+            ("date", &a.date.format("%Y-%m-%d")),
+            ("n", &a.changes.len()),
+            ("created", &q.created.len()),
+        ]);
+        let st = if q.created.is_empty() {
+            app.theme().title
+        } else {
+            app.theme().error
+        };
+        status.push(Span::styled(question, st));
     } else if let Screen::AddendumDiscard = app.screen() {
         let (n, unit) = app
             .addendum()
