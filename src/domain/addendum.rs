@@ -8,6 +8,7 @@
 //! the TUI applies the same change to its dataset.
 //!
 //! What is refused:
+//! - a target, or a value of an added IKU, beyond [`super::bounds`];
 //! - an empty reason, a reason or an added IKU's text outside [`super::limits`], an unknown unit, a date outside the PK year or before the unit's previous addendum;
 //! - a target the edit rule refuses ([`super::edit::target_change`]: unknown IKU, a month outside
 //!   1..=12 or outside the IKU's reporting months, targets that roll up from children, a month
@@ -242,6 +243,14 @@ pub fn prepare(
                 ));
             }
         }
+        if let Some(v) = super::bounds::iku_violations(iku).first() {
+            problems.push(Problem::invalid(
+                Some(code),
+                t::ADD_OUT_OF_BOUNDS
+                    .fill(&[("iku", &code), ("why", &crate::text::reason::violation(v))]),
+            ));
+            continue;
+        }
         added.insert(code.to_string(), iku.clone());
     }
 
@@ -250,6 +259,21 @@ pub fn prepare(
     for (code, month, value) in &draft.sets {
         let code_s = code.as_str();
         let key = CodeRef::new(unit, code_s);
+        if let Some(v) = *value
+            && let Err(e) = super::bounds::check(v)
+        {
+            problems.push(Problem::invalid(
+                Some(code_s),
+                t::ADD_OUT_OF_BOUNDS.fill(&[
+                    ("iku", &code),
+                    (
+                        "why",
+                        &format!("target {month}: {}", crate::text::reason::bound(v, e)),
+                    ),
+                ]),
+            ));
+            continue;
+        }
         if let Some(iku) = added.get(code_s) {
             // a new IKU: only its own months count (nothing is reported against it yet)
             let refusal = if !(1..=12).contains(month) {

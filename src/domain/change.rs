@@ -465,11 +465,46 @@ fn set_slot<R: Records>(
     Ok(())
 }
 
+/// A value a change writes lies within `domain::bounds` (DOMAIN.md §4). Every parser refuses
+/// such a value already; this is the guard at the depth where it would be stored, whatever the
+/// entry point (a library caller, a served client, an addendum built in code).
+fn bounded<E: From<ChangeError>>(
+    iku: &CodeRef,
+    field: &str,
+    month: Option<u8>,
+    value: Option<Decimal>,
+) -> Result<(), E> {
+    let Some(v) = value else {
+        return Ok(());
+    };
+    let Err(e) = super::bounds::check(v) else {
+        return Ok(());
+    };
+    let what = match month {
+        Some(m) => Reason::new(Code::ValueOfIkuMonth).month("month", m),
+        None => Reason::new(Code::ValueOfIku),
+    }
+    .text("iku", &iku.code)
+    .text("unit", &iku.unit)
+    .text("field", field);
+    Err(ChangeError::Refused(
+        Reason::new(Code::OutOfBounds)
+            .reason("what", what)
+            .reason("reason", super::bounds::reason(v, e)),
+    )
+    .into())
+}
+
 /// Applies one change to `r`, appending what it did to `done` (see the module documentation).
 pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Result<(), R::Error> {
     match change {
         Change::SetRealisasi { iku, month, value } | Change::SetTarget { iku, month, value } => {
             let field = change.field().unwrap_or(Field::Realisasi);
+            let name = match field {
+                Field::Targets => "target",
+                _ => "realisasi",
+            };
+            bounded::<R::Error>(iku, name, Some(*month), *value)?;
             if !(1..=12).contains(month) {
                 return Err(ChangeError::BadMonth {
                     iku: iku.clone(),
@@ -492,6 +527,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             reason,
         } => {
             existing_iku_month(r, iku, *month)?;
+            bounded::<R::Error>(iku, "realisasi", Some(*month), *value)?;
             if reason.trim().is_empty() {
                 return Err(ChangeError::Refused(
                     Reason::new(Code::ReasonRequired).text("action", "correct"),
@@ -632,6 +668,13 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             });
         }
         Change::PutIku(new) => {
+            if let Some(v) = super::bounds::iku_violations(new).first() {
+                let field = match v.field {
+                    "targets" => "target",
+                    other => other,
+                };
+                bounded::<R::Error>(&new.key(), field, v.month, Some(v.value))?;
+            }
             if !r.has_unit(&new.unit)? {
                 return Err(ChangeError::UnknownUnit(new.unit.clone()).into());
             }

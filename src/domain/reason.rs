@@ -96,6 +96,7 @@ codes! {
     ChildTarget => "child_target",
     MissingRealisasi => "missing_realisasi",
     StoredOutOfBounds => "stored_out_of_bounds",
+    OutOfBounds => "out_of_bounds",
     ValueOfIkuMonth => "value_of_iku_month",
     ValueOfIku => "value_of_iku",
     ValueOfUnit => "value_of_unit",

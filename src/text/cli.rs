@@ -197,6 +197,8 @@ pub const ADD_DATE_YEAR: Msg = msg!(
     "Tanggal addendum {date} di luar tahun PK {year}. Beri tanggal dalam tahun {year}.",
     "The addendum date {date} is outside the PK year {year}. Give a date in {year}."
 );
+/// A value of an addendum beyond `domain::bounds`.
+pub const ADD_OUT_OF_BOUNDS: Msg = msg!("IKU {iku}: {why}", "IKU {iku}: {why}");
 /// The findings an addendum creates (`domain::rules::findings_created`), before it is saved.
 pub const ADD_FINDINGS: Msg = msg!(
     "Addendum ini menimbulkan {n} temuan baru (kinerja check):",

@@ -399,6 +399,11 @@ pub mod bounds {
         "{value} di luar batas: paling banyak {max} angka di belakang koma",
         "{value} is out of bounds: at most {max} decimal places"
     );
+    /// A change that would store a value beyond the bounds (`domain::change::apply`).
+    pub const REFUSED: Msg = msg!(
+        "{what}: {reason}. Tidak disimpan.",
+        "{what}: {reason}. Not stored."
+    );
     pub const STORED: Msg = msg!(
         "{what}: {reason}. Nilai ini tersimpan oleh versi lama; angka yang bergantung padanya tidak dapat dihitung. Perbaiki nilainya.",
         "{what}: {reason}. The value was stored by an older version; the numbers resting on it cannot be computed. Correct the value."

@@ -124,6 +124,7 @@ pub fn template(code: Code) -> Msg {
         Code::ChildTarget => r::R11_CHILD,
         Code::MissingRealisasi => super::domain::completeness::MISSING_REALISASI,
         Code::StoredOutOfBounds => b::STORED,
+        Code::OutOfBounds => b::REFUSED,
         Code::ValueOfIkuMonth => msg!(
             "IKU {iku} ({unit}) {field} {month}",
             "IKU {iku} ({unit}) {field} {month}"
