@@ -155,6 +155,7 @@ codes! {
     MultBelowT1 => "mult_below_t1",
     MultMinimize => "mult_minimize",
     MultNewWithHistory => "mult_new_with_history",
+    MultMandatory => "mult_mandatory",
     MultIkuK3 => "mult_iku_k3",
     PlanNeedsT1R1 => "plan_needs_t1_r1",
     PlanNeedsReference => "plan_needs_reference",

@@ -21,8 +21,8 @@ use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSu
 
 /// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
 /// a year travels with its round records, the round's changes, evidence; 4: an import carries
-/// the round records of the document).
-pub const PROTOCOL: u32 = 4;
+/// the round records of the document; 5: an IKU carries `mandatory`).
+pub const PROTOCOL: u32 = 5;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {

@@ -180,6 +180,7 @@ pub fn template(code: Code) -> Msg {
         Code::MultBelowT1 => k::M_BELOW_T1,
         Code::MultMinimize => k::M_MINIMIZE,
         Code::MultNewWithHistory => k::M_NEW_WITH_HISTORY,
+        Code::MultMandatory => k::M_MANDATORY,
         Code::MultIkuK3 => k::M_K3,
         Code::PlanNeedsT1R1 => k::PLAN_NEEDS_T1_R1,
         Code::PlanNeedsReference => k::PLAN_NEEDS_REFERENCE,
