@@ -307,6 +307,24 @@ pub const ADD_CONFIRM_HINTS: Msg = msg!(
     "y discard · n keep the addendum"
 );
 pub const ADD_REASON_PROMPT: Msg = msg!("Alasan addendum: ", "Reason of the addendum: ");
+/// The planning inverse beside the addendum's target editor (DOMAIN.md §10a).
+pub const ADD_PLAN_TITLE: Msg = msg!(
+    "Rencana K3 {iku} ({rulebook}) · target tahunan dengan nilai ini: {t}",
+    "K3 plan {iku} ({rulebook}) · annual target with this value: {t}"
+);
+pub const ADD_PLAN_FACTS_127: Msg = msg!(
+    "T1 (target tahun lalu) {t1} · R1 (realisasi tahun lalu) {r1} · pengali target:",
+    "T1 (last year's target) {t1} · R1 (last year's realisasi) {r1} · target multiplier:"
+);
+pub const ADD_PLAN_FACTS_300: Msg = msg!(
+    "nilai referensi tahun lalu {ref} · poin kualitas target:",
+    "last year's reference value {ref} · target-quality points:"
+);
+pub const ADD_PLAN_BEST: Msg = msg!("terbaik", "best");
+pub const ADD_PLAN_FIXED: Msg = msg!(
+    "tidak bergantung pada target: {v} ({reason})",
+    "does not depend on the target: {v} ({reason})"
+);
 pub const ADD_DATE_PROMPT: Msg = msg!(
     "Tanggal addendum (YYYY-MM-DD, dalam tahun {year}): ",
     "Date of the addendum (YYYY-MM-DD, in {year}): "

@@ -208,3 +208,81 @@ fn the_question_in_english() {
     assert!(s.contains("This addendum creates 1 new findings:"), "{s}");
     assert!(s.contains("Frozen months (R10"), "{s}");
 }
+
+/// Opens the addendum's target editor on Pontianak's December 1a-CP (85; the quarters 65, 72,
+/// 78: an annual target of 300) and types `value`.
+fn typing_december(app: &mut App, value: &str) {
+    app.select_node(&Node::Iku(CodeRef::new("KPKNL-PONTIANAK", "1a-CP")));
+    update(app, Action::StartAddendum);
+    for _ in 0..12 {
+        if app.month() == 12 {
+            break;
+        }
+        update(app, Action::Right);
+    }
+    update(app, Action::StartEdit);
+    update(app, Action::Clear);
+    typed(app, value);
+}
+
+#[test]
+fn the_target_editor_shows_the_k3_plan_and_where_the_typed_value_falls() {
+    // kmk-300-2022 (the sample's rulebook): points against last year's target 285
+    let mut a = kalbar(date("2025-10-20"));
+    typing_december(&mut a, "90");
+    let p = a.target_plan().expect("a plan beside the target editor");
+    assert_eq!(p.annual, Some("305".parse().unwrap()), "65 + 72 + 78 + 90");
+    let s = text(&mut a);
+    assert!(
+        s.contains("Rencana K3 1a-CP (kmk-300-2022) · target tahunan dengan nilai ini: 305"),
+        "{s}"
+    );
+    assert!(s.contains("nilai referensi tahun lalu 285"), "{s}");
+    assert!(s.contains("→  302,1 ≤ T < 316,35  4"), "{s}");
+    assert!(s.contains("   T ≥ 316,35          5  (terbaik)"), "{s}");
+    // it follows the typing: 5 makes 220, below last year's target
+    for _ in 0..2 {
+        update(&mut a, Action::Backspace);
+    }
+    typed(&mut a, "5");
+    assert_eq!(
+        a.target_plan().unwrap().annual,
+        Some("220".parse().unwrap())
+    );
+    assert!(text(&mut a).contains("→  T < 285"), "{}", text(&mut a));
+    // a text that does not read: no annual target, no arrow
+    typed(&mut a, "x");
+    assert_eq!(a.target_plan().unwrap().annual, None);
+    let s = text(&mut a);
+    assert!(
+        s.contains("target tahunan dengan nilai ini: –") && !s.contains("→  "),
+        "{s}"
+    );
+    // the plan is only beside a target editor
+    update(&mut a, Action::Cancel);
+    assert!(a.target_plan().is_none());
+}
+
+#[test]
+fn under_kmk_127_the_plan_gives_the_multipliers_of_t1_and_r1() {
+    set_thread_lang(Lang::Id);
+    let text_doc = std::fs::read_to_string("fixtures/kalbar-2025.json").unwrap();
+    let ds = kinerja::interchange::json::import_document(&text_doc).unwrap();
+    let s = Settings {
+        today: date("2025-10-20"),
+        ..settings(false, false)
+    };
+    let mut a = App::new(ds, Rulebook::builtin("kmk-127-2026").unwrap(), s, None);
+    typing_december(&mut a, "90");
+    let s = text(&mut a);
+    assert!(s.contains("Rencana K3 1a-CP (kmk-127-2026)"), "{s}");
+    assert!(
+        s.contains("T1 (target tahun lalu) 285 · R1 (realisasi tahun lalu) 292,3"),
+        "{s}"
+    );
+    assert!(s.contains("   T < 285          0,80"), "{s}");
+    assert!(s.contains("   T = 285          0,90"), "{s}");
+    assert!(s.contains("   285 < T < 292,3  1,00"), "{s}");
+    assert!(s.contains("   T = 292,3        1,10"), "{s}");
+    assert!(s.contains("→  T > 292,3        1,20  (terbaik)"), "{s}");
+}

@@ -71,6 +71,18 @@ pub struct DiffLine {
     pub new: Option<Decimal>,
 }
 
+/// The planning inverse (DOMAIN.md §10a) beside the addendum's target editor: the ranges of
+/// the annual target under the dataset's rulebook, and the annual target the IKU would have with
+/// the draft's targets and the value being typed (`None` while it does not read or is not
+/// computable).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetPlan {
+    pub iku: CodeRef,
+    pub rulebook: String,
+    pub plan: crate::domain::k3::Plan,
+    pub annual: Option<Decimal>,
+}
+
 /// The addendum session (while the mode is on) and the addendum being stored.
 #[derive(Debug, Default)]
 pub struct AddendumState {
@@ -122,6 +134,39 @@ impl App {
     /// `value`, else cleared), if it cannot: the edit rule of `domain::edit`.
     pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<Refusal> {
         edit::target_change(&self.data.ds, &key.unit, &key.code, month, value).err()
+    }
+
+    /// The plan of the target being typed in the addendum's editor, if one is open.
+    pub fn target_plan(&self) -> Option<TargetPlan> {
+        let e = self
+            .editor()
+            .filter(|e| e.kind == super::EditKind::Target)?;
+        let mut iku = self.data.ds.iku.get(&e.iku)?.clone();
+        if let Some(s) = self.addendum() {
+            for (code, month, value) in &s.draft.sets {
+                if *code == iku.code && (1..=12).contains(month) {
+                    iku.targets[(*month - 1) as usize] = *value;
+                }
+            }
+        }
+        let text = e.buffer().trim();
+        let typed = if text.is_empty() {
+            Some(None)
+        } else {
+            crate::tui::deps::parse_decimal(text, self.settings.locale)
+                .ok()
+                .map(Some)
+        };
+        let annual = typed.and_then(|v| {
+            iku.targets[(e.month - 1) as usize] = v;
+            crate::domain::k3::iku_annual_target(&self.data.ds, &iku)
+        });
+        Some(TargetPlan {
+            iku: e.iku.clone(),
+            rulebook: self.data.rb.name.clone(),
+            plan: crate::domain::k3::plan(&self.data.rb, &iku),
+            annual,
+        })
     }
 
     /// The pending addendum's changes with the stored value each replaces.

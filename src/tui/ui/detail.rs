@@ -9,11 +9,14 @@ use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 use super::grid::{finding_line, finding_mark, severity_word};
 use super::{block, exact, field, lines_rows, num2, perspective_name, shown, status_style};
 use crate::domain::CodeRef;
+use crate::domain::k3::{K3Method, Plan};
 use crate::domain::rules::Finding;
 use crate::domain::score::{Status, round_to};
 use crate::text::domain::completeness::{self, marked};
 use crate::text::tui as t;
-use crate::tui::app::{App, Node, Screen};
+use crate::tui::app::{App, Node, Screen, TargetPlan};
+use crate::tui::deps::{format_decimal, format_exact};
+use rust_decimal::Decimal;
 
 /// Rows the K3 panel keeps under the unit's findings.
 const K3_MIN_ROWS: u16 = 7;
@@ -96,6 +99,10 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
             lines.extend(created_lines(app, &q.created));
         }
     }
+    // while a target is typed: which annual targets give which K3 value
+    if let Some(p) = app.target_plan() {
+        lines.extend(plan_lines(app, &p));
+    }
     if !s.problems.is_empty() {
         lines.push(Line::styled(t::ADD_PROBLEMS.s(), app.theme().error));
         for p in &s.problems {
@@ -106,6 +113,70 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// The planning inverse of the IKU whose target is typed: its facts, one line per range of the
+/// annual target with its multiplier (or points), `→` on the range the typed value gives.
+fn plan_lines(app: &App, p: &TargetPlan) -> Vec<Line<'static>> {
+    let locale = app.locale();
+    let num = |d: Decimal| format_exact(d.normalize(), locale);
+    let mut out = vec![Line::styled(
+        t::ADD_PLAN_TITLE.fill(&[
+            ("iku", &shown(&p.iku.code)),
+            ("rulebook", &shown(&p.rulebook)),
+            ("t", &p.annual.map_or_else(|| "–".to_string(), num)),
+        ]),
+        app.theme().title,
+    )];
+    match &p.plan {
+        Plan::Ranges {
+            method,
+            t1,
+            r1,
+            rows,
+        } => {
+            out.push(Line::raw(match method {
+                K3Method::Multiplier => {
+                    t::ADD_PLAN_FACTS_127.fill(&[("t1", &num(*t1)), ("r1", &num(*r1))])
+                }
+                K3Method::Points => t::ADD_PLAN_FACTS_300.fill(&[("ref", &num(*t1))]),
+            }));
+            let here = p.annual.and_then(|a| p.plan.row_of(a));
+            let texts: Vec<String> = rows.iter().map(|r| r.range.text(num)).collect();
+            let width = texts.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+            let arrow = if app.ascii() { "->" } else { "→" };
+            for (r, text) in rows.iter().zip(&texts) {
+                let at = Some(r) == here;
+                let value = match method {
+                    K3Method::Multiplier => format_decimal(r.value, locale, 2),
+                    K3Method::Points => num(r.value),
+                };
+                let best = if r.best {
+                    format!("  ({})", t::ADD_PLAN_BEST.s())
+                } else {
+                    String::new()
+                };
+                let mark = if at { arrow } else { "" };
+                let line = format!(
+                    "{mark:<2} {text}{}  {value}{best}",
+                    " ".repeat(width - text.chars().count())
+                );
+                out.push(if at {
+                    Line::styled(line, app.theme().title)
+                } else {
+                    Line::raw(line)
+                });
+            }
+        }
+        Plan::Fixed { value, reason } => out.push(Line::raw(t::ADD_PLAN_FIXED.fill(&[
+            ("v", &value.map_or_else(|| "–".to_string(), num)),
+            ("reason", &crate::text::reason::render_parts(reason)),
+        ]))),
+        Plan::Unknown { reason } => {
+            out.push(Line::raw(crate::text::reason::render_parts(reason)));
+        }
+    }
+    out
 }
 
 /// The months the pending addendum leaves frozen (R10), one line per IKU it changes.
