@@ -222,6 +222,11 @@ pub const F_ROLLUP: Msg = msg!(
     "Realisasi dihitung dari unit anak ({method})",
     "Realisasi rolled up from child units ({method})"
 );
+/// A mandatory IKU (DOMAIN.md §10a), among the IKU's fields.
+pub const F_MANDATORY: Msg = msg!(
+    "IKU wajib (ditetapkan kementerian untuk setiap unit)",
+    "Mandatory IKU (imposed by the ministry on every unit)"
+);
 pub const F_VALIDITY: Msg = msg!("Validitas × kendali", "Validity × control");
 pub const MODE_TREE: Msg = msg!("POHON", "TREE");
 pub const MODE_GRID: Msg = msg!("GRID", "GRID");

@@ -820,3 +820,22 @@ fn the_question_of_an_implausible_realisasi_shows_the_value_as_read() {
     assert!(s.contains("berlawanan tanda"), "{s}");
     assert!(s.contains("y simpan"), "{s}");
 }
+
+#[test]
+fn a_mandatory_iku_says_so_among_its_fields() {
+    let mut ds = tui_support::dataset();
+    ds.iku
+        .get_mut(&CodeRef::new("KANWIL", "IKU1"))
+        .unwrap()
+        .mandatory = true;
+    let mut a = app_from(ds, false, false);
+    select_iku(&mut a, "KANWIL", "IKU1");
+    let s = screen(&render(&mut a, 140, 40));
+    assert!(
+        s.contains("IKU wajib (ditetapkan kementerian untuk setiap unit)"),
+        "{s}"
+    );
+    select_iku(&mut a, "KANWIL", "IKU2");
+    let s = screen(&render(&mut a, 140, 40));
+    assert!(!s.contains("IKU wajib"), "{s}");
+}
