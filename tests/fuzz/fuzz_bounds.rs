@@ -299,8 +299,8 @@ fn at_or_beyond() -> impl Strategy<Value = Decimal> {
 
 /// Every entry point of a value, fed values at and beyond the bounds: the store's change apply
 /// (realisasi, target, correction, an IKU put whole, an addendum, and a set whose other
-/// change is fine), the kinerja/1 document, the realisasi sheet (both locales) and the
-/// addendum's preparation. Each refuses naming the bound; the store holds what it held before,
+/// change is fine), the kinerja/1 document, the realisasi sheet (both locales), the realisasi
+/// workbook (text and number cells) and the addendum's preparation. Each refuses naming the bound; the store holds what it held before,
 /// with no audit entry.
 #[test]
 fn a_value_at_or_beyond_the_bounds_is_refused_at_every_entry_point_and_the_store_is_unchanged() {
@@ -308,9 +308,11 @@ fn a_value_at_or_beyond_the_bounds_is_refused_at_every_entry_point_and_the_store
     use kinerja::domain::change::{Change, Field};
     use kinerja::interchange::csv::parse_realisasi_sheet;
     use kinerja::interchange::json::{export_document, import_document};
+    use kinerja::interchange::xlsx::parse_realisasi_workbook;
     use kinerja::store::{Actor, AuditFilter, Store};
     use kinerja::text::{Lang, set_thread_lang};
     use proptest::test_runner::TestRunner;
+    use rust_decimal::prelude::ToPrimitive;
 
     set_thread_lang(Lang::En);
     let dir = tempfile::tempdir().unwrap();
@@ -419,6 +421,36 @@ fn a_value_at_or_beyond_the_bounds_is_refused_at_every_entry_point_and_the_store
                 prop_assert!(
                     errs.iter().any(|e| names_the_bound(&e.message)),
                     "{bad}: {errs:?}"
+                );
+            }
+            // the realisasi workbook: the value as a text cell, and as a number cell when a
+            // float holds it exactly
+            let mut cells = vec![bad.to_string().replace('.', ",")];
+            if let Some(f) = bad
+                .to_f64()
+                .filter(|f| Decimal::from_f64_retain(*f) == Some(bad))
+            {
+                cells.push(format!("#{f}"));
+            }
+            for cell in &cells {
+                let mut wb = rust_xlsxwriter::Workbook::new();
+                let ws = wb.add_worksheet();
+                for (c, h) in ["unit", "iku", "month", "realisasi"].iter().enumerate() {
+                    ws.write_string(0, c as u16, *h).unwrap();
+                }
+                ws.write_string(1, 0, "DJKN").unwrap();
+                ws.write_string(1, 1, "2a-N").unwrap();
+                ws.write_string(1, 2, "2025-12").unwrap();
+                match cell.strip_prefix('#') {
+                    Some(f) => ws.write_number(1, 3, f.parse::<f64>().unwrap()).unwrap(),
+                    None => ws.write_string(1, 3, cell).unwrap(),
+                };
+                let bytes = wb.save_to_buffer().unwrap();
+                let errs = parse_realisasi_workbook(&bytes, "r.xlsx", None, Locale::Id, &[&before])
+                    .unwrap_err();
+                prop_assert!(
+                    errs.iter().any(|e| names_the_bound(&e.message)),
+                    "{bad} ({cell}): {errs:?}"
                 );
             }
             // the addendum: a target, or an added IKU holding the value
