@@ -343,6 +343,10 @@ pub const ADD_QUESTION: Msg = msg!(
     "Simpan addendum v{version} {unit} tanggal {date} ({n} perubahan, {created} temuan baru)? (y simpan / n kembali) ",
     "Save addendum v{version} of {unit} dated {date} ({n} changes, {created} new findings)? (y save / n back) "
 );
+pub const ADD_STALE: Msg = msg!(
+    "Data berubah di tempat lain selagi pertanyaan addendum terbuka; periksa lalu ajukan lagi (s)",
+    "The data changed elsewhere while the addendum's question was open; check and submit again (s)"
+);
 pub const ADD_QUESTION_HINTS: Msg = msg!(
     "y simpan · n kembali ke addendum",
     "y save · n back to the addendum"

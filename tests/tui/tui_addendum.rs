@@ -286,3 +286,57 @@ fn under_kmk_127_the_plan_gives_the_multipliers_of_t1_and_r1() {
     assert!(s.contains("   T = 292,3        1,10"), "{s}");
     assert!(s.contains("→  T > 292,3        1,20  (terbaik)"), "{s}");
 }
+
+#[test]
+fn a_change_stored_elsewhere_while_the_question_is_open_asks_for_a_new_submission() {
+    let mut a = kalbar(date("2025-10-20"));
+    pontianak_december(&mut a);
+    update(&mut a, Action::Commit);
+    assert!(matches!(a.screen(), Screen::AddendumConfirm(_)));
+    // another operator enters Pontianak's December realisasi: the question's R10 check and
+    // findings were made before it
+    a.stored_elsewhere(&[Change::SetRealisasi {
+        iku: CodeRef::new("KPKNL-PONTIANAK", "1a-CP"),
+        month: 12,
+        value: Some("88".parse().unwrap()),
+    }])
+    .unwrap();
+    assert_eq!(
+        *a.screen(),
+        Screen::Addendum,
+        "nothing stored on an old question"
+    );
+    assert!(
+        a.status_is_error() && a.status().contains("ajukan lagi"),
+        "{}",
+        a.status()
+    );
+    assert!(!a.is_storing());
+    assert_eq!(a.addendum().unwrap().len(), 1, "the draft stays");
+    // submitting again prepares on the data as it is now: December has realisasi (R10)
+    update(&mut a, Action::SubmitAddendum);
+    update(&mut a, Action::Commit);
+    update(&mut a, Action::Commit);
+    assert_eq!(*a.screen(), Screen::Addendum);
+    assert!(!a.addendum().unwrap().problems.is_empty(), "{}", a.status());
+}
+
+#[test]
+fn a_reload_with_other_data_under_the_question_asks_for_a_new_submission_too() {
+    let mut a = kalbar(date("2025-10-20"));
+    let mut other = a.ds().clone();
+    pontianak_december(&mut a);
+    update(&mut a, Action::Commit);
+    // the same year again: the question stays
+    a.take_whole_year(a.ds().clone());
+    assert!(matches!(a.screen(), Screen::AddendumConfirm(_)));
+    // the year with a change of someone else
+    other
+        .iku
+        .get_mut(&CodeRef::new("KPKNL-SINGKAWANG", "1a-CP"))
+        .unwrap()
+        .realisasi[11] = Some("30".parse().unwrap());
+    a.take_whole_year(other);
+    assert_eq!(*a.screen(), Screen::Addendum);
+    assert!(a.status().contains("ajukan lagi"), "{}", a.status());
+}

@@ -138,7 +138,19 @@ impl App {
     pub fn stored_elsewhere(&mut self, changes: &[Change]) -> Result<Vec<Done>, ChangeError> {
         let done = self.data.ds.apply(changes)?;
         self.changed(&done);
+        if !done.is_empty() {
+            self.question_outdated();
+        }
         Ok(done)
+    }
+
+    /// The data changed under an open addendum question: the question was prepared on the data
+    /// before (its R10 check, the findings it shows), so it is closed and asked again on submit.
+    pub(crate) fn question_outdated(&mut self) {
+        if matches!(self.screen, Screen::AddendumConfirm(_)) {
+            self.enter(Screen::Addendum);
+            self.error(t::ADD_STALE.s());
+        }
     }
 
     /// Drops what depends on what a change did: everything after a change of the set of IKU,
