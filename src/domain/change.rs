@@ -720,6 +720,27 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             done.push(Done::Addendum(rec));
         }
         Change::Addendum { addendum, added } => {
+            // R10 where the addendum is stored: a target of a month that has realisasi by now
+            // (stored by someone else since the addendum was prepared) is not changed
+            for c in addendum
+                .changes
+                .iter()
+                .filter(|c| c.field == Field::Targets)
+            {
+                let key = CodeRef::new(&addendum.unit, &c.iku);
+                let has_realisasi = (1..=12).contains(&c.month)
+                    && r.iku(&key)?
+                        .is_some_and(|i| i.realisasi[usize::from(c.month) - 1].is_some());
+                if has_realisasi {
+                    use chrono::Datelike;
+                    let why = super::edit::Refusal::TargetFrozen {
+                        iku: key,
+                        year: addendum.date.year(),
+                        month: c.month,
+                    };
+                    return Err(ChangeError::Refused(why.reason()).into());
+                }
+            }
             for w in Change::addendum_writes(addendum, added) {
                 apply(r, &w, done)?;
             }
@@ -878,6 +899,69 @@ mod tests {
         }
         let bad = bincode::serde::encode_to_vec("weights".to_string(), cfg).unwrap();
         assert!(bincode::serde::decode_from_slice::<Field, _>(&bad, cfg).is_err());
+    }
+
+    #[test]
+    fn an_addendum_is_refused_where_it_is_stored_when_its_month_has_realisasi_by_now() {
+        use crate::domain::model::AddendumChange;
+        let mut iku = Iku::new(
+            "U",
+            "I",
+            "S",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        );
+        iku.targets[9] = Some(Decimal::TEN);
+        let key = CodeRef::new("U", "I");
+        let unit = crate::domain::model::Unit {
+            code: "U".into(),
+            name: "U".into(),
+            level: crate::domain::model::Level::Three,
+            parent: None,
+            perspective_weights: Default::default(),
+        };
+        let mut ds = Dataset::from_parts(2025, "r", [unit], [], [iku], vec![]);
+        let addendum = Change::Addendum {
+            addendum: Addendum {
+                unit: "U".into(),
+                version: 1,
+                date: chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
+                reason: "naik".into(),
+                changes: vec![AddendumChange {
+                    iku: "I".into(),
+                    field: Field::Targets,
+                    month: 10,
+                    old: Some(Decimal::TEN),
+                    new: Some(Decimal::ONE_HUNDRED),
+                }],
+            },
+            added: vec![],
+        };
+        // prepared while October had no realisasi; someone enters it before it is stored
+        ds.apply(&[Change::SetRealisasi {
+            iku: key.clone(),
+            month: 10,
+            value: Some(Decimal::ONE),
+        }])
+        .unwrap();
+        let before = ds.clone();
+        let err = ds.apply(std::slice::from_ref(&addendum)).unwrap_err();
+        let ChangeError::Refused(r) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(r.code, Code::TargetFrozen);
+        assert_eq!(ds, before, "neither the target nor the addendum record");
+        // without the realisasi it is stored
+        ds.apply(&[Change::SetRealisasi {
+            iku: key.clone(),
+            month: 10,
+            value: None,
+        }])
+        .unwrap();
+        ds.apply(&[addendum]).unwrap();
+        assert_eq!(ds.iku[&key].targets[9], Some(Decimal::ONE_HUNDRED));
+        assert_eq!(ds.pk_version("U"), 1);
     }
 
     #[test]
