@@ -21,7 +21,8 @@ use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSu
 
 /// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
 /// a year travels with its round records, the round's changes, evidence; 4: an import carries
-/// the round records of the document; 5: a backup set is written on request — `Backup`).
+/// the round records of the document; 5: a backup set is written on request — `Backup` — and an
+/// IKU carries `mandatory`).
 pub const PROTOCOL: u32 = 5;
 
 /// The version of this binary, compared in the handshake with the server's.

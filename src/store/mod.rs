@@ -48,7 +48,12 @@ pub use verify::Problem;
 ///
 /// 3 added the `summaries` tree, written with each snapshot: a build of schema 2 would rewrite a
 /// snapshot and clear the dirty marks without rewriting the summary beside it.
-pub const STORE_SCHEMA: u16 = 3;
+///
+/// 4 writes records of version 2 (`codec::RECORD_VERSION`: the IKU's `mandatory`), which a
+/// build of schema 3 cannot read: it must refuse the store rather than call its IKU corrupt. The
+/// records of version 1 stay as they are (they read as version 2); the snapshots and summaries,
+/// caches in the version-1 layout, are dropped and written afresh.
+pub const STORE_SCHEMA: u16 = 4;
 
 const META_SCHEMA: &[u8] = b"schema";
 /// How often `open` tries again while the lock looks like it is being released (50 ms apart).
@@ -439,11 +444,12 @@ impl Store {
     /// schema 1, so no record changes. Schema 2 adds the snapshot trees, empty at first (every
     /// year is read from its records once and its snapshot written then), and drops whatever
     /// they might hold. Schema 3 adds the summaries written with the snapshots: the snapshots
-    /// are dropped with them, so that both are written afresh, together. A later schema adds its
-    /// step here, each step in its own transaction.
+    /// are dropped with them, so that both are written afresh, together. Schema 4 drops them again:
+    /// they hold IKU in the layout of record version 1. A later schema adds its step here, each
+    /// step in its own transaction.
     fn migrate(&self, from: u16) -> Result<(), StoreError> {
         debug_assert!(from < STORE_SCHEMA);
-        if from < 3 {
+        if from < 4 {
             self.trees.snapshots.clear()?;
             self.trees.summaries.clear()?;
         }
@@ -500,11 +506,7 @@ impl Store {
     }
 
     /// Every record of a tree under a key prefix, decoded, in key order.
-    fn scan<T: serde::de::DeserializeOwned>(
-        &self,
-        id: TreeId,
-        prefix: &[u8],
-    ) -> Result<Vec<T>, StoreError> {
+    fn scan<T: codec::Record>(&self, id: TreeId, prefix: &[u8]) -> Result<Vec<T>, StoreError> {
         let mut out = Vec::new();
         for kv in self.trees.get(id).scan_prefix(prefix) {
             let (k, v) = kv?;

@@ -335,7 +335,7 @@ impl Store {
     }
 
     /// One record of a tree, decoded; `None` when absent.
-    fn get<T: serde::de::DeserializeOwned>(
+    fn get<T: super::codec::Record>(
         &self,
         id: TreeId,
         key: &[u8],

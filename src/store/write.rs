@@ -633,10 +633,7 @@ impl Store {
 
     /// A value of the store's own settings (`meta/<key>`, in the record envelope), e.g. the
     /// store server's access list; `None` when it was never set.
-    pub fn meta_value<T: serde::de::DeserializeOwned>(
-        &self,
-        key: &str,
-    ) -> Result<Option<T>, StoreError> {
+    pub fn meta_value<T: super::codec::Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let k = [b"setting/".as_slice(), key.as_bytes()].concat();
         match self.trees.meta.get(&k)? {
             Some(v) => Ok(Some(codec::decode(&keys::display("meta", &k), &v)?)),

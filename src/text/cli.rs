@@ -104,6 +104,16 @@ pub const SET_NEEDS_VALUE: Msg = msg!(
     "Berikan nilai realisasi, atau --clear untuk menghapusnya.",
     "Give the realisasi value, or --clear to clear it."
 );
+/// `set` of an implausible realisasi without `--force` (`domain::edit::plausibility`).
+pub const SET_IMPLAUSIBLE: Msg = msg!(
+    "{why} Tidak disimpan; jika nilainya benar, ulangi dengan --force.",
+    "{why} Not saved; if the value is right, repeat with --force."
+);
+/// `import-realisasi` of a sheet with implausible realisasi, without `--force`.
+pub const SHEET_IMPLAUSIBLE: Msg = msg!(
+    "Lembar {file}: {n} realisasi jauh di luar lintasan targetnya; tidak ada yang disimpan. Jika nilainya benar, ulangi dengan --force.",
+    "Sheet {file}: {n} realisasi far outside the trajectory of their targets; nothing was saved. If the values are right, repeat with --force."
+);
 pub const SET_SAVED: Msg = msg!(
     "Tersimpan: realisasi {iku} {month} = {new} (sebelumnya {old}).",
     "Saved: realisasi {iku} {month} = {new} (was {old})."
@@ -182,6 +192,17 @@ pub const ADD_UNKNOWN_UNIT: Msg = msg!(
 pub const ADD_DATE_BEFORE: Msg = msg!(
     "Tanggal addendum {date} lebih awal dari addendum versi {version} ({previous}). Beri tanggal {previous} atau sesudahnya.",
     "The addendum date {date} is before addendum version {version} ({previous}). Give {previous} or a later date."
+);
+pub const ADD_DATE_YEAR: Msg = msg!(
+    "Tanggal addendum {date} di luar tahun PK {year}. Beri tanggal dalam tahun {year}.",
+    "The addendum date {date} is outside the PK year {year}. Give a date in {year}."
+);
+/// A value of an addendum beyond `domain::bounds`.
+pub const ADD_OUT_OF_BOUNDS: Msg = msg!("IKU {iku}: {why}", "IKU {iku}: {why}");
+/// The findings an addendum creates (`domain::rules::findings_created`), before it is saved.
+pub const ADD_FINDINGS: Msg = msg!(
+    "Addendum ini menimbulkan {n} temuan baru (kinerja check):",
+    "This addendum creates {n} new finding(s) (kinerja check):"
 );
 pub const ADD_NOTHING: Msg = msg!(
     "Addendum tidak mengubah apa pun: berikan --set, --add-iku atau --remove-iku yang mengubah PK.",

@@ -227,6 +227,7 @@ pub(super) fn iku_value(i: &Iku) -> Value {
         opt_string_value(i.special_reason.as_ref()),
     );
     put("new_iku", i.new_iku.into());
+    put("mandatory", i.mandatory.into());
     put("target_prev", opt_dec_value(i.target_prev));
     put("realisasi_prev", opt_dec_value(i.realisasi_prev));
     put("capaian_prev2_over_125", i.capaian_prev2_over_125.into());
