@@ -257,7 +257,7 @@ fn served(c: &mut Criterion) {
                 let t = Instant::now();
                 let client = Client::connect(&path, options(true)).expect("connect");
                 let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None).expect("load");
+                let ds = first_dataset(&client, year, None, 40).expect("load");
                 let mut app = new_app(ds, &path);
                 let mut term = test_terminal();
                 draw(&mut term, &mut app);
@@ -284,7 +284,7 @@ fn served(c: &mut Criterion) {
                 let t = Instant::now();
                 let client = Client::connect(&path, options(true)).expect("connect");
                 let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None).expect("load");
+                let ds = first_dataset(&client, year, None, 40).expect("load");
                 let mut app = new_app(ds, &path);
                 let mut term = test_terminal();
                 draw(&mut term, &mut app);
@@ -316,7 +316,7 @@ fn served(c: &mut Criterion) {
                 let t = Instant::now();
                 let client = Client::connect(&path, options(true)).expect("connect");
                 let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None).expect("load");
+                let ds = first_dataset(&client, year, None, 40).expect("load");
                 let mut app = new_app(ds, &path);
                 let mut term = test_terminal();
                 draw(&mut term, &mut app);
