@@ -66,7 +66,7 @@ fn cold_opens(path: &std::path::Path, iters: u64, whole: bool) -> Duration {
         let t = Instant::now();
         let store = Store::open(path).expect("open");
         let year = *store.years().expect("years").last().expect("a year");
-        let ds = first_dataset(&store, year, None).expect("load");
+        let ds = first_dataset(&store, year, None, 40).expect("load");
         assert!(
             ds.is_partial(),
             "the first frame is drawn from a partial load"

@@ -26,7 +26,7 @@ fn measure(path: &std::path::Path) {
     let store = Store::open(path).expect("open");
     let t1 = Instant::now();
     let year = *store.years().expect("years").last().expect("a year");
-    let ds = first_dataset(&store, year, None).expect("load");
+    let ds = first_dataset(&store, year, None, 40).expect("load");
     let t2 = Instant::now();
     let mut app = new_app(ds, path);
     let t3 = Instant::now();

@@ -4,6 +4,8 @@
 //!   the 20 live clients has received it (the p99 is printed besides criterion's estimate);
 //! - confirmed (flushed, audited) changes per second through the server, 20 clients at once;
 //! - resident memory of the server and of one client holding the ministry year and its view;
+//! - `served/edit_frame`: a realisasi typed in a TUI connected to the server, sent, confirmed
+//!   (flushed, audited) and the updated frame drawn, while the 19 other clients are connected;
 //! - `served/cold_open_running` and `served/cold_open_starting`: connect, load the first
 //!   (partial) dataset and draw the first frame, with a running server and with one the client
 //!   has to start first.
@@ -22,7 +24,10 @@ use kinerja::domain::{CodeRef, Decimal};
 use kinerja::server::Client;
 use kinerja::server::client::{ConnectOptions, Incoming};
 use kinerja::store::{Change, StoreApi};
-use kinerja::tui::run::first_dataset;
+use kinerja::tui::action::Action;
+use kinerja::tui::deps::format_editable;
+use kinerja::tui::run::{first_dataset, perform};
+use kinerja::tui::update::update;
 
 use support::*;
 
@@ -141,13 +146,51 @@ fn served(c: &mut Criterion) {
     g.finish();
     samples.sort();
     let p = |q: f64| samples[((samples.len() as f64 - 1.0) * q) as usize];
-    println!(
-        "commit seen by all {} others: p50 {:?}, p99 {:?} ({} commits)",
-        CLIENTS - 1,
-        p(0.5),
-        p(0.99),
-        samples.len()
-    );
+    // (none when a filter left the benchmark out)
+    if !samples.is_empty() {
+        println!(
+            "commit seen by all {} others: p50 {:?}, p99 {:?} ({} commits)",
+            CLIENTS - 1,
+            p(0.5),
+            p(0.99),
+            samples.len()
+        );
+    }
+
+    // a realisasi typed in a TUI that is a client of the server → confirmed → updated frame
+    let ds = clients[0].load_year(year).unwrap();
+    let mut app = new_app(ds, &path);
+    select_iku(&mut app, &key);
+    let mut term = test_terminal();
+    draw(&mut term, &mut app);
+    let who = actor();
+    let mut g = c.benchmark_group("served");
+    g.sample_size(20).measurement_time(Duration::from_secs(10));
+    g.bench_function("edit_frame", |b| {
+        b.iter(|| {
+            n += 1;
+            grid_month(&mut app, month);
+            update(&mut app, Action::StartEdit);
+            update(&mut app, Action::Clear);
+            for ch in format_editable(value(n), app.locale()).chars() {
+                update(&mut app, Action::Insert(ch));
+            }
+            let fx = update(&mut app, Action::Commit);
+            perform(&mut app, &clients[0], year, &who, None, fx);
+            assert!(
+                !app.status_is_error(),
+                "the edit is stored: {}",
+                app.status()
+            );
+            draw(&mut term, &mut app);
+            // what the other clients were sent meanwhile
+            for rx in &events {
+                while rx.try_recv().is_ok() {}
+            }
+        })
+    });
+    g.finish();
+    drop((app, term));
 
     // confirmed changes per second, every client committing at once
     let per_client = 100u64;
@@ -192,7 +235,19 @@ fn served(c: &mut Criterion) {
     drop((app, term, events));
     drop(clients);
 
-    // cold open to the first frame with a running server
+    // cold open to the first frame with a running server, once the server has written the
+    // snapshot and summary of the changes above (a second after the last one)
+    let probe = Client::connect(&path, options(false)).expect("connect");
+    let until = Instant::now() + Duration::from_secs(60);
+    while probe.year_summary(year).unwrap().is_none() {
+        assert!(
+            Instant::now() < until,
+            "the server did not refresh the snapshot"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // and has loaded the year it keeps in memory, after the snapshot
+    std::thread::sleep(Duration::from_secs(2));
     let mut g = c.benchmark_group("served");
     g.sample_size(10).measurement_time(Duration::from_secs(10));
     g.bench_function("cold_open_running", |b| {
@@ -202,7 +257,34 @@ fn served(c: &mut Criterion) {
                 let t = Instant::now();
                 let client = Client::connect(&path, options(true)).expect("connect");
                 let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None).expect("load");
+                let ds = first_dataset(&client, year, None, 40).expect("load");
+                let mut app = new_app(ds, &path);
+                let mut term = test_terminal();
+                draw(&mut term, &mut app);
+                total += t.elapsed();
+                drop((app, client));
+            }
+            total
+        })
+    });
+    // the same within a second of a change (before the refresh): the whole year is loaded
+    g.bench_function("cold_open_running_just_changed", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                n += 1;
+                let change = [Change::SetRealisasi {
+                    iku: key.clone(),
+                    month,
+                    value: Some(value(n)),
+                }];
+                probe
+                    .apply(year, &change, &actor(), "bench")
+                    .expect("apply");
+                let t = Instant::now();
+                let client = Client::connect(&path, options(true)).expect("connect");
+                let year = *client.years().unwrap().last().unwrap();
+                let ds = first_dataset(&client, year, None, 40).expect("load");
                 let mut app = new_app(ds, &path);
                 let mut term = test_terminal();
                 draw(&mut term, &mut app);
@@ -213,6 +295,11 @@ fn served(c: &mut Criterion) {
         })
     });
     g.finish();
+    // the server that the next client starts finds the snapshot written
+    while probe.year_summary(year).unwrap().is_none() {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(probe);
     stop_server(&path, server);
 
     // cold open with a server the client starts first
@@ -229,7 +316,7 @@ fn served(c: &mut Criterion) {
                 let t = Instant::now();
                 let client = Client::connect(&path, options(true)).expect("connect");
                 let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None).expect("load");
+                let ds = first_dataset(&client, year, None, 40).expect("load");
                 let mut app = new_app(ds, &path);
                 let mut term = test_terminal();
                 draw(&mut term, &mut app);

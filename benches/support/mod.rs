@@ -205,7 +205,11 @@ pub fn apply_edit(app: &mut App, key: &CodeRef, month: u8, value: Decimal) {
     for c in format_editable(value, app.locale()).chars() {
         update(app, Action::Insert(c));
     }
-    let fx = update(app, Action::Commit);
+    let mut fx = update(app, Action::Commit);
+    if matches!(app.screen(), kinerja::tui::app::Screen::ConfirmRealisasi(_)) {
+        // a value far outside the IKU's trajectory: the user confirms it
+        fx = update(app, Action::Insert('y'));
+    }
     assert!(
         matches!(fx.as_slice(), [Effect::Apply { .. }]),
         "the edit is stored: {fx:?} ({})",

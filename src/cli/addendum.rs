@@ -75,10 +75,12 @@ pub struct AddendumArgs {
 
 pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
     let locale = ctx.locale(a.locale.as_deref())?;
-    let date = match &a.date {
-        Some(s) => chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-            .map_err(|_| CliError::usage(t::BAD_DATE.fill(&[("date", s)])))?,
-        None => chrono::Local::now().date_naive(),
+    let given = match &a.date {
+        Some(s) => Some(
+            chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+                .map_err(|_| CliError::usage(t::BAD_DATE.fill(&[("date", s)])))?,
+        ),
+        None => None,
     };
     if !a.links.is_empty() || !a.unlinks.is_empty() {
         if !a.sets.is_empty() || !a.add_iku.is_empty() || !a.remove_iku.is_empty() {
@@ -86,10 +88,14 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
                 crate::text::plan::LINK_MIXED.s().to_string(),
             ));
         }
-        return run_links(ctx, a, date);
+        return run_links(ctx, a, given);
     }
     let store = ctx.open_store()?;
     let (ds, rb) = ctx.load(&*store)?;
+    // a date given is checked against the PK year (`prepare`); the default is today, kept in it
+    let date = given.unwrap_or_else(|| {
+        crate::domain::addendum::default_date(ds.year, chrono::Local::now().date_naive())
+    });
 
     // Every problem is gathered: the arguments that cannot be read, then the draft's.
     let mut problems: Vec<String> = Vec::new();
@@ -125,6 +131,17 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
         }
     };
 
+    // what the addendum makes a rule find, said before it is saved
+    let created = crate::domain::rules::findings_created(&ds, &after, &rb, &a.unit);
+    if !created.is_empty() {
+        let mut out = t::ADD_FINDINGS.fill(&[("n", &created.len())]);
+        out.push('\n');
+        for f in &created {
+            out.push_str(&format!("  {}\n", super::check::finding_line(f)));
+        }
+        super::write_text(&out)?;
+    }
+
     let change = change_of(&addendum, &after);
     store
         .apply(ds.year, &[change], &ctx.actor, "addendum")
@@ -148,11 +165,15 @@ pub fn run(ctx: &Context, a: &AddendumArgs) -> CliResult {
 
 /// An addendum of the Peta Strategi: the links are read, checked by the store (an end that is
 /// not the unit's SS, a cycle) and written in one plan change; the direction is a warning.
-fn run_links(ctx: &Context, a: &AddendumArgs, date: chrono::NaiveDate) -> CliResult {
+fn run_links(ctx: &Context, a: &AddendumArgs, given: Option<chrono::NaiveDate>) -> CliResult {
     use crate::domain::plan::{PetaLink, PlanChange, PlanProblem, check_links};
     use crate::text::plan as tp;
     let store = ctx.open_store()?;
     let (ds, _) = ctx.load(&*store)?;
+    // the default is today, kept in the PK year, as for an addendum of targets
+    let date = given.unwrap_or_else(|| {
+        crate::domain::addendum::default_date(ds.year, chrono::Local::now().date_naive())
+    });
     let mut problems = Vec::new();
     let mut read = |args: &[String]| -> Vec<PetaLink> {
         let mut out = Vec::new();

@@ -103,6 +103,39 @@ pub fn severity_word(s: Severity) -> &'static str {
     }
 }
 
+/// Where a finding is: ` [SS s, IKU i, month]`, with the unit first when `unit`.
+fn place(f: &Finding, unit: bool) -> String {
+    let mut place: Vec<String> = Vec::new();
+    if unit {
+        place.push(f.unit.clone());
+    }
+    if let Some(ss) = &f.ss {
+        place.push(format!("SS {ss}"));
+    }
+    if let Some(iku) = &f.iku {
+        place.push(format!("IKU {iku}"));
+    }
+    if let Some(m) = f.month {
+        place.push(t::CHECK_MONTH.fill(&[("month", &month_name(m))]));
+    }
+    if place.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", place.join(", "))
+    }
+}
+
+/// One finding on one line, its unit named: `R11 peringatan [KANWIL, SS 1, IKU X]: …`.
+pub fn finding_line(f: &Finding) -> String {
+    format!(
+        "{} {}{}: {}",
+        f.id,
+        severity_word(f.severity),
+        place(f, true),
+        crate::text::reason::render(&f.reason)
+    )
+}
+
 /// Findings grouped by unit (the order of `check`: unit code, then rule), one line each, and a
 /// summary line.
 fn text(ds: &crate::domain::Dataset, rulebook: &str, findings: &[Finding]) -> String {
@@ -123,26 +156,11 @@ fn text(ds: &crate::domain::Dataset, rulebook: &str, findings: &[Finding]) -> St
             out.push_str(&format!("{} — {}\n", f.unit, name));
             current = Some(&f.unit);
         }
-        let mut place: Vec<String> = Vec::new();
-        if let Some(ss) = &f.ss {
-            place.push(format!("SS {ss}"));
-        }
-        if let Some(iku) = &f.iku {
-            place.push(format!("IKU {iku}"));
-        }
-        if let Some(m) = f.month {
-            place.push(t::CHECK_MONTH.fill(&[("month", &month_name(m))]));
-        }
-        let place = if place.is_empty() {
-            String::new()
-        } else {
-            format!(" [{}]", place.join(", "))
-        };
         out.push_str(&format!(
             "  {} {}{}: {}\n",
             f.id,
             severity_word(f.severity),
-            place,
+            place(f, false),
             crate::text::reason::render(&f.reason)
         ));
     }

@@ -36,6 +36,7 @@ impl Command {
                     | Command::Return(_)
                     | Command::Close(_)
                     | Command::Reopen(_)
+                    | Command::Restore(_)
                     | Command::Analisis(_)
                     | Command::Lampiran(_)
             )
@@ -72,6 +73,42 @@ pub fn group_id(name: &str) -> Option<u32> {
     (rc == 0 && !result.is_null()).then_some(grp.gr_gid)
 }
 
+/// Whether this process may give files to the group `gid`: root, or a member of it (its
+/// effective group or one of its supplementary groups). Unknown when the groups cannot be read:
+/// then `true`, and the kernel's refusal of the `chown` is what says so.
+fn member_of(gid: u32) -> bool {
+    // SAFETY: geteuid and getegid have no preconditions.
+    if unsafe { libc::geteuid() } == 0 || unsafe { libc::getegid() } == gid {
+        return true;
+    }
+    // SAFETY: a size of 0 with a null list only asks for the number of groups.
+    let n = unsafe { libc::getgroups(0, std::ptr::null_mut()) };
+    let Ok(len) = usize::try_from(n) else {
+        return true;
+    };
+    let mut groups: Vec<libc::gid_t> = vec![0; len];
+    // SAFETY: `groups` has room for `n` entries; getgroups writes at most that many.
+    let got = unsafe { libc::getgroups(n, groups.as_mut_ptr()) };
+    let Ok(got) = usize::try_from(got) else {
+        return true;
+    };
+    groups.truncate(got);
+    groups.contains(&gid)
+}
+
+/// The topmost directory of `path` (itself included) that does not exist yet: what creating
+/// it makes, and what is removed again when `init` fails.
+fn first_missing(path: &Path) -> Option<std::path::PathBuf> {
+    let mut missing = None;
+    for p in path.ancestors() {
+        if p.as_os_str().is_empty() || fs::symlink_metadata(p).is_ok() {
+            break;
+        }
+        missing = Some(p.to_path_buf());
+    }
+    missing
+}
+
 pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     let path = &ctx.store_path;
     refuse_world_writable(path).map_err(CliError::refused)?;
@@ -90,6 +127,13 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     };
     let gid = group_id(group)
         .ok_or_else(|| CliError::refused(t::INIT_UNKNOWN_GROUP.fill(&[("group", group)])))?;
+    // a group this user cannot give files to: refused before anything is made
+    if !member_of(gid) {
+        return Err(CliError::refused(
+            t::INIT_NOT_MEMBER.fill(&[("group", group), ("store", &shown)]),
+        ));
+    }
+    let made_from = first_missing(path);
     let fail = |e: std::io::Error| {
         let msg = if e.kind() == std::io::ErrorKind::PermissionDenied {
             t::INIT_NOT_MEMBER.fill(&[("group", group), ("store", &shown)])
@@ -108,7 +152,7 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
     }
     let undo = |e: std::io::Error| {
         if !existed {
-            remove_new_store(path, dir_was_there);
+            remove_new_store(path, dir_was_there, made_from.as_deref());
         }
         fail(e)
     };
@@ -123,10 +167,18 @@ pub fn run(ctx: &Context, a: &InitArgs) -> CliResult {
 }
 
 /// Removes a store that `init` made and could not share: the whole directory when `init`
-/// created it, else only the store's own entries (the directory was empty before).
-fn remove_new_store(path: &Path, dir_was_there: bool) {
+/// created it, with the parent directories it created up to `made_from` (each only when
+/// empty), else only the store's own entries (the directory was empty before).
+fn remove_new_store(path: &Path, dir_was_there: bool, made_from: Option<&Path>) {
     if !dir_was_there {
         let _ = fs::remove_dir_all(path);
+        if let Some(top) = made_from {
+            for p in path.ancestors().skip(1) {
+                if !p.starts_with(top) || fs::remove_dir(p).is_err() {
+                    break;
+                }
+            }
+        }
         return;
     }
     if let Ok(rd) = fs::read_dir(path) {

@@ -38,6 +38,26 @@ pub fn run(ctx: &Context, a: &LogArgs) -> CliResult {
         .map_err(refused)?;
     let locale = ctx.locale(None)?;
     if entries.is_empty() {
+        // a mistyped unit is not "an empty audit"
+        if let Some(unit) = &a.unit {
+            let mut years = Vec::new();
+            for y in store.years().map_err(refused)? {
+                if store
+                    .load_year(y)
+                    .map_err(refused)?
+                    .units
+                    .contains_key(unit)
+                {
+                    years.push(y);
+                }
+            }
+            if years.is_empty() {
+                return Err(CliError::refused(t::LOG_UNKNOWN_UNIT.fill(&[
+                    ("unit", &escape(unit)),
+                    ("store", &store.path().display()),
+                ])));
+            }
+        }
         super::say(t::LOG_EMPTY.s())?;
         return Ok(());
     }

@@ -36,6 +36,7 @@ pub mod progress;
 mod realisasi;
 mod realisasi_xlsx;
 mod report;
+mod restore;
 pub mod round;
 mod rules;
 mod serve;
@@ -187,6 +188,14 @@ pub enum Command {
         after_help = "Contoh: kinerja verify\n         kinerja --store /srv/kinerja/tim verify"
     )]
     Verify(verify::VerifyArgs),
+    /// Pulihkan toko data dari cadangannya sendiri / rebuild the store from one of its own backups
+    #[command(
+        after_help = "Contoh: kinerja restore\n         kinerja restore --list\n         kinerja restore 20261204-142500\nCadangan ada di STORE/backups, ditulis setelah hari dengan perubahan dan sebelum import --replace / backups are in STORE/backups, written after a day with changes and before import --replace."
+    )]
+    Restore(restore::RestoreArgs),
+    /// Tulis set cadangan toko data sekarang / write a backup set of the store now
+    #[command(after_help = "Contoh: kinerja backup\n         kinerja restore --list")]
+    Backup(restore::BackupArgs),
     /// Buat toko data, pribadi atau untuk satu grup / create a store, private or for a group
     #[command(
         after_help = "Contoh: kinerja --store /srv/kinerja/tim init --group kinerja-tim\n         kinerja init"
@@ -287,7 +296,12 @@ where
     text::set_lang(lang);
     // a store of an older schema is backed up as kinerja/1 documents before it is migrated
     crate::store::set_backup_writer(crate::interchange::json::export_document);
-    match run(cli) {
+    // the store's own rotating backups: a kinerja/1 document per year, with its plans
+    crate::store::set_backup_codec(backup_codec());
+    let result = run(cli);
+    // the private copy of a store on a read-only disk, if one was read
+    drop(READ_COPY.lock().unwrap_or_else(|p| p.into_inner()).take());
+    match result {
         Ok(()) => 0,
         Err(e) => {
             if !e.message.is_empty() {
@@ -295,6 +309,24 @@ where
             }
             e.code
         }
+    }
+}
+
+/// The `kinerja/1` codec of the store's backups (see `store::backup`).
+pub fn backup_codec() -> crate::store::BackupCodec {
+    fn read(text: &str) -> Result<(Dataset, crate::domain::plan::Plans), String> {
+        let first = |e: Vec<crate::interchange::json::ImportError>| {
+            e.first().map(|e| e.to_string()).unwrap_or_default()
+        };
+        let mut ds = crate::interchange::json::import_document(text).map_err(first)?;
+        let plans = crate::interchange::json::import_plans(text, &ds).map_err(first)?;
+        ds.round = crate::interchange::json::import_rounds(text, &ds).map_err(first)?;
+        Ok((ds, plans))
+    }
+    // the document with its plan and round sections, as `export` writes it
+    crate::store::BackupCodec {
+        write: crate::interchange::json::write_document,
+        read,
     }
 }
 
@@ -361,6 +393,8 @@ fn run(cli: Cli) -> CliResult {
         Some(Command::Pk(a)) => pk::run(&ctx, a),
         Some(Command::Rules(a)) => rules::run(&ctx, a),
         Some(Command::Verify(a)) => verify::run(&ctx, a),
+        Some(Command::Restore(a)) => restore::run(&ctx, a),
+        Some(Command::Backup(a)) => restore::run_backup(&ctx, a),
         Some(Command::Init(a)) => init::run(&ctx, a),
         Some(Command::Demo(a)) => demo::run(&ctx, a),
         Some(Command::Serve(a)) => serve::run(&ctx, a),
@@ -381,6 +415,9 @@ fn run(cli: Cli) -> CliResult {
 pub struct Context {
     pub store_path: PathBuf,
     pub store_is_default: bool,
+    /// The command only reads (`report`, `export`, `verify`, …): on a read-only or full file
+    /// system it may read a private copy of the store (see [`Context::open_store`]).
+    pub read_only: bool,
     pub year: Option<i32>,
     pub rules_file: Option<PathBuf>,
     pub lang: Lang,
@@ -406,6 +443,17 @@ impl Context {
             lang: text::lang(),
             actor: Actor::current(),
             command: command_name(cli.command.as_ref()),
+            read_only: !Command::writes(cli.command.as_ref())
+                && !matches!(
+                    cli.command,
+                    Some(
+                        Command::Init(_)
+                            | Command::Serve(_)
+                            | Command::Backup(_)
+                            | Command::Demo(_)
+                            | Command::Who(_)
+                    )
+                ),
             today: chrono::Local::now().date_naive(),
         }
     }
@@ -425,8 +473,61 @@ impl Context {
     /// The existing store, through its server (started when none runs); a path that holds
     /// no store is refused with how to create one (a mistyped `--store` never becomes a new
     /// store).
+    ///
+    /// A command that only reads, on a store whose file system is read-only or full (where
+    /// neither sled nor a server can start: both must write), reads a private copy of the store
+    /// in the temporary directory instead, and says so; the store itself is not touched.
     pub fn open_store(&self) -> Result<Box<dyn StoreApi>, CliError> {
-        Ok(Box::new(self.connect(false, false)?))
+        match self.connect(false, false) {
+            Ok(c) => Ok(Box::new(c)),
+            Err(e) => match self.read_copy() {
+                Some(r) => r,
+                None => Err(e),
+            },
+        }
+    }
+
+    /// The private copy of [`Context::open_store`], when the store cannot be written to.
+    fn read_copy(&self) -> Option<Result<Box<dyn StoreApi>, CliError>> {
+        let path = &self.store_path;
+        if !self.read_only
+            || !crate::store::dir::is_store(path)
+            || crate::server::server_running(path)
+        {
+            return None;
+        }
+        let why = crate::safe::unwritable_fs(path)?;
+        let why = crate::safe::read::io_reason(&std::io::Error::from(why));
+        let copied = (|| -> Result<Box<dyn StoreApi>, String> {
+            let tmp = tempfile::Builder::new()
+                .prefix("kinerja-copy-")
+                .tempdir()
+                .map_err(|e| e.to_string())?;
+            let copy = tmp.path().join("store");
+            crate::store::copy_files(path, &copy).map_err(|e| e.to_string())?;
+            let store = Store::open_existing(&copy).map_err(|e| e.to_string())?;
+            *READ_COPY.lock().unwrap_or_else(|p| p.into_inner()) = Some(tmp);
+            Ok(Box::new(store))
+        })();
+        Some(match copied {
+            Ok(store) => {
+                tell(&t::READ_COPY.fill(&[("store", &path.display()), ("why", &why)]));
+                Ok(store)
+            }
+            Err(e) => Err(CliError::refused(
+                t::READ_COPY_FAILED.fill(&[
+                    ("store", &path.display()),
+                    ("why", &why),
+                    ("error", &e),
+                    (
+                        "backup",
+                        &crate::store::backup::newest_good(path)
+                            .map(|s| s.manifest_path().display().to_string())
+                            .unwrap_or_else(|| "–".into()),
+                    ),
+                ]),
+            )),
+        })
     }
 
     /// The store through its server, created in a new or empty directory (`import`, the
@@ -498,6 +599,10 @@ impl Context {
     }
 }
 
+/// The private copy a read-only command reads (see [`Context::open_store`]), removed when the
+/// command ends.
+static READ_COPY: std::sync::Mutex<Option<tempfile::TempDir>> = std::sync::Mutex::new(None);
+
 /// The name of a subcommand as `kinerja who` shows it.
 fn command_name(c: Option<&Command>) -> String {
     let n = match c {
@@ -514,6 +619,8 @@ fn command_name(c: Option<&Command>) -> String {
         Some(Command::Pk(_)) => "pk",
         Some(Command::Rules(_)) => "rules",
         Some(Command::Verify(_)) => "verify",
+        Some(Command::Restore(_)) => "restore",
+        Some(Command::Backup(_)) => "backup",
         Some(Command::Init(_)) => "init",
         Some(Command::Demo(_)) => "demo",
         Some(Command::Serve(_)) => "serve",

@@ -9,6 +9,10 @@ use crate::text::cli as t;
 /// The bundled sample, loaded into an empty default store on first run.
 pub const SAMPLE: &str = include_str!("../../fixtures/kalbar-2025.json");
 
+/// The audit source of the sample's records: the mark of the first run's sample (a store whose
+/// every audit entry has it holds the sample untouched).
+pub const SAMPLE_SOURCE: &str = "sample";
+
 /// Loads the bundled sample into an empty store; returns whether it did.
 pub fn seed_if_empty(ctx: &Context, store: &dyn StoreApi) -> Result<bool, CliError> {
     if !store.is_empty().map_err(refused)? {
@@ -24,11 +28,11 @@ pub fn seed_if_empty(ctx: &Context, store: &dyn StoreApi) -> Result<bool, CliErr
     // the sample's Peta Strategi links, Inisiatif Strategis and Rincian Anggaran
     let plans = json::import_plans(SAMPLE, &ds).map_err(bad)?;
     store
-        .import_dataset(&ds, false, &ctx.actor, "sample")
+        .import_dataset(&ds, false, &ctx.actor, SAMPLE_SOURCE)
         .map_err(refused)?;
     if !plans.is_empty() {
         store
-            .import_plans(ds.year, &plans, false, &ctx.actor, "sample")
+            .import_plans(ds.year, &plans, false, &ctx.actor, SAMPLE_SOURCE)
             .map_err(refused)?;
     }
     Ok(true)

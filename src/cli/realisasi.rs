@@ -25,6 +25,10 @@ pub struct ImportRealisasiArgs {
     /// Lembar buku kerja .xlsx [default: yang pertama] / the workbook's sheet [default: the first]
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+    /// Simpan juga realisasi yang jauh di luar lintasan targetnya / store realisasi far outside
+    /// their targets' trajectory too
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
@@ -48,6 +52,10 @@ pub struct SetArgs {
     /// the month was submitted)
     #[arg(long, value_name = "TEKS")]
     pub reason: Option<String>,
+    /// Simpan walaupun nilainya jauh di luar lintasan target / store it although the value is
+    /// far outside the targets' trajectory
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
@@ -111,6 +119,9 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
             t::SHEET_MANY_YEARS.fill(&[("years", &list)]),
         ));
     }
+    if !a.force {
+        implausible_rows(ctx, a, &datasets, &rows)?;
+    }
     let changes: Vec<Change> = rows
         .iter()
         .map(|r| Change::SetRealisasi {
@@ -128,6 +139,43 @@ pub fn run_import(ctx: &Context, a: &ImportRealisasiArgs) -> CliResult {
         ("year", &row_years[0]),
     ]))?;
     Ok(())
+}
+
+/// Refuses a sheet holding a realisasi far outside its IKU's trajectory
+/// (`domain::edit::plausibility`), listing every such row with its place (the CSV line, the
+/// workbook cell).
+fn implausible_rows(
+    ctx: &Context,
+    a: &ImportRealisasiArgs,
+    datasets: &[Dataset],
+    rows: &[sheet::RealisasiRow],
+) -> CliResult {
+    let mut lines = Vec::new();
+    for ds in datasets {
+        let rb = ctx.rulebook_for(ds)?;
+        for r in rows.iter().filter(|r| r.year == ds.year) {
+            let Some(iku) = ds.iku.get(&CodeRef::new(&r.unit, &r.iku)) else {
+                continue;
+            };
+            if let Err(i) = crate::domain::edit::plausibility(&rb, iku, r.month, r.value) {
+                let why = crate::text::reason::implausible(&i);
+                lines.push(match &r.cell {
+                    Some(cell) => format!("{cell}: {why}"),
+                    None => crate::text::interchange::CSV_LINE
+                        .fill(&[("line", &r.line), ("message", &why)]),
+                });
+            }
+        }
+    }
+    if lines.is_empty() {
+        return Ok(());
+    }
+    let mut msg = t::SHEET_IMPLAUSIBLE.fill(&[("file", &a.file.display()), ("n", &lines.len())]);
+    for l in &lines {
+        msg.push_str("\n  ");
+        msg.push_str(l);
+    }
+    Err(CliError::refused(msg))
 }
 
 pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
@@ -152,6 +200,14 @@ pub fn run_set(ctx: &Context, a: &SetArgs) -> CliResult {
     let iku =
         crate::domain::edit::realisasi_correction(&ds, &a.unit, &a.iku, month, !reason.is_empty())
             .map_err(|r| CliError::refused(crate::text::reason::refusal(&r)))?;
+    if !a.force {
+        let rb = ctx.rulebook_for(&ds)?;
+        crate::domain::edit::plausibility(&rb, iku, month, value).map_err(|i| {
+            CliError::refused(
+                t::SET_IMPLAUSIBLE.fill(&[("why", &crate::text::reason::implausible(&i))]),
+            )
+        })?;
+    }
     let old = iku.realisasi[(month - 1) as usize];
     let key = iku.key();
     let change = match reason.is_empty() {

@@ -39,7 +39,7 @@ pub struct ServeArgs {
 #[derive(Args, Debug)]
 pub struct WhoArgs {}
 
-fn no_start(ctx: &Context) -> ConnectOptions {
+pub(super) fn no_start(ctx: &Context) -> ConnectOptions {
     let mut o = ConnectOptions::new(&ctx.command);
     o.start = false;
     o

@@ -9,7 +9,9 @@ use crate::server::client::Incoming;
 use crate::store::StoreApi;
 use crate::text::cli as t;
 use crate::tui::keymap::Keymap;
-use crate::tui::run::{TuiOptions, first_dataset, load_ui_state, run, ui_state_path};
+use crate::tui::run::{
+    TuiOptions, first_dataset, first_frame_rows, load_ui_state, run, ui_state_path,
+};
 use crate::tui::theme::Theme;
 
 /// Opens the TUI on `store`; when standard output is not a terminal (a pipe, a script) it prints
@@ -30,7 +32,7 @@ pub fn open(
     }
     let ui = ui_state_path(store.path()).and_then(|p| load_ui_state(&p));
     let year = ctx.year(&*store)?;
-    let ds = first_dataset(&*store, year, ui.as_ref()).map_err(refused)?;
+    let ds = first_dataset(&*store, year, ui.as_ref(), first_frame_rows()).map_err(refused)?;
     let rb = ctx.rulebook_for(&ds)?;
     let opts = TuiOptions {
         dataset: ds,

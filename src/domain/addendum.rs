@@ -8,7 +8,8 @@
 //! the TUI applies the same change to its dataset.
 //!
 //! What is refused:
-//! - an empty reason, a reason or an added IKU's text outside [`super::limits`], an unknown unit, a date before the unit's previous addendum;
+//! - a target, or a value of an added IKU, beyond [`super::bounds`];
+//! - an empty reason, a reason or an added IKU's text outside [`super::limits`], an unknown unit, a date outside the PK year or before the unit's previous addendum;
 //! - a target the edit rule refuses ([`super::edit::target_change`]: unknown IKU, a month outside
 //!   1..=12 or outside the IKU's reporting months, targets that roll up from children, a month
 //!   that already has realisasi), a target of an IKU removed by the same draft, or the same month
@@ -94,6 +95,35 @@ fn show(v: Option<Decimal>) -> String {
     v.map_or_else(|| "–".to_string(), |d| num(d, 0, 28))
 }
 
+/// The default date of an addendum of the PK of `year` made on `today`: today, kept inside the
+/// PK year (its last day when the year is over, its first before it began).
+pub fn default_date(year: i32, today: NaiveDate) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(today);
+    let last = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(today);
+    today.clamp(first, last)
+}
+
+/// Why `date` cannot be the date of the next addendum of `unit`'s PK, if it cannot: it lies
+/// outside the PK year, or before the unit's previous addendum.
+pub fn date_problem(ds: &Dataset, unit: &str, date: NaiveDate) -> Option<String> {
+    use chrono::Datelike;
+    if date.year() != ds.year {
+        return Some(t::ADD_DATE_YEAR.fill(&[("date", &date), ("year", &ds.year)]));
+    }
+    let prev = ds
+        .addenda
+        .iter()
+        .filter(|a| a.unit == unit)
+        .max_by_key(|a| a.version)?;
+    (date < prev.date).then(|| {
+        t::ADD_DATE_BEFORE.fill(&[
+            ("date", &date),
+            ("version", &prev.version),
+            ("previous", &prev.date),
+        ])
+    })
+}
+
 /// Builds PK version `ds.pk_version(unit) + 1` from `draft` and the dataset after it, or lists
 /// every problem (see the module documentation).
 pub fn prepare(
@@ -118,21 +148,8 @@ pub fn prepare(
         ));
         return Err(problems);
     }
-    if let Some(prev) = ds
-        .addenda
-        .iter()
-        .filter(|a| a.unit == unit)
-        .max_by_key(|a| a.version)
-        && draft.date < prev.date
-    {
-        problems.push(Problem::invalid(
-            None,
-            t::ADD_DATE_BEFORE.fill(&[
-                ("date", &draft.date),
-                ("version", &prev.version),
-                ("previous", &prev.date),
-            ]),
-        ));
+    if let Some(why) = date_problem(ds, unit, draft.date) {
+        problems.push(Problem::invalid(None, why));
     }
 
     let mut after = ds.clone();
@@ -226,6 +243,14 @@ pub fn prepare(
                 ));
             }
         }
+        if let Some(v) = super::bounds::iku_violations(iku).first() {
+            problems.push(Problem::invalid(
+                Some(code),
+                t::ADD_OUT_OF_BOUNDS
+                    .fill(&[("iku", &code), ("why", &crate::text::reason::violation(v))]),
+            ));
+            continue;
+        }
         added.insert(code.to_string(), iku.clone());
     }
 
@@ -234,6 +259,21 @@ pub fn prepare(
     for (code, month, value) in &draft.sets {
         let code_s = code.as_str();
         let key = CodeRef::new(unit, code_s);
+        if let Some(v) = *value
+            && let Err(e) = super::bounds::check(v)
+        {
+            problems.push(Problem::invalid(
+                Some(code_s),
+                t::ADD_OUT_OF_BOUNDS.fill(&[
+                    ("iku", &code),
+                    (
+                        "why",
+                        &format!("target {month}: {}", crate::text::reason::bound(v, e)),
+                    ),
+                ]),
+            ));
+            continue;
+        }
         if let Some(iku) = added.get(code_s) {
             // a new IKU: only its own months count (nothing is reported against it yet)
             let refusal = if !(1..=12).contains(month) {

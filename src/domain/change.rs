@@ -465,11 +465,46 @@ fn set_slot<R: Records>(
     Ok(())
 }
 
+/// A value a change writes lies within `domain::bounds` (DOMAIN.md §4). Every parser refuses
+/// such a value already; this is the guard at the depth where it would be stored, whatever the
+/// entry point (a library caller, a served client, an addendum built in code).
+fn bounded<E: From<ChangeError>>(
+    iku: &CodeRef,
+    field: &str,
+    month: Option<u8>,
+    value: Option<Decimal>,
+) -> Result<(), E> {
+    let Some(v) = value else {
+        return Ok(());
+    };
+    let Err(e) = super::bounds::check(v) else {
+        return Ok(());
+    };
+    let what = match month {
+        Some(m) => Reason::new(Code::ValueOfIkuMonth).month("month", m),
+        None => Reason::new(Code::ValueOfIku),
+    }
+    .text("iku", &iku.code)
+    .text("unit", &iku.unit)
+    .text("field", field);
+    Err(ChangeError::Refused(
+        Reason::new(Code::OutOfBounds)
+            .reason("what", what)
+            .reason("reason", super::bounds::reason(v, e)),
+    )
+    .into())
+}
+
 /// Applies one change to `r`, appending what it did to `done` (see the module documentation).
 pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Result<(), R::Error> {
     match change {
         Change::SetRealisasi { iku, month, value } | Change::SetTarget { iku, month, value } => {
             let field = change.field().unwrap_or(Field::Realisasi);
+            let name = match field {
+                Field::Targets => "target",
+                _ => "realisasi",
+            };
+            bounded::<R::Error>(iku, name, Some(*month), *value)?;
             if !(1..=12).contains(month) {
                 return Err(ChangeError::BadMonth {
                     iku: iku.clone(),
@@ -492,6 +527,7 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             reason,
         } => {
             existing_iku_month(r, iku, *month)?;
+            bounded::<R::Error>(iku, "realisasi", Some(*month), *value)?;
             if reason.trim().is_empty() {
                 return Err(ChangeError::Refused(
                     Reason::new(Code::ReasonRequired).text("action", "correct"),
@@ -632,6 +668,13 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             });
         }
         Change::PutIku(new) => {
+            if let Some(v) = super::bounds::iku_violations(new).first() {
+                let field = match v.field {
+                    "targets" => "target",
+                    other => other,
+                };
+                bounded::<R::Error>(&new.key(), field, v.month, Some(v.value))?;
+            }
             if !r.has_unit(&new.unit)? {
                 return Err(ChangeError::UnknownUnit(new.unit.clone()).into());
             }
@@ -677,6 +720,27 @@ pub fn apply<R: Records>(r: &mut R, change: &Change, done: &mut Vec<Done>) -> Re
             done.push(Done::Addendum(rec));
         }
         Change::Addendum { addendum, added } => {
+            // R10 where the addendum is stored: a target of a month that has realisasi by now
+            // (stored by someone else since the addendum was prepared) is not changed
+            for c in addendum
+                .changes
+                .iter()
+                .filter(|c| c.field == Field::Targets)
+            {
+                let key = CodeRef::new(&addendum.unit, &c.iku);
+                let has_realisasi = (1..=12).contains(&c.month)
+                    && r.iku(&key)?
+                        .is_some_and(|i| i.realisasi[usize::from(c.month) - 1].is_some());
+                if has_realisasi {
+                    use chrono::Datelike;
+                    let why = super::edit::Refusal::TargetFrozen {
+                        iku: key,
+                        year: addendum.date.year(),
+                        month: c.month,
+                    };
+                    return Err(ChangeError::Refused(why.reason()).into());
+                }
+            }
             for w in Change::addendum_writes(addendum, added) {
                 apply(r, &w, done)?;
             }
@@ -835,6 +899,69 @@ mod tests {
         }
         let bad = bincode::serde::encode_to_vec("weights".to_string(), cfg).unwrap();
         assert!(bincode::serde::decode_from_slice::<Field, _>(&bad, cfg).is_err());
+    }
+
+    #[test]
+    fn an_addendum_is_refused_where_it_is_stored_when_its_month_has_realisasi_by_now() {
+        use crate::domain::model::AddendumChange;
+        let mut iku = Iku::new(
+            "U",
+            "I",
+            "S",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        );
+        iku.targets[9] = Some(Decimal::TEN);
+        let key = CodeRef::new("U", "I");
+        let unit = crate::domain::model::Unit {
+            code: "U".into(),
+            name: "U".into(),
+            level: crate::domain::model::Level::Three,
+            parent: None,
+            perspective_weights: Default::default(),
+        };
+        let mut ds = Dataset::from_parts(2025, "r", [unit], [], [iku], vec![]);
+        let addendum = Change::Addendum {
+            addendum: Addendum {
+                unit: "U".into(),
+                version: 1,
+                date: chrono::NaiveDate::from_ymd_opt(2025, 10, 20).unwrap(),
+                reason: "naik".into(),
+                changes: vec![AddendumChange {
+                    iku: "I".into(),
+                    field: Field::Targets,
+                    month: 10,
+                    old: Some(Decimal::TEN),
+                    new: Some(Decimal::ONE_HUNDRED),
+                }],
+            },
+            added: vec![],
+        };
+        // prepared while October had no realisasi; someone enters it before it is stored
+        ds.apply(&[Change::SetRealisasi {
+            iku: key.clone(),
+            month: 10,
+            value: Some(Decimal::ONE),
+        }])
+        .unwrap();
+        let before = ds.clone();
+        let err = ds.apply(std::slice::from_ref(&addendum)).unwrap_err();
+        let ChangeError::Refused(r) = err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(r.code, Code::TargetFrozen);
+        assert_eq!(ds, before, "neither the target nor the addendum record");
+        // without the realisasi it is stored
+        ds.apply(&[Change::SetRealisasi {
+            iku: key.clone(),
+            month: 10,
+            value: None,
+        }])
+        .unwrap();
+        ds.apply(&[addendum]).unwrap();
+        assert_eq!(ds.iku[&key].targets[9], Some(Decimal::ONE_HUNDRED));
+        assert_eq!(ds.pk_version("U"), 1);
     }
 
     #[test]

@@ -39,9 +39,27 @@
 //!
 //! A number that cannot be read is refused by the caller that reads it, with
 //! [`Refusal::BadNumber`], so that every path gives the same code for it too.
+//!
+//! # Plausibility of a realisasi — [`plausibility`]
+//!
+//! A realisasi that the rules above allow may still be far outside its IKU's trajectory — a
+//! typo such as `-5` or `1.234.567` for a PNBP whose targets are in the thousands. Such a value
+//! is not refused but asks for confirmation: the TUI editor asks y/n showing the value as it
+//! was read, `kinerja set` needs `--force`, `import-realisasi` needs `--force` and lists every
+//! such line with its place. A value is [`Implausible`] when
+//! 1. its sign is opposite to that of every non-zero target of the IKU (at least one target is
+//!    non-zero; zero itself is never implausible) ([`Code::ImplausibleSign`]), or
+//! 2. its magnitude is more than `factor` times the largest target magnitude of the IKU
+//!    (rulebook `[plausibility] factor`, 10 in the built-ins, an assumption; an IKU whose
+//!    targets are all zero or absent has no scale to compare with) ([`Code::ImplausibleSize`]).
+//!
+//! Clearing a value is always plausible.
+
+use rust_decimal::Decimal;
 
 use super::model::{CodeRef, Dataset, Iku};
 use super::reason::{Arg, Code, Reason};
+use super::rulebook::Rulebook;
 
 /// Why a value may not change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -323,6 +341,110 @@ pub fn target_change<'a>(
     Ok(iku)
 }
 
+/// Why a realisasi asks for confirmation before it is stored (see the module docs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Implausible {
+    /// The value's sign is opposite to that of every non-zero target of the IKU.
+    OppositeSign {
+        iku: CodeRef,
+        month: u8,
+        value: Decimal,
+    },
+    /// |value| > `factor` × `largest`, the largest target magnitude of the IKU.
+    TooLarge {
+        iku: CodeRef,
+        month: u8,
+        value: Decimal,
+        largest: Decimal,
+        factor: Decimal,
+    },
+}
+
+impl Implausible {
+    pub fn code(&self) -> Code {
+        match self {
+            Implausible::OppositeSign { .. } => Code::ImplausibleSign,
+            Implausible::TooLarge { .. } => Code::ImplausibleSize,
+        }
+    }
+
+    /// The value that was read.
+    pub fn value(&self) -> Decimal {
+        match self {
+            Implausible::OppositeSign { value, .. } | Implausible::TooLarge { value, .. } => *value,
+        }
+    }
+
+    /// As a reason (code and arguments) for rendering or for JSON.
+    pub fn reason(&self) -> Reason {
+        let r = Reason::new(self.code());
+        match self {
+            Implausible::OppositeSign { iku, month, value } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .month("month", *month)
+                .with("value", Arg::Value(Some(*value))),
+            Implausible::TooLarge {
+                iku,
+                month,
+                value,
+                largest,
+                factor,
+            } => r
+                .text("unit", &iku.unit)
+                .text("iku", &iku.code)
+                .month("month", *month)
+                .with("value", Arg::Value(Some(*value)))
+                .num("factor", *factor, 0, 6)
+                .with("largest", Arg::Value(Some(*largest))),
+        }
+    }
+}
+
+/// Is `value` a plausible realisasi of `iku` in `month` (see the module docs)? Clearing
+/// (`None`) always is.
+pub fn plausibility(
+    rb: &Rulebook,
+    iku: &Iku,
+    month: u8,
+    value: Option<Decimal>,
+) -> Result<(), Implausible> {
+    let Some(value) = value.filter(|v| !v.is_zero()) else {
+        return Ok(());
+    };
+    let targets: Vec<Decimal> = iku.targets.iter().flatten().copied().collect();
+    let non_zero: Vec<Decimal> = targets.iter().copied().filter(|t| !t.is_zero()).collect();
+    if !non_zero.is_empty()
+        && non_zero
+            .iter()
+            .all(|t| t.is_sign_negative() != value.is_sign_negative())
+    {
+        return Err(Implausible::OppositeSign {
+            iku: iku.key(),
+            month,
+            value,
+        });
+    }
+    let factor = rb.plausibility.factor.0;
+    let Some(largest) = targets.iter().map(|t| t.abs()).max() else {
+        return Ok(());
+    };
+    if largest.is_zero() {
+        return Ok(());
+    }
+    // an unrepresentable limit is no limit: every value in the bounds is below it
+    match largest.checked_mul(factor) {
+        Some(limit) if value.abs() > limit => Err(Implausible::TooLarge {
+            iku: iku.key(),
+            month,
+            value,
+            largest,
+            factor,
+        }),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,6 +534,59 @@ mod tests {
             "no children: its own"
         );
         assert_eq!(code(realisasi_change(&d, "C", "K", 1)), None);
+    }
+
+    #[test]
+    fn a_realisasi_far_outside_the_trajectory_is_implausible() {
+        let rb = crate::domain::rulebook::Rulebook::default_rulebook();
+        let mut i = Iku::new(
+            "P",
+            "N",
+            "S",
+            Polarity::Maximize,
+            Consolidation::Sum,
+            ReportingPeriod::Monthly,
+        );
+        let dd = |s: &str| Some(s.parse::<Decimal>().unwrap());
+        // no targets: nothing to compare with
+        assert_eq!(plausibility(&rb, &i, 1, dd("-5")), Ok(()));
+        i.targets[0] = dd("0");
+        i.targets[5] = dd("500");
+        i.targets[11] = dd("1000");
+        let c = |i: &Iku, v: &str| plausibility(&rb, i, 10, dd(v)).err().map(|e| e.code());
+        assert_eq!(c(&i, "-5"), Some(Code::ImplausibleSign));
+        assert_eq!(c(&i, "1234567"), Some(Code::ImplausibleSize));
+        assert_eq!(c(&i, "10000"), None, "ten times is still plausible");
+        assert_eq!(c(&i, "10000.000001"), Some(Code::ImplausibleSize));
+        assert_eq!(c(&i, "0"), None);
+        assert_eq!(c(&i, "1"), None);
+        assert_eq!(plausibility(&rb, &i, 10, None), Ok(()), "clearing");
+        // a minimize IKU with a negative trajectory: a positive value is the odd one
+        for t in i.targets.iter_mut().flatten() {
+            *t = -*t;
+        }
+        assert_eq!(c(&i, "-900"), None);
+        assert_eq!(c(&i, "5"), Some(Code::ImplausibleSign));
+        // a trajectory of zeros has no scale
+        for t in i.targets.iter_mut().flatten() {
+            *t = Decimal::ZERO;
+        }
+        assert_eq!(c(&i, "3"), None);
+        assert_eq!(c(&i, "-3"), None);
+        let Err(e) = plausibility(
+            &rb,
+            &{
+                let mut j = i.clone();
+                j.targets[11] = dd("10");
+                j
+            },
+            10,
+            dd("101"),
+        ) else {
+            panic!("implausible")
+        };
+        assert_eq!(e.value(), "101".parse::<Decimal>().unwrap());
+        assert_eq!(e.reason().code, Code::ImplausibleSize);
     }
 
     #[test]

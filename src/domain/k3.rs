@@ -602,7 +602,30 @@ fn multiplier_breakdown(ds: &Dataset, m: &K3Multiplier, ikus: &[&Iku], b: &mut K
     b.index = mean(b.iku.iter().filter_map(|k| k.k3));
 }
 
+/// The target multiplier of an IKU (kmk-127-2026), with its reason and a warning: the table's,
+/// and for a mandatory IKU (§10a) at least the rulebook's `mandatory_min`.
 fn target_multiplier_of(
+    ds: &Dataset,
+    m: &K3Multiplier,
+    iku: &Iku,
+) -> (Decimal, Vec<Reason>, Option<Reason>) {
+    let (v, mut reason, warning) = table_multiplier(ds, m, iku);
+    match mandatory_floor(m, iku) {
+        Some(min) if v < min => {
+            reason.push(Reason::new(Code::MultMandatory).num("m", min, 2, 4));
+            (min, reason, warning)
+        }
+        _ => (v, reason, warning),
+    }
+}
+
+/// The least target multiplier of `iku`: the rulebook's `mandatory_min` when the IKU is
+/// mandatory and the rulebook has one.
+fn mandatory_floor(m: &K3Multiplier, iku: &Iku) -> Option<Decimal> {
+    m.mandatory_min.filter(|_| iku.mandatory).map(|d| d.0)
+}
+
+fn table_multiplier(
     ds: &Dataset,
     m: &K3Multiplier,
     iku: &Iku,
@@ -867,7 +890,12 @@ fn plan_127(m: &K3Multiplier, iku: &Iku) -> Plan {
             reason: vec![Reason::new(Code::PlanNeedsT1R1)],
         };
     };
-    let v = |c| case_multiplier(m, c);
+    // a mandatory IKU's multiplier is never below the floor (§10a)
+    let floor = mandatory_floor(m, iku);
+    let v = |c| {
+        let v = case_multiplier(m, c);
+        floor.map_or(v, |f| v.max(f))
+    };
     let open = |x| Bound {
         value: x,
         inclusive: false,
@@ -1808,6 +1836,45 @@ mod tests {
         let mut i = iku("U3", "A", t);
         i.target_prev = t1.map(d);
         i.realisasi_prev = r1.map(d);
+        i
+    }
+
+    #[test]
+    fn golden_10a_mandatory_iku_at_0_8_gets_1_0() {
+        // T 80 below T1 100 (R1 100): 0.8 by the table
+        let mut i = k127("80", Some("100"), Some("100"));
+        let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("0.8")));
+        // mandatory: at least mandatory_min = 1.0 (kmk-127-2026), and the reason says so
+        i.mandatory = true;
+        let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1.0")), "{}", id(&k.target_reason));
+        assert!(
+            id(&k.target_reason).contains("IKU wajib: paling sedikit 1,00"),
+            "{}",
+            id(&k.target_reason)
+        );
+        assert_eq!(k.k3, Some(d("1.0")), "(1.00 proxy-moderate + 1.0) / 2");
+        // above the floor nothing changes: T 110 above both → 1.2
+        i.targets[11] = Some(d("110"));
+        let k = one(&ds(vec![i.clone()]), &rb127(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1.2")));
+        assert!(!id(&k.target_reason).contains("IKU wajib"));
+        // the planning inverse agrees: no row below the floor
+        i.targets[11] = Some(d("80"));
+        let Plan::Ranges { rows, .. } = plan(&rb127(), &i) else {
+            panic!()
+        };
+        assert!(rows.iter().all(|r| r.value >= d("1.0")), "{rows:?}");
+        assert_eq!(plan(&rb127(), &i).row_of(d("80")).unwrap().value, d("1.0"));
+        // kmk-300-2022 has no floor: the target points are the table's (80 vs 100 → 1)
+        let k = one(&ds(vec![iku_mandatory("80")]), &rb300(), "U3", "A");
+        assert_eq!(k.target_points, Some(d("1")));
+    }
+
+    fn iku_mandatory(t: &str) -> Iku {
+        let mut i = iku("U3", "A", t);
+        i.mandatory = true;
         i
     }
 

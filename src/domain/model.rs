@@ -255,6 +255,10 @@ pub struct Iku {
     pub targets: Months,
     #[serde(with = "months_serde")]
     pub realisasi: Months,
+    /// An IKU the ministry imposes on every unit (DOMAIN.md §10a): under kmk-127-2026 its
+    /// target multiplier is at least the rulebook's `mandatory_min`. The last field: a stored
+    /// record of version 1 is this layout without it (`store::codec`).
+    pub mandatory: bool,
 }
 
 impl Iku {
@@ -301,6 +305,7 @@ impl Iku {
             responsible: String::new(),
             targets: NO_MONTHS,
             realisasi: NO_MONTHS,
+            mandatory: false,
         }
     }
 

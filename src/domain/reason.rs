@@ -48,6 +48,9 @@ codes! {
     RealisasiFrozen => "realisasi_frozen",
     TargetFrozen => "target_frozen",
     BadNumber => "bad_number",
+    // A realisasi that asks for confirmation (domain::edit::plausibility).
+    ImplausibleSign => "implausible_sign",
+    ImplausibleSize => "implausible_size",
     // Refusals of the month-end round (domain::round).
     RoleNotAllowed => "role_not_allowed",
     StateNotAllowed => "state_not_allowed",
@@ -90,8 +93,10 @@ codes! {
     FrozenRemoved => "frozen_removed",
     PartialCascadeSum => "partial_cascade_sum",
     FullCascadeTarget => "full_cascade_target",
+    ChildTarget => "child_target",
     MissingRealisasi => "missing_realisasi",
     StoredOutOfBounds => "stored_out_of_bounds",
+    OutOfBounds => "out_of_bounds",
     ValueOfIkuMonth => "value_of_iku_month",
     ValueOfIku => "value_of_iku",
     ValueOfUnit => "value_of_unit",
@@ -150,6 +155,7 @@ codes! {
     MultBelowT1 => "mult_below_t1",
     MultMinimize => "mult_minimize",
     MultNewWithHistory => "mult_new_with_history",
+    MultMandatory => "mult_mandatory",
     MultIkuK3 => "mult_iku_k3",
     PlanNeedsT1R1 => "plan_needs_t1_r1",
     PlanNeedsReference => "plan_needs_reference",

@@ -65,6 +65,32 @@ pub struct Rulebook {
     /// The month-end round; a rulebook file without it takes the default rulebook's.
     #[serde(default = "default_round")]
     pub round: RoundRules,
+    /// When a realisasi asks for confirmation (`domain::edit::plausibility`); a rulebook file
+    /// without it takes the default rulebook's.
+    #[serde(default = "default_plausibility")]
+    pub plausibility: PlausibilityRules,
+}
+
+/// A realisasi far outside its IKU's trajectory asks for confirmation before it is stored
+/// (`domain::edit`, "Plausibility"). The factor is an [assumption], not a figure of the
+/// regulation.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlausibilityRules {
+    /// A realisasi whose magnitude exceeds this many times the largest target magnitude of its
+    /// IKU is implausible.
+    pub factor: RDec,
+}
+
+/// The `[plausibility]` of the default built-in rulebook (for a rulebook file without one).
+fn default_plausibility() -> PlausibilityRules {
+    #[derive(Deserialize)]
+    struct Only {
+        plausibility: PlausibilityRules,
+    }
+    toml::from_str::<Only>(BUILTIN[0].1)
+        .map(|o| o.plausibility)
+        .expect("the built-in rulebooks have a valid [plausibility] (tested)")
 }
 
 /// The month-end round (DOMAIN.md §11): deadlines, severities, evidence limits (the values are
@@ -405,6 +431,9 @@ impl Rulebook {
                 "round.evidence_max_file_bytes",
                 "between 1 and evidence_max_store_bytes is required".into(),
             ));
+        }
+        if self.plausibility.factor.0 <= Decimal::ZERO {
+            return Err(err("plausibility.factor", "must be greater than 0".into()));
         }
         use super::limits::{TextKind, check};
         let texts = [("name", &self.name), ("title", &self.title)]

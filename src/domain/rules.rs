@@ -230,6 +230,43 @@ pub fn check_addendum(
     out.findings
 }
 
+/// The findings an addendum of `unit` would create: [`check`] of `after` minus [`check`] of
+/// `before` (a finding whose numbers change counts as new), over the units the addendum can
+/// affect — the unit, its ancestors (a roll-up, R11 on the source) and the units holding an IKU
+/// cascaded from one of its IKU (R11 on a full cascade). Shown before the addendum is
+/// submitted (CLI `addendum`, the TUI's question), so that no rule finds something the user was
+/// not told about.
+pub fn findings_created(
+    before: &Dataset,
+    after: &Dataset,
+    rb: &Rulebook,
+    unit: &str,
+) -> Vec<Finding> {
+    let mut units: BTreeSet<String> = BTreeSet::from([unit.to_string()]);
+    let mut up = after.units.get(unit).and_then(|u| u.parent.clone());
+    while let Some(p) = up {
+        if !units.insert(p.clone()) {
+            break;
+        }
+        up = after.units.get(&p).and_then(|u| u.parent.clone());
+    }
+    for ds in [before, after] {
+        for i in ds.iku_of_unit(unit) {
+            units.extend(ds.ikus_cascaded_from(&i.key()).map(|c| c.unit.clone()));
+        }
+    }
+    let mut out = Vec::new();
+    for u in &units {
+        let old = check(before, rb, Some(u));
+        out.extend(
+            check(after, rb, Some(u))
+                .into_iter()
+                .filter(|f| !old.contains(f)),
+        );
+    }
+    out
+}
+
 /// The months (index 0 = January) whose values an addendum may not change: those that already
 /// have realisasi (the IKU's own, or rolled up from its children, §6).
 pub fn frozen_months(ds: &Dataset, iku: &Iku) -> [bool; 12] {
@@ -664,13 +701,29 @@ fn r11(ds: &Dataset, unit: &str, out: &mut Out) {
                 && !children.is_empty()
                 && sum != own
             {
+                // The roll-up's own targets cannot change (the edit rule refuses them: its
+                // values are its children's), so the advice names the child targets to align,
+                // each with its annual target, and by how much their sum is off.
                 let codes: Vec<String> = children.iter().map(|c| c.key().to_string()).collect();
-                let msg = Reason::new(Code::PartialCascadeSum)
+                let targets: Vec<Reason> = children
+                    .iter()
+                    .zip(&ct)
+                    .map(|(c, t)| {
+                        Reason::new(Code::ChildTarget)
+                            .text("iku", c.key())
+                            .num("t", *t, 0, 4)
+                    })
+                    .collect();
+                let mut msg = Reason::new(Code::PartialCascadeSum)
                     .text("iku", &iku.code)
                     .text("unit", unit)
                     .list("children", codes)
+                    .with("targets", super::reason::Arg::Reasons(targets))
                     .num("sum", sum, 0, 4)
                     .num("t", own, 0, 4);
+                if let Some(diff) = own.checked_sub(sum) {
+                    msg = msg.num("diff", diff, 0, 4);
+                }
                 out.push("R11", unit, Some(&iku.ss), Some(&iku.code), None, msg);
             }
         }
@@ -1587,6 +1640,59 @@ mod tests {
             ("U2", Some("X"), Severity::Warning)
         );
         assert!(en(&f[0]).contains("150") && en(&f[0]).contains("160"));
+    }
+
+    #[test]
+    fn an_addendum_of_a_child_shows_the_r11_finding_it_creates_on_the_roll_up() {
+        let fx = roll_up_fixture("150", "50");
+        let before = fx.ds();
+        assert!(fx.of("R11").is_empty());
+        // V3 raises B's annual target (by addendum): the children no longer add up to U2/X
+        let rb = Rulebook::default_rulebook();
+        let after = roll_up_fixture("150", "60").ds();
+        let created = findings_created(&before, &after, &rb, "V3");
+        assert_eq!(created.len(), 1, "{created:?}");
+        assert_eq!(
+            (
+                created[0].id,
+                created[0].unit.as_str(),
+                created[0].iku.as_deref()
+            ),
+            ("R11", "U2", Some("X"))
+        );
+        // what was already found before is not repeated
+        assert!(findings_created(&after, &after, &rb, "V3").is_empty());
+    }
+
+    #[test]
+    fn r11_on_a_roll_up_names_the_child_targets_the_edit_rule_points_to() {
+        let fx = roll_up_fixture("160", "50");
+        let f = &fx.of("R11")[0];
+        let ds = fx.ds();
+        // an addendum of the roll-up itself is refused: its values are its children's …
+        let Err(crate::domain::edit::Refusal::RollsUp { children, .. }) =
+            crate::domain::edit::target_change(&ds, "U2", "X", 12, true)
+        else {
+            panic!("the roll-up's target is not editable")
+        };
+        // … so R11 does not ask for it, and names exactly those children with their targets
+        let msg = en(f);
+        assert!(
+            !msg.contains("Align the targets through an addendum"),
+            "{msg}"
+        );
+        assert!(
+            msg.contains("child targets through their own units' addenda"),
+            "{msg}"
+        );
+        for c in &children {
+            assert!(msg.contains(&c.to_string()), "{c}: {msg}");
+        }
+        assert!(
+            msg.contains("U3/I01 (target 100)") && msg.contains("V3/B (target 50)"),
+            "{msg}"
+        );
+        assert!(msg.contains("off by 10"), "{msg}");
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn parse_budget_sheet(
         .into_iter()
         .find_map(|d| columns(header, d).map(|c| (d, c)))
     else {
-        let shown: String = header.chars().take(200).collect();
+        let shown = crate::safe::term::clip(header, 200);
         return Err(vec![err(1, t::SHEET_HEADER.fill(&[("found", &shown)]))]);
     };
     let locale = locale.unwrap_or(if delimiter == ';' {

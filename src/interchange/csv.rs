@@ -26,7 +26,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use super::number::{Locale, parse_decimal};
+use super::number::{Locale, NumberError, parse_decimal};
 use super::{MAX_ERRORS, MAX_INPUT_BYTES};
 use crate::domain::edit::{Refusal, realisasi_change};
 use crate::domain::model::Dataset;
@@ -36,8 +36,10 @@ use crate::text::interchange as t;
 /// One good row of the sheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RealisasiRow {
-    /// 1-based line of the file.
+    /// 1-based line of the file (the row of a workbook).
     pub line: usize,
+    /// The workbook cell of the value (`Sheet1!D5`); `None` in a CSV sheet, where `line` says.
+    pub cell: Option<String>,
     pub year: i32,
     pub unit: String,
     pub iku: String,
@@ -219,14 +221,25 @@ impl<'a> RowChecker<'a> {
             };
             err(column, crate::text::reason::refusal(&r), Some(r.code()));
         }
-        let value = match value {
-            ValueCell::Number(d) => Some(Some(d)),
-            ValueCell::Text("") => Some(None),
-            ValueCell::Text(value_text) => match parse_decimal(value_text, self.locale) {
+        // a workbook's number cell is not text that parse_decimal reads: the bounds of a stored
+        // value (`domain::bounds`) are checked here for it
+        let read =
+            match value {
+                ValueCell::Number(d) => Some(crate::domain::bounds::check(d).map(|()| d).map_err(
+                    |reason| (d.to_string(), NumberError::OutOfBounds { value: d, reason }),
+                )),
+                ValueCell::Text("") => None,
+                ValueCell::Text(value_text) => Some(
+                    parse_decimal(value_text, self.locale).map_err(|e| (value_text.to_string(), e)),
+                ),
+            };
+        let value = match read {
+            None => Some(None),
+            Some(read) => match read {
                 Ok(d) => Some(Some(d)),
-                Err(e) => {
+                Err((text, e)) => {
                     let r = Refusal::BadNumber {
-                        text: value_text.to_string(),
+                        text,
                         detail: e.to_string(),
                     };
                     let detail = crate::text::reason::refusal(&r);
@@ -262,6 +275,7 @@ impl<'a> RowChecker<'a> {
         match (row_errors.is_empty(), month, value) {
             (true, Some((year, month)), Some(value)) => Ok(RealisasiRow {
                 line,
+                cell: None,
                 year,
                 unit: unit.to_string(),
                 iku: iku_code.to_string(),
@@ -301,7 +315,7 @@ pub fn parse_realisasi_sheet(
         .into_iter()
         .find(|d| header_columns(header.split(*d as char)).is_some())
     else {
-        let shown: String = header.chars().take(200).collect();
+        let shown = crate::safe::term::clip(header, 200);
         return Err(vec![SheetError {
             line: 1,
             message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),
@@ -367,7 +381,7 @@ pub fn parse_realisasi_sheet(
             match header_columns(record.iter()) {
                 Some(c) => columns = Some(c),
                 None => {
-                    let shown: String = header.chars().take(200).collect();
+                    let shown = crate::safe::term::clip(header, 200);
                     errors.push(SheetError {
                         line,
                         message: t::CSV_BAD_HEADER.fill(&[("found", &shown)]),

@@ -11,7 +11,7 @@
 //!   `YYYY-MM`, or a date on the first of a month (what a spreadsheet makes of `2025-10` typed
 //!   into a cell that is not formatted as text).
 //! - `realisasi`: a numeric cell is that number, exactly as the workbook stores it (no locale
-//!   guessing); a text cell follows the CSV rules in the locale given (`--locale`, else the UI
+//!   guessing), within the bounds of a stored value like a typed one (`domain::bounds`); a text cell follows the CSV rules in the locale given (`--locale`, else the UI
 //!   language's); an empty cell clears the value. Anything else (a boolean, an error like
 //!   `#DIV/0!`, a date) is refused.
 //! - Rows whose four cells are empty are skipped. Every other rule is the CSV sheet's
@@ -300,7 +300,10 @@ pub fn parse_realisasi_workbook(
         }
         let Some(value) = value else { continue };
         match checker.check(r as usize + 1, &unit, &iku, &month, value) {
-            Ok(row) => rows_out.push(row),
+            Ok(row) => rows_out.push(RealisasiRow {
+                cell: Some(cell_ref(&name, r, cv)),
+                ..row
+            }),
             Err(problems) => {
                 for p in problems {
                     let c = match p.column {

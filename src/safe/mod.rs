@@ -13,6 +13,25 @@
 //! - [`output`]: checked writes to standard output and error; a closed pipe is its own case.
 //! - [`term`]: escaping of control characters in text printed to a terminal.
 
+/// Why nothing can be written on the file system of `path`, if so: it is mounted read-only, or
+/// it has no free block (`statvfs`). Nothing is written to find out.
+pub fn unwritable_fs(path: &std::path::Path) -> Option<std::io::ErrorKind> {
+    use std::os::unix::ffi::OsStrExt;
+    let c = std::ffi::CString::new(path.as_os_str().as_bytes()).ok()?;
+    // SAFETY: a NUL-terminated path and a zeroed struct statvfs fills.
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    if unsafe { libc::statvfs(c.as_ptr(), &mut st) } != 0 {
+        return None;
+    }
+    if st.f_flag & libc::ST_RDONLY != 0 {
+        Some(std::io::ErrorKind::ReadOnlyFilesystem)
+    } else if st.f_bavail == 0 {
+        Some(std::io::ErrorKind::StorageFull)
+    } else {
+        None
+    }
+}
+
 pub mod dirs;
 pub mod identity;
 pub mod output;

@@ -15,6 +15,19 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// `s` cut to its first `max` characters, with an ellipsis and its whole length when longer
+/// ("111…111… (100000 karakter)"): a value echoed in a message is never echoed whole.
+pub fn clip(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        None => s.to_string(),
+        Some((end, _)) => format!(
+            "{}… ({})",
+            &s[..end],
+            crate::text::safe::CHARS.fill(&[("n", &s.chars().count())])
+        ),
+    }
+}
+
 /// `s` with every unsafe character written as `\u{XX}`; borrowed when there is none.
 pub fn escape(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {

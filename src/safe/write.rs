@@ -69,6 +69,17 @@ pub fn write_atomic(
     mode: Option<u32>,
     replace: Replace,
 ) -> Result<(), WriteError> {
+    write_atomic_with(path, mode, replace, &mut |w| w.write_all(contents))
+}
+
+/// [`write_atomic`] of what `write` writes, a part at a time (through a buffer): a large file
+/// need not be in memory whole.
+pub fn write_atomic_with(
+    path: &Path,
+    mode: Option<u32>,
+    replace: Replace,
+    write: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
     let io = |e: std::io::Error| WriteError::Io {
         file: path.to_path_buf(),
         error: e,
@@ -89,7 +100,11 @@ pub fn write_atomic(
         .suffix(".tmp")
         .permissions(std::fs::Permissions::from_mode(mode.unwrap_or(0o666)));
     let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(contents).map_err(io)?;
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(256 * 1024, tmp.as_file_mut());
+        write(&mut buffered).map_err(io)?;
+        buffered.flush().map_err(io)?;
+    }
     tmp.flush().map_err(io)?;
     if let Some(m) = mode {
         // exact, whatever the umask

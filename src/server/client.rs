@@ -748,4 +748,16 @@ impl StoreApi for Client {
             _ => Err(unexpected()),
         }
     }
+    fn backup(&self, reason: &str) -> Result<crate::store::BackupSet, StoreError> {
+        let request = Request::Backup {
+            reason: reason.to_string(),
+        };
+        match self.call(request, &[])?.0 {
+            Reply::Backup(manifest) => Ok(crate::store::BackupSet {
+                dir: crate::store::dir::backup_dir(&self.path),
+                manifest,
+            }),
+            _ => Err(unexpected()),
+        }
+    }
 }

@@ -21,8 +21,9 @@ use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSu
 
 /// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
 /// a year travels with its round records, the round's changes, evidence; 4: an import carries
-/// the round records of the document).
-pub const PROTOCOL: u32 = 4;
+/// the round records of the document; 5: a backup set is written on request — `Backup` — and an
+/// IKU carries `mandatory`).
+pub const PROTOCOL: u32 = 5;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {
@@ -152,6 +153,10 @@ pub enum Request {
     GetEvidence {
         sha256: String,
     },
+    /// Writes a backup set of the store now (admin; `import --replace` asks for one first).
+    Backup {
+        reason: String,
+    },
     /// The plans of an import (admin).
     ImportPlans {
         year: i32,
@@ -229,6 +234,8 @@ pub enum Reply {
     Access(Vec<Grant>),
     Plans(crate::domain::plan::Plans),
     Evidence(crate::store::PutEvidence),
+    /// The manifest of the backup set written.
+    Backup(crate::store::backup::Manifest),
     /// The bytes are in the blob; `false`: the store does not hold them.
     EvidenceBytes(bool),
 }

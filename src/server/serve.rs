@@ -29,7 +29,8 @@ use super::proto::{
     ToClient, ToServer,
 };
 use super::{FileLock, PID_FILE, Peer, socket_path};
-use crate::store::{Actor, AuditEntry, Change, Store, StoreError, lock};
+use crate::domain::Dataset;
+use crate::store::{Actor, AuditEntry, Change, PartialYear, Store, StoreError, YearSummary, lock};
 use crate::text::{Lang, server as t};
 
 /// Frames waiting for one client before its events are dropped (it is then told to reload).
@@ -41,6 +42,34 @@ const WRITE_TIMEOUT: Duration = Duration::from_secs(60);
 const NO_CLIENT_GRACE_SECS: u64 = 2;
 /// How long a new connection has to say hello.
 const HELLO_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the store has to be without a change before the server writes the snapshot and
+/// summary of the years changed since they were written (`store::partial`): a client that
+/// opens then gets its first frame from a partial load instead of the whole year. The refresh
+/// holds the store's writer for its duration, so it waits for a quiet moment.
+const SNAPSHOT_QUIET: Duration = Duration::from_secs(1);
+
+/// The newest year as its records hold it after change `seq`, kept by the server so that a
+/// client's first frame is cut from memory (`PartialYear::of_dataset`) instead of from ~1,000
+/// record scans, even while the year has changes its stored snapshot does not hold yet. Every
+/// change the server applies is applied to it too ([`Dataset::apply`], as the TUI applies it);
+/// anything else that changes the year (an import) drops it, and the quiet-time refresh loads
+/// it again.
+struct Cached {
+    year: i32,
+    seq: u64,
+    ds: Dataset,
+    /// `YearSummary::of(ds)`, made when first asked for after a change.
+    summary: Option<YearSummary>,
+}
+
+impl Cached {
+    fn summary(&mut self) -> YearSummary {
+        let ds = &self.ds;
+        self.summary
+            .get_or_insert_with(|| YearSummary::of(ds))
+            .clone()
+    }
+}
 
 /// How `kinerja serve` runs.
 #[derive(Debug, Clone)]
@@ -73,6 +102,10 @@ struct Server {
     conns: AtomicUsize,
     next_id: AtomicU64,
     last_left: Mutex<Instant>,
+    /// When the last change was applied, for the snapshot refresh.
+    last_change: Mutex<Instant>,
+    /// See [`Cached`]; locked after `commit`, never before.
+    cache: Mutex<Option<Cached>>,
     since: chrono::DateTime<Utc>,
     user: String,
     _pid_lock: FileLock,
@@ -147,6 +180,8 @@ fn start(opts: &ServeOptions) -> Result<(Arc<Server>, UnixListener), String> {
         conns: AtomicUsize::new(0),
         next_id: AtomicU64::new(1),
         last_left: Mutex::new(Instant::now()),
+        last_change: Mutex::new(Instant::now()),
+        cache: Mutex::new(None),
         since: Utc::now(),
         user: Actor::current().user,
         _pid_lock: pid_lock,
@@ -179,6 +214,12 @@ impl Serve for (Arc<Server>, UnixListener) {
         if server.opts.idle_secs != u64::MAX {
             let s = Arc::clone(&server);
             std::thread::spawn(move || s.watch_idle());
+        }
+        {
+            let s = Arc::clone(&server);
+            let _ = std::thread::Builder::new()
+                .name("snapshot".into())
+                .spawn(move || s.refresh_when_quiet());
         }
         for conn in listener.incoming() {
             match conn {
@@ -215,6 +256,53 @@ impl Server {
         }
     }
 
+    /// Writes the snapshot and summary of every changed year once the store has been without
+    /// a change for [`SNAPSHOT_QUIET`] (see there), and again after the next changes.
+    fn refresh_when_quiet(&self) {
+        let mut refreshed_at: Option<u64> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(250));
+            // no change may fall between the snapshot and the copy kept and their counter
+            let seq = relock(&self.commit);
+            if refreshed_at == Some(*seq) || relock(&self.last_change).elapsed() < SNAPSHOT_QUIET {
+                continue;
+            }
+            // caches: a year that cannot be refreshed now is loaded whole by the next client
+            let years = self.store.years().unwrap_or_default();
+            for &year in &years {
+                let _ = self.store.refresh_snapshot(year);
+            }
+            if let Some(&newest) = years.last() {
+                let mut cache = relock(&self.cache);
+                if !cache
+                    .as_ref()
+                    .is_some_and(|c| c.year == newest && c.seq == *seq)
+                {
+                    *cache = None;
+                    if let Ok(ds) = self.store.load_year(newest) {
+                        *cache = Some(Cached {
+                            year: newest,
+                            seq: *seq,
+                            ds,
+                            summary: None,
+                        });
+                    }
+                }
+            }
+            refreshed_at = Some(*seq);
+        }
+    }
+
+    /// `f` of the kept year when it is `year` as it is now (after the last change).
+    fn cached<T>(&self, year: i32, f: impl FnOnce(&mut Cached) -> T) -> Option<T> {
+        let seq = relock(&self.commit);
+        let mut cache = relock(&self.cache);
+        cache
+            .as_mut()
+            .filter(|c| c.year == year && c.seq == *seq)
+            .map(f)
+    }
+
     /// Closes the store and ends the process: after the commit in progress (if any), with
     /// everything flushed, the socket removed.
     fn stop(&self) -> ! {
@@ -223,6 +311,14 @@ impl Server {
         let _ = self.store.flush();
         lock::remove_owner_if_mine(&self.path);
         std::process::exit(0);
+    }
+
+    /// Writes the store's backup set when one is due (see `store::backup`), before the first
+    /// write of a day: the client waits for it, so that no stop of this server (and no start of
+    /// the next) overlaps it. A failure has no one to be told to here: the next write tries
+    /// again, and `verify` names the newest set.
+    fn daily_backup(&self) {
+        let _ = self.store.backup_if_due(chrono::Local::now().date_naive());
     }
 
     /// One connection, from hello to goodbye.
@@ -397,6 +493,7 @@ impl Server {
                 | Request::ApplyPlan { .. }
                 | Request::ImportPlans { .. }
                 | Request::PutEvidence { .. }
+                | Request::Backup { .. }
         );
         if matches!(request, Request::Stop) {
             let r = self.check(conn, &access::Need::Admin).map(|_| Reply::Done);
@@ -411,7 +508,29 @@ impl Server {
         }
         if ordered {
             let mut seq = relock(&self.commit);
+            let before = *seq;
+            // plans and the access list are not in the year's data; an import replaces it
+            let keeps_year = matches!(
+                request,
+                Request::ApplyPlan { .. }
+                    | Request::ImportPlans { .. }
+                    | Request::AccessGrant { .. }
+                    | Request::AccessRevoke { .. }
+                    | Request::PutEvidence { .. }
+            );
+            let imports = matches!(request, Request::Import { .. });
             let (r, out) = self.handle_ordered(conn, &mut seq, request, blob);
+            if *seq != before {
+                *relock(&self.last_change) = Instant::now();
+            }
+            {
+                let mut cache = relock(&self.cache);
+                if imports {
+                    *cache = None;
+                } else if keeps_year && let Some(c) = cache.as_mut().filter(|c| c.seq == before) {
+                    c.seq = *seq;
+                }
+            }
             let frame = reply_frame(call, r, &out);
             if tx.try_send(frame).is_err() {
                 // its queue is full: it does not read; drop it
@@ -450,7 +569,10 @@ impl Server {
         let r = match request {
             Request::IsEmpty => s.is_empty().map(Reply::Bool),
             Request::Years => s.years().map(Reply::Years),
-            Request::YearSummary { year } => s.year_summary(year).map(Reply::Summary),
+            Request::YearSummary { year } => match self.cached(year, |c| c.summary()) {
+                Some(summary) => Ok(Reply::Summary(Some(summary))),
+                None => s.year_summary(year).map(Reply::Summary),
+            },
             Request::AuditLog(f) => s.audit_log(&f).map(Reply::Audit),
             Request::Verify => s.verify().map(Reply::Problems),
             Request::SalvageYears => s.salvage_years().map(Reply::Years),
@@ -527,7 +649,24 @@ impl Server {
         blob: Vec<u8>,
     ) -> (Result<Reply, Refusal>, Vec<u8>) {
         let s = &self.store;
+        if !matches!(
+            request,
+            Request::LoadYear { .. } | Request::LoadPartial { .. } | Request::Backup { .. }
+        ) {
+            // a day with changes is backed up before the first write of a later day
+            self.daily_backup();
+        }
         match request {
+            Request::Backup { reason } => {
+                if let Err(r) = self.check(conn, &access::Need::Admin) {
+                    return (Err(r), Vec::new());
+                }
+                let r = s
+                    .write_backup(&reason)
+                    .map(|set| Reply::Backup(set.manifest))
+                    .map_err(store_refusal);
+                (r, Vec::new())
+            }
             Request::LoadYear { year, how } => {
                 if let Err(r) = self.check(conn, &access::Need::Viewer) {
                     return (Err(r), Vec::new());
@@ -552,6 +691,20 @@ impl Server {
                     return (Err(r), Vec::new());
                 }
                 let units: BTreeSet<String> = units.into_iter().collect();
+                let from_memory = {
+                    let mut cache = relock(&self.cache);
+                    cache
+                        .as_mut()
+                        .filter(|c| c.year == year && c.seq == *seq)
+                        .map(|c| {
+                            let summary = c.summary();
+                            let p = PartialYear::of_dataset(&c.ds, summary, &units);
+                            (p, c.ds.round.clone())
+                        })
+                };
+                if let Some((p, round)) = from_memory {
+                    return (Ok(Reply::Partial(p, round)), Vec::new());
+                }
                 let r = match s.year_summary(year) {
                     Ok(Some(summary)) => s
                         .partial_year(year, summary, &units)
@@ -736,6 +889,25 @@ impl Server {
             return Ok(Reply::Applied { seq: *seq, audit });
         }
         *seq += 1;
+        {
+            let mut cache = relock(&self.cache);
+            let follows = match cache.as_mut() {
+                Some(c) if c.seq == *seq - 1 && c.year == year => {
+                    c.summary = None;
+                    c.seq = *seq;
+                    c.ds.apply(&changes).is_ok()
+                }
+                // another year's change leaves the kept year as it is
+                Some(c) if c.seq == *seq - 1 => {
+                    c.seq = *seq;
+                    true
+                }
+                _ => false,
+            };
+            if !follows {
+                *cache = None;
+            }
+        }
         self.broadcast(
             conn.id,
             Event {

@@ -125,6 +125,8 @@ pub trait StoreApi: Sync {
     ) -> Result<super::PutEvidence, StoreError>;
     /// The bytes of the evidence with this SHA-256, checked against it (`None`: not held).
     fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError>;
+    /// Writes a backup set of every year now (see [`super::backup`]).
+    fn backup(&self, reason: &str) -> Result<super::BackupSet, StoreError>;
 }
 
 /// A boxed store is a store (what `cli::Context::open_store` gives), so that `&store` works
@@ -254,6 +256,9 @@ impl<T: StoreApi + ?Sized> StoreApi for Box<T> {
     fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
         (**self).get_evidence(sha256)
     }
+    fn backup(&self, reason: &str) -> Result<super::BackupSet, StoreError> {
+        (**self).backup(reason)
+    }
 }
 
 impl StoreApi for Store {
@@ -380,6 +385,9 @@ impl StoreApi for Store {
     }
     fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {
         Store::get_evidence(self, sha256)
+    }
+    fn backup(&self, reason: &str) -> Result<super::BackupSet, StoreError> {
+        Store::write_backup(self, reason)
     }
 }
 

@@ -3,16 +3,66 @@
 //!
 //! Decoding checks the version and that every byte was consumed; anything else is
 //! [`StoreError::Corrupt`] naming the key. When a stored type changes, bump [`RECORD_VERSION`]
-//! and add the migration of the previous version here.
+//! and add the migration of the previous version here ([`Record`]).
+//!
+//! bincode writes a struct as its fields in order, with nothing that names or counts them: a
+//! field added, removed or reordered changes every record of the type, and serde's `default`,
+//! `skip_serializing_if` or `flatten` do not help (they change what is written, not how an old
+//! record reads). Hence a version on every value and a reader per older version.
+//!
+//! | version | what changed |
+//! |---|---|
+//! | 1 | the first layout |
+//! | 2 | `Iku` gains its last field `mandatory` (DOMAIN.md §10a); every other type unchanged |
 
 use bincode::config;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::StoreError;
+use crate::domain::Iku;
 
 /// Version of the record layout written by this build.
-pub const RECORD_VERSION: u16 = 1;
+pub const RECORD_VERSION: u16 = 2;
+
+/// A type stored in the envelope, and how its record of an older version reads.
+pub trait Record: DeserializeOwned {
+    /// Decodes the body of a record of version 1. The layout of every type but [`Iku`] is the
+    /// same in both versions.
+    fn decode_v1(body: &[u8]) -> Result<Self, String> {
+        decode_body(body)
+    }
+}
+
+impl Record for Iku {
+    /// Version 1 is version 2 without the last field, `mandatory`: a bool, one byte, `0` for
+    /// false. The body with that byte appended is the version 2 record of the same IKU, not
+    /// mandatory. A damaged body stays damaged: bytes left over or missing are still refused.
+    fn decode_v1(body: &[u8]) -> Result<Self, String> {
+        let mut v2 = Vec::with_capacity(body.len() + 1);
+        v2.extend_from_slice(body);
+        v2.push(0);
+        decode_body(&v2)
+    }
+}
+
+macro_rules! same_layout {
+    ($($t:ty),* $(,)?) => { $(impl Record for $t {})* };
+}
+same_layout!(
+    u16,
+    u64,
+    String,
+    crate::domain::Unit,
+    crate::domain::Ss,
+    crate::domain::Addendum,
+    crate::domain::plan::UnitPlan,
+    crate::domain::round::UnitRound,
+    crate::server::access::AccessList,
+    super::YearRecord,
+    super::AuditEntry,
+    super::backup::Replacing,
+);
 
 /// Largest record a decode will allocate for (a damaged length prefix must not exhaust memory).
 pub(super) const DECODE_LIMIT: usize = 64 * 1024 * 1024;
@@ -56,8 +106,9 @@ pub(super) fn decode_body<T: DeserializeOwned>(body: &[u8]) -> Result<T, String>
     Ok(value)
 }
 
-/// Decodes a record from its envelope; `key` is the readable key for the error.
-pub fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
+/// Decodes a record from its envelope (its version or an older one, [`Record`]); `key` is the
+/// readable key for the error.
+pub fn decode<T: Record>(key: &str, bytes: &[u8]) -> Result<T, StoreError> {
     let corrupt = |reason: String| StoreError::Corrupt {
         key: key.to_string(),
         reason,
@@ -71,12 +122,13 @@ pub fn decode<T: DeserializeOwned>(key: &str, bytes: &[u8]) -> Result<T, StoreEr
             )));
         }
     };
-    if head != RECORD_VERSION {
-        return Err(corrupt(format!(
-            "schema version {head}, this build reads version {RECORD_VERSION}"
-        )));
+    match head {
+        RECORD_VERSION => decode_body(body).map_err(corrupt),
+        1 => T::decode_v1(body).map_err(corrupt),
+        _ => Err(corrupt(format!(
+            "schema version {head}, this build reads versions 1 to {RECORD_VERSION}"
+        ))),
     }
-    decode_body(body).map_err(corrupt)
 }
 
 #[cfg(test)]
@@ -164,6 +216,105 @@ mod tests {
             ]
         );
         assert_eq!(encode(&back).unwrap(), bytes, "and writes the same bytes");
+    }
+
+    /// An IKU with every field set, as the golden record of version 1 below holds it.
+    fn every_field() -> Iku {
+        use crate::domain::*;
+        use rust_decimal::Decimal;
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        let mut i = Iku::new(
+            "KPKNL-PTK",
+            "1a-CP",
+            "SS-1",
+            Polarity::Minimize,
+            Consolidation::Last,
+            ReportingPeriod::Quarterly,
+        );
+        i.name = "Pokok lelang".into();
+        i.definition = "Definisi".into();
+        i.formula = "R / T".into();
+        i.unit_of_measure = "Rp miliar".into();
+        i.weight = Some(d("12.5"));
+        i.konversi_120 = true;
+        i.stabilize_scale = Some(vec![ScalePoint {
+            ca: d("90"),
+            score: d("100"),
+        }]);
+        i.worst_realisasi = Some(d("-3.75"));
+        i.validity = Validity::Exact;
+        i.control = Control::Low;
+        i.measures_quality_or_time = true;
+        i.cascade = Some(Cascade {
+            from: CodeRef::new("DJKN", "1a-CP"),
+            method: CascadeMethod::Direct,
+            kind: CascadeKind::Partial,
+        });
+        i.location_consolidation = LocationConsolidation::Sum;
+        i.tanggung_renteng = true;
+        i.collective = true;
+        i.target_basis = TargetBasis::Special;
+        i.special_points = Some(4);
+        i.special_reason = Some("amanat".into());
+        i.new_iku = true;
+        i.target_prev = Some(d("100"));
+        i.realisasi_prev = Some(d("97.1"));
+        i.capaian_prev2_over_125 = true;
+        i.avg_realisasi_prev = Some(d("0.0001"));
+        i.data_source = "SIMAN".into();
+        i.responsible = "Kepala Seksi".into();
+        i.targets[2] = Some(d("65"));
+        i.targets[11] = Some(d("85.25"));
+        i.realisasi[2] = Some(d("63.5"));
+        i
+    }
+
+    /// `every_field()` encoded by the build before `mandatory` existed (record version 1).
+    const IKU_V1: &str = "0001094b504b4e4c2d50544b0531612d43500453532d310c506f6b6f6b206c656c616e6708446566696e6973690552202f2054095270206d696c696172010201010431322e350101010239300331303001052d332e37350002010104444a4b4e0531612d435000010101010201040106616d616e6174010103313030010439372e31010106302e303030310553494d414e0c4b6570616c612053656b73690c0000010236350000000000000000010538352e32350c0000010436332e35000000000000000000";
+
+    fn unhex(s: &str) -> Vec<u8> {
+        (0..s.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn an_iku_of_record_version_1_reads_as_not_mandatory_and_is_written_as_version_2() {
+        let v1 = unhex(IKU_V1);
+        assert_eq!(&v1[..2], &[0, 1]);
+        let back: Iku = decode("iku/2025/KPKNL-PTK/1a-CP", &v1).unwrap();
+        assert_eq!(back, every_field());
+        assert!(!back.mandatory);
+        // written again: version 2, the same body and `false` after it
+        let v2 = encode(&back).unwrap();
+        assert_eq!(&v2[..2], &[0, 2]);
+        assert_eq!(&v2[2..v2.len() - 1], &v1[2..]);
+        assert_eq!(v2[v2.len() - 1], 0);
+        // a damaged version-1 record is still refused
+        let mut extra = v1.clone();
+        extra.push(1);
+        assert!(matches!(
+            decode::<Iku>("k", &extra),
+            Err(StoreError::Corrupt { .. })
+        ));
+        assert!(matches!(
+            decode::<Iku>("k", &v1[..v1.len() - 1]),
+            Err(StoreError::Corrupt { .. })
+        ));
+        // the other types read a version-1 record as it is
+        let mut unit = encode(&"KPKNL".to_string()).unwrap();
+        unit[1] = 1;
+        assert_eq!(decode::<String>("k", &unit).unwrap(), "KPKNL");
+    }
+
+    #[test]
+    fn a_mandatory_iku_round_trips() {
+        let mut i = every_field();
+        i.mandatory = true;
+        let back: Iku = decode("k", &encode(&i).unwrap()).unwrap();
+        assert!(back.mandatory);
+        assert_eq!(back, i);
     }
 
     #[test]

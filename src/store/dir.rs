@@ -211,6 +211,15 @@ fn write_mark(path: &Path, policy: Policy) -> Result<(), StoreError> {
     .map_err(|e| StoreError::Io(std::io::Error::other(e.to_string())))
 }
 
+/// Marks `path` as a store (a restore keeps an earlier version's store a store while its
+/// files are moved aside).
+pub fn mark(path: &Path) -> Result<(), StoreError> {
+    if fs::symlink_metadata(path.join(MARK_FILE)).is_ok() {
+        return Ok(());
+    }
+    write_mark(path, lock::policy_of(path))
+}
+
 /// Whether `path` is a directory kinerja would open as a store (marked, or an earlier
 /// version's).
 pub fn is_store(path: &Path) -> bool {

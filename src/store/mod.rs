@@ -8,6 +8,7 @@
 //! processes out, and [`lock`] records who holds it so a second opener gets a clear sentence.
 
 mod api;
+pub mod backup;
 pub mod codec;
 pub mod dir;
 pub mod keys;
@@ -32,6 +33,7 @@ use crate::domain::{Addendum, Dataset, Iku, Ss, Unit};
 use crate::text::store as t;
 
 pub use api::{Seen, StoreApi, stale_sentence};
+pub use backup::{BackupCodec, BackupSet, copy_files, set_backup_codec};
 pub use lock::{Actor, LockHolder};
 pub use partial::{PartialYear, Rollup, YearSummary};
 pub use round::{PutEvidence, sha256_hex};
@@ -46,7 +48,12 @@ pub use verify::Problem;
 ///
 /// 3 added the `summaries` tree, written with each snapshot: a build of schema 2 would rewrite a
 /// snapshot and clear the dirty marks without rewriting the summary beside it.
-pub const STORE_SCHEMA: u16 = 3;
+///
+/// 4 writes records of version 2 (`codec::RECORD_VERSION`: the IKU's `mandatory`), which a
+/// build of schema 3 cannot read: it must refuse the store rather than call its IKU corrupt. The
+/// records of version 1 stay as they are (they read as version 2); the snapshots and summaries,
+/// caches in the version-1 layout, are dropped and written afresh.
+pub const STORE_SCHEMA: u16 = 4;
 
 const META_SCHEMA: &[u8] = b"schema";
 /// How often `open` tries again while the lock looks like it is being released (50 ms apart).
@@ -82,6 +89,9 @@ pub enum StoreError {
         found: u16,
         known: u16,
     },
+    /// sled found one of its files damaged (`at`: the offset in `db`, when it says);
+    /// [`diagnose`] tells which file.
+    Damaged { at: Option<u64> },
     /// An internal error of the storage engine.
     Engine(String),
     /// A cell changed since its author saw it: the sentence names who changed it, when, and
@@ -120,6 +130,10 @@ impl fmt::Display for StoreError {
                 ("found", found),
                 ("known", known),
             ]),
+            StoreError::Damaged { at } => match at {
+                Some(at) => t::DAMAGED_AT.fill(&[("at", at)]),
+                None => t::DAMAGED.s().to_string(),
+            },
             StoreError::Engine(e) => t::ENGINE.fill(&[("error", e)]),
             StoreError::Stale { message, .. } | StoreError::Remote(message) => message.clone(),
             StoreError::NoStore(path) => t::NO_STORE.fill(&[("path", &path.display())]),
@@ -164,12 +178,8 @@ impl From<sled::Error> for StoreError {
     fn from(e: sled::Error) -> Self {
         match e {
             sled::Error::Io(io) => StoreError::Io(io),
-            sled::Error::Corruption { at, .. } => StoreError::Corrupt {
-                key: "sled".into(),
-                reason: match at {
-                    Some(at) => format!("storage file damaged at {at}"),
-                    None => "storage file damaged".into(),
-                },
+            sled::Error::Corruption { at, .. } => StoreError::Damaged {
+                at: at.map(|p| p.lid()),
             },
             sled::Error::CollectionNotFound(name) => {
                 StoreError::Engine(format!("tree {} missing", String::from_utf8_lossy(&name)))
@@ -306,6 +316,8 @@ pub struct Store {
     stale_cleared: Option<LockHolder>,
     /// Backup files written before a schema migration when this store was opened.
     backups: Vec<PathBuf>,
+    /// The local day of the newest backup set, once known (see [`backup`]).
+    backup_day: Mutex<Option<NaiveDate>>,
 }
 
 impl Store {
@@ -332,6 +344,7 @@ impl Store {
     /// Opens the store at `path`; `create` says whether a new or empty directory becomes one.
     pub fn open_with(path: &Path, create: dir::Create) -> Result<Store, StoreError> {
         let policy = dir::prepare(path, create)?;
+        remove_unfinished_snapshots(path);
         // sled releases its file lock only when its flusher thread has ended, a moment after
         // the previous holder dropped it (or exited): retry briefly unless a live process of
         // someone else is recorded as the holder.
@@ -387,8 +400,11 @@ impl Store {
             policy,
             stale_cleared,
             backups: Vec::new(),
+            backup_day: Mutex::new(None),
         };
         store.check_schema()?;
+        // a replace cut short: the year comes back from the backup set its marker names
+        store.finish_interrupted_replace()?;
         dir::tighten(path, policy);
         Ok(store)
     }
@@ -410,6 +426,9 @@ impl Store {
         }
         if found < STORE_SCHEMA {
             self.backups = self.backup_before_migration(found)?;
+            if backup::has_codec() && !self.trees.years.is_empty() {
+                self.write_backup("migration")?;
+            }
             self.migrate(found)?;
             self.trees
                 .meta
@@ -425,11 +444,12 @@ impl Store {
     /// schema 1, so no record changes. Schema 2 adds the snapshot trees, empty at first (every
     /// year is read from its records once and its snapshot written then), and drops whatever
     /// they might hold. Schema 3 adds the summaries written with the snapshots: the snapshots
-    /// are dropped with them, so that both are written afresh, together. A later schema adds its
-    /// step here, each step in its own transaction.
+    /// are dropped with them, so that both are written afresh, together. Schema 4 drops them again:
+    /// they hold IKU in the layout of record version 1. A later schema adds its step here, each
+    /// step in its own transaction.
     fn migrate(&self, from: u16) -> Result<(), StoreError> {
         debug_assert!(from < STORE_SCHEMA);
-        if from < 3 {
+        if from < 4 {
             self.trees.snapshots.clear()?;
             self.trees.summaries.clear()?;
         }
@@ -486,11 +506,7 @@ impl Store {
     }
 
     /// Every record of a tree under a key prefix, decoded, in key order.
-    fn scan<T: serde::de::DeserializeOwned>(
-        &self,
-        id: TreeId,
-        prefix: &[u8],
-    ) -> Result<Vec<T>, StoreError> {
+    fn scan<T: codec::Record>(&self, id: TreeId, prefix: &[u8]) -> Result<Vec<T>, StoreError> {
         let mut out = Vec::new();
         for kv in self.trees.get(id).scan_prefix(prefix) {
             let (k, v) = kv?;
@@ -584,6 +600,37 @@ fn open_error(path: &Path, e: sled::Error) -> StoreError {
     }
 }
 
+/// Removes the `snap.*.generating` files a snapshot write of sled left when it failed (a full
+/// disk) or was killed, if no process holds the store: sled takes the newest `snap.*` file as
+/// its snapshot, `.generating` ones included, and an empty one makes the store refuse to open
+/// ("damaged") until it is gone.
+fn remove_unfinished_snapshots(path: &Path) {
+    use std::os::fd::AsRawFd;
+    let Ok(rd) = fs::read_dir(path) else { return };
+    let unfinished: Vec<PathBuf> = rd
+        .flatten()
+        .filter(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with("snap.") && n.ends_with(".generating")
+        })
+        .map(|e| e.path())
+        .collect();
+    if unfinished.is_empty() {
+        return;
+    }
+    let Ok(db) = fs::File::open(path.join("db")) else {
+        return;
+    };
+    // SAFETY: flock on a descriptor we own; released when `db` is closed below.
+    if unsafe { libc::flock(db.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        return; // sled is open in another process: the file may be its snapshot in progress
+    }
+    for f in unfinished {
+        let _ = fs::remove_file(f);
+    }
+    drop(db);
+}
+
 /// True when sled's data file is exclusively locked by someone else.
 fn db_file_locked(path: &Path) -> bool {
     use std::os::fd::AsRawFd;
@@ -595,6 +642,59 @@ fn db_file_locked(path: &Path) -> bool {
     rc != 0 && std::io::Error::last_os_error().raw_os_error() == Some(libc::EWOULDBLOCK)
 }
 
+/// Which file of a damaged store sled cannot read: its newest snapshot file (`snap.*`, the
+/// one sled reads) when that file's own checksum fails, else its log, `db`. Only reads.
+pub fn diagnose(path: &Path) -> String {
+    let mut snaps: Vec<String> = fs::read_dir(path)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.starts_with("snap.") && !n.ends_with(".generating"))
+                .collect()
+        })
+        .unwrap_or_default();
+    snaps.sort();
+    if let Some(newest) = snaps.pop() {
+        let whole = crate::safe::read::read_bytes(
+            &path.join(&newest),
+            codec::DECODE_LIMIT as u64,
+            crate::safe::read::Links::Refuse,
+        )
+        .is_ok_and(|b| snapshot_file_whole(&b));
+        if !whole {
+            return newest;
+        }
+    }
+    "db".into()
+}
+
+/// sled's check of a snapshot file: the body, its length (8 bytes) and the CRC-32 of the body
+/// (4 bytes, little-endian).
+fn snapshot_file_whole(b: &[u8]) -> bool {
+    if b.len() <= 12 {
+        return false;
+    }
+    let (body, tail) = b.split_at(b.len() - 12);
+    let want = u32::from_le_bytes([tail[8], tail[9], tail[10], tail[11]]);
+    crc32(body) == want
+}
+
+/// CRC-32 (IEEE 802.3, reflected), as sled computes it.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
 /// Whether anyone may write to the store directory (the TUI refuses such a store).
 pub fn is_world_writable(path: &Path) -> bool {
     lock::world_writable(path)
@@ -604,6 +704,17 @@ pub fn is_world_writable(path: &Path) -> bool {
 mod tests {
     use super::*;
     use crate::text::Lang;
+
+    #[test]
+    fn crc32_is_the_ieee_one() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        let mut f = b"body".to_vec();
+        f.extend_from_slice(&4u64.to_le_bytes());
+        f.extend_from_slice(&crc32(b"body").to_le_bytes());
+        assert!(snapshot_file_whole(&f));
+        f[0] ^= 1;
+        assert!(!snapshot_file_whole(&f));
+    }
 
     #[test]
     fn store_can_be_shared_between_threads() {

@@ -141,6 +141,118 @@ impl PartialYear {
     }
 }
 
+impl PartialYear {
+    /// What [`Store::partial_year`] reads, taken from `ds`, a whole year exactly as its records
+    /// hold it (the store server's copy of the year it keeps up to date with every change it
+    /// applies), with `summary` = [`YearSummary::of`] `ds`.
+    pub fn of_dataset(ds: &Dataset, summary: YearSummary, units: &BTreeSet<String>) -> PartialYear {
+        let known: HashSet<&str> = summary.units.iter().map(|u| u.code.as_str()).collect();
+        let wanted = |unit: &str| units.contains(unit) && known.contains(unit);
+        let parts = Picked {
+            ss: ds
+                .ss
+                .values()
+                .filter(|s| wanted(&s.unit))
+                .cloned()
+                .collect(),
+            iku: ds
+                .iku
+                .values()
+                .filter(|i| wanted(&i.unit))
+                .cloned()
+                .collect(),
+            addenda: ds
+                .addenda
+                .iter()
+                .filter(|a| wanted(&a.unit))
+                .cloned()
+                .collect(),
+        };
+        let found: Result<PartialYear, std::convert::Infallible> = parts.complete(
+            ds.year,
+            ds.rulebook.clone(),
+            summary,
+            |k| Ok(ds.iku.get(k).cloned()),
+            |k| Ok(ds.ss.get(k).cloned()),
+        );
+        match found {
+            Ok(p) => p,
+            Err(never) => match never {},
+        }
+    }
+}
+
+/// The SS, IKU and addenda of the units a partial load asked for, before what their checks
+/// look up elsewhere is added ([`Picked::complete`]).
+struct Picked {
+    ss: Vec<Ss>,
+    iku: Vec<Iku>,
+    addenda: Vec<Addendum>,
+}
+
+impl Picked {
+    /// Adds what the checks of the picked units look up in other units — the sources of their
+    /// cascades (IKU and SS, up each chain) and the IKU their roll-ups consolidate — fetched
+    /// with `iku_of` and `ss_of`, and orders the addenda by key.
+    fn complete<E>(
+        self,
+        year: i32,
+        rulebook: String,
+        summary: YearSummary,
+        mut iku_of: impl FnMut(&CodeRef) -> Result<Option<Iku>, E>,
+        mut ss_of: impl FnMut(&CodeRef) -> Result<Option<Ss>, E>,
+    ) -> Result<PartialYear, E> {
+        let Picked {
+            mut ss,
+            mut iku,
+            mut addenda,
+        } = self;
+        let rollups: HashMap<CodeRef, &Rollup> =
+            summary.rollups.iter().map(|r| (r.iku.clone(), r)).collect();
+        let mut have: HashSet<CodeRef> = iku.iter().map(Iku::key).collect();
+        // the IKU of the units, then each one fetched: follow every cascade up to its source
+        // and every roll-up down to its children
+        let mut todo: Vec<CodeRef> = Vec::new();
+        for i in &iku {
+            todo.extend(i.cascade.as_ref().map(|c| c.from.clone()));
+            if let Some(r) = rollups.get(&i.key()) {
+                todo.extend(r.children.iter().cloned());
+            }
+        }
+        while let Some(k) = todo.pop() {
+            if !have.insert(k.clone()) {
+                continue;
+            }
+            if let Some(i) = iku_of(&k)? {
+                todo.extend(i.cascade.as_ref().map(|c| c.from.clone()));
+                iku.push(i);
+            }
+        }
+        let mut have_ss: HashSet<CodeRef> =
+            ss.iter().map(|s| CodeRef::new(&s.unit, &s.code)).collect();
+        let mut todo: Vec<CodeRef> = ss.iter().filter_map(|s| s.cascaded_from.clone()).collect();
+        while let Some(k) = todo.pop() {
+            if !have_ss.insert(k.clone()) {
+                continue;
+            }
+            if let Some(s) = ss_of(&k)? {
+                todo.extend(s.cascaded_from.clone());
+                ss.push(s);
+            }
+        }
+        drop(rollups);
+        addenda.sort_by_cached_key(|a| keys::addendum(year, &a.unit, a.version));
+        Ok(PartialYear {
+            year,
+            rulebook,
+            summary,
+            ss,
+            iku,
+            addenda,
+        })
+    }
+}
+
 impl Store {
     /// The summary of a year when it describes the records: `None` when there is none, it
     /// cannot be read, or the year changed since it was written (a dirty mark).
@@ -190,48 +302,14 @@ impl Store {
             iku.extend(self.scan::<Iku>(TreeId::Iku, &prefix)?);
             addenda.extend(self.scan::<Addendum>(TreeId::Addenda, &prefix)?);
         }
-        let rollups: HashMap<CodeRef, &Rollup> =
-            summary.rollups.iter().map(|r| (r.iku.clone(), r)).collect();
-        let mut have: HashSet<CodeRef> = iku.iter().map(Iku::key).collect();
-        // the IKU of the units, then each one fetched: follow every cascade up to its source
-        // and every roll-up down to its children
-        let mut todo: Vec<CodeRef> = Vec::new();
-        for i in &iku {
-            todo.extend(i.cascade.as_ref().map(|c| c.from.clone()));
-            if let Some(r) = rollups.get(&i.key()) {
-                todo.extend(r.children.iter().cloned());
-            }
-        }
-        while let Some(k) = todo.pop() {
-            if !have.insert(k.clone()) {
-                continue;
-            }
-            if let Some(i) = self.get::<Iku>(TreeId::Iku, &keys::code(year, &k.unit, &k.code))? {
-                todo.extend(i.cascade.as_ref().map(|c| c.from.clone()));
-                iku.push(i);
-            }
-        }
-        let mut have_ss: HashSet<CodeRef> =
-            ss.iter().map(|s| CodeRef::new(&s.unit, &s.code)).collect();
-        let mut todo: Vec<CodeRef> = ss.iter().filter_map(|s| s.cascaded_from.clone()).collect();
-        while let Some(k) = todo.pop() {
-            if !have_ss.insert(k.clone()) {
-                continue;
-            }
-            if let Some(s) = self.get::<Ss>(TreeId::Ss, &keys::code(year, &k.unit, &k.code))? {
-                todo.extend(s.cascaded_from.clone());
-                ss.push(s);
-            }
-        }
-        addenda.sort_by_cached_key(|a| keys::addendum(year, &a.unit, a.version));
-        Ok(PartialYear {
+        let parts = Picked { ss, iku, addenda };
+        parts.complete(
             year,
             rulebook,
             summary,
-            ss,
-            iku,
-            addenda,
-        })
+            |k| self.get::<Iku>(TreeId::Iku, &keys::code(year, &k.unit, &k.code)),
+            |k| self.get::<Ss>(TreeId::Ss, &keys::code(year, &k.unit, &k.code)),
+        )
     }
 
     /// The stored record of one IKU; `None` when there is none.
@@ -257,7 +335,7 @@ impl Store {
     }
 
     /// One record of a tree, decoded; `None` when absent.
-    fn get<T: serde::de::DeserializeOwned>(
+    fn get<T: super::codec::Record>(
         &self,
         id: TreeId,
         key: &[u8],

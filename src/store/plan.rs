@@ -87,7 +87,7 @@ fn decode_plan(key: &[u8], bytes: &[u8]) -> Result<UnitPlan, StoreError> {
 
 /// Records of one tree under a prefix that decode; the others are skipped (verify and salvage
 /// report them on their own).
-fn readable<T: serde::de::DeserializeOwned>(tree: &sled::Tree, prefix: &[u8]) -> Vec<T> {
+fn readable<T: codec::Record>(tree: &sled::Tree, prefix: &[u8]) -> Vec<T> {
     tree.scan_prefix(prefix)
         .filter_map(|kv| kv.ok())
         .filter_map(|(k, v)| codec::decode(&keys::display("plan", &k), &v).ok())

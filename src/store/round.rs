@@ -199,6 +199,25 @@ impl Store {
         })
     }
 
+    /// Keeps the bytes of an evidence file read back from a backup set (checked against its
+    /// SHA-256 by the caller), outside the rulebook's limits: the store held it.
+    pub(super) fn restore_evidence(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        self.put_evidence_within(bytes, u64::MAX, u64::MAX)
+            .map(|_| ())
+            .map_err(|e| match e {
+                Limit::Err(e) => e,
+                _ => StoreError::Engine("evidence beyond no limit".into()),
+            })
+    }
+
+    /// The bytes of an evidence value of the store when they have the SHA-256 it is kept
+    /// under; `None` otherwise.
+    pub(super) fn evidence_of_record<'a>(&self, sha256: &str, v: &'a [u8]) -> Option<&'a [u8]> {
+        evidence_body(sha256, v)
+            .ok()
+            .filter(|b| sha256_hex(b) == sha256)
+    }
+
     /// The bytes of the evidence with this SHA-256; `None` when the store does not hold it.
     /// Bytes that no longer have their SHA-256 are [`StoreError::Corrupt`].
     pub fn get_evidence(&self, sha256: &str) -> Result<Option<Vec<u8>>, StoreError> {

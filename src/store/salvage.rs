@@ -262,7 +262,7 @@ impl Store {
 
     /// Every record of a tree under `prefix` that decodes and matches its key, with its
     /// readable key; the others are added to `unreadable`.
-    fn read_all<T: serde::de::DeserializeOwned + Keyed>(
+    fn read_all<T: super::codec::Record + Keyed>(
         &self,
         id: TreeId,
         prefix: &[u8],

@@ -509,7 +509,7 @@ impl Store {
     /// Whether the records of `year` in tree `id` are `expected`, one for one: the keys order
     /// records as a loaded year orders them (units by code, SS and IKU by unit then code,
     /// addenda by unit then version).
-    fn same_records<'a, T: serde::de::DeserializeOwned + PartialEq + 'a>(
+    fn same_records<'a, T: codec::Record + PartialEq + 'a>(
         &self,
         id: TreeId,
         year: i32,

@@ -78,6 +78,10 @@ impl Store {
                             codec::decode::<u64>(&key, &v)?;
                             None
                         }
+                        TreeId::Meta if *k == *super::backup::META_REPLACING => {
+                            codec::decode::<super::backup::Replacing>(&key, &v)?;
+                            None
+                        }
                         TreeId::Meta => Some(problem(t::P_UNKNOWN_META.s().into())),
                         TreeId::Years => {
                             let rec: YearRecord = codec::decode(&key, &v)?;

@@ -4,6 +4,11 @@
 //! refusing the whole operation on the first problem (nothing is written). Then one sled
 //! transaction over all trees writes the records, the audit entries (numbered from the counter in
 //! `meta/audit_next`) and the counter; then the store is flushed.
+//!
+//! A whole year is too large for one transaction (sled keeps every replaced tree node until it
+//! ends): a new year is written in chunks, its year record last (`Store::import_fresh`), and a
+//! replaced one too, after a backup set of the year as it was and a marker naming that set
+//! (`Store::import_replacing`; an open that finds the marker restores the year from the set).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -267,7 +272,12 @@ impl Store {
                     return Err(StoreError::Conflict(text));
                 }
             }
+            (Some(old), true) if super::backup::has_codec() => {
+                return self.import_replacing(ds, old, who, source);
+            }
             (Some(old), true) => {
+                // without a backup codec (the library used without the CLI) there is no set to
+                // come back from: one transaction, as large as the year
                 let prefix = keys::year(y);
                 let mut counts = Vec::new();
                 for tree in kinds {
@@ -293,7 +303,7 @@ impl Store {
                 audit.push(e);
             }
             (None, _) => {
-                return self.import_fresh(ds, who, source);
+                return self.import_fresh(ds, who, source, false);
             }
         }
 
@@ -378,6 +388,149 @@ impl Store {
         Ok(())
     }
 
+    /// Replaces the year `old` of the store with `ds` in transactions of [`IMPORT_CHUNK`]
+    /// records, never one as large as the year (a ministry-scale replace in one transaction
+    /// peaked at ~513 MB): first a backup set holding the year as it is (the newest set when it
+    /// holds everything the audit does, else a new one); then one small transaction removes the
+    /// year record and writes the marker [`super::backup::META_REPLACING`] naming that set, with
+    /// the audit entry of the replace, flushed; then [`Store::import_fresh`] removes the old
+    /// records and writes the new ones, the year record and the removal of the marker in its
+    /// last transaction. An open that finds the marker (a replace cut short) restores the year
+    /// from the set it names ([`Store::finish_interrupted_replace`]): nothing is lost.
+    fn import_replacing(
+        &self,
+        ds: &Dataset,
+        old: &YearRecord,
+        who: &Actor,
+        source: &str,
+    ) -> Result<(), StoreError> {
+        let y = ds.year;
+        let set = self.backup_for_replace(y)?;
+        let prefix = keys::year(y);
+        let mut counts = Vec::new();
+        for tree in [TreeId::Units, TreeId::Ss, TreeId::Iku, TreeId::Addenda] {
+            let n = self.trees.get(tree).scan_prefix(prefix).keys().count();
+            counts.push(format!("{n} {}", tree.name()));
+        }
+        let mut e = self.entry(who, source, y, "", format!("replace year {y}"));
+        e.old = Some(format!(
+            "{}; rulebook {}; backup {}",
+            counts.join(", "),
+            old.rulebook,
+            set.id()
+        ));
+        e.new = Some(format!(
+            "{} units, {} ss, {} iku, {} addenda; rulebook {}",
+            ds.units.len(),
+            ds.ss.len(),
+            ds.iku.len(),
+            ds.addenda.len(),
+            ds.rulebook
+        ));
+        let marker = super::backup::Replacing {
+            year: y,
+            set: set.id().to_string(),
+        };
+        let mut writes = Writes::new();
+        writes.insert((TreeId::Years.into(), prefix.to_vec()), None);
+        writes.insert(
+            (TreeId::Meta.into(), super::backup::META_REPLACING.to_vec()),
+            Some(codec::encode(&marker)?),
+        );
+        self.commit(&writes, vec![e])?;
+        self.import_fresh(ds, who, source, true)
+    }
+
+    /// The backup set a replace of `year` comes back from: the newest set when it is whole,
+    /// holds the year and every audit entry of the store (so it holds the year as it is now —
+    /// `import --replace` writes it just before), else a new set.
+    fn backup_for_replace(&self, year: i32) -> Result<super::BackupSet, StoreError> {
+        let last = self.last_audit_seq()?;
+        if let Some(s) = super::backup::list(&self.path).into_iter().next()
+            && s.manifest.audit_seq == last
+            && s.manifest.years.iter().any(|i| i.year == year)
+            && s.check().is_ok()
+        {
+            return Ok(s);
+        }
+        self.write_backup("replace")
+    }
+
+    /// Removes every record of `year` (units, SS, IKU, addenda, round states) in transactions
+    /// of [`IMPORT_CHUNK`], with the audit entry `what` (`{n}`: the number of records) in the
+    /// first; unflushed. Returns the number removed.
+    fn discard_year_records(
+        &self,
+        year: i32,
+        who: &Actor,
+        source: &str,
+        what: Option<&dyn Fn(usize) -> String>,
+    ) -> Result<usize, StoreError> {
+        let prefix = keys::year(year);
+        let mut left = Vec::new();
+        for tree in [TreeId::Units, TreeId::Ss, TreeId::Iku, TreeId::Addenda] {
+            for k in self.keys_under(tree, &prefix)? {
+                left.push((TreeIx::from(tree), k));
+            }
+        }
+        for k in self.round_keys(year)? {
+            left.push((ROUND_IX, k));
+        }
+        for (n, chunk) in left.chunks(IMPORT_CHUNK).enumerate() {
+            let writes: Writes = chunk.iter().map(|k| (k.clone(), None)).collect();
+            let mut audit = Vec::new();
+            if n == 0
+                && let Some(what) = what
+            {
+                audit.push(self.entry(who, source, year, "", what(left.len())));
+            }
+            self.commit_unflushed(&writes, audit, true)?;
+        }
+        Ok(left.len())
+    }
+
+    /// Finishes a replace cut short (see [`Store::import_replacing`]): when the store holds the
+    /// marker of one, the year's records are removed and the year is restored from the backup
+    /// set the marker names, audited; then the marker goes. A set that is missing or damaged
+    /// refuses the open, naming it and `kinerja restore`.
+    pub(super) fn finish_interrupted_replace(&self) -> Result<(), StoreError> {
+        let key = keys::display("meta", super::backup::META_REPLACING);
+        let Some(v) = self.trees.meta.get(super::backup::META_REPLACING)? else {
+            return Ok(());
+        };
+        let m: super::backup::Replacing = codec::decode(&key, &v)?;
+        let refused = |why: String| {
+            StoreError::Invalid(t::REPLACE_INTERRUPTED_NO_SET.fill(&[
+                ("year", &m.year),
+                ("set", &m.set),
+                ("store", &self.path.display()),
+                ("why", &why),
+            ]))
+        };
+        let set = super::backup::find(&self.path, &m.set)
+            .filter(|s| s.id() == m.set)
+            .ok_or_else(|| refused(t::REPLACE_SET_MISSING.s().to_string()))?;
+        set.check().map_err(refused)?;
+        let yb = set.read_year(m.year).map_err(refused)?;
+        let who = Actor::current();
+        {
+            let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+            self.discard_year_records(m.year, &who, "restore", None)?;
+            self.drop_snapshot(m.year)?;
+        }
+        self.restore_year(
+            &yb.dataset,
+            &who,
+            format!(
+                "restore year {} from backup {}: its replace was interrupted",
+                m.year, m.set
+            ),
+        )?;
+        drop(yb);
+        self.trees.meta.remove(super::backup::META_REPLACING)?;
+        self.flush()
+    }
+
     /// Imports a year the store does not hold, in transactions of [`IMPORT_CHUNK`] records with
     /// their audit entries, the year record last: the year is listed and loads only from that
     /// last transaction on, so an import cut short leaves no year behind (and the next import of
@@ -388,27 +541,23 @@ impl Store {
     /// use), and the records' transactions do not mark their units dirty: the snapshot already
     /// holds them. Only the last transaction is flushed: sled makes a flushed write durable with
     /// all the writes before it.
-    fn import_fresh(&self, ds: &Dataset, who: &Actor, source: &str) -> Result<(), StoreError> {
+    ///
+    /// `replacing`: the year's old records are removed first (their audit entry is the
+    /// replace's) and the last transaction removes the marker of the replace.
+    fn import_fresh(
+        &self,
+        ds: &Dataset,
+        who: &Actor,
+        source: &str,
+        replacing: bool,
+    ) -> Result<(), StoreError> {
         let y = ds.year;
-        let prefix = keys::year(y);
-        let mut left = Vec::new();
-        for tree in [TreeId::Units, TreeId::Ss, TreeId::Iku, TreeId::Addenda] {
-            for k in self.keys_under(tree, &prefix)? {
-                left.push((TreeIx::from(tree), k));
-            }
-        }
-        for k in self.round_keys(y)? {
-            left.push((ROUND_IX, k));
-        }
-        for (n, chunk) in left.chunks(IMPORT_CHUNK).enumerate() {
-            let writes: Writes = chunk.iter().map(|k| (k.clone(), None)).collect();
-            let mut audit = Vec::new();
-            if n == 0 {
-                let what = format!("discard {} records of an interrupted import", left.len());
-                audit.push(self.entry(who, source, y, "", what));
-            }
-            self.commit_unflushed(&writes, audit, true)?;
-        }
+        let interrupted = |n: usize| format!("discard {n} records of an interrupted import");
+        let what: Option<&dyn Fn(usize) -> String> = match replacing {
+            true => None,
+            false => Some(&interrupted),
+        };
+        self.discard_year_records(y, who, source, what)?;
         // A snapshot an interrupted import left must not outlive a failed write of this one.
         self.drop_snapshot(y)?;
         let marks = self.dirty_marks(y)?;
@@ -428,19 +577,63 @@ impl Store {
         })?;
         insert_year_record(&mut writes, ds)?;
         insert_rounds(&mut writes, ds)?;
-        let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
-        e.new = Some(ds.rulebook.clone());
-        audit.push(e);
+        if replacing {
+            writes.insert(
+                (TreeId::Meta.into(), super::backup::META_REPLACING.to_vec()),
+                None,
+            );
+        } else {
+            let mut e = self.entry(who, source, y, "", format!("rulebook {y}"));
+            e.new = Some(ds.rulebook.clone());
+            audit.push(e);
+        }
         self.commit_unflushed(&writes, audit, false)?;
         self.flush()
     }
 
-    /// A value of the store's own settings (`meta/<key>`, in the record envelope), e.g. the
-    /// store server's access list; `None` when it was never set.
-    pub fn meta_value<T: serde::de::DeserializeOwned>(
+    /// Writes a year read from a backup set into this new store: its records, round states
+    /// and snapshot, with one audit entry `what` (the backup's audit is restored beside it;
+    /// see `store::backup`).
+    pub(super) fn restore_year(
+        &self,
+        ds: &Dataset,
+        who: &Actor,
+        what: String,
+    ) -> Result<(), StoreError> {
+        let _guard = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let marks = self.dirty_marks(ds.year)?;
+        let _ = self.write_snapshot(ds, &marks);
+        let mut writes = Writes::new();
+        self.each_record(ds, who, "restore", |key, value, _| {
+            writes.insert(key, Some(value));
+            if writes.len() >= IMPORT_CHUNK {
+                self.commit_unflushed(&writes, Vec::new(), false)?;
+                writes.clear();
+            }
+            Ok(())
+        })?;
+        insert_year_record(&mut writes, ds)?;
+        insert_rounds(&mut writes, ds)?;
+        let e = self.entry(who, "restore", ds.year, "", what);
+        self.commit_unflushed(&writes, vec![e], false)?;
+        self.flush()
+    }
+
+    /// Sets a value of the store's own settings with an audit entry `what` of a restore.
+    pub(super) fn restore_setting<T: serde::Serialize>(
         &self,
         key: &str,
-    ) -> Result<Option<T>, StoreError> {
+        value: &T,
+        who: &Actor,
+        what: String,
+    ) -> Result<(), StoreError> {
+        let e = self.entry(who, "restore", 0, "", what);
+        self.set_meta_value(key, value, e).map(|_| ())
+    }
+
+    /// A value of the store's own settings (`meta/<key>`, in the record envelope), e.g. the
+    /// store server's access list; `None` when it was never set.
+    pub fn meta_value<T: super::codec::Record>(&self, key: &str) -> Result<Option<T>, StoreError> {
         let k = [b"setting/".as_slice(), key.as_bytes()].concat();
         match self.trees.meta.get(&k)? {
             Some(v) => Ok(Some(codec::decode(&keys::display("meta", &k), &v)?)),

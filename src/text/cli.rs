@@ -15,8 +15,8 @@ pub const STORE_EMPTY: Msg = msg!(
     "The store {store} is empty. Import a PK document first: kinerja --store {store} import FILE.json"
 );
 pub const SEEDED: Msg = msg!(
-    "Toko data baru {store} diisi contoh Kanwil DJKN Kalimantan Barat 2025 (fixtures/kalbar-2025.json).",
-    "New store {store} was filled with the Kanwil DJKN Kalimantan Barat 2025 sample (fixtures/kalbar-2025.json)."
+    "Toko data baru {store} diisi contoh Kanwil DJKN Kalimantan Barat 2025 (fixtures/kalbar-2025.json). Selama contoh itu belum diubah, `kinerja import` dokumen PK 2025 Anda menggantikannya.",
+    "New store {store} was filled with the Kanwil DJKN Kalimantan Barat 2025 sample (fixtures/kalbar-2025.json). While the sample is unchanged, `kinerja import` of your own 2025 PK replaces it."
 );
 pub const YEAR_NOT_IN_STORE: Msg = msg!(
     "Tahun {year} tidak ada di toko data {store} (yang ada: {years}).",
@@ -104,6 +104,16 @@ pub const SET_NEEDS_VALUE: Msg = msg!(
     "Berikan nilai realisasi, atau --clear untuk menghapusnya.",
     "Give the realisasi value, or --clear to clear it."
 );
+/// `set` of an implausible realisasi without `--force` (`domain::edit::plausibility`).
+pub const SET_IMPLAUSIBLE: Msg = msg!(
+    "{why} Tidak disimpan; jika nilainya benar, ulangi dengan --force.",
+    "{why} Not saved; if the value is right, repeat with --force."
+);
+/// `import-realisasi` of a sheet with implausible realisasi, without `--force`.
+pub const SHEET_IMPLAUSIBLE: Msg = msg!(
+    "Lembar {file}: {n} realisasi jauh di luar lintasan targetnya; tidak ada yang disimpan. Jika nilainya benar, ulangi dengan --force.",
+    "Sheet {file}: {n} realisasi far outside the trajectory of their targets; nothing was saved. If the values are right, repeat with --force."
+);
 pub const SET_SAVED: Msg = msg!(
     "Tersimpan: realisasi {iku} {month} = {new} (sebelumnya {old}).",
     "Saved: realisasi {iku} {month} = {new} (was {old})."
@@ -182,6 +192,17 @@ pub const ADD_UNKNOWN_UNIT: Msg = msg!(
 pub const ADD_DATE_BEFORE: Msg = msg!(
     "Tanggal addendum {date} lebih awal dari addendum versi {version} ({previous}). Beri tanggal {previous} atau sesudahnya.",
     "The addendum date {date} is before addendum version {version} ({previous}). Give {previous} or a later date."
+);
+pub const ADD_DATE_YEAR: Msg = msg!(
+    "Tanggal addendum {date} di luar tahun PK {year}. Beri tanggal dalam tahun {year}.",
+    "The addendum date {date} is outside the PK year {year}. Give a date in {year}."
+);
+/// A value of an addendum beyond `domain::bounds`.
+pub const ADD_OUT_OF_BOUNDS: Msg = msg!("IKU {iku}: {why}", "IKU {iku}: {why}");
+/// The findings an addendum creates (`domain::rules::findings_created`), before it is saved.
+pub const ADD_FINDINGS: Msg = msg!(
+    "Addendum ini menimbulkan {n} temuan baru (kinerja check):",
+    "This addendum creates {n} new finding(s) (kinerja check):"
 );
 pub const ADD_NOTHING: Msg = msg!(
     "Addendum tidak mengubah apa pun: berikan --set, --add-iku atau --remove-iku yang mengubah PK.",
@@ -457,4 +478,106 @@ pub const COL_CHANGE: Msg = msg!("Perubahan", "Change");
 pub const COMPARE_PERIOD_TITLE: Msg = msg!(
     "Perbandingan periode {a} dengan {b}",
     "Comparison of the period {a} with {b}"
+);
+pub const SAMPLE_REPLACED: Msg = msg!(
+    "Toko data {store} hanya berisi contoh {year} yang diisi saat pertama dijalankan dan belum diubah: contoh itu diganti dengan {file}.",
+    "The store {store} holds only the {year} sample filled in on first run, unchanged: it is replaced by {file}."
+);
+pub const REPLACE_BACKUP: Msg = msg!(
+    "Sebelum tahun {year} diganti, cadangan toko data ditulis: {file} (set {id}; pulihkan dengan `kinerja restore {id}`).",
+    "Before year {year} is replaced, a backup of the store was written: {file} (set {id}; restore it with `kinerja restore {id}`)."
+);
+pub const REPLACE_NO_BACKUP: Msg = msg!(
+    "Tahun {year} tidak diganti: cadangan yang harus ditulis lebih dulu gagal ({error}). Tidak ada yang berubah.",
+    "Year {year} was not replaced: the backup that must be written first failed ({error}). Nothing was changed."
+);
+pub const IMPORT_CLASH: Msg = msg!(
+    "Tahun {year} sudah ada di toko data dan dokumen ini bertabrakan dengannya: {clashes}. Tahun itu memuat {units} unit, {ss} SS, {iku} IKU, {addenda} addendum dan {realisasi} realisasi bulanan. `kinerja import {file} --replace` mengganti seluruh tahun {year} dengan dokumen ini dan membuang semua itu, termasuk status bulan; cadangan ditulis lebih dulu.",
+    "Year {year} is already in the store and this document clashes with it: {clashes}. The year holds {units} units, {ss} SS, {iku} IKU, {addenda} addenda and {realisasi} monthly realisasi. `kinerja import {file} --replace` replaces the whole year {year} with this document and discards all of that, month states included; a backup is written first."
+);
+pub const RESTORE_BUSY: Msg = msg!(
+    "Sebuah kinerja sedang memulai server untuk toko data {store}; coba lagi sebentar lagi.",
+    "A kinerja is starting a server for the store {store}; try again in a moment."
+);
+pub const RESTORE_SOUND: Msg = msg!(
+    "Toko data {store} masih terbaca utuh; pemulihan dari set {id} akan membuang {n} perubahan setelahnya. Tambahkan --force bila memang itu yang dimaksud (berkas sekarang disimpan di backups/).",
+    "The store {store} still reads whole; restoring set {id} would discard the {n} change(s) after it. Add --force if that is what you mean (the files now are kept in backups/)."
+);
+pub const RESTORE_FAILED: Msg = msg!(
+    "Pemulihan dari set {id} gagal: {error}. Berkas lama tersimpan di backups/; jalankan `kinerja restore` lagi.",
+    "Restoring set {id} failed: {error}. The former files are kept in backups/; run `kinerja restore` again."
+);
+pub const RESTORE_YEAR: Msg = msg!(
+    "{year} ({units} unit, {ss} SS, {iku} IKU)",
+    "{year} ({units} units, {ss} SS, {iku} IKU)"
+);
+pub const RESTORED: Msg = msg!(
+    "Toko data {store} dipulihkan dari set cadangan {id} ({time}): {years}.",
+    "The store {store} was restored from backup set {id} ({time}): {years}."
+);
+pub const RESTORE_EVIDENCE: Msg = msg!(
+    "{n} berkas data dukung dipulihkan, masing-masing cocok dengan SHA-256-nya.",
+    "{n} evidence file(s) restored, each matching its SHA-256."
+);
+pub const RESTORE_KEPT: Msg = msg!(
+    "{n} berkas lama disimpan di {dir} sebagai {prefix}-*; hapus bila tidak diperlukan lagi.",
+    "{n} former file(s) are kept in {dir} as {prefix}-*; delete them when no longer needed."
+);
+pub const RESTORE_LATER_UNKNOWN: Msg = msg!(
+    "Jejak audit toko data yang rusak tidak terbaca: perubahan setelah {time} (setelah entri audit #{seq}), bila ada, tidak dapat didaftar dan harus dimasukkan lagi.",
+    "The damaged store's audit trail cannot be read: changes after {time} (after audit entry #{seq}), if any, cannot be listed and must be entered again."
+);
+pub const RESTORE_LATER_NONE: Msg = msg!(
+    "Tidak ada perubahan setelah cadangan ini menurut jejak audit: tidak ada yang hilang.",
+    "The audit trail holds no change after this backup: nothing was lost."
+);
+pub const RESTORE_LATER: Msg = msg!(
+    "{n} perubahan setelah cadangan ini (dari jejak audit) tidak ada di toko data yang dipulihkan dan harus dimasukkan lagi:",
+    "{n} change(s) after this backup (from the audit trail) are not in the restored store and must be entered again:"
+);
+pub const RESTORE_NO_SUCH: Msg = msg!(
+    "Tidak ada set cadangan {given} di {dir}; `kinerja restore --list` menampilkan semuanya.",
+    "There is no backup set {given} in {dir}; `kinerja restore --list` shows them all."
+);
+pub const RESTORE_NONE: Msg = msg!(
+    "Tidak ada set cadangan yang utuh di {dir}.",
+    "There is no whole backup set in {dir}."
+);
+pub const RESTORE_SERVER: Msg = msg!(
+    "Server toko data {store} (pid {pid}) berjalan dan tidak dapat diminta berhenti; hentikan dengan `kinerja serve --stop`, lalu pulihkan.",
+    "The store server of {store} (pid {pid}) runs and cannot be asked to stop; stop it with `kinerja serve --stop`, then restore."
+);
+pub const RESTORE_CLIENTS: Msg = msg!(
+    "Toko data {store} sedang dipakai: {clients}. Pemulihan perlu toko data tanpa pengguna lain; minta mereka keluar, lalu coba lagi.",
+    "The store {store} is in use: {clients}. A restore needs the store to itself; ask them to leave, then try again."
+);
+pub const BACKUP_WHOLE: Msg = msg!("utuh", "whole");
+pub const VERIFY_DAMAGED: Msg = msg!(
+    "Toko data {store} rusak: berkas {file}{at} tidak dapat dibaca oleh sled.",
+    "The store {store} is damaged: sled cannot read the file {file}{at}."
+);
+pub const VERIFY_AT: Msg = msg!(" (posisi {at})", " (at offset {at})");
+pub const VERIFY_BACKUP: Msg = msg!(
+    "Cadangan utuh terbaru: {file} ({time}; tahun {years}). Bangun ulang toko data darinya dengan `kinerja restore` (atau `kinerja restore {id}`).",
+    "The newest whole backup: {file} ({time}; years {years}). Rebuild the store from it with `kinerja restore` (or `kinerja restore {id}`)."
+);
+pub const VERIFY_NO_BACKUP: Msg = msg!(
+    "Tidak ada cadangan utuh di {dir}; `kinerja export --salvage` menyelamatkan rekaman yang masih terbaca.",
+    "There is no whole backup in {dir}; `kinerja export --salvage` saves the records that can still be read."
+);
+pub const BACKUP_WRITTEN: Msg = msg!(
+    "Set cadangan {id} ditulis dan diperiksa: {file} (tahun {years}); {keep} set terbaru disimpan. Pulihkan dengan `kinerja restore {id}`.",
+    "Backup set {id} written and checked: {file} (years {years}); the newest {keep} sets are kept. Restore it with `kinerja restore {id}`."
+);
+pub const LOG_UNKNOWN_UNIT: Msg = msg!(
+    "Unit {unit} tidak ada di tahun mana pun di toko data {store}; periksa kodenya (`kinerja report` menampilkan unit yang ada).",
+    "The unit {unit} is in no year of the store {store}; check its code (`kinerja report` shows the units there are)."
+);
+pub const READ_COPY: Msg = msg!(
+    "Toko data {store} tidak dapat ditulis ({why}): dibaca dari salinan pribadi di direktori sementara; tidak ada yang ditulis ke toko data.",
+    "The store {store} cannot be written to ({why}): reading a private copy in the temporary directory; nothing is written to the store."
+);
+pub const READ_COPY_FAILED: Msg = msg!(
+    "Toko data {store} tidak dapat ditulis ({why}) dan salinan pribadinya tidak dapat dibuat: {error}. Cadangan utuh terbaru (dokumen kinerja/1): {backup}.",
+    "The store {store} cannot be written to ({why}) and no private copy of it could be made: {error}. The newest whole backup (kinerja/1 documents): {backup}."
 );

@@ -359,9 +359,11 @@ pub mod rules {
     pub const FIELD_REALISASI: Msg = msg!("realisasi", "realisasi");
     pub const EMPTY: Msg = msg!("kosong", "empty");
     pub const R11_PARTIAL: Msg = msg!(
-        "IKU {iku} ({unit}): jumlah target tahunan IKU turunannya ({children}) {sum}, tidak sama dengan target tahunannya {t}. Selaraskan target melalui addendum.",
-        "IKU {iku} ({unit}): the annual targets of its cascaded IKU ({children}) add up to {sum}, not to its own annual target {t}. Align the targets through an addendum."
+        "IKU {iku} ({unit}): jumlah target tahunan IKU turunannya {sum}, tidak sama dengan target tahunannya {t} (selisih {diff}). Nilainya dihitung dari unit di bawahnya, jadi selaraskan target IKU turunan melalui addendum unit masing-masing: {targets}.",
+        "IKU {iku} ({unit}): the annual targets of its cascaded IKU add up to {sum}, not to its own annual target {t} (off by {diff}). Its values are rolled up from its child units, so align the child targets through their own units' addenda: {targets}."
     );
+    /// One child of a roll-up with its annual target, in [`R11_PARTIAL`].
+    pub const R11_CHILD: Msg = msg!("{iku} (target {t})", "{iku} (target {t})");
     pub const R11_FULL: Msg = msg!(
         "IKU {iku} ({unit}): target tahunan {t} tidak sama dengan target tahunan sumbernya {source} ({ts}) pada kaskade penuh. Selaraskan target.",
         "IKU {iku} ({unit}): annual target {t} differs from the annual target of its source {source} ({ts}) in a full cascade. Align the targets."
@@ -396,6 +398,11 @@ pub mod bounds {
     pub const TOO_MANY_DECIMALS: Msg = msg!(
         "{value} di luar batas: paling banyak {max} angka di belakang koma",
         "{value} is out of bounds: at most {max} decimal places"
+    );
+    /// A change that would store a value beyond the bounds (`domain::change::apply`).
+    pub const REFUSED: Msg = msg!(
+        "{what}: {reason}. Tidak disimpan.",
+        "{what}: {reason}. Not stored."
     );
     pub const STORED: Msg = msg!(
         "{what}: {reason}. Nilai ini tersimpan oleh versi lama; angka yang bergantung padanya tidak dapat dihitung. Perbaiki nilainya.",

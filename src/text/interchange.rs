@@ -221,3 +221,7 @@ pub const JSON_TOO_MANY_VALUES: Msg = msg!(
     "dokumen berisi terlalu banyak nilai JSON (lebih dari {max})",
     "the document holds too many JSON values (more than {max})"
 );
+pub const JSON_DUPLICATE_KEY: Msg = msg!(
+    "baris {line}, kolom {column}: kunci \"{key}\" ditulis dua kali dalam satu objek; hapus salah satunya",
+    "line {line}, column {column}: the key \"{key}\" is written twice in one object; remove one of them"
+);

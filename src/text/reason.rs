@@ -88,6 +88,14 @@ pub fn template(code: Code) -> Msg {
         ),
         // `detail` says why, in the words of the number reader (`interchange::number`)
         Code::BadNumber => msg!("{detail}", "{detail}"),
+        Code::ImplausibleSign => msg!(
+            "Realisasi {value} IKU {unit}/{iku} {month} berlawanan tanda dengan setiap targetnya; periksa nilainya.",
+            "The realisasi {value} of IKU {unit}/{iku} for {month} has the opposite sign of every target of the IKU; check the value."
+        ),
+        Code::ImplausibleSize => msg!(
+            "Realisasi {value} IKU {unit}/{iku} {month} lebih dari {factor} kali target terbesarnya ({largest}); periksa nilainya.",
+            "The realisasi {value} of IKU {unit}/{iku} for {month} is more than {factor} times its largest target ({largest}); check the value."
+        ),
         Code::IkuCount => r::R01,
         Code::DirectCascadeTooDeep => r::R02,
         Code::NoOwnIku => r::R03,
@@ -113,8 +121,10 @@ pub fn template(code: Code) -> Msg {
         Code::FrozenRemoved => r::R10_REMOVED,
         Code::PartialCascadeSum => r::R11_PARTIAL,
         Code::FullCascadeTarget => r::R11_FULL,
+        Code::ChildTarget => r::R11_CHILD,
         Code::MissingRealisasi => super::domain::completeness::MISSING_REALISASI,
         Code::StoredOutOfBounds => b::STORED,
+        Code::OutOfBounds => b::REFUSED,
         Code::ValueOfIkuMonth => msg!(
             "IKU {iku} ({unit}) {field} {month}",
             "IKU {iku} ({unit}) {field} {month}"
@@ -170,6 +180,7 @@ pub fn template(code: Code) -> Msg {
         Code::MultBelowT1 => k::M_BELOW_T1,
         Code::MultMinimize => k::M_MINIMIZE,
         Code::MultNewWithHistory => k::M_NEW_WITH_HISTORY,
+        Code::MultMandatory => k::M_MANDATORY,
         Code::MultIkuK3 => k::M_K3,
         Code::PlanNeedsT1R1 => k::PLAN_NEEDS_T1_R1,
         Code::PlanNeedsReference => k::PLAN_NEEDS_REFERENCE,
@@ -280,6 +291,11 @@ pub fn bound(v: rust_decimal::Decimal, e: crate::domain::bounds::BoundError) -> 
 pub fn violation(v: &crate::domain::bounds::Violation) -> String {
     let at = v.month.map(|m| format!(" {m}")).unwrap_or_default();
     format!("{}{at}: {}", v.field, render(&v.reason()))
+}
+
+/// The sentence of an implausible realisasi (`domain::edit::plausibility`).
+pub fn implausible(i: &crate::domain::edit::Implausible) -> String {
+    render(&i.reason())
 }
 
 /// The sentence of an edit refusal in the user's language.

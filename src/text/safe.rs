@@ -51,3 +51,4 @@ pub const KIND_SOCKET: Msg = msg!("soket", "socket");
 pub const KIND_DEVICE: Msg = msg!("perangkat", "device");
 pub const KIND_SYMLINK: Msg = msg!("tautan simbolik", "symbolic link");
 pub const KIND_OTHER: Msg = msg!("jenis berkas lain", "other kind of file");
+pub const CHARS: Msg = msg!("{n} karakter", "{n} characters");

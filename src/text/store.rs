@@ -187,3 +187,20 @@ pub const FOREIGN_ENTRIES: Msg = msg!(
     "The store {path} is refused: it holds entries that are not its own, or links: {entries}. Move them out of the store (only db, conf, blobs/, snap.*, backups/, kinerja.store and kinerja.lock-owner belong there)."
 );
 pub const ENTRY_LINK: Msg = msg!("tautan simbolik", "symbolic link");
+pub const REPLACE_INTERRUPTED_NO_SET: Msg = msg!(
+    "penggantian tahun {year} di toko data {store} terputus, dan set cadangan {set} yang menyimpan tahun itu sebelumnya tidak dapat dipakai ({why}); pulihkan dengan kinerja restore dari set lain",
+    "the replace of year {year} in the store {store} was cut short, and the backup set {set} that holds the year as it was cannot be used ({why}); recover with kinerja restore from another set"
+);
+pub const REPLACE_SET_MISSING: Msg = msg!("set itu tidak ada", "the set is not there");
+pub const BACKUP_FILE_DAMAGED: Msg = msg!(
+    "berkas cadangan {file} hilang atau rusak (checksum tidak cocok)",
+    "the backup file {file} is missing or damaged (its checksum does not match)"
+);
+pub const DAMAGED: Msg = msg!(
+    "Berkas toko data rusak: sled tidak dapat membacanya. `kinerja verify` menyebut berkasnya dan cadangan utuh terbaru; `kinerja restore` membangun ulang toko data dari cadangan itu.",
+    "A file of the store is damaged: sled cannot read it. `kinerja verify` names the file and the newest whole backup; `kinerja restore` rebuilds the store from that backup."
+);
+pub const DAMAGED_AT: Msg = msg!(
+    "Berkas toko data rusak (db, posisi {at}): sled tidak dapat membacanya. `kinerja verify` menyebut berkasnya dan cadangan utuh terbaru; `kinerja restore` membangun ulang toko data dari cadangan itu.",
+    "A file of the store is damaged (db, offset {at}): sled cannot read it. `kinerja verify` names the file and the newest whole backup; `kinerja restore` rebuilds the store from that backup."
+);

@@ -222,6 +222,11 @@ pub const F_ROLLUP: Msg = msg!(
     "Realisasi dihitung dari unit anak ({method})",
     "Realisasi rolled up from child units ({method})"
 );
+/// A mandatory IKU (DOMAIN.md §10a), among the IKU's fields.
+pub const F_MANDATORY: Msg = msg!(
+    "IKU wajib (ditetapkan kementerian untuk setiap unit)",
+    "Mandatory IKU (imposed by the ministry on every unit)"
+);
 pub const F_VALIDITY: Msg = msg!("Validitas × kendali", "Validity × control");
 pub const MODE_TREE: Msg = msg!("POHON", "TREE");
 pub const MODE_GRID: Msg = msg!("GRID", "GRID");
@@ -293,11 +298,76 @@ pub const ADD_CONFIRM_DISCARD: Msg = msg!(
     "Buang {n} perubahan addendum {unit}? (y ya / n tidak) ",
     "Discard {n} addendum changes of {unit}? (y yes / n no) "
 );
+/// The question of a realisasi far outside its IKU's trajectory (`domain::edit::plausibility`).
+pub const IMPLAUSIBLE_CONFIRM: Msg = msg!(
+    "Simpan {value}? {why} (y simpan / n perbaiki) ",
+    "Store {value}? {why} (y store / n correct it) "
+);
+pub const IMPLAUSIBLE_HINTS: Msg = msg!(
+    "y simpan · n perbaiki nilainya",
+    "y store · n correct the value"
+);
 pub const ADD_CONFIRM_HINTS: Msg = msg!(
     "y buang · n lanjutkan addendum",
     "y discard · n keep the addendum"
 );
 pub const ADD_REASON_PROMPT: Msg = msg!("Alasan addendum: ", "Reason of the addendum: ");
+/// The planning inverse beside the addendum's target editor (DOMAIN.md §10a).
+pub const ADD_PLAN_TITLE: Msg = msg!(
+    "Rencana K3 {iku} ({rulebook}) · target tahunan dengan nilai ini: {t}",
+    "K3 plan {iku} ({rulebook}) · annual target with this value: {t}"
+);
+pub const ADD_PLAN_FACTS_127: Msg = msg!(
+    "T1 (target tahun lalu) {t1} · R1 (realisasi tahun lalu) {r1} · pengali target:",
+    "T1 (last year's target) {t1} · R1 (last year's realisasi) {r1} · target multiplier:"
+);
+pub const ADD_PLAN_FACTS_300: Msg = msg!(
+    "nilai referensi tahun lalu {ref} · poin kualitas target:",
+    "last year's reference value {ref} · target-quality points:"
+);
+pub const ADD_PLAN_BEST: Msg = msg!("terbaik", "best");
+pub const ADD_PLAN_FIXED: Msg = msg!(
+    "tidak bergantung pada target: {v} ({reason})",
+    "does not depend on the target: {v} ({reason})"
+);
+pub const ADD_DATE_PROMPT: Msg = msg!(
+    "Tanggal addendum (YYYY-MM-DD, dalam tahun {year}): ",
+    "Date of the addendum (YYYY-MM-DD, in {year}): "
+);
+pub const ADD_DATE_BAD: Msg = msg!(
+    "Tanggal \"{date}\" tidak terbaca: tulis YYYY-MM-DD, misalnya 2025-10-15",
+    "The date \"{date}\" cannot be read: write YYYY-MM-DD, e.g. 2025-10-15"
+);
+/// The question before an addendum is stored (the findings it creates are in the pane).
+pub const ADD_QUESTION: Msg = msg!(
+    "Simpan addendum v{version} {unit} tanggal {date} ({n} perubahan, {created} temuan baru)? (y simpan / n kembali) ",
+    "Save addendum v{version} of {unit} dated {date} ({n} changes, {created} new findings)? (y save / n back) "
+);
+pub const ADD_STALE: Msg = msg!(
+    "Data berubah di tempat lain selagi pertanyaan addendum terbuka; periksa lalu ajukan lagi (s)",
+    "The data changed elsewhere while the addendum's question was open; check and submit again (s)"
+);
+pub const ADD_QUESTION_HINTS: Msg = msg!(
+    "y simpan · n kembali ke addendum",
+    "y save · n back to the addendum"
+);
+/// The months the addendum leaves frozen (R10), per IKU it changes.
+pub const ADD_FROZEN: Msg = msg!(
+    "Bulan beku (R10: sudah ada realisasi; targetnya tidak diubah, realisasinya tetap dapat dikoreksi):",
+    "Frozen months (R10: they have realisasi; their targets are not changed, their realisasi stay correctable):"
+);
+pub const ADD_FROZEN_NONE: Msg = msg!(
+    "Bulan beku (R10): tidak ada pada IKU yang diubah",
+    "Frozen months (R10): none in the IKU changed"
+);
+pub const ADD_CREATED: Msg = msg!(
+    "Addendum ini menimbulkan {n} temuan baru:",
+    "This addendum creates {n} new findings:"
+);
+pub const ADD_CREATED_NONE: Msg = msg!(
+    "Addendum ini tidak menimbulkan temuan baru",
+    "This addendum creates no new finding"
+);
 pub const TARGET_PROMPT: Msg = msg!("Target {iku} {month}: ", "Target {iku} {month}: ");
 pub const ADD_TITLE: Msg = msg!(
     "Addendum {unit} — PK v{from} → v{to} (belum disimpan)",
@@ -412,4 +482,8 @@ pub const WL_SHOWS: Msg = msg!("Daftar kerja: {scope}", "Worklist: {scope}");
 pub const WL_LEGEND: Msg = msg!(
     "Angka: mulai mengisi · Enter: simpan, ke yang kosong berikutnya · gabungan: nilai dari unit di bawahnya (hanya dibaca)",
     "Digits: start typing · Enter: save, go to the next empty one · roll-up: the value of the units below (read-only)"
+);
+pub const KEYMAP_NO_QUIT: Msg = msg!(
+    "tidak ada tombol untuk keluar (aksi \"quit\") di pohon: keymap ini membuang q dan <C-c> tanpa pengganti; biarkan setidaknya satu tombol berisi action = \"quit\"",
+    "no key quits (action \"quit\") from the tree: this keymap unbinds q and <C-c> and binds nothing else to quit; keep at least one key with action = \"quit\""
 );

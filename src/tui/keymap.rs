@@ -310,8 +310,35 @@ impl Keymap {
         {
             let overlay = Keymap::from_toml(&text, &user.display().to_string())?;
             keymap.merge(&overlay);
+            if overlay.unbinds() {
+                keymap.check_quit(&user.display().to_string())?;
+            }
+        }
+        if keymap.unbinds() {
+            keymap.check_quit(name_or_file)?;
         }
         Ok(keymap)
+    }
+
+    /// Whether the file unbinds any key (`action = "none"`).
+    fn unbinds(&self) -> bool {
+        self.unbound.iter().any(|keys| !keys.is_empty())
+    }
+
+    /// Refuses a keymap in which no key quits from the tree, the first screen (a file that
+    /// unbinds both `q` and `<C-c>` would leave no way out); `file` is the one to blame.
+    fn check_quit(&self, file: &str) -> Result<(), KeymapError> {
+        if self.modes[mode_index(Mode::Tree)]
+            .iter()
+            .any(|b| b.action == Action::Quit)
+        {
+            return Ok(());
+        }
+        Err(KeymapError {
+            file: file.to_string(),
+            line: None,
+            problem: t::KEYMAP_NO_QUIT.s().to_string(),
+        })
     }
 
     /// Where the user's own keymap lives: `$XDG_CONFIG_HOME/kinerja/keymap.toml`, else

@@ -102,21 +102,30 @@ pub fn save_ui_state(path: &Path, state: &UiState) -> io::Result<()> {
     .map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// Most units a first frame is loaded for on its own; a view with more units open than this
-/// waits for the whole year instead. At ministry scale 256 units (~3,900 IKU) load in ~40 ms,
-/// which keeps the first frame under 100 ms; the whole year takes ~130 ms.
+/// Most units a first frame is loaded for on its own; a view with more units than this waits
+/// for the whole year instead. At ministry scale 256 units (~3,900 IKU) load in ~40 ms, which
+/// keeps the first frame under 100 ms; the whole year takes ~130 ms.
 pub const FIRST_FRAME_UNITS: usize = 256;
 
-/// The data the TUI opens `year` on for the view `ui`: a partial dataset holding the units of
-/// that view ([`units_in_view`]) when the store's year summary allows it (see
-/// [`Dataset::partial`]), else the whole year. Its first frame is the whole year's either way.
+/// The rows of the terminal the TUI is about to open on (what [`first_dataset`] loads for): its
+/// height, or 60 when it cannot be told.
+pub fn first_frame_rows() -> usize {
+    crossterm::terminal::size().map_or(60, |(_, h)| usize::from(h).max(1))
+}
+
+/// The data the TUI opens `year` on for the view `ui` on a terminal of `rows` rows: a partial
+/// dataset holding the units that view can show ([`units_in_view`]) when the store's year
+/// summary allows it (see [`Dataset::partial`]), else the whole year. Its first frame is the
+/// whole year's either way. (A terminal made taller before the whole year is in shows its new
+/// rows complete when it arrives, a fraction of a second later; no key acts before.)
 pub fn first_dataset(
     store: &dyn StoreApi,
     year: i32,
     ui: Option<&UiState>,
+    rows: usize,
 ) -> Result<Dataset, crate::store::StoreError> {
     if let Some(summary) = store.year_summary(year)? {
-        let units = units_in_view(&summary.units, ui);
+        let units = units_in_view(&summary.units, ui, rows);
         if units.len() <= FIRST_FRAME_UNITS {
             return store.load_partial(year, summary, &units);
         }

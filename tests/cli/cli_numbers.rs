@@ -94,6 +94,7 @@ fn a_value_beyond_the_bounds_is_refused_by_set_and_the_sheet_and_the_store_is_un
 #[test]
 fn a_value_at_the_bounds_is_accepted() {
     let d = demo();
+    // far beyond the targets (94 a month), so it needs --force (plausibility)
     ok(
         &d,
         &[
@@ -102,6 +103,7 @@ fn a_value_at_the_bounds_is_accepted() {
             "4a-N",
             "2025-10",
             "999999999999999,999999",
+            "--force",
         ],
     );
     ok(&d, &["report", "--period", "2025-10"]);
@@ -396,4 +398,180 @@ fn a_realisasi_stays_correctable_after_an_addendum_and_the_correction_is_audited
         ],
     );
     assert_ne!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn set_of_a_realisasi_far_outside_the_trajectory_needs_force() {
+    let d = demo();
+    let before = export(&d);
+    // 4a-N has a target of 94 in every month
+    for (value, why) in [
+        ("-5", "opposite sign of every target"),
+        ("1234567", "more than 10 times its largest target (94)"),
+    ] {
+        let o = kinerja(
+            &d.store,
+            &[
+                "--lang",
+                "en",
+                "set",
+                "DJKN-KW11-01",
+                "4a-N",
+                "2025-10",
+                value,
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{value} saved: {}", stdout(&o));
+        let e = stderr(&o);
+        assert!(
+            e.contains(why) && e.contains(value) && e.contains("--force"),
+            "{value}: {e}"
+        );
+    }
+    assert_eq!(export(&d), before, "nothing was stored");
+    // ten times the largest target is still plausible; --force stores the rest
+    ok(&d, &["set", "DJKN-KW11-01", "4a-N", "2025-10", "940"]);
+    let out = ok(
+        &d,
+        &[
+            "--lang",
+            "en",
+            "set",
+            "DJKN-KW11-01",
+            "4a-N",
+            "2025-11",
+            "-5",
+            "--force",
+        ],
+    );
+    assert!(out.contains("-5"), "{out}");
+}
+
+#[test]
+fn a_sheet_with_implausible_realisasi_needs_force_and_lists_each_line() {
+    let d = demo();
+    let before = export(&d);
+    let sheet = d.dir.path().join("r.csv");
+    std::fs::write(
+        &sheet,
+        "unit;iku;month;realisasi\n\
+         DJKN-KW11-01;4a-N;2025-10;97\n\
+         DJKN-KW11-01;4a-N;2025-11;-5\n\
+         DJKN-KW11-01;4a-N;2025-12;1.234.567\n",
+    )
+    .unwrap();
+    let args = ["--lang", "en", "import-realisasi", sheet.to_str().unwrap()];
+    let o = kinerja(&d.store, &args);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert!(e.contains("2 realisasi far outside"), "{e}");
+    assert!(e.contains("line 3: The realisasi -5"), "{e}");
+    assert!(e.contains("line 4: The realisasi 1234567"), "{e}");
+    assert!(!e.contains("line 2"), "{e}");
+    assert_eq!(export(&d), before, "nothing was stored");
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    ok(&d, &forced);
+    assert_ne!(export(&d), before);
+}
+
+/// The sample PK (fixtures/kalbar-2025.json), imported.
+fn sample() -> Demo {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("s");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/kalbar-2025.json");
+    let o = kinerja(&store, &["import", fixture]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    Demo { dir, store }
+}
+
+#[test]
+fn an_addendum_of_a_kpknl_says_which_r11_finding_it_creates_on_the_kanwil() {
+    let d = sample();
+    let check = |d: &Demo| ok(d, &["--lang", "en", "check"]);
+    assert!(
+        !check(&d).contains("[KANWIL-KALBAR, SS"),
+        "no R11 on the Kanwil before"
+    );
+    // the quarterly targets add up: Pontianak 300 + Singkawang 120 = the Kanwil's 420;
+    // Pontianak raises December from 85 to 90
+    let out = ok(
+        &d,
+        &[
+            "--lang",
+            "en",
+            "addendum",
+            "KPKNL-PONTIANAK",
+            "--reason",
+            "Target naik",
+            "--date",
+            "2025-10-20",
+            "--set",
+            "1a-CP:12=90",
+        ],
+    );
+    let (findings, saved) = out
+        .split_once("Saved:")
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .unwrap_or_else(|| (out.clone(), String::new()));
+    assert!(
+        findings.contains("This addendum creates 1 new finding"),
+        "before the saved line: {out}"
+    );
+    assert!(
+        findings.contains("R11")
+            && findings.contains("KANWIL-KALBAR")
+            && findings.contains("1a-CP"),
+        "{out}"
+    );
+    assert!(
+        findings.contains("KPKNL-PONTIANAK/1a-CP (target 305)")
+            && findings.contains("KPKNL-SINGKAWANG/1a-CP (target 120)")
+            && findings.contains("off by -5"),
+        "it names the child targets to align: {out}"
+    );
+    assert!(!saved.is_empty(), "{out}");
+    // and check says the same
+    assert!(check(&d).contains("KPKNL-PONTIANAK/1a-CP (target 305)"));
+}
+
+#[test]
+fn an_addendum_date_outside_the_pk_year_is_refused() {
+    let d = sample();
+    for date in ["2024-12-31", "2026-01-01"] {
+        let o = kinerja(
+            &d.store,
+            &[
+                "--lang",
+                "en",
+                "addendum",
+                "KPKNL-PONTIANAK",
+                "--reason",
+                "x",
+                "--date",
+                date,
+                "--set",
+                "1a-CP:12=90",
+            ],
+        );
+        assert_eq!(o.status.code(), Some(1), "{date}: {}", stdout(&o));
+        assert!(
+            stderr(&o).contains(&format!("{date} is outside the PK year 2025")),
+            "{}",
+            stderr(&o)
+        );
+    }
+    // without --date: today, kept inside 2025 (its last day, the year being over)
+    let out = ok(
+        &d,
+        &[
+            "addendum",
+            "KPKNL-PONTIANAK",
+            "--reason",
+            "x",
+            "--set",
+            "1a-CP:12=85,5",
+        ],
+    );
+    assert!(out.contains("2025-"), "{out}");
 }

@@ -118,7 +118,11 @@ fn a_workbook_with_numbers_text_and_an_empty_cell_imports_like_the_csv_sheet() {
             ],
         ],
     );
-    let o = kinerja(&store, &["import-realisasi", file.to_str().unwrap()]);
+    // 1.097,9 against a target of 98 is far outside the trajectory: it needs --force
+    let o = kinerja(
+        &store,
+        &["import-realisasi", file.to_str().unwrap(), "--force"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&o).contains("4 realisasi"), "{}", stdout(&o));
     let doc = export(&store);
@@ -128,6 +132,55 @@ fn a_workbook_with_numbers_text_and_an_empty_cell_imports_like_the_csv_sheet() {
     assert_eq!(realisasi(&doc, "KANWIL-KALBAR", "2a-CF", 10), "98");
     let o = kinerja(&store, &["log", "--limit", "1"]);
     assert!(stdout(&o).contains("import-realisasi"), "{}", stdout(&o));
+}
+
+#[test]
+fn an_implausible_realisasi_in_a_workbook_needs_force_naming_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = sample_store(dir.path());
+    let before = export(&store);
+    let file = dir.path().join("odd.xlsx");
+    // 1b-CP's targets are 1.5 … 2.0: -2.04 has the opposite sign, 2040 is a thousand times
+    workbook(
+        &file,
+        "Data",
+        &[
+            header(),
+            vec![
+                C::T("KPKNL-PONTIANAK"),
+                C::T("1b-CP"),
+                C::T("2025-10"),
+                C::N(-2.04),
+            ],
+            vec![
+                C::T("KPKNL-PONTIANAK"),
+                C::T("2a-CF"),
+                C::T("2025-10"),
+                C::N(97.0),
+            ],
+            vec![
+                C::T("KPKNL-PONTIANAK"),
+                C::T("1b-CP"),
+                C::T("2025-11"),
+                C::N(2040.0),
+            ],
+        ],
+    );
+    let o = kinerja(&store, &["import-realisasi", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Data!D2: Realisasi -2,04"), "{err}");
+    assert!(err.contains("Data!D4: Realisasi 2040"), "{err}");
+    assert!(!err.contains("Data!D3"), "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(export(&store), before, "nothing was applied");
+    let o = kinerja(
+        &store,
+        &["import-realisasi", file.to_str().unwrap(), "--force"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let doc = export(&store);
+    assert_eq!(realisasi(&doc, "KPKNL-PONTIANAK", "1b-CP", 10), "-2.04");
 }
 
 #[test]

@@ -189,3 +189,52 @@ fn a_live_client_receives_every_other_clients_commit_with_its_author() {
     drop((writer, watcher));
     wait_server_gone(&store);
 }
+
+/// The server keeps the newest year in memory and applies every change to it as it applies it
+/// to the store: a client's first frame comes from a partial load even while the stored
+/// snapshot and summary do not hold the latest changes yet, and what it gets is the year as
+/// its records hold it now. An import drops the copy (the next load reads the store).
+#[test]
+fn a_first_frame_after_a_change_is_a_partial_load_of_the_year_as_stored_now() {
+    use kinerja::store::YearSummary;
+    kinerja::text::set_thread_lang(kinerja::text::Lang::Id);
+    let home = tempfile::tempdir().unwrap();
+    let store = sample_store(home.path());
+    let iku = pontianak("3b-N");
+    let c = client(&store, "test", false);
+    c.apply(2025, &set(&iku, 9, "7.25"), &Actor::current(), "test")
+        .unwrap();
+    // a second without a change: the server writes the snapshot and keeps the year
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while c.year_summary(2025).unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < until,
+            "no summary after a quiet time"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // a change: the stored summary no longer describes the records, the kept year does
+    c.apply(2025, &set(&iku, 8, "6.75"), &Actor::current(), "test")
+        .unwrap();
+    let whole = c.load_year_from_records(2025).unwrap();
+    let summary = c
+        .year_summary(2025)
+        .unwrap()
+        .expect("a summary right after a change, from the kept year");
+    assert_eq!(summary, YearSummary::of(&whole));
+    let units: std::collections::BTreeSet<String> = ["KPKNL-PONTIANAK".to_string()].into();
+    let part = c.load_partial(2025, summary, &units).unwrap();
+    assert!(part.is_partial(), "a partial load");
+    for (k, i) in whole
+        .iku
+        .iter()
+        .filter(|(k, _)| k.unit == "KPKNL-PONTIANAK")
+    {
+        assert_eq!(part.iku.get(k), Some(i), "{k} as stored");
+    }
+    assert_eq!(part.iku[&iku].realisasi[7], Some(d("6.75")));
+    assert_eq!(part.iku[&iku].realisasi[8], Some(d("7.25")));
+    assert_eq!(part.round, whole.round);
+    drop(c);
+    wait_server_gone(&store);
+}

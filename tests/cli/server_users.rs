@@ -141,3 +141,90 @@ fn two_unix_users_on_one_group_store_are_each_named_in_the_audit() {
     wait_server_gone(&store);
     drop(acc);
 }
+
+#[test]
+fn init_group_by_a_non_member_is_refused_and_leaves_nothing_behind() {
+    // SAFETY: geteuid has no preconditions.
+    if unsafe { libc::geteuid() } != 0 {
+        eprintln!("not root: the init --group non-member test is skipped");
+        return;
+    }
+    // the group of the store, with a member; and an outsider in a group of its own
+    let (Some(team), Some(other)) = (
+        cli_support::make_accounts("kjt", "kt", &["a"]),
+        cli_support::make_accounts("kjo", "ko", &["x"]),
+    ) else {
+        eprintln!("useradd/groupadd failed: the init --group non-member test is skipped");
+        return;
+    };
+    let outsider = other.users[0].clone();
+    let home = tempfile::tempdir().unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // a directory of the outsider's own, where it may create anything
+    let place = home.path().join("tempat");
+    std::fs::create_dir(&place).unwrap();
+    Command::new("chown")
+        .arg(&outsider)
+        .arg(&place)
+        .output()
+        .unwrap();
+    for store in [
+        place.join("tim"),
+        place.join("baru").join("dalam").join("tim"),
+    ] {
+        let o = as_user(
+            &outsider,
+            home.path(),
+            &store,
+            &["init", "--group", &team.group],
+        );
+        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+        let said = stderr(&o);
+        assert!(said.contains(&team.group), "{said}");
+        assert!(said.contains("bukan anggota grup"), "{said}");
+        let left: Vec<_> = std::fs::read_dir(&place)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert!(
+            left.is_empty(),
+            "nothing is left behind for {}: {left:?}",
+            store.display()
+        );
+    }
+    // an empty directory given stays, empty
+    let empty = place.join("kosong");
+    std::fs::create_dir(&empty).unwrap();
+    Command::new("chown")
+        .arg(&outsider)
+        .arg(&empty)
+        .output()
+        .unwrap();
+    let o = as_user(
+        &outsider,
+        home.path(),
+        &empty,
+        &["--lang", "en", "init", "--group", &team.group],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stderr(&o).contains("not a member"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
+    // a member of the group makes it
+    let member = team.users[0].clone();
+    let shared = home.path().join("bersama");
+    std::fs::create_dir(&shared).unwrap();
+    Command::new("chown")
+        .arg(&member)
+        .arg(&shared)
+        .output()
+        .unwrap();
+    let o = as_user(
+        &member,
+        home.path(),
+        &shared.join("tim"),
+        &["init", "--group", &team.group],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    wait_server_gone(&shared.join("tim"));
+}

@@ -278,3 +278,224 @@ proptest! {
         prop_assert_eq!(parse_decimal(&text, Locale::Id), Ok(good.normalize()));
     }
 }
+
+/// A value at or beyond the bounds, of every kind: a magnitude of 10^15 or more at 0–6
+/// decimal places (10^15 itself, the first refused), up to the largest `Decimal`; or more than
+/// 6 decimal places on a small number.
+fn at_or_beyond() -> impl Strategy<Value = Decimal> {
+    let sign = prop_oneof![Just(1i128), Just(-1i128)];
+    prop_oneof![
+        beyond(),
+        (sign.clone(), 0u32..=6, 0i128..10i128.pow(13)).prop_map(|(s, scale, k)| {
+            Decimal::from_i128_with_scale(s * (10i128.pow(15 + scale) + k), scale)
+        }),
+        (sign, 7u32..=12, 1i128..1_000_000).prop_map(|(s, scale, m)| {
+            // not a multiple of 10: its scale stays above 6 once normalised
+            let m = if m % 10 == 0 { m + 1 } else { m };
+            Decimal::from_i128_with_scale(s * m, scale)
+        }),
+    ]
+}
+
+/// Every entry point of a value, fed values at and beyond the bounds: the store's change apply
+/// (realisasi, target, correction, an IKU put whole, an addendum, and a set whose other
+/// change is fine), the kinerja/1 document, the realisasi sheet (both locales), the realisasi
+/// workbook (text and number cells) and the addendum's preparation. Each refuses naming the bound; the store holds what it held before,
+/// with no audit entry.
+#[test]
+fn a_value_at_or_beyond_the_bounds_is_refused_at_every_entry_point_and_the_store_is_unchanged() {
+    use kinerja::domain::addendum::{AddendumDraft, prepare};
+    use kinerja::domain::change::{Change, Field};
+    use kinerja::interchange::csv::parse_realisasi_sheet;
+    use kinerja::interchange::json::{export_document, import_document};
+    use kinerja::interchange::xlsx::parse_realisasi_workbook;
+    use kinerja::store::{Actor, AuditFilter, Store};
+    use kinerja::text::{Lang, set_thread_lang};
+    use proptest::test_runner::TestRunner;
+    use rust_decimal::prelude::ToPrimitive;
+
+    set_thread_lang(Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("s")).unwrap();
+    let ds = crate::support::store_common::dataset();
+    let who = Actor::new("budi");
+    store.import_dataset(&ds, false, &who, "import").unwrap();
+    let before = store.load_year(2025).unwrap();
+    let audit = |s: &Store| s.audit_log(&AuditFilter::default()).unwrap().len();
+    let audit_before = audit(&store);
+    let rb = Rulebook::default_rulebook();
+    // DJKN/2a-N: quarterly, no children, December without realisasi: the change apply takes
+    // a value within the bounds there (the end of the test shows it)
+    let key = CodeRef::new("DJKN", "2a-N");
+    let json: serde_json::Value = serde_json::from_str(&export_document(&before)).unwrap();
+    let at = json["iku"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|i| i["unit"] == "DJKN" && i["code"] == "2a-N")
+        .unwrap();
+    let names_the_bound = |m: &str| m.contains("out of bounds");
+
+    let mut runner = TestRunner::new(config());
+    runner
+        .run(&(at_or_beyond(), any::<bool>()), |(bad, target)| {
+            prop_assert!(!bounds::within(bad));
+            // the store's change apply
+            let mut put = before.iku[&key].clone();
+            put.targets[11] = Some(bad);
+            let addendum = Addendum {
+                unit: "DJKN".into(),
+                version: 0,
+                date: chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap(),
+                reason: "naik".into(),
+                changes: vec![AddendumChange {
+                    iku: "2a-N".into(),
+                    field: Field::Targets,
+                    month: 12,
+                    old: before.iku[&key].targets[11],
+                    new: Some(bad),
+                }],
+            };
+            let sets: Vec<Vec<Change>> = vec![
+                vec![Change::SetRealisasi {
+                    iku: key.clone(),
+                    month: 12,
+                    value: Some(bad),
+                }],
+                vec![Change::SetTarget {
+                    iku: key.clone(),
+                    month: 12,
+                    value: Some(bad),
+                }],
+                vec![Change::CorrectRealisasi {
+                    iku: key.clone(),
+                    month: 12,
+                    value: Some(bad),
+                    reason: "koreksi".into(),
+                }],
+                vec![Change::PutIku(put.clone())],
+                vec![Change::Addendum {
+                    addendum,
+                    added: vec![],
+                }],
+                // a fine change first: the set is refused whole
+                vec![
+                    Change::SetRealisasi {
+                        iku: key.clone(),
+                        month: 12,
+                        value: Some(Decimal::ONE),
+                    },
+                    Change::SetTarget {
+                        iku: key.clone(),
+                        month: 12,
+                        value: Some(bad),
+                    },
+                ],
+            ];
+            for set in &sets {
+                let r = store.apply(2025, set, &who, "prop");
+                prop_assert!(r.is_err(), "{bad}: {set:?} stored");
+                let e = r.unwrap_err().to_string();
+                prop_assert!(names_the_bound(&e), "{bad}: {e}");
+            }
+            // the kinerja/1 document
+            let mut doc = json.clone();
+            let field = if target { "targets" } else { "realisasi" };
+            doc["iku"][at][field][11] = serde_json::Value::String(bad.to_string());
+            let errs = import_document(&doc.to_string()).unwrap_err();
+            prop_assert!(
+                errs.iter().any(|e| names_the_bound(&e.to_string())),
+                "{bad}: {errs:?}"
+            );
+            // the realisasi sheet, in both locales
+            for (head, text) in [
+                ("unit,iku,month,realisasi", bad.to_string()),
+                (
+                    "unit;iku;month;realisasi",
+                    bad.to_string().replace('.', ","),
+                ),
+            ] {
+                let sep = &head[4..5];
+                let sheet = format!("{head}\nDJKN{sep}2a-N{sep}2025-12{sep}\"{text}\"\n");
+                let errs = parse_realisasi_sheet(&sheet, None, &[&before]).unwrap_err();
+                prop_assert!(
+                    errs.iter().any(|e| names_the_bound(&e.message)),
+                    "{bad}: {errs:?}"
+                );
+            }
+            // the realisasi workbook: the value as a text cell, and as a number cell when a
+            // float holds it exactly
+            let mut cells = vec![bad.to_string().replace('.', ",")];
+            if let Some(f) = bad
+                .to_f64()
+                .filter(|f| Decimal::from_f64_retain(*f) == Some(bad))
+            {
+                cells.push(format!("#{f}"));
+            }
+            for cell in &cells {
+                let mut wb = rust_xlsxwriter::Workbook::new();
+                let ws = wb.add_worksheet();
+                for (c, h) in ["unit", "iku", "month", "realisasi"].iter().enumerate() {
+                    ws.write_string(0, c as u16, *h).unwrap();
+                }
+                ws.write_string(1, 0, "DJKN").unwrap();
+                ws.write_string(1, 1, "2a-N").unwrap();
+                ws.write_string(1, 2, "2025-12").unwrap();
+                match cell.strip_prefix('#') {
+                    Some(f) => ws.write_number(1, 3, f.parse::<f64>().unwrap()).unwrap(),
+                    None => ws.write_string(1, 3, cell).unwrap(),
+                };
+                let bytes = wb.save_to_buffer().unwrap();
+                let errs = parse_realisasi_workbook(&bytes, "r.xlsx", None, Locale::Id, &[&before])
+                    .unwrap_err();
+                prop_assert!(
+                    errs.iter().any(|e| names_the_bound(&e.message)),
+                    "{bad} ({cell}): {errs:?}"
+                );
+            }
+            // the addendum: a target, or an added IKU holding the value
+            let mut added = put.clone();
+            added.code = "9z-N".into();
+            added.cascade = None;
+            for (sets, add) in [
+                (vec![("2a-N".to_string(), 12u8, Some(bad))], vec![]),
+                (vec![], vec![added]),
+            ] {
+                let draft = AddendumDraft {
+                    unit: "DJKN".into(),
+                    reason: "naik".into(),
+                    date: chrono::NaiveDate::from_ymd_opt(2025, 11, 1).unwrap(),
+                    sets,
+                    add,
+                    remove: vec![],
+                };
+                let problems = prepare(&before, &rb, &draft).unwrap_err();
+                prop_assert!(
+                    problems.iter().any(|p| names_the_bound(&p.to_string())),
+                    "{bad}: {problems:?}"
+                );
+            }
+            // nothing of it reached the store
+            prop_assert_eq!(&store.load_year(2025).unwrap(), &before);
+            prop_assert_eq!(audit(&store), audit_before);
+            Ok(())
+        })
+        .unwrap();
+    // the same entry point takes a value within the bounds
+    store
+        .apply(
+            2025,
+            &[Change::SetRealisasi {
+                iku: key.clone(),
+                month: 12,
+                value: Some(Decimal::from_i128_with_scale(
+                    999_999_999_999_999_999_999,
+                    6,
+                )),
+            }],
+            &who,
+            "prop",
+        )
+        .unwrap();
+    set_thread_lang(Lang::Id);
+}

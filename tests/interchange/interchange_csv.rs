@@ -99,6 +99,7 @@ fn parse(text: &str, locale: Option<Locale>) -> Result<Vec<RealisasiRow>, Vec<Sh
 fn row(line: usize, iku: &str, month: u8, value: Option<&str>) -> RealisasiRow {
     RealisasiRow {
         line,
+        cell: None,
         year: 2025,
         unit: "KPKNL".into(),
         iku: iku.into(),

@@ -278,6 +278,7 @@ fn missing_required_fields_are_each_reported() {
 fn wrong_types() {
     let cases: &[(&str, Value, &str)] = &[
         ("/iku/0/konversi_120", json!("yes"), "iku[0].konversi_120"),
+        ("/iku/0/mandatory", json!(1), "iku[0].mandatory"),
         ("/units/0/name", json!(7), "units[0].name"),
         ("/year", json!("2025"), "year"),
         ("/year", json!(2025.5), "year"),
@@ -517,6 +518,7 @@ fn every_field_is_read() {
     let iku = &ds.iku[&CodeRef::new("KANWIL-KALBAR", "1a-CP")];
     assert_eq!(iku.weight, Some(dec("12.50")));
     assert!(iku.konversi_120 && iku.tanggung_renteng && iku.collective && iku.new_iku);
+    assert!(iku.mandatory);
     assert!(iku.measures_quality_or_time && iku.capaian_prev2_over_125);
     assert_eq!(iku.location_consolidation, LocationConsolidation::Sum);
     assert_eq!(
@@ -557,12 +559,33 @@ fn export_import_export_is_byte_identical() {
 }
 
 #[test]
+fn mandatory_is_optional_false_by_default_and_round_trips() {
+    // DOMAIN.md §10a: an IKU the ministry imposes on every unit
+    let ds = import(&base()).unwrap();
+    assert!(ds.iku.values().all(|i| !i.mandatory), "absent: false");
+    let mut d = base();
+    d["iku"][0]["mandatory"] = json!(true);
+    let ds = import(&d).unwrap();
+    let key = kinerja::domain::CodeRef::new("DJKN", "1a");
+    assert!(ds.iku[&key].mandatory);
+    assert!(!ds.iku[&kinerja::domain::CodeRef::new("KANWIL", "1a")].mandatory);
+    let out = export_document(&ds);
+    assert!(out.contains("\"mandatory\": true"), "{out}");
+    assert_eq!(import_document(&out).unwrap(), ds);
+    // null is not a bool
+    let mut d = base();
+    d["iku"][0]["mandatory"] = Value::Null;
+    assert!(import(&d).is_err());
+}
+
+#[test]
 fn defaults_are_written_explicitly() {
     let out = export_document(&import(&base()).unwrap());
     for needle in [
         "\"cascade\": \"none\"",
         "\"location_consolidation\": \"none\"",
         "\"target_basis\": \"normal\"",
+        "\"mandatory\": false",
         "\"perspective_weights\": {}",
         "\"weight\": null",
         "\"special_points\": null",

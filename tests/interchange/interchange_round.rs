@@ -158,3 +158,66 @@ fn every_error_of_the_round_section_names_its_place() {
     let e = errors(&with(json!([{ "unit": "U" }, { "unit": "U" }])));
     assert!(e.iter().any(|x| x.starts_with("round[1].unit:")), "{e:?}");
 }
+
+/// The streamed document of `ds` (what a backup writes) through a writer that takes at most
+/// 1000 bytes a call.
+fn streamed(ds: &kinerja::domain::Dataset, plans: &kinerja::domain::plan::Plans) -> String {
+    struct Small(Vec<u8>);
+    impl std::io::Write for Small {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(1000);
+            self.0.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = Small(Vec::new());
+    kinerja::interchange::json::write_document(ds, plans, &mut w).unwrap();
+    String::from_utf8(w.0).unwrap()
+}
+
+#[test]
+fn the_streamed_document_of_a_backup_is_the_export_byte_for_byte() {
+    use kinerja::interchange::json::import_plans;
+    // no plan, no round; a round only; the sample with its plans and a round; an empty year
+    let mut kalbar: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/kalbar-2025.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut round = full_round();
+    round[0]["unit"] = "KPKNL-PONTIANAK".into();
+    round[0]["analyses"][0]["iku"] = "1b-CP".into();
+    for e in round[0]["evidence"].as_array_mut().unwrap() {
+        e["iku"] = "1b-CP".into();
+    }
+    kalbar["round"] = round;
+    let mut empty = base();
+    empty["units"] = json!([]);
+    empty["ss"] = json!([]);
+    empty["iku"] = json!([]);
+    let texts = [
+        serde_json::to_string_pretty(&base()).unwrap(),
+        with(full_round()),
+        serde_json::to_string_pretty(&kalbar).unwrap(),
+        serde_json::to_string_pretty(&empty).unwrap(),
+    ];
+    for text in &texts {
+        let mut ds = import_document(text).unwrap();
+        let plans = import_plans(text, &ds).unwrap();
+        ds.round = import_rounds(text, &ds).unwrap();
+        let export = with_rounds(export_with_plans(&ds, &plans), &ds);
+        assert_eq!(streamed(&ds, &plans), export);
+    }
+    // a larger year: handed on in several parts, the same bytes
+    let ds = kinerja::demo::generate(kinerja::demo::Scale::Kanwil, 7, 2025);
+    let export = with_rounds(export_with_plans(&ds, &Default::default()), &ds);
+    let part = kinerja::interchange::json::round::SPILL_BYTES;
+    assert!(export.len() > 3 * part, "{} bytes", export.len());
+    assert_eq!(streamed(&ds, &Default::default()), export);
+}

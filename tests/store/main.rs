@@ -6,6 +6,7 @@ mod support;
 mod safety_durability;
 mod safety_store;
 mod safety_tui_durability;
+mod store_backup;
 mod store_bounds;
 mod store_data;
 mod store_lock;

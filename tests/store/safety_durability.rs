@@ -91,7 +91,15 @@ fn durability(iterations: u64, seed: u64) {
             _ => format!("-{}", 3000 + i),
         };
         let mut child = kinerja(&store)
-            .args(["set", unit, iku, &format!("2025-{month:02}"), &value])
+            // --force: the values are arbitrary, a negative one is implausible (edit::plausibility)
+            .args([
+                "set",
+                unit,
+                iku,
+                &format!("2025-{month:02}"),
+                &value,
+                "--force",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

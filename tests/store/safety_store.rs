@@ -211,6 +211,96 @@ fn an_older_schema_is_backed_up_beside_the_store_before_migrating() {
     assert_eq!(v, kinerja::store::STORE_SCHEMA);
 }
 
+/// A record as the build of record version 1 wrote it: the same body, version 1 in the
+/// envelope, and for an IKU without its last field (`mandatory`, one byte).
+fn as_version_1(v: &[u8], iku: bool) -> Vec<u8> {
+    assert_eq!(&v[..2], &[0, 2], "written as version 2");
+    let end = if iku {
+        assert_eq!(v[v.len() - 1], 0, "not mandatory");
+        v.len() - 1
+    } else {
+        v.len()
+    };
+    let mut old = v[..end].to_vec();
+    old[1] = 1;
+    old
+}
+
+#[test]
+fn a_schema_3_store_of_version_1_records_is_backed_up_and_its_iku_read_as_not_mandatory() {
+    let f = imported();
+    let before = export(&f.store);
+    assert!(before.contains("\"mandatory\": false"), "{before}");
+    {
+        // the store as the build before `mandatory` left it
+        let db = raw_sled::open(&f.store);
+        for tree in ["units", "ss", "iku", "addenda", "years"] {
+            let t = db.open_tree(tree).unwrap();
+            let all: Vec<_> = t.iter().map(|kv| kv.unwrap()).collect();
+            assert!(!all.is_empty() || tree == "addenda", "{tree}");
+            for (k, v) in all {
+                t.insert(k, as_version_1(&v, tree == "iku")).unwrap();
+            }
+        }
+        // a snapshot of version 1 holds IKU in the old layout
+        let snaps = db.open_tree("snapshots").unwrap();
+        for kv in snaps.iter() {
+            let (k, v) = kv.unwrap();
+            let mut v = v.to_vec();
+            v[1] = 1;
+            snaps.insert(k, v).unwrap();
+        }
+        let mut schema = codec::encode(&3u16).unwrap();
+        schema[1] = 1;
+        db.open_tree("meta")
+            .unwrap()
+            .insert(b"schema", schema)
+            .unwrap();
+        db.flush().unwrap();
+    }
+    let o = kinerja(&f.store, &["verify"]);
+    assert_eq!(o.status.code(), Some(0), "{} {}", out(&o), err(&o));
+    // the backup written before the migration holds every IKU, read from version-1 records
+    let backup: Vec<PathBuf> = fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("t.store.backup-"))
+        .collect();
+    assert_eq!(backup.len(), 1, "{backup:?}");
+    assert_eq!(fs::read_to_string(&backup[0]).unwrap(), before);
+    assert_eq!(export(&f.store), before);
+    let v: u16 = codec::decode("meta/schema", &raw_get(&f.store, "meta", b"schema")).unwrap();
+    assert_eq!(v, kinerja::store::STORE_SCHEMA);
+}
+
+#[test]
+fn a_mandatory_iku_is_stored_and_read_back_from_its_record_and_the_snapshot() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("t.store");
+    let doc = fs::read_to_string(MINI).unwrap();
+    let doc = doc.replacen(
+        "\"unit\": \"K\", \"code\": \"K-2\"",
+        "\"unit\": \"K\", \"code\": \"K-2\", \"mandatory\": true",
+        1,
+    );
+    assert!(
+        doc.contains("\"mandatory\": true"),
+        "the fixture names K/K-2"
+    );
+    let file = dir.path().join("doc.json");
+    fs::write(&file, &doc).unwrap();
+    let o = kinerja(&store, &["import", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    // twice: the first export may read the records, the second the snapshot
+    for _ in 0..2 {
+        let e = export(&store);
+        assert_eq!(e.matches("\"mandatory\": true").count(), 1, "{e}");
+    }
+    let s = Store::open(&store).unwrap();
+    let ds = s.load_year(2025).unwrap();
+    assert!(ds.iku[&kinerja::domain::CodeRef::new("K", "K-2")].mandatory);
+}
+
 #[test]
 fn a_store_without_a_schema_marker_is_backed_up_through_the_library_too() {
     let f = imported();

@@ -252,3 +252,45 @@ fn a_fresh_load_or_a_refresh_writes_the_snapshot_again_after_a_change() {
     );
     assert!(store.verify().unwrap().is_empty());
 }
+
+/// What the store server cuts from its copy of the whole year in memory is what the records
+/// give, for every unit alone, every unit with its child units and the whole tree.
+#[test]
+fn a_partial_cut_from_the_whole_year_in_memory_is_the_partial_the_records_give() {
+    let sample = std::fs::read_to_string("fixtures/kalbar-2025.json").unwrap();
+    for ds in [
+        partial_support::reaching_dataset(),
+        kinerja::demo::generate(kinerja::demo::Scale::Kanwil, 3, 2025),
+        kinerja::interchange::json::import_document(&sample).unwrap(),
+    ] {
+        let (_dir, path) = stored(&ds);
+        let store = Store::open(&path).unwrap();
+        let whole = store.load_year(ds.year).unwrap();
+        let summary = store.year_summary(ds.year).unwrap().expect("a summary");
+        assert_eq!(YearSummary::of(&whole), summary);
+        let mut views: Vec<BTreeSet<String>> = whole.units.keys().map(|u| set(&[u])).collect();
+        views.extend(whole.units.keys().map(|u| {
+            let mut v = set(&[u]);
+            v.extend(whole.children(u).iter().cloned());
+            v
+        }));
+        views.push(whole.units.keys().cloned().collect());
+        for units in views {
+            let sorted = |mut p: PartialYear| {
+                p.ss.sort_by(|a, b| (&a.unit, &a.code).cmp(&(&b.unit, &b.code)));
+                p.iku.sort_by_key(Iku::key);
+                p
+            };
+            let from_records = sorted(
+                store
+                    .partial_year(ds.year, summary.clone(), &units)
+                    .unwrap(),
+            );
+            let from_memory = sorted(PartialYear::of_dataset(&whole, summary.clone(), &units));
+            assert!(
+                from_records == from_memory,
+                "the partial of {units:?} differs"
+            );
+        }
+    }
+}

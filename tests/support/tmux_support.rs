@@ -148,15 +148,21 @@ impl Tmux {
 
     /// Waits until the settled screen shows `needle` (10 s at most).
     pub fn wait_for(&self, needle: &str) -> String {
+        self.wait_screen(&format!("{needle:?}"), |s| s.contains(needle))
+    }
+
+    /// Waits until the settled screen is as `ok` wants it (10 s at most; `what` names the wait
+    /// in the failure). A loaded machine may take a while to handle keys sent at once.
+    pub fn wait_screen(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let s = self.screen();
-            if s.contains(needle) {
+            if ok(&s) {
                 return s;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(10),
-                "waited for {needle:?}; screen:\n{s}"
+                "waited for {what}; screen:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }

@@ -100,7 +100,10 @@ fn every_kind_of_change_leaves_the_tui_with_the_stored_year() {
     act(&mut app, &store, Action::Commit);
     act(&mut app, &store, Action::SubmitAddendum);
     typed(&mut app, "target dinaikkan");
-    let fx = act(&mut app, &store, Action::Commit);
+    act(&mut app, &store, Action::Commit);
+    // the date offered, then y to the question
+    act(&mut app, &store, Action::Commit);
+    let fx = act(&mut app, &store, Action::Insert('y'));
     assert!(
         matches!(fx.as_slice(), [Effect::Apply { changes, .. }]
             if matches!(changes.as_slice(), [Change::Addendum { .. }])),

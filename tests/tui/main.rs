@@ -8,6 +8,7 @@ mod edit_rule;
 mod keymap_load;
 mod keymap_theme;
 mod perf_recompute;
+mod tui_addendum;
 mod tui_detail_pause;
 mod tui_hostile_text;
 mod tui_input;

@@ -17,7 +17,11 @@ fn app(ds: Dataset, ui: Option<UiState>) -> App {
 }
 
 fn render(app: &mut App) -> Buffer {
-    crate::support::tui_support::render(app, 120, 40)
+    render_at(app, 40)
+}
+
+fn render_at(app: &mut App, rows: u16) -> Buffer {
+    crate::support::tui_support::render(app, 120, rows)
 }
 
 /// A store holding `ds`, open.
@@ -30,22 +34,49 @@ fn store_of(ds: &Dataset) -> (tempfile::TempDir, Store) {
     (dir, store)
 }
 
-/// The partial dataset the TUI would open `ui` on.
+/// The partial dataset the TUI would open `ui` on, on a terminal of 40 rows.
 fn partial(store: &Store, year: i32, ui: Option<&UiState>) -> Dataset {
+    partial_for(store, year, ui, 40)
+}
+
+/// The partial dataset the TUI would open `ui` on, on a terminal of `rows` rows.
+fn partial_for(store: &Store, year: i32, ui: Option<&UiState>, rows: u16) -> Dataset {
     let summary = store.year_summary(year).unwrap().expect("a summary");
-    let units = units_in_view(&summary.units, ui);
+    let units = units_in_view(&summary.units, ui, usize::from(rows));
     store.load_partial(year, summary, &units).unwrap()
 }
 
 /// The first frame of `ui` from the partial dataset and from the whole year are the same, and
 /// stay the same when the partial view takes the whole year.
 fn assert_same_first_frame(store: &Store, whole: &Dataset, ui: Option<UiState>, what: &str) {
-    let part = partial(store, whole.year, ui.as_ref());
+    for rows in ROWS {
+        assert_same_first_frame_at(
+            store,
+            whole,
+            ui.clone(),
+            &format!("{what}, {rows} rows"),
+            rows,
+        );
+    }
+}
+
+/// The terminal heights every view is drawn at: a common one, and one so small that most of the
+/// tree is below the screen (the partial load then holds just the units around the selection).
+const ROWS: [u16; 2] = [40, 24];
+
+fn assert_same_first_frame_at(
+    store: &Store,
+    whole: &Dataset,
+    ui: Option<UiState>,
+    what: &str,
+    rows: u16,
+) {
+    let part = partial_for(store, whole.year, ui.as_ref(), rows);
     assert!(part.is_partial());
     let mut from_part = app(part, ui.clone());
     let mut from_whole = app(whole.clone(), ui);
-    let a = render(&mut from_part);
-    let b = render(&mut from_whole);
+    let a = render_at(&mut from_part, rows);
+    let b = render_at(&mut from_whole, rows);
     assert!(
         a == b,
         "{what}: first frames differ\npartial:\n{}\nwhole:\n{}",
@@ -55,7 +86,7 @@ fn assert_same_first_frame(store: &Store, whole: &Dataset, ui: Option<UiState>, 
     from_part.take_whole_year(whole.clone());
     assert!(!from_part.ds().is_partial());
     assert!(
-        render(&mut from_part) == b,
+        render_at(&mut from_part, rows) == b,
         "{what}: changed after the swap"
     );
 }
@@ -127,7 +158,7 @@ fn the_units_of_a_view_are_its_rows_and_its_selection() {
     let children: BTreeSet<String> = ds.children(&root).iter().cloned().collect();
     // no saved view: the roots and their children are open, so the children's children are
     // rows
-    let first = units_in_view(&units, None);
+    let first = units_in_view(&units, None, usize::MAX);
     let mut expected = children.clone();
     expected.insert(root.clone());
     for c in &children {
@@ -150,7 +181,14 @@ fn the_units_of_a_view_are_its_rows_and_its_selection() {
         expected.insert(u.clone());
         expected.extend(ds.children(u).iter().cloned());
     }
-    assert_eq!(units_in_view(&units, Some(&ui)), expected);
+    assert_eq!(units_in_view(&units, Some(&ui), usize::MAX), expected);
+    // whatever the screen, the selection's path and its child units
+    let few = units_in_view(&units, Some(&ui), 1);
+    assert!(path.iter().all(|u| few.contains(u)), "{few:?}");
+    assert!(
+        ds.children(&deep).iter().all(|u| few.contains(u)),
+        "{few:?}"
+    );
 }
 
 /// The first frame of every view of the bundled sample, with its plans (the IS marks in the
@@ -212,4 +250,78 @@ fn the_partial_first_frame_reads_the_plans_of_its_units_only_and_draws_them_as_t
         );
     }
     assert!(checked > 0, "some view reads fewer plans than the year has");
+}
+
+/// The bundled sample with its Kanwil and both KPKNL copied `n` times under DJKN (as
+/// KANWIL-T01 with KPKNL-T01A and KPKNL-T01B, …): a tree taller than the screen.
+fn tall_sample(n: usize) -> Dataset {
+    use serde_json::Value;
+    fn rename(v: &mut Value, map: &[(&str, String)]) {
+        match v {
+            Value::String(s) => {
+                if let Some((_, new)) = map.iter().find(|(old, _)| old == s) {
+                    *s = new.clone();
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(|x| rename(x, map)),
+            Value::Object(o) => o.values_mut().for_each(|x| rename(x, map)),
+            _ => {}
+        }
+    }
+    let text = std::fs::read_to_string("fixtures/kalbar-2025.json").unwrap();
+    let mut doc: Value = serde_json::from_str(&text).unwrap();
+    let sub = ["KANWIL-KALBAR", "KPKNL-PONTIANAK", "KPKNL-SINGKAWANG"];
+    for i in 1..=n {
+        let map = [
+            ("KANWIL-KALBAR", format!("KANWIL-T{i:02}")),
+            ("KPKNL-PONTIANAK", format!("KPKNL-T{i:02}A")),
+            ("KPKNL-SINGKAWANG", format!("KPKNL-T{i:02}B")),
+        ];
+        for (part, key) in [("units", "code"), ("ss", "unit"), ("iku", "unit")] {
+            let copies: Vec<Value> = doc[part]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|x| x[key].as_str().is_some_and(|u| sub.contains(&u)))
+                .map(|x| {
+                    let mut x = x.clone();
+                    rename(&mut x, &map);
+                    x
+                })
+                .collect();
+            doc[part].as_array_mut().unwrap().extend(copies);
+        }
+    }
+    doc.as_object_mut().unwrap().remove("plan");
+    kinerja::interchange::json::import_document(&doc.to_string()).unwrap()
+}
+
+#[test]
+fn views_of_a_tree_taller_than_the_screen_load_the_units_around_the_selection_and_draw_the_whole_years_frame()
+ {
+    let ds = tall_sample(30);
+    let (_dir, store) = store_of(&ds);
+    let whole = store.load_year(ds.year).unwrap();
+    let summary = store.year_summary(ds.year).unwrap().expect("a summary");
+    // the partial load of a screen holds fewer units than the tree has rows
+    let rows = units_in_view(&summary.units, None, usize::MAX);
+    let screen = units_in_view(&summary.units, None, 24);
+    assert!(rows.len() > 30, "{rows:?}");
+    assert!(screen.len() < rows.len(), "{screen:?}");
+    assert_same_first_frame(&store, &whole, None, "no saved view");
+    for u in [
+        "KANWIL-T01",
+        "KANWIL-T15",
+        "KANWIL-T30",
+        "KPKNL-T15A",
+        "KPKNL-T30B",
+    ] {
+        let ui = view(&whole, Node::Unit(u.to_string()), &[]);
+        assert_same_first_frame(&store, &whole, Some(ui), &format!("unit {u}"));
+        let s = whole.ss_of(u).first().cloned().expect("an SS");
+        let open = [Node::Unit(u.to_string()), Node::Ss(s.clone())];
+        let i = whole.iku_of_ss(&s).first().cloned().expect("an IKU");
+        let ui = view(&whole, Node::Iku(i), &open);
+        assert_same_first_frame(&store, &whole, Some(ui), &format!("SS {s}"));
+    }
 }

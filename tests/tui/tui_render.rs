@@ -682,6 +682,8 @@ fn the_reason_question_the_problems_and_the_discard_question() {
         update(&mut a, Action::Insert(c));
     }
     update(&mut a, Action::Commit);
+    // the date offered
+    update(&mut a, Action::Commit);
     let buf = render(&mut a, 120, 40);
     let text = screen(&buf);
     assert!(text.contains("Masalah pada pengajuan terakhir:"), "{text}");
@@ -707,7 +709,10 @@ fn the_k3_panel_updates_without_a_restart_after_an_addendum_changes_a_target() {
     for c in "target dinaikkan".chars() {
         update(&mut a, Action::Insert(c));
     }
-    let fx = update(&mut a, Action::Commit);
+    update(&mut a, Action::Commit);
+    // the date offered, then y to the question
+    update(&mut a, Action::Commit);
+    let fx = update(&mut a, Action::Insert('y'));
     assert_eq!(fx.len(), 1);
     a.applied(Ok(()));
     assert!(screen(&render(&mut a, 120, 40)).contains("Addendum v1 tersimpan"));
@@ -797,4 +802,40 @@ fn a_too_small_terminal_is_inert_but_quits() {
     a.set_size((20, 5));
     let fx = press(&mut a, KeyCode::Char('q'));
     assert!(fx.contains(&Effect::Quit), "{fx:?}");
+}
+
+#[test]
+fn the_question_of_an_implausible_realisasi_shows_the_value_as_read() {
+    let mut a = app();
+    a.select_node(&Node::Iku(CodeRef::new("KANWIL", "IKU1")));
+    update(&mut a, Action::FocusGrid);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    for c in "-1.234,5".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    update(&mut a, Action::Commit);
+    let s = screen(&render(&mut a, 200, 30));
+    assert!(s.contains("Simpan -1.234,5?"), "{s}");
+    assert!(s.contains("berlawanan tanda"), "{s}");
+    assert!(s.contains("y simpan"), "{s}");
+}
+
+#[test]
+fn a_mandatory_iku_says_so_among_its_fields() {
+    let mut ds = tui_support::dataset();
+    ds.iku
+        .get_mut(&CodeRef::new("KANWIL", "IKU1"))
+        .unwrap()
+        .mandatory = true;
+    let mut a = app_from(ds, false, false);
+    select_iku(&mut a, "KANWIL", "IKU1");
+    let s = screen(&render(&mut a, 140, 40));
+    assert!(
+        s.contains("IKU wajib (ditetapkan kementerian untuk setiap unit)"),
+        "{s}"
+    );
+    select_iku(&mut a, "KANWIL", "IKU2");
+    let s = screen(&render(&mut a, 140, 40));
+    assert!(!s.contains("IKU wajib"), "{s}");
 }

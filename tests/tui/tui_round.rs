@@ -653,6 +653,47 @@ mod with_a_store {
 }
 
 #[test]
+fn an_implausible_correction_in_a_submitted_month_asks_yes_then_its_reason() {
+    set_thread_lang(Lang::Id);
+    let mut a = app_from(dataset(), false, false);
+    let key = CodeRef::new("KANWIL", "IKU1");
+    elsewhere(&mut a, "KANWIL", 9, Step::Submit, "");
+    a.select_node(&Node::Iku(key.clone()));
+    update(&mut a, Action::FocusGrid);
+    to_month(&mut a, 9);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    // the targets are 100 a month: 5.000 is far outside the trajectory
+    type_text(&mut a, "5000");
+    assert!(update(&mut a, Action::Commit).is_empty());
+    assert!(
+        matches!(a.screen(), Screen::ConfirmRealisasi(_)),
+        "{:?}",
+        a.screen()
+    );
+    // y does not bypass the round: the correction's reason is still asked
+    assert!(update(&mut a, Action::Insert('y')).is_empty());
+    assert!(
+        matches!(a.screen(), Screen::CorrectionReason(_)),
+        "{:?}",
+        a.screen()
+    );
+    type_text(&mut a, "angka benar");
+    let fx = update(&mut a, Action::Commit);
+    let c = store_ok(&mut a, fx);
+    assert_eq!(
+        c,
+        Change::CorrectRealisasi {
+            iku: key.clone(),
+            month: 9,
+            value: Some(crate::support::tui_support::d("5000")),
+            reason: "angka benar".into(),
+        }
+    );
+    assert!(matches!(a.screen(), Screen::Grid), "{:?}", a.screen());
+}
+
+#[test]
 fn a_correction_in_a_submitted_month_asks_for_its_reason_and_is_stored_with_it() {
     set_thread_lang(Lang::Id);
     let mut a = app_from(dataset(), false, false);

@@ -178,6 +178,9 @@ fn an_addendum_from_the_tui_is_stored_audited_and_loaded() {
     act(&mut app, &store, None, Action::SubmitAddendum);
     type_text(&mut app, "target dinaikkan");
     act(&mut app, &store, None, Action::Commit);
+    // the date offered, then y to the question
+    act(&mut app, &store, None, Action::Commit);
+    act(&mut app, &store, None, Action::Insert('y'));
     assert_eq!(app.status(), "Addendum v1 tersimpan (PUSAT, 1 perubahan)");
 
     let loaded = store.load_year(2025).unwrap();
@@ -231,6 +234,7 @@ fn a_refused_or_discarded_or_abandoned_addendum_leaves_the_store_alone() {
     act(&mut app, &store, None, Action::Commit);
     act(&mut app, &store, None, Action::SubmitAddendum);
     type_text(&mut app, "naik");
+    act(&mut app, &store, None, Action::Commit);
     act(&mut app, &store, None, Action::Commit);
     assert!(!app.addendum().unwrap().problems.is_empty());
     unchanged(&store);

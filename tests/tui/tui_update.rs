@@ -140,8 +140,65 @@ fn valid_edit_is_applied_only_after_the_store_confirms() {
     assert_eq!(a.mode(), Mode::Edit);
     assert_eq!(a.editor().unwrap().buffer(), "100", "starts with the value");
     update(&mut a, Action::Clear);
-    typed(&mut a, "1.234,5");
+    typed(&mut a, "123,5");
     let fx = update(&mut a, Action::Commit);
+    assert_eq!(
+        fx,
+        vec![Effect::Apply {
+            changes: vec![Change::SetRealisasi {
+                iku: key("KANWIL/IKU1"),
+                month: 9,
+                value: Some(d("123.5")),
+            }],
+            source: "tui".into(),
+        }]
+    );
+    // nothing changes before the store answers, and input is held
+    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("100")));
+    assert!(update(&mut a, Action::Cancel).is_empty());
+    assert!(a.editor().is_some());
+    a.applied(Ok(()));
+    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("123.5")));
+    assert_eq!(a.status(), "Tersimpan");
+    assert!(a.editor().is_none());
+    assert_eq!(a.mode(), Mode::Grid);
+    assert_ne!(
+        a.unit_score("KANWIL").nko,
+        nko_before,
+        "NKO follows at once"
+    );
+    assert_eq!(a.undo_depth(), 1);
+}
+
+#[test]
+fn a_realisasi_far_outside_the_trajectory_is_stored_only_after_a_yes() {
+    let mut a = app();
+    // IKU1's targets are 100 a month
+    grid_at(&mut a, "KANWIL/IKU1", 9);
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    typed(&mut a, "1.234,5");
+    assert!(
+        update(&mut a, Action::Commit).is_empty(),
+        "nothing stored yet"
+    );
+    let Screen::ConfirmRealisasi(c) = a.screen() else {
+        panic!("asks first: {:?}", a.screen())
+    };
+    assert_eq!(c.value, d("1234.5"), "the value as read");
+    assert_eq!(a.mode(), Mode::Edit);
+    assert!(!a.is_storing());
+    // n: back to the editor, the text as typed, to correct it
+    assert!(update(&mut a, Action::Insert('n')).is_empty());
+    assert_eq!(a.editor().unwrap().buffer(), "1.234,5");
+    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("100")));
+    // Esc on the question goes back to the editor too
+    update(&mut a, Action::Commit);
+    update(&mut a, Action::Cancel);
+    assert!(a.editor().is_some());
+    // y: stored as the editor would have
+    update(&mut a, Action::Commit);
+    let fx = update(&mut a, Action::Insert('y'));
     assert_eq!(
         fx,
         vec![Effect::Apply {
@@ -153,21 +210,20 @@ fn valid_edit_is_applied_only_after_the_store_confirms() {
             source: "tui".into(),
         }]
     );
-    // nothing changes before the store answers, and input is held
-    assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("100")));
-    assert!(update(&mut a, Action::Cancel).is_empty());
-    assert!(a.editor().is_some());
     a.applied(Ok(()));
     assert_eq!(realisasi(&a, "KANWIL/IKU1", 9), Some(d("1234.5")));
-    assert_eq!(a.status(), "Tersimpan");
-    assert!(a.editor().is_none());
     assert_eq!(a.mode(), Mode::Grid);
-    assert_ne!(
-        a.unit_score("KANWIL").nko,
-        nko_before,
-        "NKO follows at once"
-    );
     assert_eq!(a.undo_depth(), 1);
+    // a sign opposite to every target asks too; a plausible value does not
+    update(&mut a, Action::StartEdit);
+    update(&mut a, Action::Clear);
+    typed(&mut a, "-5");
+    assert!(update(&mut a, Action::Commit).is_empty());
+    assert!(matches!(a.screen(), Screen::ConfirmRealisasi(_)));
+    update(&mut a, Action::Insert('n'));
+    update(&mut a, Action::Clear);
+    typed(&mut a, "95");
+    assert_eq!(update(&mut a, Action::Commit).len(), 1, "stored at once");
 }
 
 #[test]
@@ -566,11 +622,21 @@ fn set_target(app: &mut App, value: &str) -> Vec<Effect> {
     update(app, Action::Commit)
 }
 
+/// Submits the draft with `reason`, the date offered and `y` to the question, as far as each
+/// step gets: the effects of the last step taken.
 fn submit(app: &mut App, reason: &str) -> Vec<Effect> {
     update(app, Action::SubmitAddendum);
     assert!(matches!(app.screen(), Screen::AddendumReason(_)));
     typed(app, reason);
-    update(app, Action::Commit)
+    let fx = update(app, Action::Commit);
+    if !matches!(app.screen(), Screen::AddendumDate(_)) {
+        return fx;
+    }
+    let fx = update(app, Action::Commit);
+    if !matches!(app.screen(), Screen::AddendumConfirm(_)) {
+        return fx;
+    }
+    update(app, Action::Insert('y'))
 }
 
 #[test]
@@ -856,6 +922,41 @@ fn a_submitted_addendum_is_one_change_set_then_the_screen_follows() {
     );
     // the realisasi it was based on stays correctable (§11)
     assert!(!a.realisasi_frozen(&key("PUSAT/P1"), 9));
+}
+
+#[test]
+fn an_addendum_of_a_past_years_pk_is_dated_inside_that_year() {
+    // opened in March 2027 on the 2025 PK: today is outside the PK year, which `prepare` refuses
+    let settings = kinerja::tui::app::Settings {
+        today: chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap(),
+        ..tui_support::settings(false, false)
+    };
+    let ds = addendum_dataset();
+    assert_eq!(ds.year, 2025);
+    let mut a = App::new(
+        ds,
+        kinerja::domain::rulebook::Rulebook::default_rulebook(),
+        settings,
+        None,
+    );
+    a.select_node(&Node::Iku(key("PUSAT/P1")));
+    update(&mut a, Action::StartAddendum);
+    set_target(&mut a, "3000");
+    let fx = submit(&mut a, "target dinaikkan");
+    let [Effect::Apply { changes, .. }] = fx.as_slice() else {
+        panic!(
+            "refused: {} {:?}",
+            a.status(),
+            a.addendum().map(|s| &s.problems)
+        );
+    };
+    let [Change::Addendum { addendum: add, .. }] = changes.as_slice() else {
+        panic!("{changes:?}");
+    };
+    assert_eq!(
+        add.date,
+        chrono::NaiveDate::from_ymd_opt(2025, 12, 31).unwrap()
+    );
 }
 
 #[test]

@@ -363,3 +363,32 @@ fn the_worklist_of_the_whole_ministry_moves_and_draws() {
     let per_key = start.elapsed() / 5;
     eprintln!("{n} rows: {per_key:?} a key and a frame");
 }
+
+#[test]
+fn the_question_of_an_implausible_value_typed_in_the_worklist_keeps_the_worklist_in_view() {
+    set_thread_lang(Lang::Id);
+    let mut a = app();
+    a.select_node(&Node::Unit("KANWIL".into()));
+    update(&mut a, Action::Worklist);
+    // IKU1's target is 100 a month: 5.000 is far outside the trajectory
+    for c in "5000".chars() {
+        update(&mut a, Action::Insert(c));
+    }
+    assert!(update(&mut a, Action::Commit).is_empty(), "asked first");
+    assert!(matches!(a.screen(), Screen::ConfirmRealisasi(_)));
+    assert!(
+        a.worklist_shown(),
+        "the rows stay on screen under the question"
+    );
+    let s = screen(&mut a, 100, 24);
+    assert!(s.contains("Daftar kerja KANWIL"), "{s}");
+    // y stores it and goes back to the worklist
+    let fx = update(&mut a, Action::Insert('y'));
+    assert!(matches!(fx.as_slice(), [Effect::Apply { .. }]), "{fx:?}");
+    a.applied(Ok(()));
+    assert_eq!(a.screen(), &Screen::Worklist, "{:?}", a.screen());
+    assert_eq!(
+        a.ds().iku[&key("KANWIL", "IKU1")].realisasi[9],
+        Some(d("5000"))
+    );
+}

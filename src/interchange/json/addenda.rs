@@ -107,7 +107,7 @@ pub(super) fn read_change(
                 field_ok = Some(fd);
             }
             None => {
-                let shown: String = name.chars().take(40).collect();
+                let shown = crate::safe::term::clip(name, 40);
                 push(errs, &fp, t::JSON_CHANGE_FIELD.fill(&[("value", &shown)]));
             }
         }

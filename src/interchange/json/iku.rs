@@ -79,6 +79,7 @@ pub(super) fn read_iku(errs: &mut Errs, f: &Fields) -> IkuRead {
         .map(|n| n as u8);
     iku.special_reason = f.opt(errs, "special_reason", rd_opt_string).flatten();
     iku.new_iku = opt_bool(errs, "new_iku");
+    iku.mandatory = opt_bool(errs, "mandatory");
     iku.target_prev = opt_dec(errs, "target_prev");
     iku.realisasi_prev = opt_dec(errs, "realisasi_prev");
     iku.capaian_prev2_over_125 = opt_bool(errs, "capaian_prev2_over_125");

@@ -35,8 +35,8 @@
 //!   `month` 1..=12, or `add_iku` / `remove_iku` with `month` 0 and `old`/`new` both `null`. The
 //!   change's `iku` must exist in the addendum's unit, or be removed by a `remove_iku` change of
 //!   that unit.
-//! - Duplicate keys inside one JSON object are not detected (the last one wins, as in
-//!   `serde_json`).
+//! - A key written twice in one JSON object is refused with its line and column (`serde_json`
+//!   alone would keep the last silently).
 //!
 //! # Export
 //!
@@ -70,7 +70,7 @@ use super::number::parse_canonical;
 use crate::text::interchange as t;
 
 pub use plan::{export_with_plans, import_plans};
-pub use round::{import_rounds, with_rounds};
+pub use round::{import_rounds, with_rounds, write_document};
 pub use stream::import_document;
 pub use write::export_document;
 
@@ -90,6 +90,18 @@ pub const MAX_JSON_VALUES: usize = 5_000_000;
 pub struct ImportError {
     pub path: String,
     pub message: String,
+    /// On the last line of a list cut at [`super::MAX_ERRORS`]: how many errors it stands for (see
+    /// [`error_count`]); 0 on every other.
+    pub unlisted: usize,
+}
+
+/// How many errors a list of them stands for: its length, or, when it was cut at
+/// [`super::MAX_ERRORS`], the errors listed and every one after (an honest count).
+pub fn error_count(errors: &[ImportError]) -> usize {
+    match errors.last() {
+        Some(e) if e.unlisted > 0 => errors.len() - 1 + e.unlisted,
+        _ => errors.len(),
+    }
 }
 
 impl std::fmt::Display for ImportError {
@@ -97,7 +109,13 @@ impl std::fmt::Display for ImportError {
         if self.path.is_empty() {
             f.write_str(&self.message)
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            // a message echoes a value of the document: never a whole 100,000-digit one
+            write!(
+                f,
+                "{}: {}",
+                crate::safe::term::clip(&self.path, 200),
+                crate::safe::term::clip(&self.message, 400)
+            )
         }
     }
 }
@@ -110,18 +128,23 @@ pub(super) type Errs = Vec<ImportError>;
 /// hostile document cannot make the error list grow with its size.
 pub(super) fn push(errs: &mut Errs, path: &str, message: String) {
     if errs.len() > super::MAX_ERRORS {
+        if let Some(last) = errs.last_mut() {
+            last.unlisted += 1;
+        }
         return;
     }
     if errs.len() == super::MAX_ERRORS {
         errs.push(ImportError {
             path: String::new(),
             message: t::TOO_MANY_ERRORS.fill(&[("max", &super::MAX_ERRORS)]),
+            unlisted: 1,
         });
         return;
     }
     errs.push(ImportError {
         path: path.to_string(),
         message,
+        unlisted: 0,
     });
 }
 

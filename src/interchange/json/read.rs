@@ -107,14 +107,11 @@ pub(super) fn describe(v: &Value) -> String {
     match v {
         Value::Null => t::JSON_NAME_NULL.s().to_string(),
         Value::Bool(_) => t::JSON_NAME_BOOL.s().to_string(),
-        Value::Number(n) => t::JSON_NAME_NUMBER.fill(&[("n", n)]),
+        Value::Number(n) => {
+            t::JSON_NAME_NUMBER.fill(&[("n", &crate::safe::term::clip(n.as_str(), 40))])
+        }
         Value::String(s) => {
-            let short: String = s.chars().take(40).collect();
-            let short = if short.len() < s.len() {
-                format!("{short}…")
-            } else {
-                short
-            };
+            let short = crate::safe::term::clip(s, 40);
             t::JSON_NAME_STRING.fill(&[("s", &short)])
         }
         Value::Array(_) => t::JSON_NAME_ARRAY.s().to_string(),
@@ -356,7 +353,7 @@ fn rd_dec_unbounded(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> {
         Value::String(s) => {
             let d = parse_canonical(s);
             if d.is_none() {
-                let shown: String = s.chars().take(40).collect();
+                let shown = crate::safe::term::clip(s, 40);
                 push(errs, path, t::JSON_NOT_DECIMAL.fill(&[("text", &shown)]));
             }
             d
@@ -367,7 +364,8 @@ fn rd_dec_unbounded(errs: &mut Errs, path: &str, v: &Value) -> Option<Decimal> {
                 push(
                     errs,
                     path,
-                    t::JSON_DECIMAL_INEXACT.fill(&[("text", &n.as_str())]),
+                    t::JSON_DECIMAL_INEXACT
+                        .fill(&[("text", &crate::safe::term::clip(n.as_str(), 40))]),
                 );
             }
             d
@@ -419,7 +417,7 @@ spelled!(
 );
 
 pub(super) fn unknown_value<T: Spelled>(errs: &mut Errs, path: &str, value: &str) {
-    let shown: String = value.chars().take(40).collect();
+    let shown = crate::safe::term::clip(value, 40);
     push(
         errs,
         path,
@@ -487,7 +485,7 @@ pub(super) fn rd_cascade(errs: &mut Errs, path: &str, v: &Value) -> Option<Optio
     match v {
         Value::String(s) if s == "none" => Some(None),
         Value::String(s) => {
-            let shown: String = s.chars().take(40).collect();
+            let shown = crate::safe::term::clip(s, 40);
             push(
                 errs,
                 path,
@@ -595,7 +593,7 @@ pub(super) fn rd_date(errs: &mut Errs, path: &str, v: &Value) -> Option<NaiveDat
         .then(|| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
         .flatten();
     if date.is_none() {
-        let shown: String = s.chars().take(40).collect();
+        let shown = crate::safe::term::clip(&s, 40);
         push(errs, path, t::JSON_BAD_DATE.fill(&[("text", &shown)]));
     }
     date

@@ -401,3 +401,62 @@ pub fn with_rounds(base: String, ds: &Dataset) -> String {
     out.push_str("}\n");
     out
 }
+
+/// Bytes gathered before [`write_document`] hands them to its writer.
+pub const SPILL_BYTES: usize = 64 * 1024;
+
+/// The document `export` writes for `ds` and its plans —
+/// `with_rounds(export_with_plans(ds, plans), ds)`, byte for byte — handed to `w` in parts of
+/// [`SPILL_BYTES`]: the document never stands whole in memory (a backup of a ministry-scale year, ~40
+/// MB of text beside the year it is made from).
+pub fn write_document(
+    ds: &Dataset,
+    plans: &crate::domain::plan::Plans,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    if write::is_empty(ds) {
+        return w.write_all(with_rounds(super::export_with_plans(ds, plans), ds).as_bytes());
+    }
+    let plans: Vec<&crate::domain::plan::UnitPlan> =
+        plans.values().filter(|p| !p.is_empty()).collect();
+    let mut rounds: Vec<UnitRound> = ds
+        .round
+        .values()
+        .filter(|r| !r.is_empty())
+        .cloned()
+        .collect();
+    for r in &mut rounds {
+        r.normalise();
+    }
+    let mut failed: Option<std::io::Error> = None;
+    let mut spill = |out: &mut String| {
+        if out.len() >= SPILL_BYTES {
+            if failed.is_none()
+                && let Err(e) = w.write_all(out.as_bytes())
+            {
+                failed = Some(e);
+            }
+            out.clear();
+        }
+    };
+    let mut out = String::with_capacity(2 * SPILL_BYTES);
+    write::write_records(
+        &mut out,
+        &mut spill,
+        ds,
+        plans.is_empty() && rounds.is_empty(),
+    );
+    if !plans.is_empty() {
+        let values = plans.into_iter().map(super::plan::plan_value);
+        write::write_array_with(&mut out, &mut spill, "plan", values, rounds.is_empty());
+    }
+    if !rounds.is_empty() {
+        let values = rounds.iter().map(round_value);
+        write::write_array_with(&mut out, &mut spill, "round", values, true);
+    }
+    out.push_str("}\n");
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    w.write_all(out.as_bytes())
+}

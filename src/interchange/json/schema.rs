@@ -38,6 +38,7 @@ pub(super) const IKU_FIELDS: &[&str] = &[
     "special_points",
     "special_reason",
     "new_iku",
+    "mandatory",
     "target_prev",
     "realisasi_prev",
     "capaian_prev2_over_125",

@@ -51,6 +51,21 @@ pub fn import_document(text: &str) -> Result<Dataset, Vec<ImportError>> {
         push(&mut errs, "", t::JSON_NOT_OBJECT.s().to_string());
         return Err(errs);
     };
+    // a key written twice in one object is refused where it is (serde_json keeps the last)
+    for (line, column, key) in duplicate_keys(text) {
+        push(
+            &mut errs,
+            "",
+            t::JSON_DUPLICATE_KEY.fill(&[
+                ("line", &line),
+                ("column", &column),
+                ("key", &crate::safe::term::clip(&key, 40)),
+            ]),
+        );
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
     // the scalar fields as values; the arrays stay text (a placeholder keeps their name)
     let mut map = Map::new();
     let mut arrays: HashMap<String, &RawValue> = HashMap::new();
@@ -140,6 +155,72 @@ pub(super) fn more_values_than(text: &str, max: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Every key of a JSON text written a second time in the same object, with its line and
+/// column (1-based), in document order. `text` must be well-formed JSON (it was parsed first).
+pub(super) fn duplicate_keys(text: &str) -> Vec<(usize, usize, String)> {
+    enum Frame {
+        Object {
+            keys: std::collections::HashSet<String>,
+            expect_key: bool,
+        },
+        Array,
+    }
+    let b = text.as_bytes();
+    let (mut line, mut line_start) = (1usize, 0usize);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    if b[i] == b'\\' {
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                if let Some(Frame::Object { keys, expect_key }) = stack.last_mut()
+                    && *expect_key
+                {
+                    *expect_key = false;
+                    let raw = &text[start..=i.min(b.len() - 1)];
+                    let key = if raw.contains('\\') {
+                        serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_string())
+                    } else {
+                        raw[1..raw.len() - 1].to_string()
+                    };
+                    if !keys.insert(key.clone()) {
+                        let column = text[line_start..start].chars().count() + 1;
+                        out.push((line, column, key));
+                    }
+                }
+            }
+            b'{' => stack.push(Frame::Object {
+                keys: Default::default(),
+                expect_key: true,
+            }),
+            b'[' => stack.push(Frame::Array),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }
 
 /// The top-level fields that hold arrays of records, read element by element.
@@ -284,5 +365,29 @@ impl<T> std::ops::Deref for Draft<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.inner
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_keys_are_found_with_their_place_and_escapes_are_read() {
+        let text = "{\"a\": 1,\n \"b\": {\"a\": 2, \"c\": \"}\\\"\", \"c\": 3},\n \"\\u0061\": [{\"a\": 1}, {\"a\": 2}]}";
+        assert_eq!(
+            duplicate_keys(text),
+            vec![(2, 28, "c".to_string()), (3, 2, "a".to_string())]
+        );
+        assert!(duplicate_keys("{\"x\": [1, {\"y\": 2}], \"y\": 3}").is_empty());
+    }
+
+    #[test]
+    fn a_document_with_a_key_twice_is_refused_once_with_the_line() {
+        let text = std::fs::read_to_string("tests/data/mini-2025.json").unwrap();
+        let dup = text.replacen("\"rulebook\"", "\"year\": 2025, \"rulebook\"", 1);
+        let errs = import_document(&dup).unwrap_err();
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(errs[0].message.contains("\"year\""), "{}", errs[0]);
     }
 }

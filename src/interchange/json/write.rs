@@ -26,14 +26,12 @@ fn estimated_len(ds: &Dataset) -> usize {
 /// after it): the document grows in place instead of being copied as it doubles, which at
 /// ministry scale is what the peak memory of `export` and `demo` was made of.
 pub(super) fn document_with_room(ds: &Dataset, extra: usize) -> String {
-    let mut addenda: Vec<&Addendum> = ds.addenda.iter().collect();
-    addenda.sort_by(|a, b| (&a.unit, a.version).cmp(&(&b.unit, b.version)));
-    let head: [(&str, Value); 3] = [
-        ("format", FORMAT.into()),
-        ("year", ds.year.into()),
-        ("rulebook", ds.rulebook.clone().into()),
-    ];
-    if ds.units.is_empty() && ds.ss.is_empty() && ds.iku.is_empty() && addenda.is_empty() {
+    if is_empty(ds) {
+        let head: [(&str, Value); 3] = [
+            ("format", FORMAT.into()),
+            ("year", ds.year.into()),
+            ("rulebook", ds.rulebook.clone().into()),
+        ];
         // small enough for `write_pretty` to decide the layout of the whole
         let mut root: Map<String, Value> =
             head.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
@@ -45,35 +43,67 @@ pub(super) fn document_with_room(ds: &Dataset, extra: usize) -> String {
         out.push('\n');
         return out;
     }
-    // The layout `write_pretty` gives the whole document, written record by record: the
-    // document never stands as one `Value` (at ministry scale that tree took ~285 MB).
     let mut out = String::with_capacity(estimated_len(ds) + extra);
+    write_records(&mut out, &mut |_| {}, ds, true);
+    out.push_str("}\n");
+    out
+}
+
+/// Whether [`export_document`] writes `ds` whole in one piece (no records): then the layout of
+/// the whole is `write_pretty`'s.
+pub(super) fn is_empty(ds: &Dataset) -> bool {
+    ds.units.is_empty() && ds.ss.is_empty() && ds.iku.is_empty() && ds.addenda.is_empty()
+}
+
+/// The document of a non-empty `ds` ([`is_empty`] false) up to and including its `addenda`
+/// array (`last`: the closing `}` follows it, else another section), record by record: the
+/// document never stands as one `Value` (at ministry scale that tree took ~285 MB). `spill`
+/// is called after each record, and may take what `out` holds so far.
+pub(super) fn write_records(
+    out: &mut String,
+    spill: &mut dyn FnMut(&mut String),
+    ds: &Dataset,
+    last: bool,
+) {
+    let mut addenda: Vec<&Addendum> = ds.addenda.iter().collect();
+    addenda.sort_by(|a, b| (&a.unit, a.version).cmp(&(&b.unit, b.version)));
+    let head: [(&str, Value); 3] = [
+        ("format", FORMAT.into()),
+        ("year", ds.year.into()),
+        ("rulebook", ds.rulebook.clone().into()),
+    ];
     out.push_str("{\n");
     for (name, value) in &head {
         let key = scalar(&Value::String(name.to_string()));
         out.push_str("  ");
         out.push_str(&key);
         out.push_str(": ");
-        write_pretty(&mut out, value, 2, 2 + key.chars().count() + 2);
+        write_pretty(out, value, 2, 2 + key.chars().count() + 2);
         out.push_str(",\n");
     }
-    write_array(&mut out, "units", ds.units.values().map(unit_value), false);
-    write_array(&mut out, "ss", ds.ss.values().map(ss_value), false);
-    write_array(&mut out, "iku", ds.iku.values().map(iku_value), false);
-    write_array(
-        &mut out,
-        "addenda",
-        addenda.into_iter().map(addendum_value),
-        true,
-    );
-    out.push_str("}\n");
-    out
+    let units = ds.units.values().map(unit_value);
+    write_array_with(out, spill, "units", units, false);
+    write_array_with(out, spill, "ss", ds.ss.values().map(ss_value), false);
+    write_array_with(out, spill, "iku", ds.iku.values().map(iku_value), false);
+    let addenda = addenda.into_iter().map(addendum_value);
+    write_array_with(out, spill, "addenda", addenda, last);
 }
 
 /// One array field of the top level, as `write_pretty` lays it out, its values made one at a
 /// time.
 pub(super) fn write_array(
     out: &mut String,
+    name: &str,
+    items: impl ExactSizeIterator<Item = Value>,
+    last: bool,
+) {
+    write_array_with(out, &mut |_| {}, name, items, last);
+}
+
+/// [`write_array`], calling `spill` after each value.
+pub(super) fn write_array_with(
+    out: &mut String,
+    spill: &mut dyn FnMut(&mut String),
     name: &str,
     items: impl ExactSizeIterator<Item = Value>,
     last: bool,
@@ -90,6 +120,7 @@ pub(super) fn write_array(
             out.push_str("    ");
             write_pretty(out, &item, 4, 4);
             out.push_str(if i + 1 < n { ",\n" } else { "\n" });
+            spill(out);
         }
         out.push_str("  ]");
     }
@@ -214,6 +245,7 @@ pub(super) fn iku_value(i: &Iku) -> Value {
         opt_string_value(i.special_reason.as_ref()),
     );
     put("new_iku", i.new_iku.into());
+    put("mandatory", i.mandatory.into());
     put("target_prev", opt_dec_value(i.target_prev));
     put("realisasi_prev", opt_dec_value(i.realisasi_prev));
     put("capaian_prev2_over_125", i.capaian_prev2_over_125.into());

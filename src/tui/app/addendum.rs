@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use crate::domain::addendum::AddendumDraft;
 use crate::domain::change::Change;
 use crate::domain::edit::{self, Refusal};
+use crate::domain::rules::Finding;
 use crate::domain::{Addendum, CodeRef, Iku};
 use crate::text::tui as t;
 use crate::tui::app::App;
@@ -17,6 +18,17 @@ pub struct PendingAddendum {
     pub addendum: Addendum,
     /// The addendum as a whole, as given to the store.
     pub change: Change,
+}
+
+/// The question before an addendum is stored: the addendum `domain::addendum::prepare` built
+/// (its version, date, changes) and the findings it would create
+/// (`domain::rules::findings_created`); `y` stores it, `n` or Esc goes back to the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddendumQuestion {
+    pub addendum: Addendum,
+    /// The addendum as a whole, as it goes to the store.
+    pub change: Change,
+    pub created: Vec<Finding>,
 }
 
 /// The addendum mode: target changes of one unit gathered into a draft that is stored as a whole
@@ -59,6 +71,18 @@ pub struct DiffLine {
     pub new: Option<Decimal>,
 }
 
+/// The planning inverse (DOMAIN.md §10a) beside the addendum's target editor: the ranges of
+/// the annual target under the dataset's rulebook, and the annual target the IKU would have with
+/// the draft's targets and the value being typed (`None` while it does not read or is not
+/// computable).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetPlan {
+    pub iku: CodeRef,
+    pub rulebook: String,
+    pub plan: crate::domain::k3::Plan,
+    pub annual: Option<Decimal>,
+}
+
 /// The addendum session (while the mode is on) and the addendum being stored.
 #[derive(Debug, Default)]
 pub struct AddendumState {
@@ -82,10 +106,67 @@ impl App {
         crate::domain::rules::frozen_months(&self.data.ds, iku)
     }
 
+    /// The months the pending addendum leaves frozen (R10), per IKU it changes, in draft order:
+    /// the months of that IKU that already have realisasi, whose targets it cannot change (their
+    /// realisasi stay correctable, DOMAIN.md §11). IKU without a frozen month are left out.
+    pub fn addendum_frozen(&self) -> Vec<(String, Vec<u8>)> {
+        let Some(s) = self.addendum() else {
+            return Vec::new();
+        };
+        let mut out: Vec<(String, Vec<u8>)> = Vec::new();
+        for (code, _, _) in &s.draft.sets {
+            if out.iter().any(|(c, _)| c == code) {
+                continue;
+            }
+            let Some(iku) = self.data.ds.iku.get(&CodeRef::new(&s.unit, code)) else {
+                continue;
+            };
+            let frozen = self.frozen_targets(iku);
+            let months: Vec<u8> = (1..=12u8).filter(|m| frozen[(m - 1) as usize]).collect();
+            if !months.is_empty() {
+                out.push((code.clone(), months));
+            }
+        }
+        out
+    }
+
     /// Why the target of `month` of `key` cannot be changed in an addendum (to a value when
     /// `value`, else cleared), if it cannot: the edit rule of `domain::edit`.
     pub fn target_refusal(&self, key: &CodeRef, month: u8, value: bool) -> Option<Refusal> {
         edit::target_change(&self.data.ds, &key.unit, &key.code, month, value).err()
+    }
+
+    /// The plan of the target being typed in the addendum's editor, if one is open.
+    pub fn target_plan(&self) -> Option<TargetPlan> {
+        let e = self
+            .editor()
+            .filter(|e| e.kind == super::EditKind::Target)?;
+        let mut iku = self.data.ds.iku.get(&e.iku)?.clone();
+        if let Some(s) = self.addendum() {
+            for (code, month, value) in &s.draft.sets {
+                if *code == iku.code && (1..=12).contains(month) {
+                    iku.targets[(*month - 1) as usize] = *value;
+                }
+            }
+        }
+        let text = e.buffer().trim();
+        let typed = if text.is_empty() {
+            Some(None)
+        } else {
+            crate::tui::deps::parse_decimal(text, self.settings.locale)
+                .ok()
+                .map(Some)
+        };
+        let annual = typed.and_then(|v| {
+            iku.targets[(e.month - 1) as usize] = v;
+            crate::domain::k3::iku_annual_target(&self.data.ds, &iku)
+        });
+        Some(TargetPlan {
+            iku: e.iku.clone(),
+            rulebook: self.data.rb.name.clone(),
+            plan: crate::domain::k3::plan(&self.data.rb, &iku),
+            annual,
+        })
     }
 
     /// The pending addendum's changes with the stored value each replaces.

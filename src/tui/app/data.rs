@@ -116,7 +116,11 @@ impl App {
     /// Takes the whole year in place of the partial dataset the view was opened on (see
     /// [`Dataset::partial`]): everything computed from the partial one is computed again.
     pub fn take_whole_year(&mut self, ds: Dataset) {
+        let changed = self.data.ds != ds;
         self.data.ds = ds;
+        if changed {
+            self.question_outdated();
+        }
         self.data.scores.clear();
         self.data.findings.clear();
         self.views.compare_scores.clear();

@@ -48,6 +48,17 @@ impl CellEditor {
     }
 }
 
+/// A realisasi far outside its IKU's trajectory waiting for the user's y/n
+/// (`domain::edit::plausibility`): the editor it came from (`n` goes back to it, the text
+/// kept), the value as read and where the editor goes after storing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub editor: CellEditor,
+    pub value: Decimal,
+    pub advance: Option<i8>,
+    pub why: edit::Implausible,
+}
+
 /// What a pending `Effect::Apply` was for; resolved by [`App::applied`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PendingKind {
@@ -127,7 +138,19 @@ impl App {
     pub fn stored_elsewhere(&mut self, changes: &[Change]) -> Result<Vec<Done>, ChangeError> {
         let done = self.data.ds.apply(changes)?;
         self.changed(&done);
+        if !done.is_empty() {
+            self.question_outdated();
+        }
         Ok(done)
+    }
+
+    /// The data changed under an open addendum question: the question was prepared on the data
+    /// before (its R10 check, the findings it shows), so it is closed and asked again on submit.
+    pub(crate) fn question_outdated(&mut self) {
+        if matches!(self.screen, Screen::AddendumConfirm(_)) {
+            self.enter(Screen::Addendum);
+            self.error(t::ADD_STALE.s());
+        }
     }
 
     /// Drops what depends on what a change did: everything after a change of the set of IKU,

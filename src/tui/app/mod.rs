@@ -51,10 +51,12 @@ use crate::domain::rulebook::Rulebook;
 use crate::text::Lang;
 use crate::tui::deps::{Keymap, Locale, Theme};
 
-pub use addendum::{AddendumSession, AddendumState, DiffLine, PendingAddendum};
+pub use addendum::{
+    AddendumQuestion, AddendumSession, AddendumState, DiffLine, PendingAddendum, TargetPlan,
+};
 pub use data::{Data, Findings};
 pub use detail::{DETAIL_PAUSE, DetailHold};
-pub use editor::{CellEditor, EditKind, Edits, Pending, PendingKind};
+pub use editor::{CellEditor, Confirm, EditKind, Edits, Pending, PendingKind};
 pub use grid::GridView;
 pub use overlays::Overlays;
 pub use peta::{IsPrompt, PetaView, PlanState};

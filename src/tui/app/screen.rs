@@ -3,7 +3,7 @@
 
 use crate::tui::action::Mode;
 use crate::tui::app::App;
-use crate::tui::app::editor::{CellEditor, EditKind};
+use crate::tui::app::editor::{CellEditor, Confirm, EditKind};
 use crate::tui::app::round::{AnalysisEditor, CorrectionPrompt, EvidencePrompt, RoundPrompt};
 use crate::tui::app::text_input::TextInput;
 
@@ -41,8 +41,15 @@ pub enum Screen {
     Addendum,
     /// The addendum's reason, asked on submit.
     AddendumReason(TextInput),
+    /// The addendum's date, asked after its reason (default today, kept in the PK year).
+    AddendumDate(TextInput),
+    /// "Store this addendum? (y/n)", with the findings it would create.
+    AddendumConfirm(Box<crate::tui::app::addendum::AddendumQuestion>),
     /// "Discard the pending changes? (y/n)".
     AddendumDiscard,
+    /// "Store this realisasi, far outside the IKU's trajectory? (y/n)", over the cell editor
+    /// it came from: `y` stores the value, `n` or Esc goes back to the editor.
+    ConfirmRealisasi(Box<Confirm>),
     /// The Peta Strategi of a unit in place of the tree and the detail (its state is in
     /// `App::plan`, see `peta.rs`).
     Peta,
@@ -76,7 +83,10 @@ impl Screen {
             Screen::Message { .. } => Mode::Help,
             Screen::Edit(_)
             | Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
             | Screen::AddendumDiscard
+            | Screen::ConfirmRealisasi(_)
             | Screen::IsProgress(_)
             | Screen::BudgetRealisasi(_)
             | Screen::IsPlan(_)
@@ -112,8 +122,11 @@ impl Screen {
             | Screen::Edit(_)
             | Screen::Addendum
             | Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
             | Screen::AddendumDiscard
             | Screen::IsPlan(_)
+            | Screen::ConfirmRealisasi(_)
             | Screen::IsProgress(_) => Focus::Grid,
         }
     }
@@ -122,7 +135,11 @@ impl Screen {
     /// the help over them).
     pub fn in_addendum(&self) -> bool {
         match self {
-            Screen::Addendum | Screen::AddendumReason(_) | Screen::AddendumDiscard => true,
+            Screen::Addendum
+            | Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
+            | Screen::AddendumDiscard => true,
             Screen::Edit(e) => e.kind == EditKind::Target,
             Screen::Help { over } | Screen::Message { over } => over.in_addendum(),
             Screen::Tree
@@ -135,6 +152,7 @@ impl Screen {
             | Screen::IsPlan(_)
             | Screen::LinkReason(_)
             | Screen::Search { .. }
+            | Screen::ConfirmRealisasi(_)
             | Screen::RoundReason(_)
             | Screen::EvidencePath(_)
             | Screen::Analysis(_)
@@ -159,7 +177,11 @@ impl Screen {
             Screen::Search { over: Focus::Grid } => Screen::Grid,
             Screen::Help { over } => (**over).clone(),
             Screen::Addendum => Screen::Grid,
-            Screen::AddendumReason(_) | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::AddendumReason(_)
+            | Screen::AddendumDate(_)
+            | Screen::AddendumConfirm(_)
+            | Screen::AddendumDiscard => Screen::Addendum,
+            Screen::ConfirmRealisasi(c) => Screen::Edit(c.editor.clone()),
             Screen::RoundReason(p) => p.over.clone(),
             Screen::EvidencePath(p) => p.over.clone(),
             Screen::Analysis(e) => e.over.clone(),

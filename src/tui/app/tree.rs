@@ -2,7 +2,7 @@
 //! row from the selection, at a cost of the tree's depth, never its size).
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -73,14 +73,39 @@ pub struct UiState {
     pub selected: Vec<String>,
 }
 
-/// The units whose SS and IKU the first frame of a view can show, or look at for its detail
-/// pane: the roots, the open units and their child units (every row of the tree is one of
-/// these, or an SS or IKU of an open unit), and the units of the open SS and of the selection.
-/// Without a saved view the roots and their child units are open, as [`App::new`] opens them. `units` is every unit of
-/// the year.
-pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTreeSet<String> {
-    let roots = units.iter().filter(|u| u.parent.is_none()).map(|u| &u.code);
-    let mut open: BTreeSet<String> = BTreeSet::new();
+/// The units whose SS and IKU the first frame of a view can show on a screen of `rows` rows, or
+/// look at for its detail pane. The tree's rows are the roots, then under each open unit its SS
+/// and its child units; a screen of `rows` rows that holds the selection holds at most `rows`
+/// unit rows on either side of the selection's, and the SS and IKU rows at its top belong to
+/// the unit row just above it. So: those unit rows, the selection's unit with its ancestors,
+/// and its child units (the detail of a unit lists them). Without a saved view the roots and
+/// their child units are open, as [`App::new`] opens them, and the root is selected. `units` is
+/// every unit of the year; `usize::MAX` rows gives every unit that is a row.
+pub fn units_in_view(
+    units: &[crate::domain::Unit],
+    ui: Option<&UiState>,
+    rows: usize,
+) -> BTreeSet<String> {
+    use crate::domain::model::natural_cmp;
+    let mut roots: Vec<&str> = units
+        .iter()
+        .filter(|u| u.parent.is_none())
+        .map(|u| u.code.as_str())
+        .collect();
+    roots.sort_by(|a, b| natural_cmp(a, b));
+    let mut children: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut parent_of: HashMap<&str, &str> = HashMap::new();
+    for u in units {
+        if let Some(p) = u.parent.as_deref() {
+            children.entry(p).or_default().push(u.code.as_str());
+            parent_of.insert(u.code.as_str(), p);
+        }
+    }
+    for v in children.values_mut() {
+        v.sort_by(|a, b| natural_cmp(a, b));
+    }
+    let mut open: HashSet<String> = HashSet::new();
+    let mut selected: Option<String> = None;
     match ui {
         Some(ui) => {
             for id in ui.open.iter().chain(&ui.selected) {
@@ -88,27 +113,62 @@ pub fn units_in_view(units: &[crate::domain::Unit], ui: Option<&UiState>) -> BTr
                     open.insert(n.unit().to_string());
                 }
             }
+            selected = ui
+                .selected
+                .last()
+                .and_then(|id| Node::from_id(id))
+                .map(|n| n.unit().to_string());
         }
         None => {
             // as App::new opens them: the roots and their child units
-            open.extend(roots.clone().cloned());
-            for u in units {
-                if u.parent
-                    .as_ref()
-                    .is_some_and(|p| roots.clone().any(|r| r == p))
-                {
-                    open.insert(u.code.clone());
+            for r in &roots {
+                open.insert(r.to_string());
+                for c in children.get(r).into_iter().flatten() {
+                    open.insert(c.to_string());
                 }
             }
         }
     }
-    let mut out: BTreeSet<String> = roots.cloned().collect();
-    for u in units {
-        if u.parent.as_ref().is_some_and(|p| open.contains(p)) {
-            out.insert(u.code.clone());
+    // the unit rows in tree order
+    let mut order: Vec<&str> = Vec::new();
+    let mut todo: Vec<&str> = roots.iter().rev().copied().collect();
+    while let Some(u) = todo.pop() {
+        order.push(u);
+        if open.contains(u) {
+            todo.extend(children.get(u).into_iter().flatten().rev());
         }
     }
-    out.extend(open);
+    // the selection's row: its unit's, or the nearest ancestor's that is a row
+    let at = selected
+        .as_deref()
+        .and_then(|mut u| {
+            loop {
+                if let Some(i) = order.iter().position(|r| *r == u) {
+                    return Some(i);
+                }
+                u = parent_of.get(u)?;
+            }
+        })
+        .unwrap_or(0);
+    let from = at.saturating_sub(rows.saturating_add(1));
+    let to = order.len().min(at.saturating_add(rows).saturating_add(1));
+    let mut out: BTreeSet<String> = order[from..to].iter().map(|u| u.to_string()).collect();
+    let sel = selected.as_deref().or(roots.first().copied());
+    if let Some(sel) = sel {
+        out.extend(
+            children
+                .get(sel)
+                .into_iter()
+                .flatten()
+                .map(|c| c.to_string()),
+        );
+        let mut u = sel;
+        out.insert(u.to_string());
+        while let Some(p) = parent_of.get(u) {
+            out.insert(p.to_string());
+            u = p;
+        }
+    }
     out
 }
 

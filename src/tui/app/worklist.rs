@@ -231,6 +231,7 @@ impl App {
                 Screen::EvidencePath(p) => on(&p.over),
                 Screen::Analysis(e) => on(&e.over),
                 Screen::CorrectionReason(p) => p.editor.in_worklist,
+                Screen::ConfirmRealisasi(c) => c.editor.in_worklist,
                 _ => false,
             }
         }

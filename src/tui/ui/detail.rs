@@ -9,11 +9,14 @@ use ratatui::widgets::{Paragraph, Row, Table, Wrap};
 use super::grid::{finding_line, finding_mark, severity_word};
 use super::{block, exact, field, lines_rows, num2, perspective_name, shown, status_style};
 use crate::domain::CodeRef;
+use crate::domain::k3::{K3Method, Plan};
 use crate::domain::rules::Finding;
 use crate::domain::score::{Status, round_to};
 use crate::text::domain::completeness::{self, marked};
 use crate::text::tui as t;
-use crate::tui::app::{App, Node};
+use crate::tui::app::{App, Node, Screen, TargetPlan};
+use crate::tui::deps::{format_decimal, format_exact};
+use rust_decimal::Decimal;
 
 /// Rows the K3 panel keeps under the unit's findings.
 const K3_MIN_ROWS: u16 = 7;
@@ -84,6 +87,22 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
             ]));
         }
     }
+    // while it is being submitted: the months it leaves frozen, then what it would create
+    let question = match app.screen() {
+        Screen::AddendumConfirm(q) => Some(Some(&**q)),
+        Screen::AddendumDate(_) => Some(None),
+        _ => None,
+    };
+    if let Some(q) = question {
+        lines.extend(frozen_lines(app));
+        if let Some(q) = q {
+            lines.extend(created_lines(app, &q.created));
+        }
+    }
+    // while a target is typed: which annual targets give which K3 value
+    if let Some(p) = app.target_plan() {
+        lines.extend(plan_lines(app, &p));
+    }
     if !s.problems.is_empty() {
         lines.push(Line::styled(t::ADD_PROBLEMS.s(), app.theme().error));
         for p in &s.problems {
@@ -94,6 +113,138 @@ fn addendum_lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// The planning inverse of the IKU whose target is typed: its facts, one line per range of the
+/// annual target with its multiplier (or points), `→` on the range the typed value gives.
+fn plan_lines(app: &App, p: &TargetPlan) -> Vec<Line<'static>> {
+    let locale = app.locale();
+    let num = |d: Decimal| format_exact(d.normalize(), locale);
+    let mut out = vec![Line::styled(
+        t::ADD_PLAN_TITLE.fill(&[
+            ("iku", &shown(&p.iku.code)),
+            ("rulebook", &shown(&p.rulebook)),
+            ("t", &p.annual.map_or_else(|| "–".to_string(), num)),
+        ]),
+        app.theme().title,
+    )];
+    match &p.plan {
+        Plan::Ranges {
+            method,
+            t1,
+            r1,
+            rows,
+        } => {
+            out.push(Line::raw(match method {
+                K3Method::Multiplier => {
+                    t::ADD_PLAN_FACTS_127.fill(&[("t1", &num(*t1)), ("r1", &num(*r1))])
+                }
+                K3Method::Points => t::ADD_PLAN_FACTS_300.fill(&[("ref", &num(*t1))]),
+            }));
+            let here = p.annual.and_then(|a| p.plan.row_of(a));
+            let texts: Vec<String> = rows.iter().map(|r| r.range.text(num)).collect();
+            let width = texts.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+            let arrow = if app.ascii() { "->" } else { "→" };
+            for (r, text) in rows.iter().zip(&texts) {
+                let at = Some(r) == here;
+                let value = match method {
+                    K3Method::Multiplier => format_decimal(r.value, locale, 2),
+                    K3Method::Points => num(r.value),
+                };
+                let best = if r.best {
+                    format!("  ({})", t::ADD_PLAN_BEST.s())
+                } else {
+                    String::new()
+                };
+                let mark = if at { arrow } else { "" };
+                let line = format!(
+                    "{mark:<2} {text}{}  {value}{best}",
+                    " ".repeat(width - text.chars().count())
+                );
+                out.push(if at {
+                    Line::styled(line, app.theme().title)
+                } else {
+                    Line::raw(line)
+                });
+            }
+        }
+        Plan::Fixed { value, reason } => out.push(Line::raw(t::ADD_PLAN_FIXED.fill(&[
+            ("v", &value.map_or_else(|| "–".to_string(), num)),
+            ("reason", &crate::text::reason::render_parts(reason)),
+        ]))),
+        Plan::Unknown { reason } => {
+            out.push(Line::raw(crate::text::reason::render_parts(reason)));
+        }
+    }
+    out
+}
+
+/// The months the pending addendum leaves frozen (R10), one line per IKU it changes.
+fn frozen_lines(app: &App) -> Vec<Line<'static>> {
+    let frozen = app.addendum_frozen();
+    if frozen.is_empty() {
+        return vec![Line::styled(t::ADD_FROZEN_NONE.s(), app.theme().dim)];
+    }
+    let mut out = vec![Line::styled(t::ADD_FROZEN.s(), app.theme().title)];
+    for (iku, months) in &frozen {
+        out.push(Line::raw(format!(
+            "  {}: {}",
+            shown(iku),
+            month_runs(months)
+        )));
+    }
+    out
+}
+
+/// Months as runs of consecutive months: "Jan–Sep", "Mar, Jun, Sep".
+fn month_runs(months: &[u8]) -> String {
+    let mut runs: Vec<(u8, u8)> = Vec::new();
+    for &m in months {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == m => *last = m,
+            _ => runs.push((m, m)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| match b - a {
+            0 => t::month_name(a).to_string(),
+            1 => format!("{}, {}", t::month_name(a), t::month_name(b)),
+            _ => format!("{}–{}", t::month_name(a), t::month_name(b)),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The findings the addendum would create (`domain::rules::findings_created`), whole.
+fn created_lines(app: &App, created: &[Finding]) -> Vec<Line<'static>> {
+    if created.is_empty() {
+        return vec![Line::styled(t::ADD_CREATED_NONE.s(), app.theme().dim)];
+    }
+    let mut out = vec![Line::styled(
+        t::ADD_CREATED.fill(&[("n", &created.len())]),
+        app.theme().error,
+    )];
+    for f in created {
+        let place = match &f.iku {
+            Some(iku) => format!("{}/{}", f.unit, iku),
+            None => f.unit.clone(),
+        };
+        out.push(Line::from(vec![
+            Span::raw("  "),
+            finding_mark(app, f.severity),
+            Span::styled(
+                format!(
+                    " {} {} {}: ",
+                    f.id,
+                    severity_word(f.severity),
+                    shown(&place)
+                ),
+                app.theme().title,
+            ),
+            Span::raw(shown(&crate::text::reason::render(&f.reason))),
+        ]));
+    }
+    out
 }
 
 fn addendum_pane(frame: &mut Frame, area: Rect, app: &App, lines: Vec<Line<'static>>) {

@@ -247,6 +247,9 @@ fn fields(app: &App, iku: &Iku) -> Vec<Line<'static>> {
         t::F_VALIDITY.s(),
         crate::text::vocab::validity_control(iku.validity, iku.control),
     )));
+    if iku.mandatory {
+        lines.push(Line::styled(t::F_MANDATORY.s(), th));
+    }
     if !iku.definition.is_empty() {
         lines.push(Line::from(kv(t::F_DEFINITION.s(), shown(&iku.definition))));
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 use crate::text::tui as t;
 use crate::tui::action::{Action, Mode};
 use crate::tui::app::{App, EditKind, Screen};
+use crate::tui::deps::format_exact;
 
 pub fn header(frame: &mut Frame, area: Rect, app: &App) {
     let sep = if app.ascii() { " | " } else { " │ " };
@@ -238,6 +239,7 @@ pub fn screen_actions(app: &App) -> Vec<Action> {
         // Tab goes to the next field (the editor's own hint row says so)
         Screen::IsPlan(_) => vec![Commit, Cancel],
         Screen::AddendumReason(_)
+        | Screen::AddendumDate(_)
         | Screen::RoundReason(_)
         | Screen::EvidencePath(_)
         | Screen::CorrectionReason(_) => {
@@ -261,6 +263,12 @@ pub fn key_hints(app: &App, width: usize) -> String {
     let mode = app.mode();
     if matches!(app.screen(), Screen::AddendumDiscard) {
         return t::ADD_CONFIRM_HINTS.s().to_string();
+    }
+    if matches!(app.screen(), Screen::AddendumConfirm(_)) {
+        return t::ADD_QUESTION_HINTS.s().to_string();
+    }
+    if matches!(app.screen(), Screen::ConfirmRealisasi(_)) {
+        return t::IMPLAUSIBLE_HINTS.s().to_string();
     }
     let mut out = String::new();
     for a in &screen_actions(app) {
@@ -344,12 +352,37 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App) {
             ("month", &t::month_name(p.month)),
         ]);
         input_line(app, frame, &mut status, (x, area.y), prompt, &p.input);
+    } else if let Screen::AddendumDate(input) = app.screen() {
+        let prompt = t::ADD_DATE_PROMPT.fill(&[("year", &app.ds().year)]);
+        input_line(app, frame, &mut status, (x, area.y), prompt, input);
+    } else if let Screen::AddendumConfirm(q) = app.screen() {
+        let a = &q.addendum;
+        let question = t::ADD_QUESTION.fill(&[
+            ("version", &a.version),
+            ("unit", &super::shown(&a.unit)),
+            ("date", &a.date.format("%Y-%m-%d")),
+            ("n", &a.changes.len()),
+            ("created", &q.created.len()),
+        ]);
+        let st = if q.created.is_empty() {
+            app.theme().title
+        } else {
+            app.theme().error
+        };
+        status.push(Span::styled(question, st));
     } else if let Screen::AddendumDiscard = app.screen() {
         let (n, unit) = app
             .addendum()
             .map(|s| (s.len(), s.unit.clone()))
             .unwrap_or_default();
         let q = t::ADD_CONFIRM_DISCARD.fill(&[("n", &n), ("unit", &unit)]);
+        status.push(Span::styled(q, app.theme().error));
+    } else if let Screen::ConfirmRealisasi(c) = app.screen() {
+        // the value first, as it was read, so that a narrow footer still shows it
+        let q = t::IMPLAUSIBLE_CONFIRM.fill(&[
+            ("value", &format_exact(c.value, app.locale())),
+            ("why", &crate::text::reason::implausible(&c.why)),
+        ]);
         status.push(Span::styled(q, app.theme().error));
     } else if let Screen::Search { .. } = app.screen() {
         let prompt = t::SEARCH_PROMPT.s();

@@ -42,7 +42,8 @@ pub(super) fn start(app: &mut App) {
         draft: AddendumDraft {
             unit: unit.clone(),
             reason: String::new(),
-            date: app.today(),
+            // asked on submission (prompt::date); this is what it offers
+            date: crate::domain::addendum::default_date(app.ds().year, app.today()),
             sets: Vec::new(),
             add: Vec::new(),
             remove: Vec::new(),

@@ -5,12 +5,13 @@ use rust_decimal::Decimal;
 
 use crate::domain::CodeRef;
 use crate::domain::change::Reversible;
-use crate::domain::edit::Refusal;
+use crate::domain::edit::{Refusal, plausibility};
 use crate::text::reason::refusal;
 use crate::text::tui as t;
 use crate::tui::action::Action;
 use crate::tui::app::{
-    App, CorrectionPrompt, EditKind, Node, Pending, PendingKind, Screen, TextInput,
+    App, CellEditor, Confirm, CorrectionPrompt, EditKind, Node, Pending, PendingKind, Screen,
+    TextInput,
 };
 use crate::tui::deps::{Change, parse_decimal};
 use crate::tui::update::{Effect, SOURCE, addendum, quit};
@@ -79,11 +80,32 @@ fn commit(app: &mut App, advance: Option<i8>) -> Vec<Effect> {
         }
         return vec![];
     }
+    if let Err(why) = plausibility(app.rb(), &app.ds().iku[&ed.iku], ed.month, value)
+        && let Some(value) = value
+    {
+        // far outside the IKU's trajectory: ask first (prompt::confirm)
+        app.enter(Screen::ConfirmRealisasi(Box::new(Confirm {
+            editor: ed,
+            value,
+            advance,
+            why,
+        })));
+        return vec![];
+    }
+    store_or_ask_reason(app, ed, value, advance)
+}
+
+/// Stores the editor's value, or first asks the reason of the correction when its month was
+/// submitted (the value is then stored with it, [`correction`]).
+pub(super) fn store_or_ask_reason(
+    app: &mut App,
+    ed: CellEditor,
+    value: Option<Decimal>,
+    advance: Option<i8>,
+) -> Vec<Effect> {
     if app.needs_correction_reason(&ed.iku, ed.month) {
-        // the month was submitted: the value is stored with the reason of the correction
-        let over = ed.clone();
         app.enter(Screen::CorrectionReason(Box::new(CorrectionPrompt {
-            editor: over,
+            editor: ed,
             value,
             advance,
             input: TextInput::new(""),

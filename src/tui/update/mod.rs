@@ -97,7 +97,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let effects = match app.screen() {
         Screen::Help { .. } | Screen::Message { .. } => help::update(app, action),
         Screen::List => list::update(app, action),
-        Screen::AddendumReason(_) | Screen::AddendumDiscard => prompt::update(app, action),
+        Screen::AddendumReason(_)
+        | Screen::AddendumDate(_)
+        | Screen::AddendumConfirm(_)
+        | Screen::AddendumDiscard
+        | Screen::ConfirmRealisasi(_) => prompt::update(app, action),
         Screen::Edit(_) => edit::update(app, action),
         Screen::Search { .. } => search::update(app, action),
         Screen::Grid => grid::update(app, action),
