@@ -734,3 +734,53 @@ fn p_again_on_the_same_iku_edits_its_next_is_and_the_editor_says_its_keys() {
         ]
     );
 }
+
+#[test]
+fn the_new_prompts_and_the_is_plan_editor_speak_english_with_lang_en() {
+    use kinerja::text::{Lang, set_thread_lang};
+    set_thread_lang(Lang::En);
+    let dir = tempfile::tempdir().unwrap();
+    let (store, app) = store_with_sample(dir.path());
+    let plans = app.plans().clone();
+    drop(app);
+    let settings = Settings {
+        lang: Lang::En,
+        ..Settings::new(store.path(), "budi")
+    };
+    let mut app = App::new(
+        store.load_year(2025).unwrap(),
+        Rulebook::default_rulebook(),
+        settings,
+        None,
+    );
+    app.set_plans(plans);
+    app.select_node(&Node::Unit("DJKN".into()));
+    key(&mut app, &store, "b");
+    let text = screen(&mut app, 120, 30);
+    assert!(
+        text.contains("Budget realisasi of 015.07.CF.4255.QMA in Sep (Rp, empty clears)"),
+        "{text}"
+    );
+    key(&mut app, &store, "<Esc>");
+    open_grid(&mut app, &djkn("4a-N"));
+    key(&mut app, &store, "P");
+    let text = screen(&mut app, 120, 40);
+    for want in [
+        "Plan of Inisiatif Strategis IS-02 · unit DJKN",
+        "Planned trajectory (month:%)",
+        "Person in charge",
+        "Tab / S-Tab: next / previous field · Enter: save · Esc: cancel",
+    ] {
+        assert!(text.contains(want), "{want}:\n{text}");
+    }
+    key(&mut app, &store, "<Esc>");
+    app.select_node(&Node::Ss(djkn("SS-9")));
+    update(&mut app, Action::PetaStrategi);
+    key(&mut app, &store, "t");
+    assert!(
+        app.status().contains("New link from SS-9"),
+        "{}",
+        app.status()
+    );
+    set_thread_lang(Lang::Id);
+}
