@@ -744,6 +744,7 @@ impl Server {
                 replace,
                 source,
                 round,
+                plans,
             } => {
                 if let Err(r) = self.check(conn, &access::Need::Admin) {
                     return (Err(r), Vec::new());
@@ -756,8 +757,18 @@ impl Server {
                     Err(e) => return (Err(Refusal::Protocol(e)), Vec::new()),
                 };
                 drop(blob);
-                let r = s.import_dataset(&ds, replace, &conn.actor, &source);
-                drop(ds);
+                let r = match &plans {
+                    Some(p) => crate::store::StoreApi::import_with_plans(
+                        s,
+                        &ds,
+                        p,
+                        replace,
+                        &conn.actor,
+                        &source,
+                    ),
+                    None => s.import_dataset(&ds, replace, &conn.actor, &source),
+                };
+                drop((ds, plans));
                 match r {
                     Ok(()) => {
                         *seq += 1;

@@ -221,3 +221,19 @@ fn a_link_addendum_travels_through_the_server_to_a_live_client() {
     drop((writer, watcher));
     wait_server_gone(&store);
 }
+
+#[test]
+fn importing_a_document_with_plans_is_one_write_and_sets_off_no_backup_between_its_parts() {
+    // the year and its plans travel in one request: the server's daily backup (due before
+    // a write when the store has changes and no set today) does not fire between them
+    let (_dir, store) = sample_store();
+    let backups = store.join("backups");
+    let sets: Vec<_> = std::fs::read_dir(&backups)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(sets.is_empty(), "{sets:?}");
+    let listed = stdout(&kinerja(&store, &["inisiatif", "list", "DJKN"]));
+    assert!(listed.contains("DJKN  IS-01"), "{listed}");
+    let log = stdout(&kinerja(&store, &["log", "--unit", "DJKN"]));
+    assert!(log.contains("import plan DJKN"), "{log}");
+}
