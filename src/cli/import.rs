@@ -106,10 +106,14 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
         let unit = unit_of.get(sha.as_str()).copied().unwrap_or_default();
         store.put_evidence(ds.year, unit, bytes).map_err(refused)?;
     }
-    // the year and its plans in one request: nothing of the server's comes between them
     store
-        .import_with_plans(&ds, &plans, replace, &ctx.actor, "import")
+        .import_dataset(&ds, replace, &ctx.actor, "import")
         .map_err(refused)?;
+    if replace || !plans.is_empty() {
+        store
+            .import_plans(ds.year, &plans, replace, &ctx.actor, "import")
+            .map_err(refused)?;
+    }
     let path = store.path().to_path_buf();
     drop(store);
     bar.set(1, 1);

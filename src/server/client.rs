@@ -614,26 +614,6 @@ impl StoreApi for Client {
             replace,
             source: source.to_string(),
             round: ds.round.clone(),
-            plans: None,
-        };
-        self.call(request, &blob).map(|_| ())
-    }
-    fn import_with_plans(
-        &self,
-        ds: &Dataset,
-        plans: &crate::domain::plan::Plans,
-        replace: bool,
-        _who: &Actor,
-        source: &str,
-    ) -> Result<(), StoreError> {
-        let blob = crate::store::encode_year(ds)?;
-        let request = Request::Import {
-            year: ds.year,
-            rulebook: ds.rulebook.clone(),
-            replace,
-            source: source.to_string(),
-            round: ds.round.clone(),
-            plans: Some(plans.clone()),
         };
         self.call(request, &blob).map(|_| ())
     }

@@ -22,8 +22,8 @@ use crate::store::{AuditEntry, AuditFilter, Change, PartialYear, Problem, YearSu
 /// Version of this protocol: bumped whenever a message changes shape (3: the month-end round —
 /// a year travels with its round records, the round's changes, evidence; 4: an import carries
 /// the round records of the document; 5: a backup set is written on request — `Backup` — and an
-/// IKU carries `mandatory`; 6: an import carries the document's plans).
-pub const PROTOCOL: u32 = 6;
+/// IKU carries `mandatory`).
+pub const PROTOCOL: u32 = 5;
 
 /// The version of this binary, compared in the handshake with the server's.
 pub fn binary_version() -> String {
@@ -104,9 +104,6 @@ pub enum Request {
         replace: bool,
         source: String,
         round: crate::domain::round::Rounds,
-        /// The document's plans, imported after the year in the same request (`None`: only
-        /// the year, as `import_dataset`).
-        plans: Option<crate::domain::plan::Plans>,
     },
     AuditLog(AuditFilter),
     Verify,

@@ -649,10 +649,17 @@ impl Server {
         blob: Vec<u8>,
     ) -> (Result<Reply, Refusal>, Vec<u8>) {
         let s = &self.store;
-        if !matches!(
-            request,
-            Request::LoadYear { .. } | Request::LoadPartial { .. } | Request::Backup { .. }
-        ) {
+        // the plans of an import (`kinerja import` stores a document's year, then at once its
+        // plans) are the second half of that import, not a write of their own: a backup between
+        // the two would copy the year just imported (a whole set, at ministry scale ~1,4 s)
+        let imports_plans =
+            matches!(&request, Request::ImportPlans { source, .. } if source == "import");
+        if !imports_plans
+            && !matches!(
+                request,
+                Request::LoadYear { .. } | Request::LoadPartial { .. } | Request::Backup { .. }
+            )
+        {
             // a day with changes is backed up before the first write of a later day
             self.daily_backup();
         }
@@ -744,7 +751,6 @@ impl Server {
                 replace,
                 source,
                 round,
-                plans,
             } => {
                 if let Err(r) = self.check(conn, &access::Need::Admin) {
                     return (Err(r), Vec::new());
@@ -757,18 +763,8 @@ impl Server {
                     Err(e) => return (Err(Refusal::Protocol(e)), Vec::new()),
                 };
                 drop(blob);
-                let r = match &plans {
-                    Some(p) => crate::store::StoreApi::import_with_plans(
-                        s,
-                        &ds,
-                        p,
-                        replace,
-                        &conn.actor,
-                        &source,
-                    ),
-                    None => s.import_dataset(&ds, replace, &conn.actor, &source),
-                };
-                drop((ds, plans));
+                let r = s.import_dataset(&ds, replace, &conn.actor, &source);
+                drop(ds);
                 match r {
                     Ok(()) => {
                         *seq += 1;

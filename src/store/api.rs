@@ -73,23 +73,6 @@ pub trait StoreApi: Sync {
         who: &Actor,
         source: &str,
     ) -> Result<(), StoreError>;
-    /// A document's import: the dataset, then its plans (with `replace`, the year's other plans
-    /// removed). A store server does both in one request, so that nothing (its daily backup)
-    /// comes between them.
-    fn import_with_plans(
-        &self,
-        ds: &Dataset,
-        plans: &Plans,
-        replace: bool,
-        who: &Actor,
-        source: &str,
-    ) -> Result<(), StoreError> {
-        self.import_dataset(ds, replace, who, source)?;
-        if replace || !plans.is_empty() {
-            self.import_plans(ds.year, plans, replace, who, source)?;
-        }
-        Ok(())
-    }
     fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError>;
     fn verify(&self) -> Result<Vec<Problem>, StoreError>;
     fn salvage_years(&self) -> Result<Vec<i32>, StoreError>;
@@ -205,16 +188,6 @@ impl<T: StoreApi + ?Sized> StoreApi for Box<T> {
         source: &str,
     ) -> Result<(), StoreError> {
         (**self).import_dataset(ds, replace, who, source)
-    }
-    fn import_with_plans(
-        &self,
-        ds: &Dataset,
-        plans: &Plans,
-        replace: bool,
-        who: &Actor,
-        source: &str,
-    ) -> Result<(), StoreError> {
-        (**self).import_with_plans(ds, plans, replace, who, source)
     }
     fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditEntry>, StoreError> {
         (**self).audit_log(filter)

@@ -223,9 +223,9 @@ fn a_link_addendum_travels_through_the_server_to_a_live_client() {
 }
 
 #[test]
-fn importing_a_document_with_plans_is_one_write_and_sets_off_no_backup_between_its_parts() {
-    // the year and its plans travel in one request: the server's daily backup (due before
-    // a write when the store has changes and no set today) does not fire between them
+fn importing_a_document_with_plans_sets_off_no_backup_between_its_year_and_its_plans() {
+    // the server's daily backup (due before a write when the store has changes and no set
+    // today) does not take the plans of an import for a write of their own
     let (_dir, store) = sample_store();
     let backups = store.join("backups");
     let sets: Vec<_> = std::fs::read_dir(&backups)
