@@ -367,3 +367,32 @@ fn an_imported_plan_with_a_cycle_is_refused_naming_the_cycle() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_plan_section_that_is_not_an_array_or_holds_a_non_object_is_refused_at_its_place() {
+    kinerja::text::set_thread_lang(kinerja::text::Lang::En);
+    for (plan, place, what) in [
+        (r#"{"unit": "K"}"#, "plan", "array"),
+        (r#""K""#, "plan", "array"),
+        (r#"[{"unit": "K"}, 7]"#, "plan[1]", "object"),
+        (
+            r#"[{"unit": "K", "links": [{"from": "S2"}]}]"#,
+            "plan[0].links[0]",
+            "to",
+        ),
+    ] {
+        let doc = doc_with_plan(plan);
+        let ds = import_document(&doc).unwrap();
+        let errs = import_plans(&doc, &ds).unwrap_err();
+        assert!(
+            errs.iter()
+                .any(|e| e.path == place && e.to_string().contains(what)),
+            "{plan}: {:?}",
+            errs.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+        );
+    }
+    // null is no plan at all
+    let doc = doc_with_plan("null");
+    let ds = import_document(&doc).unwrap();
+    assert!(import_plans(&doc, &ds).unwrap().is_empty());
+}

@@ -229,14 +229,22 @@ pub fn problem_text(p: &PlanProblem) -> String {
 /// Reads the `plan` section of a document already imported as `ds` (all or nothing).
 pub fn import_plans(text: &str, ds: &Dataset) -> Result<Plans, Vec<ImportError>> {
     let mut errs = Errs::new();
-    let Some(items) = optional_section(&mut errs, text, "plan") else {
+    // one unit's plan parsed at a time: a ministry's plan section is never held whole as values
+    let Some(items) = optional_section_raw(&mut errs, text, "plan") else {
         return Err(errs);
     };
     let mut plans = Plans::new();
-    for (i, item) in items.iter().enumerate() {
+    for (i, raw) in items.iter().enumerate() {
         let path = format!("plan[{i}]");
+        let item: Value = match serde_json::from_str(raw.get()) {
+            Ok(v) => v,
+            Err(e) => {
+                push(&mut errs, &path, e.to_string());
+                continue;
+            }
+        };
         let Some(p) =
-            Fields::of(&mut errs, &path, item).and_then(|f| read_unit_plan(&mut errs, &f))
+            Fields::of(&mut errs, &path, &item).and_then(|f| read_unit_plan(&mut errs, &f))
         else {
             continue;
         };
@@ -364,26 +372,37 @@ pub(super) fn plan_value(p: &UnitPlan) -> Value {
 /// The export of `ds` with its plans: [`export_document`] with the `plan` section after
 /// `addenda` when any unit has a plan (byte-identical to it otherwise).
 pub fn export_with_plans(ds: &Dataset, plans: &Plans) -> String {
-    let base = export_document(ds);
     let plans: Vec<&UnitPlan> = plans.values().filter(|p| !p.is_empty()).collect();
     if plans.is_empty() {
-        return base;
+        return export_document(ds);
     }
-    let Some(body) = base.strip_suffix("\n}\n") else {
+    // room for the section (about 850 B an IS or a budget line, 40 B a link, plus texts)
+    let room: usize = plans
+        .iter()
+        .map(|p| {
+            let texts: usize = p
+                .inisiatif
+                .iter()
+                .map(|i| i.name.len() + i.output.len() + i.outcome.len() + i.kendala.len())
+                .chain(
+                    p.anggaran
+                        .iter()
+                        .map(|l| l.program_name.len() + l.kegiatan_name.len()),
+                )
+                .sum();
+            200 + 60 * p.links.len() + 700 * (p.inisiatif.len() + p.anggaran.len()) + texts
+        })
+        .sum();
+    let base = write::document_with_room(ds, room);
+    // the section goes where the document's closing brace was: in place (no copy of the
+    // document), one unit's plan made a value and written at a time
+    let Some(body_len) = base.strip_suffix("\n}\n").map(str::len) else {
         return base;
     };
-    let mut out = body.to_string();
+    let mut out = base;
+    out.truncate(body_len);
     out.push_str(",\n");
-    write::write_array(
-        &mut out,
-        "plan",
-        plans
-            .into_iter()
-            .map(plan_value)
-            .collect::<Vec<_>>()
-            .into_iter(),
-        true,
-    );
+    write::write_array(&mut out, "plan", plans.into_iter().map(plan_value), true);
     out.push_str("}\n");
     out
 }

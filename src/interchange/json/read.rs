@@ -157,6 +157,38 @@ pub(super) fn optional_section(errs: &mut Errs, text: &str, name: &str) -> Optio
     }
 }
 
+/// As [`optional_section`], each item kept raw (unparsed): a large section is then read one
+/// item at a time, never whole as values (the `plan` section of a ministry-scale document).
+pub(super) fn optional_section_raw<'t>(
+    errs: &mut Errs,
+    text: &'t str,
+    name: &str,
+) -> Option<Vec<&'t serde_json::value::RawValue>> {
+    let raw = match serde_json::Deserializer::from_str(text).deserialize_map(Section(name)) {
+        Ok(raw) => raw,
+        Err(e) => {
+            push(errs, "", e.to_string());
+            return None;
+        }
+    };
+    let Some(raw) = raw.filter(|r| r.get() != "null") else {
+        return Some(Vec::new());
+    };
+    match serde_json::from_str::<Vec<&serde_json::value::RawValue>>(raw.get()) {
+        Ok(items) => Some(items),
+        Err(e) => {
+            // not an array: say what it is; else the error of the text itself
+            match serde_json::from_str::<Value>(raw.get()) {
+                Ok(other) if !other.is_array() => {
+                    wrong_type(errs, name, t::JSON_TYPE_ARRAY, &other)
+                }
+                _ => push(errs, name, e.to_string()),
+            }
+            None
+        }
+    }
+}
+
 /// Finds one top-level field of a JSON object, keeping it raw and skipping the others.
 struct Section<'n>(&'n str);
 

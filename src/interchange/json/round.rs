@@ -390,21 +390,14 @@ pub fn with_rounds(base: String, ds: &Dataset) -> String {
     for r in &mut rounds {
         r.normalise();
     }
-    let Some(body) = base.strip_suffix("\n}\n") else {
+    // in place, one unit's round written at a time (as the plan section)
+    let Some(body_len) = base.strip_suffix("\n}\n").map(str::len) else {
         return base;
     };
-    let mut out = body.to_string();
+    let mut out = base;
+    out.truncate(body_len);
     out.push_str(",\n");
-    write::write_array(
-        &mut out,
-        "round",
-        rounds
-            .iter()
-            .map(round_value)
-            .collect::<Vec<_>>()
-            .into_iter(),
-        true,
-    );
+    write::write_array(&mut out, "round", rounds.iter().map(round_value), true);
     out.push_str("}\n");
     out
 }
