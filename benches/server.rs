@@ -95,6 +95,18 @@ fn wait_event(rx: &Receiver<Incoming>) {
     }
 }
 
+/// What a TUI does when it opens: connects (starting the server when none runs), loads the
+/// first (partial) dataset of a 40-row screen and draws the first frame.
+fn first_frame(path: &Path) -> (kinerja::tui::app::App, Client) {
+    let client = Client::connect(path, options(true)).expect("connect");
+    let year = *client.years().unwrap().last().unwrap();
+    let ds = first_dataset(&client, year, None, 40).expect("load");
+    let mut app = new_app(ds, path);
+    let mut term = test_terminal();
+    draw(&mut term, &mut app);
+    (app, client)
+}
+
 fn served(c: &mut Criterion) {
     kinerja::alloc::tune();
     let (_dir, path) = ministry_store();
@@ -255,12 +267,7 @@ fn served(c: &mut Criterion) {
             let mut total = Duration::ZERO;
             for _ in 0..iters {
                 let t = Instant::now();
-                let client = Client::connect(&path, options(true)).expect("connect");
-                let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None, 40).expect("load");
-                let mut app = new_app(ds, &path);
-                let mut term = test_terminal();
-                draw(&mut term, &mut app);
+                let (app, client) = first_frame(&path);
                 total += t.elapsed();
                 drop((app, client));
             }
@@ -282,12 +289,7 @@ fn served(c: &mut Criterion) {
                     .apply(year, &change, &actor(), "bench")
                     .expect("apply");
                 let t = Instant::now();
-                let client = Client::connect(&path, options(true)).expect("connect");
-                let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None, 40).expect("load");
-                let mut app = new_app(ds, &path);
-                let mut term = test_terminal();
-                draw(&mut term, &mut app);
+                let (app, client) = first_frame(&path);
                 total += t.elapsed();
                 drop((app, client));
             }
@@ -314,12 +316,7 @@ fn served(c: &mut Criterion) {
                 }
                 wait_unlocked(&path);
                 let t = Instant::now();
-                let client = Client::connect(&path, options(true)).expect("connect");
-                let year = *client.years().unwrap().last().unwrap();
-                let ds = first_dataset(&client, year, None, 40).expect("load");
-                let mut app = new_app(ds, &path);
-                let mut term = test_terminal();
-                draw(&mut term, &mut app);
+                let (app, client) = first_frame(&path);
                 total += t.elapsed();
                 // the server stops with its last client
                 drop((app, client));

@@ -45,6 +45,7 @@ pub fn open(
         locale: ctx.locale(None)?,
         ascii: cli.ascii,
         notice,
+        today: ctx.today,
         store,
         live,
     };

@@ -272,7 +272,9 @@ impl Server {
             for &year in &years {
                 let _ = self.store.refresh_snapshot(year);
             }
-            if let Some(&newest) = years.last() {
+            // the copy is kept only while a TUI is connected (a command does not need it, and
+            // the memory is better left to an import)
+            if let Some(&newest) = years.last().filter(|_| self.tui_connected()) {
                 let mut cache = relock(&self.cache);
                 if !cache
                     .as_ref()
@@ -291,6 +293,11 @@ impl Server {
             }
             refreshed_at = Some(*seq);
         }
+    }
+
+    /// Whether a live client (a TUI) is connected.
+    fn tui_connected(&self) -> bool {
+        relock(&self.clients).values().any(|c| c.live)
     }
 
     /// `f` of the kept year when it is `year` as it is now (after the last change).
@@ -326,6 +333,10 @@ impl Server {
         let id = self.next_id.fetch_add(1, Ordering::SeqCst);
         let bye = self.converse(id, stream);
         let clients = relock(&self.clients);
+        if !clients.values().any(|c| c.live) {
+            // no TUI left to open a view: the kept year is memory for nothing
+            *relock(&self.cache) = None;
+        }
         let left = self.conns.fetch_sub(1, Ordering::SeqCst) - 1;
         if left == 0 {
             *relock(&self.last_left) = Instant::now();
@@ -519,6 +530,10 @@ impl Server {
                     | Request::PutEvidence { .. }
             );
             let imports = matches!(request, Request::Import { .. });
+            if imports {
+                // the memory goes to the import
+                *relock(&self.cache) = None;
+            }
             let (r, out) = self.handle_ordered(conn, &mut seq, request, blob);
             if *seq != before {
                 *relock(&self.last_change) = Instant::now();

@@ -48,6 +48,9 @@ pub struct TuiOptions {
     pub ascii: bool,
     /// A message for the status line at start (e.g. that the sample was loaded).
     pub notice: Option<String>,
+    /// The date the round's deadlines are counted from and an addendum is dated by (`--today`
+    /// / `KINERJA_TODAY`, else the local date).
+    pub today: chrono::NaiveDate,
 }
 
 type Term = Terminal<CrosstermBackend<Stdout>>;
@@ -162,6 +165,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         locale,
         ascii,
         notice,
+        today,
     } = opts;
     crate::text::set_lang(lang);
     let year = ds.year;
@@ -174,6 +178,7 @@ pub fn run(opts: TuiOptions) -> Result<(), String> {
         lang,
         locale,
         ascii,
+        today,
         ..Settings::new(store.path(), actor.user.clone())
     };
     let mut app = App::new(ds, rulebook, settings, ui);

@@ -193,7 +193,8 @@ fn a_live_client_receives_every_other_clients_commit_with_its_author() {
 /// The server keeps the newest year in memory and applies every change to it as it applies it
 /// to the store: a client's first frame comes from a partial load even while the stored
 /// snapshot and summary do not hold the latest changes yet, and what it gets is the year as
-/// its records hold it now. An import drops the copy (the next load reads the store).
+/// its records hold it now. An import drops the copy (the next load reads the store), and so
+/// does the last TUI leaving.
 #[test]
 fn a_first_frame_after_a_change_is_a_partial_load_of_the_year_as_stored_now() {
     use kinerja::store::YearSummary;
@@ -201,7 +202,8 @@ fn a_first_frame_after_a_change_is_a_partial_load_of_the_year_as_stored_now() {
     let home = tempfile::tempdir().unwrap();
     let store = sample_store(home.path());
     let iku = pontianak("3b-N");
-    let c = client(&store, "test", false);
+    // a live client, as a TUI is: the server keeps the year only while one is connected
+    let c = client(&store, "test", true);
     c.apply(2025, &set(&iku, 9, "7.25"), &Actor::current(), "test")
         .unwrap();
     // a second without a change: the server writes the snapshot and keeps the year

@@ -395,3 +395,20 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
         "a key acted while the terminal was too small"
     );
 }
+
+/// `--today` reaches the TUI as it reaches the CLI: the header counts the round's deadlines from
+/// that date (the sample's March entry was due on 14 April 2025: 170 days before 1 October).
+#[test]
+fn the_tui_counts_deadlines_from_the_date_given_by_today() {
+    if !have_tmux() {
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let t = Tmux::new(home.path(), "today");
+    t.start(&["--today", "2025-10-01"]);
+    let s = t.wait_for("KEMENKEU");
+    let header = s.lines().next().unwrap_or_default();
+    assert!(header.contains("lewat 170 h"), "{header}");
+    t.keys(&["q"]);
+    t.wait_gone();
+}
