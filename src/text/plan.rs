@@ -258,6 +258,14 @@ pub const IS_PLAN_HINT: Msg = msg!(
     "{next} / {prev}: kolom berikutnya / sebelumnya · {commit}: simpan · {cancel}: batal",
     "{next} / {prev}: next / previous field · {commit}: save · {cancel}: cancel"
 );
+pub const IS_REPORT_TITLE: Msg = msg!(
+    "Laporan Inisiatif Strategis {is} {month} · unit {unit}",
+    "Report of Inisiatif Strategis {is} {month} · unit {unit}"
+);
+pub const IS_F_REALISED: Msg = msg!("Realisasi (%)", "Realised (%)");
+pub const IS_F_STATUS: Msg = msg!("Status", "Status");
+pub const IS_F_KENDALA: Msg = msg!("Kendala", "Obstacles (kendala)");
+pub const IS_F_TINDAK: Msg = msg!("Tindak lanjut", "Follow-up (tindak lanjut)");
 pub const IS_F_NAME: Msg = msg!("Nama", "Name");
 pub const IS_F_PIC: Msg = msg!("Penanggung jawab", "Person in charge");
 pub const IS_F_OUTPUT: Msg = msg!("Output", "Output");

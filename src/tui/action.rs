@@ -143,6 +143,7 @@ actions! {
     PetaUnlink => "peta-unlink",
     BudgetRealisasi => "budget-realisasi",
     IsPlan => "is-plan",
+    IsReport => "is-report",
     SubmitMonth => "submit-month",
     ValidateMonth => "validate-month",
     ReturnMonth => "return-month",

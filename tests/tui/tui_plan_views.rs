@@ -784,3 +784,71 @@ fn the_new_prompts_and_the_is_plan_editor_speak_english_with_lang_en() {
     );
     set_thread_lang(Lang::Id);
 }
+
+#[test]
+fn the_report_of_an_is_is_entered_with_its_status_kendala_and_tindak_lanjut_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, mut app) = store_with_sample(dir.path());
+    open_grid(&mut app, &djkn("4a-N"));
+    key(&mut app, &store, "L");
+    let Screen::IsPlan(e) = app.screen() else {
+        panic!("{:?} {}", app.screen(), app.status());
+    };
+    assert_eq!((e.is.as_str(), e.report), ("IS-02", Some(app.period())));
+    assert_eq!(e.fields.len(), 4);
+    let text = screen(&mut app, 120, 40);
+    assert!(
+        text.contains("Laporan Inisiatif Strategis IS-02") && text.contains("Kendala"),
+        "{text}"
+    );
+    // a realised % outside 0–100 is refused on its field, nothing stored
+    let before = store.audit_log(&AuditFilter::default()).unwrap().len();
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "120");
+    key(&mut app, &store, "<Enter>");
+    let Screen::IsPlan(e) = app.screen() else {
+        panic!()
+    };
+    assert_eq!(e.at, 0);
+    assert!(e.error.is_some(), "{e:?}");
+    assert_eq!(
+        store.audit_log(&AuditFilter::default()).unwrap().len(),
+        before
+    );
+    update(&mut app, Action::Clear);
+    type_text(&mut app, "75,5");
+    for value in [
+        "berjalan",
+        "Debitur sulit dihubungi",
+        "Surat panggilan kedua",
+    ] {
+        key(&mut app, &store, "<Tab>");
+        update(&mut app, Action::Clear);
+        type_text(&mut app, value);
+    }
+    key(&mut app, &store, "<Enter>");
+    assert_eq!(app.screen(), &Screen::Grid, "{}", app.status());
+    assert!(app.status().starts_with("Tersimpan"), "{}", app.status());
+    let month = app.period();
+    let is = store.load_plans(2025).unwrap()["DJKN"]
+        .is("IS-02")
+        .unwrap()
+        .clone();
+    assert_eq!(is.realised[&month].0, "75.5".parse().unwrap());
+    assert_eq!(is.status, "berjalan");
+    assert_eq!(is.kendala, "Debitur sulit dihubungi");
+    assert_eq!(is.tindak_lanjut, "Surat panggilan kedua");
+    let log = store.audit_log(&AuditFilter::default()).unwrap();
+    assert!(log.len() > before, "audited");
+    assert_eq!(log[0].source, "tui");
+    // both keymaps bind it in the grid, so the help lists it
+    for name in ["default", "vim"] {
+        let km = kinerja::tui::keymap::Keymap::builtin(name).unwrap();
+        let b = km
+            .bindings(kinerja::tui::action::Mode::Grid)
+            .iter()
+            .find(|b| b.action == Action::IsReport)
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(b.desc.contains("kendala"), "{}", b.desc);
+    }
+}

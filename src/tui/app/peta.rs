@@ -103,6 +103,23 @@ pub struct BudgetPrompt {
 /// The fields of the IS plan editor, in order.
 pub const IS_PLAN_FIELDS: usize = 7;
 
+/// The fields of the IS report editor (operator), in order: the realised % of its month,
+/// status, kendala, tindak lanjut.
+pub const IS_REPORT_FIELDS: usize = 4;
+
+/// The label of a field of the IS editor: of its plan, or of its report (`report`).
+pub fn is_editor_label(report: bool, field: usize) -> &'static str {
+    if report {
+        return match field {
+            0 => tp::IS_F_REALISED.s(),
+            1 => tp::IS_F_STATUS.s(),
+            2 => tp::IS_F_KENDALA.s(),
+            _ => tp::IS_F_TINDAK.s(),
+        };
+    }
+    is_plan_label(field)
+}
+
 /// The label of a field of the IS plan editor.
 pub fn is_plan_label(field: usize) -> &'static str {
     match field {
@@ -116,11 +133,14 @@ pub fn is_plan_label(field: usize) -> &'static str {
     }
 }
 
-/// The editor of an IS's plan (planner): one line per field, Tab between them.
+/// The editor of an IS's plan (planner), or of its report of a month (operator: realised %,
+/// status, kendala, tindak lanjut): one line per field, Tab between them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IsPlanEditor {
     pub unit: String,
     pub is: String,
+    /// The month of a report editor; `None` for the plan editor.
+    pub report: Option<u8>,
     /// Its place among the IS of the IKU (1-based) and how many there are.
     pub of: (usize, usize),
     pub fields: Vec<TextInput>,
@@ -421,18 +441,52 @@ impl App {
         })
     }
 
-    /// Opens the plan editor of the first IS serving the IKU in the grid (an IKU without IS says
-    /// so).
-    pub(crate) fn open_is_plan(&mut self) {
-        let Some(iku) = self.selected_iku().map(|i| CodeRef::new(&i.unit, &i.code)) else {
+    /// Opens the report editor (realised %, status, kendala, tindak lanjut at the period) of
+    /// the first IS serving the IKU in the grid, its next IS when pressed again on the same IKU
+    /// (an IKU without IS says so).
+    pub(crate) fn open_is_report(&mut self) {
+        let month = self.period();
+        let loc = self.locale();
+        let Some((iku, ix, all)) = self.next_is_of_selected() else {
             return;
         };
+        let is = &all[ix];
+        let realised = is
+            .realised
+            .get(&month)
+            .map(|v| format_editable(v.0, loc))
+            .unwrap_or_default();
+        let fields = [
+            realised,
+            is.status.clone(),
+            is.kendala.clone(),
+            is.tindak_lanjut.clone(),
+        ]
+        .into_iter()
+        .map(TextInput::new)
+        .collect();
+        self.enter(Screen::IsPlan(Box::new(IsPlanEditor {
+            unit: iku.unit.clone(),
+            is: is.code.clone(),
+            report: Some(month),
+            of: (ix + 1, all.len()),
+            fields,
+            at: 0,
+            error: None,
+        })));
+    }
+
+    /// The IKU in the grid, the place of its IS an editor opens on (the first, or the one after
+    /// the last opened when opened again on the same IKU) and its IS; `None` (said) without IS.
+    fn next_is_of_selected(&mut self) -> Option<(CodeRef, usize, Vec<Inisiatif>)> {
+        let iku = self
+            .selected_iku()
+            .map(|i| CodeRef::new(&i.unit, &i.code))?;
         let all: Vec<Inisiatif> = self.iku_inisiatif(&iku).into_iter().cloned().collect();
         if all.is_empty() {
             self.error(tp::IS_NONE_FOR_IKU.fill(&[("iku", &iku.code)]));
-            return;
+            return None;
         }
-        // again on the same IKU: its next IS
         let ix = match &self.plan.is_plan_last {
             Some((k, code)) if *k == iku => all
                 .iter()
@@ -440,8 +494,62 @@ impl App {
                 .map_or(0, |p| (p + 1) % all.len()),
             _ => 0,
         };
+        self.plan.is_plan_last = Some((iku.clone(), all[ix].code.clone()));
+        Some((iku, ix, all))
+    }
+
+    /// The report of a month the report editor's fields make, or the first problem and its
+    /// field.
+    pub(crate) fn is_report_change(
+        &self,
+        e: &IsPlanEditor,
+        month: u8,
+    ) -> Result<PlanChange, (usize, String)> {
+        use crate::domain::limits::{TextKind, check};
+        let text = |i: usize| e.fields[i].text().trim().to_string();
+        let t = text(0);
+        let v = parse_decimal(&t, self.locale()).map_err(|err| {
+            (
+                0,
+                tp::IS_BAD_PERCENT.fill(&[("text", &t), ("detail", &err.to_string())]),
+            )
+        })?;
+        if v < rust_decimal::Decimal::ZERO || v > rust_decimal::Decimal::ONE_HUNDRED {
+            return Err((
+                0,
+                tp::IS_BAD_PERCENT.fill(&[("text", &t), ("detail", &tp::IS_RANGE.s())]),
+            ));
+        }
+        for i in 1..IS_REPORT_FIELDS {
+            if let Err(why) = check(TextKind::Line, &text(i)) {
+                return Err((
+                    i,
+                    tp::IS_PLAN_TEXT.fill(&[
+                        ("field", &is_editor_label(true, i)),
+                        ("why", &why.message()),
+                    ]),
+                ));
+            }
+        }
+        Ok(PlanChange::SetProgress {
+            unit: e.unit.clone(),
+            is: e.is.clone(),
+            month,
+            realised: crate::domain::model::Dec(v),
+            status: Some(text(1)),
+            kendala: Some(text(2)),
+            tindak_lanjut: Some(text(3)),
+        })
+    }
+
+    /// Opens the plan editor of the first IS serving the IKU in the grid (an IKU without IS says
+    /// so).
+    pub(crate) fn open_is_plan(&mut self) {
+        // again on the same IKU: its next IS
+        let Some((iku, ix, all)) = self.next_is_of_selected() else {
+            return;
+        };
         let is = all[ix].clone();
-        self.plan.is_plan_last = Some((iku.clone(), is.code.clone()));
         let loc = self.locale();
         let fields = [
             is.name.clone(),
@@ -458,6 +566,7 @@ impl App {
         self.enter(Screen::IsPlan(Box::new(IsPlanEditor {
             unit: iku.unit.clone(),
             is: is.code.clone(),
+            report: None,
             of: (ix + 1, all.len()),
             fields,
             at: 0,

@@ -195,13 +195,15 @@ pub fn budget_lines(app: &App, unit: &str) -> Vec<Line<'static>> {
 /// selection style, with the cursor), the refusal of the last save below.
 pub fn draw_plan_editor(frame: &mut Frame, area: Rect, app: &App) {
     use crate::tui::app::Screen;
-    use crate::tui::app::peta::{IS_PLAN_FIELDS, is_plan_label};
+    use crate::tui::app::peta::is_editor_label;
     let Screen::IsPlan(e) = app.screen() else {
         return;
     };
     let w = area.width.saturating_sub(4).min(100);
     // the fields, the hint row, the refusal (when there is one), the borders
-    let h = (IS_PLAN_FIELDS as u16 + 3 + u16::from(e.error.is_some())).min(area.height);
+    let report = e.report.is_some();
+    let label = |i: usize| is_editor_label(report, i);
+    let h = (e.fields.len() as u16 + 3 + u16::from(e.error.is_some())).min(area.height);
     if w < 30 || h < 5 {
         return;
     }
@@ -227,13 +229,20 @@ pub fn draw_plan_editor(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         shown(&e.is)
     };
-    let title = tp::IS_PLAN_TITLE.fill(&[("is", &is), ("unit", &shown(&e.unit))]);
+    let title = match e.report {
+        Some(m) => tp::IS_REPORT_TITLE.fill(&[
+            ("is", &is),
+            ("unit", &shown(&e.unit)),
+            ("month", &crate::text::tui::month_name(m)),
+        ]),
+        None => tp::IS_PLAN_TITLE.fill(&[("is", &is), ("unit", &shown(&e.unit))]),
+    };
     let b = block(app, format!("[{title}]"));
     let inner = b.inner(popup);
     frame.render_widget(ratatui::widgets::Clear, popup);
     frame.render_widget(b, popup);
-    let label_w = (0..IS_PLAN_FIELDS)
-        .map(|i| is_plan_label(i).chars().count())
+    let label_w = (0..e.fields.len())
+        .map(|i| label(i).chars().count())
         .max()
         .unwrap_or(0);
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -243,7 +252,7 @@ pub fn draw_plan_editor(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             app.theme().title
         };
-        let label = format!("{:<label_w$}", is_plan_label(i));
+        let label = format!("{:<label_w$}", label(i));
         lines.push(Line::from(vec![
             Span::styled(label, style),
             Span::raw(": "),

@@ -231,6 +231,10 @@ fn common(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
             app.open_is_plan();
             vec![]
         }
+        Action::IsReport => {
+            app.open_is_report();
+            vec![]
+        }
         Action::Compare => {
             app.toggle_compare();
             vec![]

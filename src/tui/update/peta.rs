@@ -91,7 +91,7 @@ pub(super) fn update_is_plan(app: &mut App, action: Action) -> Vec<Effect> {
         return vec![];
     };
     let e = (**e).clone();
-    let n = crate::tui::app::peta::IS_PLAN_FIELDS;
+    let n = e.fields.len();
     match action {
         Action::Cancel => app.leave(),
         Action::Quit => return quit(app),
@@ -106,13 +106,20 @@ pub(super) fn update_is_plan(app: &mut App, action: Action) -> Vec<Effect> {
                 e.at = (e.at + step) % n;
             }
         }
-        Action::Commit => match app.is_plan_change(&e) {
+        Action::Commit => match match e.report {
+            Some(month) => app.is_report_change(&e, month),
+            None => app.is_plan_change(&e),
+        } {
             Ok(c) => {
                 app.leave();
+                let what = match e.report {
+                    Some(_) => format!("{} ({} %)", e.is, e.fields[0].text().trim()),
+                    None => format!("{} ({})", e.is, e.fields[0].text().trim()),
+                };
                 return vec![Effect::ApplyPlan {
                     changes: vec![c],
                     source: SOURCE.to_string(),
-                    what: format!("{} ({})", e.is, e.fields[0].text().trim()),
+                    what,
                 }];
             }
             Err((field, why)) => {
