@@ -152,49 +152,31 @@ pub(super) fn update_budget(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Quit => return quit(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Commit | Action::CommitNext | Action::CommitPrev => {
-            let step = match action {
-                Action::CommitNext => 1,
-                Action::CommitPrev => -1,
-                _ => 0,
-            };
             let stored = app
                 .unit_plan(&p.unit)
                 .and_then(|u| u.line(&p.line))
                 .and_then(|l| l.realisasi.get(&p.month))
                 .map(|v| crate::tui::deps::format_editable(v.0, app.locale()))
                 .unwrap_or_default();
-            let untouched = step != 0 && p.input.text().trim() == stored;
-            let change = if untouched {
-                None
-            } else {
-                match app.budget_prompt_change(&p) {
-                    Ok(c) => Some(c),
-                    Err(why) => {
-                        if let Screen::BudgetRealisasi(p) = app.screen_mut() {
-                            p.input.set_error(why);
-                        }
-                        return vec![];
+            let what = format!(
+                "{} {} {}",
+                p.line,
+                crate::text::tui::month_name(p.month),
+                p.input.text().trim()
+            );
+            return stepping_commit(
+                app,
+                &action,
+                p.input.text().trim() == stored,
+                |app| app.budget_prompt_change(&p),
+                |app, why| {
+                    if let Screen::BudgetRealisasi(p) = app.screen_mut() {
+                        p.input.set_error(why);
                     }
-                }
-            };
-            if step == 0 {
-                app.leave();
-            } else {
-                app.budget_prompt_step(step);
-            }
-            return match change {
-                Some(c) => vec![Effect::ApplyPlan {
-                    changes: vec![c],
-                    source: SOURCE.to_string(),
-                    what: format!(
-                        "{} {} {}",
-                        p.line,
-                        crate::text::tui::month_name(p.month),
-                        p.input.text().trim()
-                    ),
-                }],
-                None => vec![],
-            };
+                },
+                |app, step| app.budget_prompt_step(step),
+                what,
+            );
         }
         other => {
             if let Screen::BudgetRealisasi(p) = app.screen_mut() {
@@ -215,44 +197,26 @@ pub(super) fn update_prompt(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Quit => return quit(app),
         Action::Suspend => return vec![Effect::Suspend],
         Action::Commit | Action::CommitNext | Action::CommitPrev => {
-            let step = match action {
-                Action::CommitNext => 1,
-                Action::CommitPrev => -1,
-                _ => 0,
-            };
+            let what = format!(
+                "{} {} {}",
+                p.is,
+                crate::text::tui::month_name(p.month),
+                p.input.text().trim()
+            );
             // Tab on an untouched prompt only moves on to the next IS
-            let untouched = step != 0 && p.input.text().trim().is_empty();
-            let change = if untouched {
-                None
-            } else {
-                match app.is_prompt_change(&p) {
-                    Ok(c) => Some(c),
-                    Err(why) => {
-                        if let Screen::IsProgress(p) = app.screen_mut() {
-                            p.input.set_error(why);
-                        }
-                        return vec![];
+            return stepping_commit(
+                app,
+                &action,
+                p.input.text().trim().is_empty(),
+                |app| app.is_prompt_change(&p),
+                |app, why| {
+                    if let Screen::IsProgress(p) = app.screen_mut() {
+                        p.input.set_error(why);
                     }
-                }
-            };
-            if step == 0 {
-                app.leave();
-            } else {
-                app.is_prompt_step(step);
-            }
-            return match change {
-                Some(c) => vec![Effect::ApplyPlan {
-                    changes: vec![c],
-                    source: SOURCE.to_string(),
-                    what: format!(
-                        "{} {} {}",
-                        p.is,
-                        crate::text::tui::month_name(p.month),
-                        p.input.text().trim()
-                    ),
-                }],
-                None => vec![],
-            };
+                },
+                |app, step| app.is_prompt_step(step),
+                what,
+            );
         }
         other => {
             if let Screen::IsProgress(p) = app.screen_mut() {
@@ -261,4 +225,47 @@ pub(super) fn update_prompt(app: &mut App, action: Action) -> Vec<Effect> {
         }
     }
     vec![]
+}
+
+/// What the two stepping prompts of the plans (an IS's progress, a budget line's realisasi) do
+/// on Enter, Tab and Shift-Tab: Enter stores the typed value and leaves, Tab / Shift-Tab store
+/// it and go to the next / previous item — an `untouched` prompt only moves on. A value that
+/// cannot be stored (`change`'s reason) is shown in the prompt (`refused`), which stays.
+fn stepping_commit(
+    app: &mut App,
+    action: &Action,
+    untouched: bool,
+    change: impl FnOnce(&App) -> Result<crate::domain::plan::PlanChange, String>,
+    refused: impl FnOnce(&mut App, String),
+    step_to: impl FnOnce(&mut App, isize),
+    what: String,
+) -> Vec<Effect> {
+    let step = match action {
+        Action::CommitNext => 1,
+        Action::CommitPrev => -1,
+        _ => 0,
+    };
+    let change = if step != 0 && untouched {
+        None
+    } else {
+        match change(app) {
+            Ok(c) => Some(c),
+            Err(why) => {
+                refused(app, why);
+                return vec![];
+            }
+        }
+    };
+    if step == 0 {
+        app.leave();
+    } else {
+        step_to(app, step);
+    }
+    change.map_or_else(Vec::new, |c| {
+        vec![Effect::ApplyPlan {
+            changes: vec![c],
+            source: SOURCE.to_string(),
+            what,
+        }]
+    })
 }
