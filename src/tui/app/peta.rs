@@ -507,19 +507,7 @@ impl App {
     ) -> Result<PlanChange, (usize, String)> {
         use crate::domain::limits::{TextKind, check};
         let text = |i: usize| e.fields[i].text().trim().to_string();
-        let t = text(0);
-        let v = parse_decimal(&t, self.locale()).map_err(|err| {
-            (
-                0,
-                tp::IS_BAD_PERCENT.fill(&[("text", &t), ("detail", &err.to_string())]),
-            )
-        })?;
-        if v < rust_decimal::Decimal::ZERO || v > rust_decimal::Decimal::ONE_HUNDRED {
-            return Err((
-                0,
-                tp::IS_BAD_PERCENT.fill(&[("text", &t), ("detail", &tp::IS_RANGE.s())]),
-            ));
-        }
+        let v = self.percent(&text(0)).map_err(|why| (0, why))?;
         for i in 1..IS_REPORT_FIELDS {
             if let Err(why) = check(TextKind::Line, &text(i)) {
                 return Err((
@@ -748,14 +736,19 @@ impl App {
         self.is_prompt_on(iku, next);
     }
 
-    /// The change the prompt's text asks for, or why it cannot be one (shown in the prompt).
-    pub(crate) fn is_prompt_change(&self, p: &IsPrompt) -> Result<PlanChange, String> {
-        let text = p.input.text().trim();
+    /// A realised % as typed (in the locale, 0 to 100), or why it is not one.
+    fn percent(&self, text: &str) -> Result<rust_decimal::Decimal, String> {
         let v = parse_decimal(text, self.locale())
             .map_err(|e| tp::IS_BAD_PERCENT.fill(&[("text", &text), ("detail", &e.to_string())]))?;
         if v < rust_decimal::Decimal::ZERO || v > rust_decimal::Decimal::ONE_HUNDRED {
             return Err(tp::IS_BAD_PERCENT.fill(&[("text", &text), ("detail", &tp::IS_RANGE.s())]));
         }
+        Ok(v)
+    }
+
+    /// The change the prompt's text asks for, or why it cannot be one (shown in the prompt).
+    pub(crate) fn is_prompt_change(&self, p: &IsPrompt) -> Result<PlanChange, String> {
+        let v = self.percent(p.input.text().trim())?;
         Ok(PlanChange::SetProgress {
             unit: p.iku.unit.clone(),
             is: p.is.clone(),
