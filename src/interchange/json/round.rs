@@ -454,24 +454,13 @@ pub fn write_document(
         plans.is_empty() && rounds.is_empty(),
     );
     if !plans.is_empty() {
+        // made one at a time (all collected first, a ministry's plans took ~70 MB at once)
         let values = plans.into_iter().map(super::plan::plan_value);
-        write::write_array_with(
-            &mut out,
-            &mut spill,
-            "plan",
-            values.collect::<Vec<_>>().into_iter(),
-            rounds.is_empty(),
-        );
+        write::write_array_with(&mut out, &mut spill, "plan", values, rounds.is_empty());
     }
     if !rounds.is_empty() {
         let values = rounds.iter().map(round_value);
-        write::write_array_with(
-            &mut out,
-            &mut spill,
-            "round",
-            values.collect::<Vec<_>>().into_iter(),
-            true,
-        );
+        write::write_array_with(&mut out, &mut spill, "round", values, true);
     }
     out.push_str("}\n");
     if let Some(e) = failed {
