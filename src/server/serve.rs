@@ -533,7 +533,9 @@ impl Server {
             // is loaded again when the store is quiet, unless an import follows (a replace's).
             let replace_backup =
                 matches!(&request, Request::Backup { reason } if reason == REPLACE_REASON);
-            if imports || matches!(request, Request::Backup { .. }) {
+            let backup = matches!(request, Request::Backup { .. })
+                && self.check(conn, &access::Need::Admin).is_ok();
+            if imports || backup {
                 *relock(&self.cache) = None;
                 if !imports {
                     self.cache_wanted.store(!replace_backup, Ordering::SeqCst);
