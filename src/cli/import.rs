@@ -75,9 +75,11 @@ pub fn run(ctx: &Context, a: &ImportArgs) -> CliResult {
     }
     if exists && replace {
         // what --replace discards is kept first: a backup set of the store, named
-        let set = store.backup("replace").map_err(|e| {
-            CliError::refused(t::REPLACE_NO_BACKUP.fill(&[("year", &ds.year), ("error", &e)]))
-        })?;
+        let set = store
+            .backup(crate::store::backup::REPLACE_REASON)
+            .map_err(|e| {
+                CliError::refused(t::REPLACE_NO_BACKUP.fill(&[("year", &ds.year), ("error", &e)]))
+            })?;
         super::tell(&t::REPLACE_BACKUP.fill(&[
             ("year", &ds.year),
             ("file", &set.year_path(ds.year).display()),

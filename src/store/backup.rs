@@ -59,6 +59,9 @@ const MAX_MANIFEST_BYTES: u64 = 1024 * 1024;
 
 /// The key (in the `meta` tree) of the marker of a replace in progress, [`Replacing`].
 pub const META_REPLACING: &[u8] = b"replacing";
+/// The reason of the set written before a replace (`import --replace`): the import that follows
+/// replaces the year, so the store server does not load it again for its clients in between.
+pub const REPLACE_REASON: &str = "replace";
 
 /// The marker of a replace in progress: the year being replaced and the set that holds it as
 /// it was (see `Store::import_replacing` in `store::write`). An open that finds it restores

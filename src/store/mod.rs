@@ -38,7 +38,7 @@ pub use lock::{Actor, LockHolder};
 pub use partial::{PartialYear, Rollup, YearSummary};
 pub use round::{PutEvidence, sha256_hex};
 pub use salvage::{BackupWriter, Salvage, backup_path, set_backup_writer};
-pub use snapshot::{decode_year, encode_year};
+pub use snapshot::{decode_year, decode_year_owned, encode_year};
 pub use verify::Problem;
 
 /// Schema of the store as a whole (tree layout and key format), kept in `meta/schema`.

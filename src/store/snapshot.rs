@@ -139,6 +139,14 @@ pub fn decode_year(bytes: &[u8], year: i32, rulebook: String) -> Result<Dataset,
     decode(bytes).map(|p| p.into_dataset(year, rulebook))
 }
 
+/// [`decode_year`] of bytes it takes: they are freed as soon as they are decoded, before the
+/// year is made of the parts (the store server's import: a ministry-scale year is ~11 MB).
+pub fn decode_year_owned(bytes: Vec<u8>, year: i32, rulebook: String) -> Result<Dataset, String> {
+    let parts = decode(&bytes);
+    drop(bytes);
+    parts.map(|p| p.into_dataset(year, rulebook))
+}
+
 /// `n` slices of nearly equal length (some may be empty).
 fn chunks<T: Clone>(items: &[T], n: usize) -> Vec<Vec<T>> {
     let size = items.len().div_ceil(n).max(1);

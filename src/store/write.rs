@@ -453,7 +453,7 @@ impl Store {
         {
             return Ok(s);
         }
-        self.write_backup("replace")
+        self.write_backup(super::backup::REPLACE_REASON)
     }
 
     /// Removes every record of `year` (units, SS, IKU, addenda, round states) in transactions

@@ -447,6 +447,7 @@ pub fn write_document(
         plans.is_empty() && rounds.is_empty(),
     );
     if !plans.is_empty() {
+        // made one at a time (all collected first, a ministry's plans took ~70 MB at once)
         let values = plans.into_iter().map(super::plan::plan_value);
         write::write_array_with(&mut out, &mut spill, "plan", values, rounds.is_empty());
     }
