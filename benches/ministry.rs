@@ -193,7 +193,12 @@ fn terminal_bytes(_c: &mut Criterion) {
     apply_edit(&mut app, &key, month, Decimal::new(12345, 1));
     draw(&mut term, &mut app);
     let edit = bytes.get();
-    // the same IKU, one row down in the tree (then the detail shows the next IKU's grid)
+    // back in the tree (the edit leaves the cursor in the grid), the same IKU one row down
+    // (then the detail shows the next IKU's grid)
+    if app.mode() == kinerja::tui::action::Mode::Grid {
+        update(&mut app, Action::FocusTree);
+        draw(&mut term, &mut app);
+    }
     let (iku_move, iku_detail) = tree_move(&mut app, &mut term, &bytes);
     update(&mut app, Action::Up);
     update(&mut app, Action::FocusGrid);

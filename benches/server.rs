@@ -248,7 +248,9 @@ fn served(c: &mut Criterion) {
     drop(clients);
 
     // cold open to the first frame with a running server, once the server has written the
-    // snapshot and summary of the changes above (a second after the last one)
+    // snapshot and summary of the changes above (a second after the last one), while another
+    // TUI is open (as at a month-end: the server keeps the year in memory while one is)
+    let open_tui = Client::connect(&path, options(true)).expect("connect");
     let probe = Client::connect(&path, options(false)).expect("connect");
     let until = Instant::now() + Duration::from_secs(60);
     while probe.year_summary(year).unwrap().is_none() {
@@ -301,7 +303,7 @@ fn served(c: &mut Criterion) {
     while probe.year_summary(year).unwrap().is_none() {
         std::thread::sleep(Duration::from_millis(50));
     }
-    drop(probe);
+    drop((probe, open_tui));
     stop_server(&path, server);
 
     // cold open with a server the client starts first
